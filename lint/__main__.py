@@ -1,0 +1,4 @@
+from doclint.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""The command line: `doclint check`, `doclint rules`, `doclint rule CODE`."""
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from doclint import __version__
+from doclint.config import ConfigError, load_config
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    click.echo(f"doclint: error: {message}", err=True)
+
+
+def _comma_list(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="doclint")
+def main() -> None:
+    """doclint: a quality and deduplication linter for plain-text documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--fix", is_flag=True, help="Apply safe fixes and rewrite the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply unsafe fixes; otherwise show them as fixable.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change as a unified diff; write nothing.")
+@click.option("--select", multiple=True, help="Rules to enable (codes, prefixes, names, categories; comma-separated). Replaces the configured selection.")
+@click.option("--extend-select", multiple=True, help="Rules to enable in addition to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "github"]), default=None,
+              help="Output format (default: text, or github when GITHUB_ACTIONS=true).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule instead of each diagnostic.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed any file, even if nothing remains.")
+@click.option("--show-source", is_flag=True, help="Show the offending line under each diagnostic.")
+@click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary when clean.")
+@click.option("--color/--no-color", default=None, help="Color the text output (default: only on a terminal).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--stdin-filename", help="The name to report for input read from `-`.")
+def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
+          exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename):
+    """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
+    try:
+        code = _check(**locals())
+    except ConfigError as exc:
+        _error(str(exc))
+        code = EXIT_ERROR
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as exc:  # a bug must still not print a traceback at users
+        if os.environ.get("DOCLINT_DEBUG"):
+            raise
+        _error(f"internal error: {type(exc).__name__}: {exc} (set DOCLINT_DEBUG=1 for a traceback)")
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
+           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename) -> int:
+    from doclint.discovery import discover, safe_to_write
+    from doclint.document import Document
+    from doclint.engine import Linter
+    from doclint.fixer import atomic_write
+    from doclint.reporters import WRITERS, Report
+    from doclint.rule import Context
+
+    config = load_config(config_path, isolated=isolated)
+    linter = Linter.from_config(
+        config,
+        select=_comma_list(select) if select else None,
+        extend_select=_comma_list(extend_select),
+        ignore=_comma_list(ignore),
+        context=Context(unsafe_fixes=unsafe_fixes),
+    )
+    sources, errors = discover(list(paths), config, stdin_filename)
+    for message in errors:
+        _error(message)
+    failed = bool(errors)
+    fixing = fix or diff
+    diagnostics, documents, texts = [], [], {}
+    fixed_total, changed_files = 0, 0
+    stdin_out = None
+    for source in sources:
+        try:
+            data = sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
+        except (OSError, ValueError) as exc:
+            _error(f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+            failed = True
+            continue
+        document = Document.from_bytes(source.display, data)
+        if not fixing:
+            found = linter.check(document)
+        else:
+            result = linter.fix(document, unsafe=unsafe_fixes)
+            found, fixed_total = result.diagnostics, fixed_total + result.fixed
+            if not result.converged:
+                _error(f"{source.display}: fixes did not converge after the pass limit; the file was left as it was")
+                failed = True
+                result.document, found = document, linter.check(document)
+            new = result.document.encode()
+            if new != data:
+                changed_files += 1
+                if diff:
+                    _write_diff(source.display, document.text, result.document.text)
+                elif source.path is None:
+                    stdin_out = new
+                elif not safe_to_write(source):
+                    _error(f"{source.display}: is a symlink to outside the checked tree; not rewritten")
+                    failed = True
+                else:
+                    try:
+                        atomic_write(source.path.resolve(), new)
+                    except OSError as exc:
+                        _error(f"{source.display}: cannot write: {exc.strerror or exc}")
+                        failed = True
+            document = result.document
+        diagnostics += found
+        documents.append(document)
+        if show_source:
+            texts[document.path] = document.text
+    if linter.corpus_rules:
+        diagnostics += linter.check_corpus(documents)
+
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
+                    unsafe_fixes=unsafe_fixes, rules=[type(r) for r in linter.rules], sources=texts)
+    out = open(output_file, "w", encoding="utf-8") if output_file else None
+    stream = out or (sys.stderr if stdin_out is not None else sys.stdout)
+    try:
+        if color is None:
+            color = out is None and stream.isatty() and "NO_COLOR" not in os.environ
+        if not (diff and output_format == "text" and not diagnostics):
+            WRITERS[output_format](report, stream, color=color, show_source=show_source, statistics=statistics,
+                                   quiet=quiet)
+    finally:
+        if out:
+            out.close()
+    if stdin_out is not None:
+        sys.stdout.buffer.write(stdin_out)
+        sys.stdout.flush()
+
+    if failed:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    if diff:
+        return EXIT_PROBLEMS if changed_files else EXIT_OK
+    if exit_non_zero_on_fix and fix and changed_files:
+        return EXIT_PROBLEMS
+    return EXIT_PROBLEMS if diagnostics else EXIT_OK
+
+
+def _write_diff(path: str, before: str, after: str) -> None:
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    for line in lines:
+        click.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False)
+
+
+def _registry(config_path, isolated):
+    from doclint.registry import Registry, RegistryError
+
+    try:
+        return Registry.discover(load_config(config_path, isolated=isolated).plugins)
+    except (ConfigError, RegistryError) as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--isolated", is_flag=True)
+def list_rules(output_format, config_path, isolated):
+    """List every rule: code, name, category, fix, enabled by default."""
+    registry = _registry(config_path, isolated)
+    rows = [{"code": r.code, "name": r.name, "category": r.category, "fixable": r.fixable or "no",
+             "default": r.default_enabled, "summary": r.summary()} for r in registry.rules]
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(rows, indent=2))
+        return
+    click.echo(f"{'code':6} {'name':28} {'category':11} {'fix':9} {'default':7} summary")
+    for r in rows:
+        click.echo(f"{r['code']:6} {r['name']:28} {r['category']:11} {r['fixable']:9} "
+                   f"{'yes' if r['default'] else 'no':7} {r['summary']}")
+
+
+@main.command("rule")
+@click.argument("code_or_name")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--isolated", is_flag=True)
+def show_rule(code_or_name, config_path, isolated):
+    """Print a rule's documentation and options."""
+    import dataclasses
+
+    registry = _registry(config_path, isolated)
+    rule = registry.lookup(code_or_name)
+    if rule is None:
+        _error(f"unknown rule {code_or_name!r} (see `doclint rules`)")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"# {rule.name} ({rule.code})\n")
+    click.echo(f"Category: {rule.category}. Severity: {rule.severity}. Fix: {rule.fixable or 'none'}. "
+               f"Enabled by default: {'yes' if rule.default_enabled else 'no'}.\n")
+    click.echo(rule.documentation())
+    fields = rule.option_fields()
+    if fields:
+        click.echo("\n## Options\n")
+        defaults = rule.Options()
+        for f in fields:
+            click.echo(f"- `{f.name.replace('_', '-')}` (default `{getattr(defaults, f.name)!r}`)"
+                       f"{': ' + f.metadata['help'] if 'help' in f.metadata else ''}")

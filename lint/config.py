@@ -1,0 +1,217 @@
+"""Configuration: `[tool.doclint]` in pyproject.toml, or doclint.toml / .doclint.toml.
+
+The nearest file upward from the current directory wins; `--config PATH`
+overrides it and `--isolated` ignores every file.  Unknown keys, unknown rules
+and bad values raise ConfigError naming the file, the key and what is allowed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CONFIG_FILES = (".doclint.toml", "doclint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ["*.txt", "*.md"]
+DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".doclint_cache",
+                   "build", "dist", ".tox", ".mypy_cache", ".pytest_cache"]
+TOP_KEYS = {
+    "select": "list of selectors",
+    "extend-select": "list of selectors",
+    "ignore": "list of selectors",
+    "per-file-ignores": "table of glob = list of selectors",
+    "include": "list of file name globs",
+    "exclude": "list of path globs",
+    "extend-exclude": "list of path globs",
+    "plugins": "list of paths to local rule modules",
+    "rules": "table of rule options",
+}
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix (exit code 2)."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from
+    root: Path = field(default_factory=Path.cwd)  # the folder relative paths are resolved against
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    plugins: list[Path] = field(default_factory=list)
+    rule_options: dict[str, dict] = field(default_factory=dict)  # rule name -> raw table
+
+    @property
+    def source(self) -> str:
+        return str(self.path) if self.path else "command line"
+
+    def is_excluded(self, path: Path) -> bool:
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        parts = rel.split("/")
+        return any(fnmatch.fnmatch(part, pat) for pat in self.exclude for part in parts) or any(
+            fnmatch.fnmatch(rel, pat) for pat in self.exclude)
+
+    def is_included(self, path: Path) -> bool:
+        return any(fnmatch.fnmatch(path.name, pat) for pat in self.include)
+
+    def ignored_for(self, path: str) -> list[str]:
+        p = Path(path)
+        try:
+            rel = p.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = p.as_posix()
+        out = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(p.name, pattern):
+                out += selectors
+        return out
+
+
+def find_config_file(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                if "doclint" in _read_toml(candidate).get("tool", {}):
+                    return candidate
+            except ConfigError:
+                return candidate  # report the broken file rather than skip it
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+
+
+def load_config(path: Path | None = None, *, isolated: bool = False, cwd: Path | None = None) -> Config:
+    cwd = cwd or Path.cwd()
+    if isolated:
+        return Config(root=cwd)
+    if path is None:
+        path = find_config_file(cwd)
+        if path is None:
+            return Config(root=cwd)
+    elif not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("doclint", {})
+        prefix = "tool.doclint"
+    else:
+        table = data.get("tool", {}).get("doclint", data)
+        prefix = "tool.doclint" if "tool" in data else ""
+    return parse_table(table, path, prefix)
+
+
+def _list_of_str(value, where: str, what: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected {what}, got {value!r}")
+    return value
+
+
+def parse_table(table: dict, path: Path | None, prefix: str = "") -> Config:
+    where = lambda key: f"{path or 'config'}: [{prefix}] {key}" if prefix else f"{path or 'config'}: {key}"
+    cfg = Config(path=path, root=path.parent.resolve() if path else Path.cwd())
+    for key, value in table.items():
+        if key not in TOP_KEYS:
+            allowed = ", ".join(sorted(TOP_KEYS))
+            raise ConfigError(f"{where(key)}: unknown key {key!r} (allowed: {allowed})")
+        if key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}")
+            cfg.per_file_ignores = {k: _list_of_str(v, where(f"{key}.{k}"), "list of selectors") for k, v in value.items()}
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]} ([{prefix + '.' if prefix else ''}rules.<rule-name>])")
+            cfg.rule_options = value
+        else:
+            items = _list_of_str(value, where(key), TOP_KEYS[key])
+            if key == "select":
+                cfg.select = items
+            elif key == "extend-select":
+                cfg.extend_select = items
+            elif key == "ignore":
+                cfg.ignore = items
+            elif key == "include":
+                cfg.include = items
+            elif key == "exclude":
+                cfg.exclude = items
+            elif key == "extend-exclude":
+                cfg.exclude = cfg.exclude + items
+            elif key == "plugins":
+                cfg.plugins = [(cfg.root / p) for p in items]
+    return cfg
+
+
+def _coerce(value, tp, where: str):
+    origin = typing.get_origin(tp)
+    if tp is bool:
+        if isinstance(value, bool):
+            return value
+    elif tp is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif tp is str:
+        if isinstance(value, str):
+            return value
+    elif origin in (list, tuple):
+        (inner,) = typing.get_args(tp)[:1] or (str,)
+        if isinstance(value, list):
+            return type(value)(_coerce(v, inner, where) for v in value) if origin is list else tuple(
+                _coerce(v, inner, where) for v in value)
+    else:
+        return value
+    name = getattr(tp, "__name__", str(tp))
+    raise ConfigError(f"{where}: expected {name}, got {value!r}")
+
+
+def build_options(rule_cls: type, raw: dict, source: str):
+    """The rule's Options dataclass from a kebab-case config table, validated."""
+    hints = typing.get_type_hints(rule_cls.Options)
+    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(rule_cls.Options)}
+    kwargs = {}
+    for key, value in raw.items():
+        where = f"{source}: [rules.{rule_cls.name}] {key}"
+        if key not in fields:
+            allowed = ", ".join(sorted(fields)) or "none"
+            raise ConfigError(f"{where}: unknown option for {rule_cls.code} [{rule_cls.name}] (allowed: {allowed})")
+        f = fields[key]
+        kwargs[f.name] = _coerce(value, hints[f.name], where)
+    try:
+        options = rule_cls.Options(**kwargs)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{source}: [rules.{rule_cls.name}]: {exc}") from exc
+    validate = getattr(options, "validate", None)
+    if validate:
+        problem = validate()
+        if problem:
+            raise ConfigError(f"{source}: [rules.{rule_cls.name}]: {problem}")
+    return options

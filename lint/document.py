@@ -1,0 +1,273 @@
+"""The document model: bytes, decoded text, line index, blocks and cached views.
+
+A Document is built once per input and shared by every rule.  Decoding never
+raises: a file that is not UTF-8 keeps its bytes, a best-effort text, and a
+`DecodeProblem` that the encoding rules report.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+BOM = "\ufeff"
+UTF8_BOM = b"\xef\xbb\xbf"
+
+# Legacy encodings tried, in order, for bytes that are not UTF-8.
+LEGACY_ENCODINGS = ("cp1252", "latin-1")
+ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    """Where and how UTF-8 decoding failed.
+
+    `guess` is the legacy encoding that decodes the bytes best, or None when
+    nothing decodes them plausibly (binary data); `confident` says whether a
+    transcoding fix may be offered.
+    """
+
+    byte_offset: int
+    byte: int
+    line: int  # 1-based
+    column: int  # 1-based, in code points
+    guess: str | None
+    confident: bool
+    binary: bool = False
+
+    @property
+    def guess_name(self) -> str | None:
+        return ENCODING_NAMES.get(self.guess, self.guess) if self.guess else None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-like run of non-blank lines. Offsets index the text; lines are 0-based."""
+
+    index: int
+    start: int
+    end: int  # end of the last line's content, before its line break
+    first_line: int
+    last_line: int
+    kind: str  # "headline", "dateline" or "paragraph"
+
+
+_DATE = re.compile(
+    r"""^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
+        \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}
+      | \d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}
+      | [a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+    )(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def is_dateline(line: str) -> bool:
+    return len(line) <= 60 and bool(_DATE.match(line))
+
+
+def is_blank(line: str) -> bool:
+    """Blank or whitespace only (non-breaking spaces count as whitespace)."""
+    return not line.strip()
+
+
+def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
+    """Return (text, had_bom, encoding, problem). Never raises."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), True, "utf-16", None
+        except UnicodeDecodeError:
+            pass
+    bom = data.startswith(UTF8_BOM)
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), bom, "utf-8", None
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    prefix = body[:bad].decode("utf-8")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    binary = b"\x00" in body[:8192] or _control_ratio(body[:65536]) > 0.1
+    guess, text, confident = None, body.decode("latin-1"), False
+    if not binary:
+        for enc in LEGACY_ENCODINGS:
+            try:
+                text = body.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            guess = enc
+            # A confident guess decodes everything into printable text; the
+            # C1 range (U+0080-U+009F) means the guess is probably wrong.
+            confident = not any(0x80 <= ord(c) <= 0x9F for c in text)
+            break
+    problem = DecodeProblem(bad, body[bad], line, column, guess, confident and not binary, binary)
+    return text, bom, guess or "binary", problem
+
+
+def _control_ratio(data: bytes) -> float:
+    if not data:
+        return 0.0
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(data)
+
+
+class Document:
+    """One input: raw bytes, decoded text, line index, blocks and lazy views."""
+
+    def __init__(self, path: str, text: str, *, data: bytes | None = None, bom: bool = False,
+                 encoding: str = "utf-8", problem: DecodeProblem | None = None):
+        self.path = path
+        self.text = text
+        self.data = data
+        self.bom = bom
+        self.encoding = encoding
+        self.problem = problem
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> "Document":
+        text, bom, encoding, problem = _decode(data)
+        return cls(path, text, data=data, bom=bom, encoding=encoding, problem=problem)
+
+    def with_text(self, text: str, *, transcode: bool = False) -> "Document":
+        """The same input with new text (after a fix). `transcode` drops the BOM and legacy encoding."""
+        if transcode:
+            return Document(self.path, text)
+        return Document(self.path, text, bom=self.bom, encoding=self.encoding, problem=self.problem)
+
+    @property
+    def binary(self) -> bool:
+        return self.problem is not None and self.problem.binary
+
+    @property
+    def writable(self) -> bool:
+        """Whether fixed text can be written back without losing bytes."""
+        return self.problem is None or self.problem.confident
+
+    def encode(self) -> bytes:
+        if self.encoding == "utf-16":
+            return self.text.encode("utf-16")
+        return (UTF8_BOM if self.bom else b"") + self.text.encode("utf-8")
+
+    # -- line index -------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """(start, end) of a 0-based line's content, without its line break (\\n or \\r\\n)."""
+        starts = self.line_starts
+        start = starts[line]
+        if line + 1 < len(starts):
+            end = starts[line + 1] - 1
+            if end > start and self.text[end - 1] == "\r":
+                end -= 1
+        else:
+            end = len(self.text)
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        start, end = self.line_span(line)
+        return self.text[start:end]
+
+    def line_of(self, offset: int) -> int:
+        """0-based line holding `offset`."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; columns count code points."""
+        line = self.line_of(offset)
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def end_position(self, start: int, end: int) -> tuple[int, int]:
+        """1-based (line, column) one past the last character of [start, end)."""
+        if end <= start:
+            return self.position(start)
+        line, col = self.position(end - 1)
+        return line, col + 1
+
+    @cached_property
+    def newline(self) -> str:
+        """The document's dominant line break."""
+        crlf = self.text.count("\r\n")
+        return "\r\n" if crlf and crlf * 2 > self.text.count("\n") else "\n"
+
+    # -- blocks -----------------------------------------------------------
+    @cached_property
+    def blocks(self) -> list[Block]:
+        lines = [self.line_span(i) for i in range(self.line_count)]
+        blank = [is_blank(self.text[s:e]) for s, e in lines]
+        runs: list[tuple[int, int]] = []
+        if any(blank):
+            first = None
+            for i, b in enumerate(blank):
+                if not b and first is None:
+                    first = i
+                elif b and first is not None:
+                    runs.append((first, i - 1))
+                    first = None
+            if first is not None:
+                runs.append((first, len(lines) - 1))
+        else:
+            runs = [(i, i) for i in range(len(lines)) if lines[i][1] > lines[i][0]]
+        blocks = []
+        for n, (a, b) in enumerate(runs):
+            start, end = lines[a][0], lines[b][1]
+            blocks.append(Block(n, start, end, a, b, self._kind(n, a, b, start, end)))
+        return blocks
+
+    def _kind(self, n: int, a: int, b: int, start: int, end: int) -> str:
+        text = self.text[start:end].strip()
+        if a == b and is_dateline(text):
+            return "dateline"
+        if n == 0 and a == b and len(text) <= 150 and len(text.split()) <= 20 and text[-1:] not in ".!?:;,":
+            return "headline"
+        return "paragraph"
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start:block.end]
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Body blocks: neither the headline nor a dateline."""
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    # -- lazy views -------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence, split inside each block."""
+        out = []
+        for block in self.blocks:
+            text = self.block_text(block)
+            pos = 0
+            for m in _SENTENCE_END.finditer(text):
+                out.append(_strip_span(text, pos, m.end(), block.start))
+                pos = m.end()
+            if text[pos:].strip():
+                out.append(_strip_span(text, pos, len(text), block.start))
+        return out
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        """(start, end, lowercased word) for every word of the text."""
+        return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text)]
+
+
+def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return base + start, base + end

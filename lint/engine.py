@@ -1,0 +1,134 @@
+"""The engine: runs the enabled rules over documents, fixes them, and runs corpus rules.
+
+The CLI builds a `Linter` from the configuration; tests and other programs can
+use it directly:
+
+    linter = Linter.from_config(load_config(isolated=True))
+    diagnostics = linter.check(Document.from_bytes("a.txt", data))
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from doclint.config import Config, ConfigError, build_options
+from doclint.diagnostics import Diagnostic
+from doclint.document import Document
+from doclint.fixer import MAX_PASSES, apply_edits, select_fixes, within_span
+from doclint.registry import Registry
+from doclint.rule import Context, Rule
+
+
+@dataclass
+class FixResult:
+    document: Document  # the fixed document
+    diagnostics: list[Diagnostic]  # what remains after fixing
+    fixed: int  # diagnostics whose fix was applied
+    converged: bool = True
+    applied: list[Diagnostic] = field(default_factory=list)
+
+
+class Linter:
+    def __init__(self, rules: list[Rule], config: Config | None = None, registry: Registry | None = None,
+                 context: Context | None = None):
+        self.rules = rules
+        self.config = config or Config()
+        self.registry = registry
+        self.context = context or Context()
+        self._per_path: dict[str, list[Rule]] = {}
+
+    @classmethod
+    def from_config(cls, config: Config, *, select=None, extend_select=(), ignore=(), registry=None,
+                    context: Context | None = None) -> "Linter":
+        """Enable rules by the config, with command-line selectors taking precedence."""
+        from doclint.registry import RegistryError
+
+        try:
+            registry = registry or Registry.discover(config.plugins)
+        except RegistryError as exc:
+            raise ConfigError(f"{config.source}: {exc}") from exc
+        for name in config.rule_options:
+            if registry.lookup(name) is None:
+                raise ConfigError(f"{config.source}: [rules.{name}]: unknown rule (see `doclint rules`)")
+        try:
+            selected = registry.select(select if select is not None else config.select,
+                                       [*config.extend_select, *extend_select], [*config.ignore, *ignore])
+            for selectors in config.per_file_ignores.values():
+                for s in selectors:
+                    registry.match(s)
+        except KeyError as exc:
+            raise ConfigError(f"{config.source}: unknown rule selector {exc.args[0]!r} "
+                              f"(use a code, code prefix, rule name, category or ALL)") from exc
+        rules = []
+        for rule_cls in selected:
+            raw = config.rule_options.get(rule_cls.name) or config.rule_options.get(rule_cls.code) or {}
+            rules.append(rule_cls(build_options(rule_cls, raw, config.source)))
+        return cls(rules, config, registry, context)
+
+    def rules_for(self, path: str) -> list[Rule]:
+        if path not in self._per_path:
+            ignored = self.config.ignored_for(path) if self.config.per_file_ignores else []
+            if ignored and self.registry:
+                drop = {r for s in ignored for r in self.registry.match(s)}
+                self._per_path[path] = [r for r in self.rules if type(r) not in drop]
+            else:
+                self._per_path[path] = self.rules
+        return self._per_path[path]
+
+    @property
+    def corpus_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.scope == "corpus"]
+
+    def check(self, document: Document) -> list[Diagnostic]:
+        """Run the document rules; diagnostics come back sorted, with positions filled in."""
+        out = []
+        for rule in self.rules_for(document.path):
+            if rule.scope != "document":
+                continue
+            if document.binary and rule.category != "encoding":
+                continue
+            for diagnostic in rule.check(document, self.context):
+                out.append(self.finish(diagnostic, rule, document))
+        out.sort(key=Diagnostic.sort_key)
+        return out
+
+    @staticmethod
+    def finish(diagnostic: Diagnostic, rule: Rule, document: Document) -> Diagnostic:
+        diagnostic.rule = rule
+        diagnostic.path = document.path
+        diagnostic.line, diagnostic.column = document.position(diagnostic.start)
+        diagnostic.end_line, diagnostic.end_column = document.end_position(diagnostic.start, diagnostic.end)
+        if diagnostic.fix is not None and not within_span(document.text, diagnostic):
+            print(f"doclint: internal error: rule {rule.code} proposed a fix outside its span in "
+                  f"{document.path}; the fix is ignored", file=sys.stderr)
+            diagnostic.fix = None
+        return diagnostic
+
+    def fix(self, document: Document, *, unsafe: bool = False) -> FixResult:
+        """Apply fixes until none is left, or MAX_PASSES is reached (then `converged` is False)."""
+        fixed, applied = 0, []
+        for _ in range(MAX_PASSES):
+            diagnostics = self.check(document)
+            fixable = [d for d in diagnostics if d.fix and (unsafe or d.fix.is_safe)]
+            if not fixable or not document.writable:
+                return FixResult(document, diagnostics, fixed, True, applied)
+            chosen = {id(f) for f in select_fixes([d.fix for d in fixable])}
+            taken = [d for d in fixable if id(d.fix) in chosen]
+            edits = [e for d in taken for e in d.fix.edits]
+            transcode = any(d.fix.transcode for d in taken)
+            fixed += len(taken)
+            applied += taken
+            document = document.with_text(apply_edits(document.text, edits), transcode=transcode)
+        diagnostics = self.check(document)
+        left = any(d.fix and (unsafe or d.fix.is_safe) for d in diagnostics)
+        return FixResult(document, diagnostics, fixed, not left, applied)
+
+    def check_corpus(self, documents: list[Document]) -> list[Diagnostic]:
+        """Run the corpus rules over every document (in path order)."""
+        out = []
+        for rule in self.corpus_rules:
+            items = [(d, rule.signature(d)) for d in documents if rule in self.rules_for(d.path) and not d.binary]
+            for document, diagnostic in rule.check_corpus(items, self.context):
+                out.append(self.finish(diagnostic, rule, document))
+        out.sort(key=Diagnostic.sort_key)
+        return out

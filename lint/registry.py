@@ -1,0 +1,124 @@
+"""Finding rules: the `doclint.rules` entry-point group and local rule modules named in config.
+
+An entry point may name a Rule class or a module; a module contributes every
+Rule subclass it defines.  Selectors (`select`, `ignore`, ...) accept codes,
+code prefixes, rule names, category names and `ALL`.
+"""
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from doclint.rule import CATEGORIES, Rule, validate_rule_class
+
+ENTRY_POINT_GROUP = "doclint.rules"
+
+
+class RegistryError(Exception):
+    """A rule could not be loaded or conflicts with another one."""
+
+
+def _rules_in(obj) -> list[type]:
+    if isinstance(obj, ModuleType):
+        return [v for _, v in inspect.getmembers(obj, inspect.isclass)
+                if issubclass(v, Rule) and v.__module__ == obj.__name__ and v.code]
+    if isinstance(obj, (list, tuple)):
+        return [r for item in obj for r in _rules_in(item)]
+    return [obj]
+
+
+def _entry_point_rules() -> list[tuple[str, type]]:
+    from importlib.metadata import entry_points
+
+    found = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken third-party plugin must not crash the run
+            raise RegistryError(f"cannot load rule entry point {ep.name!r} ({ep.value}): {exc}") from exc
+        found += [(f"entry point {ep.name} ({ep.value})", r) for r in _rules_in(obj)]
+    return found
+
+
+def load_module_from_path(path: Path) -> ModuleType:
+    name = f"doclint_local_rules_{abs(hash(str(path.resolve())))}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise RegistryError(f"cannot load rule module {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[name]
+        raise RegistryError(f"cannot load rule module {path}: {type(exc).__name__}: {exc}") from exc
+    return module
+
+
+class Registry:
+    """Every known rule, by code and by name."""
+
+    def __init__(self, rules: list[type]):
+        self.by_code: dict[str, type] = {}
+        self.by_name: dict[str, type] = {}
+        for cls in rules:
+            self.add(cls)
+
+    def add(self, cls: type, origin: str = "") -> None:
+        problems = validate_rule_class(cls)
+        if problems:
+            raise RegistryError(f"invalid rule {getattr(cls, '__name__', cls)} {origin}: {'; '.join(problems)}")
+        other = self.by_code.get(cls.code) or self.by_name.get(cls.name)
+        if other is cls:
+            return
+        if other is not None:
+            raise RegistryError(f"rule {cls.code} [{cls.name}] {origin} conflicts with {other.code} [{other.name}] "
+                                f"({other.__module__}.{other.__name__})")
+        self.by_code[cls.code] = cls
+        self.by_name[cls.name] = cls
+
+    @classmethod
+    def discover(cls, plugin_paths: list[Path] = ()) -> "Registry":
+        registry = cls([])
+        for origin, rule in _entry_point_rules():
+            registry.add(rule, f"from {origin}")
+        for path in plugin_paths:
+            for rule in _rules_in(load_module_from_path(path)):
+                registry.add(rule, f"from {path}")
+        return registry
+
+    @property
+    def rules(self) -> list[type]:
+        return sorted(self.by_code.values(), key=lambda r: r.code)
+
+    def lookup(self, code_or_name: str) -> type | None:
+        return self.by_code.get(code_or_name.upper()) or self.by_name.get(code_or_name.lower())
+
+    def match(self, selector: str) -> list[type]:
+        """Rules a selector names; raises KeyError when it names none."""
+        s = selector.strip()
+        if s.upper() == "ALL":
+            return self.rules
+        if s.lower() in CATEGORIES:
+            return [r for r in self.rules if r.category == s.lower()]
+        if s.lower() in self.by_name:
+            return [self.by_name[s.lower()]]
+        hits = [r for r in self.rules if r.code.startswith(s.upper())] if s else []
+        if not hits:
+            raise KeyError(s)
+        return hits
+
+    def select(self, select: list[str] | None, extend_select: list[str] = (), ignore: list[str] = ()) -> list[type]:
+        """The enabled rules: `select` (or the defaults) plus `extend_select`, minus `ignore`."""
+        if select is None:
+            chosen = {r for r in self.rules if r.default_enabled}
+        else:
+            chosen = {r for s in select for r in self.match(s)}
+        chosen |= {r for s in extend_select for r in self.match(s)}
+        chosen -= {r for s in ignore for r in self.match(s)}
+        return sorted(chosen, key=lambda r: r.code)

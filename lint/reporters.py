@@ -1,0 +1,190 @@
+"""Reporters only format: text, json, sarif and github."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from doclint import __version__
+from doclint.diagnostics import Diagnostic
+
+FORMATS = ("text", "json", "sarif", "github")
+JSON_VERSION = 1
+
+
+@dataclass
+class Report:
+    diagnostics: list[Diagnostic]
+    fixed: int = 0  # diagnostics fixed by --fix
+    fixing: bool = False
+    unsafe_fixes: bool = False
+    rules: list = field(default_factory=list)  # enabled rule classes, for SARIF
+    sources: dict = field(default_factory=dict)  # path -> text, for --show-source
+
+
+def diagnostic_to_json(d: Diagnostic) -> dict:
+    fix = None
+    if d.fix is not None:
+        fix = {
+            "applicability": d.fix.applicability.value,
+            "message": d.fix.message,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in d.fix.edits],
+        }
+    return {
+        "path": d.path, "code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
+        "message": d.message, "line": d.line, "column": d.column, "end_line": d.end_line,
+        "end_column": d.end_column, "start": d.start, "end": d.end, "fix": fix,
+        "related": [{"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in d.related],
+    }
+
+
+def write_json(report: Report, out: TextIO, **_) -> None:
+    json.dump({"version": JSON_VERSION, "diagnostics": [diagnostic_to_json(d) for d in report.diagnostics]},
+              out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _style(text: str, color: bool, **kw) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **kw)
+
+
+def fix_counts(diagnostics: list[Diagnostic]) -> tuple[int, int]:
+    safe = sum(1 for d in diagnostics if d.fix and d.fix.is_safe)
+    unsafe = sum(1 for d in diagnostics if d.fix and not d.fix.is_safe)
+    return safe, unsafe
+
+
+def write_text(report: Report, out: TextIO, *, color: bool = False, show_source: bool = False,
+               statistics: bool = False, quiet: bool = False) -> None:
+    ds = report.diagnostics
+    if statistics:
+        counts = Counter((d.code, d.name) for d in ds)
+        fixable = Counter(d.code for d in ds if d.fix)
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            mark = "[*]" if fixable[code] else "   "
+            out.write(f"{n:5d}\t{_style(code, color, fg='red', bold=True)}\t{mark} {name}\n")
+    elif not quiet:
+        for d in ds:
+            loc = _style(f"{d.path}:{d.line}:{d.column}:", color, bold=True)
+            mark = " [*]" if d.fix and (d.fix.is_safe or report.unsafe_fixes) else ""
+            out.write(f"{loc} {_style(d.code, color, fg='red', bold=True)} [{d.name}]{mark} {d.message}\n")
+            if show_source and d.path in report.sources:
+                out.write(_source_excerpt(report.sources[d.path], d))
+            for r in d.related:
+                out.write(f"    {_style('note:', color, fg='cyan')} {r.path}:{r.line}:{r.column}: {r.message}\n")
+    if quiet and not ds:
+        return
+    safe, unsafe = fix_counts(ds)
+    if report.fixing:
+        if report.fixed or ds:
+            out.write(f"Found {len(ds) + report.fixed} problem{'s' * (len(ds) + report.fixed != 1)} "
+                      f"({report.fixed} fixed, {len(ds)} remaining).\n")
+    elif ds:
+        note = ""
+        if report.unsafe_fixes and (safe or unsafe):
+            note = f" ({safe + unsafe} fixable with --fix --unsafe-fixes)"
+        elif safe or unsafe:
+            parts = [f"{safe} fixable with --fix"] if safe else []
+            if unsafe:
+                parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --fix --unsafe-fixes")
+            note = f" ({', '.join(parts)})"
+        out.write(f"Found {len(ds)} problem{'s' * (len(ds) != 1)}{note}.\n")
+    elif not quiet:
+        out.write("All checks passed!\n")
+
+
+def _source_excerpt(text: str, d: Diagnostic) -> str:
+    lines = text.split("\n")
+    if d.line - 1 >= len(lines):
+        return ""
+    line = lines[d.line - 1].rstrip("\r")
+    shown = line[:200]
+    width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(line) - d.column + 1)
+    caret = " " * (d.column - 1) + "^" * min(width, max(1, len(shown) - d.column + 1))
+    shown = shown.replace("\t", " ")
+    return f"   {d.line:4d} | {shown!s}\n        | {caret}\n"
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def write_github(report: Report, out: TextIO, **_) -> None:
+    for d in report.diagnostics:
+        level = {"error": "error", "warning": "warning"}.get(d.severity, "notice")
+        props = (f"file={_gh_escape(d.path, True)},line={d.line},col={d.column},"
+                 f"endLine={d.end_line},endColumn={d.end_column},title={_gh_escape(d.code, True)}")
+        out.write(f"::{level} {props}::{_gh_escape(f'{d.code} [{d.name}] {d.message}')}\n")
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def write_sarif(report: Report, out: TextIO, **_) -> None:
+    rules = sorted({type(d.rule) for d in report.diagnostics} | set(report.rules), key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(rules)}
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    results = []
+    for d in report.diagnostics:
+        region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column,
+                  "charOffset": d.start, "charLength": d.end - d.start}
+        result = {
+            "ruleId": d.code, "ruleIndex": index[d.code], "level": level.get(d.severity, "warning"),
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}],
+        }
+        if d.related:
+            result["relatedLocations"] = [
+                {"id": i, "message": {"text": r.message or "related location"},
+                 "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)},
+                                      "region": {"startLine": r.line, "startColumn": r.column,
+                                                 "endLine": r.end_line, "endColumn": r.end_column}}}
+                for i, r in enumerate(d.related)]
+        if d.fix is not None and d.fix.edits:
+            result["fixes"] = [{
+                "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": _uri(d.path)},
+                    "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                      "insertedContent": {"text": e.replacement}} for e in d.fix.edits],
+                }],
+            }]
+        results.append(result)
+    sarif = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "doclint", "version": __version__, "informationUri": "https://pypi.org/project/doclint/",
+                "rules": [{
+                    "id": r.code, "name": r.name,
+                    "shortDescription": {"text": r.summary() or r.name},
+                    "fullDescription": {"text": r.documentation() or r.name},
+                    "help": {"text": r.documentation() or r.name, "markdown": r.documentation() or r.name},
+                    "defaultConfiguration": {"level": level.get(r.severity, "warning")},
+                    "properties": {"category": r.category, "fixable": r.fixable or "no"},
+                } for r in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    json.dump(sarif, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+WRITERS = {"text": write_text, "json": write_json, "sarif": write_sarif, "github": write_github}

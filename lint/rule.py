@@ -1,0 +1,123 @@
+"""The rule API: what a rule module defines.
+
+A rule is a class with a code, a kebab-case name, a category, a default
+severity, an `Options` dataclass and a `check(document, context)` generator.
+Its docstring is its documentation page, with the sections *What it does*,
+*Why is this bad?*, *Example* and *Fix safety*; `doclint rule CODE` prints it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable, Iterator
+
+from doclint.diagnostics import Diagnostic, Fix, Related
+from doclint.document import Document
+
+CATEGORIES = ("duplicate", "off-topic", "source-tag", "encoding", "whitespace")
+SEVERITIES = ("error", "warning", "info")
+DOC_SECTIONS = ("What it does", "Why is this bad?", "Example")
+
+
+def option(default: Any, help: str) -> Any:
+    """Declare a rule option with its default and a one-line explanation (shown by `doclint rule`)."""
+    if isinstance(default, (list, dict, set)):
+        return dataclasses.field(default_factory=lambda: type(default)(default), metadata={"help": help})
+    return dataclasses.field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """A rule without options."""
+
+
+@dataclass
+class Context:
+    """What a rule may know beyond its document: the run's settings and corpus statistics."""
+
+    unsafe_fixes: bool = False
+    corpus: Any = None  # corpus-wide statistics, when many documents are checked together
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and `check`."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    scope: ClassVar[str] = "document"  # or "corpus"
+    default_enabled: ClassVar[bool] = True
+    fixable: ClassVar[str | None] = None  # None, "safe", "unsafe" or "sometimes"
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, options: Any = None):
+        self.options = options if options is not None else self.Options()
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    # -- helpers for rule authors -----------------------------------------
+    @staticmethod
+    def related(document: Document, start: int, end: int, message: str = "") -> Related:
+        line, col = document.position(start)
+        end_line, end_col = document.end_position(start, end)
+        return Related(document.path, line, col, end_line, end_col, message)
+
+    # -- documentation ------------------------------------------------------
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.split("\n\n", 1)[0].replace("\n", " ").strip()
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def option_fields(cls) -> list[dataclasses.Field]:
+        return list(dataclasses.fields(cls.Options))
+
+
+class CorpusRule(Rule):
+    """A rule that sees every document of a run.
+
+    `signature(document)` computes a compact, picklable summary of one document;
+    `check_corpus(items, context)` receives `(document, signature)` pairs in path
+    order and yields `(document, Diagnostic)` pairs.
+    """
+
+    scope: ClassVar[str] = "corpus"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        return iter(())
+
+    def signature(self, document: Document) -> Any:
+        raise NotImplementedError
+
+    def check_corpus(self, items: list[tuple[Document, Any]], context: Context) -> Iterable[tuple[Document, Diagnostic]]:
+        raise NotImplementedError
+
+
+def validate_rule_class(cls: type) -> list[str]:
+    """Problems that make a class unusable as a rule (empty when it is fine)."""
+    import re
+
+    problems = []
+    if not (isinstance(cls, type) and issubclass(cls, Rule)):
+        return [f"{cls!r} is not a doclint Rule subclass"]
+    if not re.fullmatch(r"[A-Z]{1,4}\d{3}", cls.code or ""):
+        problems.append(f"code {cls.code!r} must be 1-4 capital letters and three digits")
+    if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", cls.name or ""):
+        problems.append(f"name {cls.name!r} must be kebab-case")
+    if cls.category not in CATEGORIES:
+        problems.append(f"category {cls.category!r} must be one of {', '.join(CATEGORIES)}")
+    if cls.severity not in SEVERITIES:
+        problems.append(f"severity {cls.severity!r} must be one of {', '.join(SEVERITIES)}")
+    if not dataclasses.is_dataclass(cls.Options):
+        problems.append("Options must be a dataclass")
+    return problems
+
+
+__all__ = ["option", "Rule", "CorpusRule", "Context", "Diagnostic", "Fix", "Related", "NoOptions", "CATEGORIES"]

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule
+
+
+class MixedLineEndings(Rule):
+    """Line endings of more than one kind (CRLF and LF) in one file.
+
+    ## What it does
+    Flags the line breaks that differ from the file's dominant convention:
+    `\\r\\n` (Windows) in a mostly `\\n` file, or the reverse. Ties go to `\\n`.
+
+    ## Why is this bad?
+    Mixed endings come from pasting between systems. They show up as `^M` in
+    editors and make lines compare unequal.
+
+    ## Example
+    A file whose lines end in `\\n` except one that ends in `\\r\\n`.
+
+    ## Fix safety
+    The fix rewrites each odd line break to the dominant one. It is safe.
+    """
+
+    code = "W105"
+    name = "mixed-line-endings"
+    category = "whitespace"
+    fixable = "safe"
+
+    def check(self, document, context):
+        text = document.text
+        crlf = text.count("\r\n")
+        lf = text.count("\n") - crlf
+        if not crlf or not lf:
+            return
+        want = "\r\n" if crlf > lf else "\n"
+        for line in range(document.line_count - 1):
+            _, end = document.line_span(line)
+            brk_end = document.line_starts[line + 1]
+            brk = text[end:brk_end]
+            if brk != want:
+                yield Diagnostic(end, brk_end, f"Line ends with {_name(brk)}; the file mostly uses {_name(want)}",
+                                 fix=Fix.safe(Edit(end, brk_end, want), message=f"Use {_name(want)}"))
+
+
+def _name(brk: str) -> str:
+    return "CRLF" if brk == "\r\n" else "LF"

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import re
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule
+
+# A run of spaces holding at least one non-breaking or other Unicode space, between two visible characters.
+_RUN = re.compile(r"(?<=\S)[ \u00a0\u2007\u202f\u2000-\u200a\u3000]*[\u00a0\u2007\u202f\u2000-\u200a\u3000][ \u00a0\u2007\u202f\u2000-\u200a\u3000]*(?=\S)")
+
+
+class NonBreakingSpace(Rule):
+    """Non-breaking or other Unicode space used between words.
+
+    ## What it does
+    Flags non-breaking spaces (U+00A0, U+202F, U+2007) and typographic spaces
+    (U+2000-U+200A, U+3000) between two words, alone or mixed with ordinary
+    spaces.
+
+    ## Why is this bad?
+    They come from `&nbsp;` in the HTML a text was scraped from. Tokenisers,
+    search indexes and deduplication treat them differently from a space, so
+    the same sentence stops matching itself.
+
+    ## Example
+    ```
+    However, he said,\u00a0there is room for interpretation.
+    ```
+    Use instead: `However, he said, there is room for interpretation.`
+
+    ## Fix safety
+    The fix replaces the run with one ordinary space. It is safe; where a
+    non-breaking space is wanted (French typography, `10\u00a0km`), ignore this
+    rule for those files.
+    """
+
+    code = "W103"
+    name = "non-breaking-space"
+    category = "whitespace"
+    fixable = "safe"
+
+    def check(self, document, context):
+        text = document.text
+        if not any(c in text for c in "\u00a0\u2007\u202f\u3000") and not re.search("[\u2000-\u200a]", text):
+            return
+        for m in _RUN.finditer(text):
+            names = sorted({f"U+{ord(c):04X}" for c in m.group() if c != " "})
+            yield Diagnostic(m.start(), m.end(), f"Non-breaking space ({', '.join(names)}) between words",
+                             fix=Fix.safe(Edit(m.start(), m.end(), " "), message="Replace with one space"))
