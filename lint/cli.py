@@ -99,6 +99,10 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
             failed = True
             continue
         document = Document.from_bytes(source.display, data)
+        if document.binary:
+            click.echo(f"doclint: warning: {source.display}: binary file (NUL byte at offset "
+                       f"{document.problem.byte_offset}); not checked", err=True)
+            continue
         if not fixing:
             found = linter.check(document)
         else:

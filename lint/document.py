@@ -83,14 +83,14 @@ def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
             pass
     bom = data.startswith(UTF8_BOM)
     body = data[3:] if bom else data
+    nul = body.find(b"\x00", 0, 8192)
+    if nul != -1:  # like git: a NUL byte near the start means binary data
+        return body.decode("latin-1"), bom, "binary", _problem(body, nul, None, False, True)
     try:
         return body.decode("utf-8"), bom, "utf-8", None
     except UnicodeDecodeError as exc:
         bad = exc.start
-    prefix = body[:bad].decode("utf-8")
-    line = prefix.count("\n") + 1
-    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
-    binary = b"\x00" in body[:8192] or _control_ratio(body[:65536]) > 0.1
+    binary = _control_ratio(body[:65536]) > 0.1
     guess, text, confident = None, body.decode("latin-1"), False
     if not binary:
         for enc in LEGACY_ENCODINGS:
@@ -103,8 +103,14 @@ def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
             # C1 range (U+0080-U+009F) means the guess is probably wrong.
             confident = not any(0x80 <= ord(c) <= 0x9F for c in text)
             break
-    problem = DecodeProblem(bad, body[bad], line, column, guess, confident and not binary, binary)
-    return text, bom, guess or "binary", problem
+    return text, bom, guess or "binary", _problem(body, bad, guess, confident and not binary, binary)
+
+
+def _problem(body: bytes, bad: int, guess: str | None, confident: bool, binary: bool) -> DecodeProblem:
+    prefix = body[:bad].decode("utf-8", errors="replace")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    return DecodeProblem(bad, body[bad], line, column, guess, confident, binary)
 
 
 def _control_ratio(data: bytes) -> float:

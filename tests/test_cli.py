@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED, run_cli
+
+
+def test_seed_reports_whitespace_with_lines_and_exits_1():
+    p = run_cli("check", "--select", "whitespace", SEED, cwd=ROOT)
+    assert p.returncode == 1
+    out = p.stdout.decode()
+    assert "seeds/000_cde6c8420819af79.txt:9:1: W101 [blank-line-with-whitespace] [*]" in out
+    assert ":48:18: W103 [non-breaking-space]" in out
+    assert ":96:25: W106 [missing-final-newline]" in out
+    assert "fixable with --fix" in out
+
+
+def test_fix_seed_whitespace_then_second_run_changes_nothing(tmp_path):
+    doc = tmp_path / "seed.txt"
+    doc.write_bytes(SEED.read_bytes())
+    p = run_cli("check", "--fix", "--select", "whitespace", doc, cwd=tmp_path)
+    assert p.returncode == 0, p.stdout.decode() + p.stderr.decode()
+    once = doc.read_bytes()
+    assert "\u00a0" not in once.decode()
+    p = run_cli("check", "--fix", "--exit-non-zero-on-fix", "--select", "whitespace", doc, cwd=tmp_path)
+    assert p.returncode == 0
+    assert doc.read_bytes() == once
+
+
+def test_exit_codes(tmp_path):
+    clean, dirty = tmp_path / "clean.txt", tmp_path / "dirty.txt"
+    clean.write_text("Fine.\n")
+    dirty.write_text("Trailing. \n")
+    assert run_cli("check", clean, cwd=tmp_path).returncode == 0
+    assert run_cli("check", dirty, cwd=tmp_path).returncode == 1
+    assert run_cli("check", "--exit-zero", dirty, cwd=tmp_path).returncode == 0
+    assert run_cli("check", "--select", "NOPE", dirty, cwd=tmp_path).returncode == 2
+    assert run_cli("check", tmp_path / "missing.txt", cwd=tmp_path).returncode == 2
+    p = run_cli("check", "--fix", "--exit-non-zero-on-fix", dirty, cwd=tmp_path)
+    assert p.returncode == 1 and dirty.read_text() == "Trailing.\n"
+
+
+def test_diff_writes_nothing(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \n")
+    p = run_cli("check", "--diff", doc, cwd=tmp_path)
+    assert p.returncode == 1
+    assert "-a \n+a\n" in p.stdout.decode()
+    assert doc.read_text() == "a \n"
+
+
+def test_stdin_and_stdin_filename(tmp_path):
+    p = run_cli("check", "--stdin-filename", "x/news.txt", "-", input=b"word \n", cwd=tmp_path)
+    assert p.returncode == 1
+    assert "x/news.txt:1:5: W102" in p.stdout.decode()
+    p = run_cli("check", "--fix", "-", input=b"word \n", cwd=tmp_path)
+    assert p.stdout == b"word\n"
+
+
+def test_folder_walk_skips_git_and_other_extensions(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("bad \n")
+    (tmp_path / "code.py").write_text("bad \n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("bad \n")
+    p = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    paths = {d["path"] for d in json.loads(p.stdout)["diagnostics"]}
+    assert paths == {"sub/a.md"}
+
+
+@pytest.mark.parametrize("content,expect,message", [
+    (b"", 0, b"All checks passed!"),
+    (b"\x00\x01\x02binary\x00" * 100, 0, b"binary file (NUL byte at offset 0); not checked"),
+    (b"Caf\xe9 \xa3 5 \x93quoted\x94\n", 1, b"it decodes as Windows-1252"),
+    (b"x" * 5_000_000, 1, b"W106 [missing-final-newline]"),
+], ids=["empty", "binary", "cp1252", "5MB-line"])
+def test_bad_input_gives_messages_not_tracebacks(tmp_path, content, expect, message):
+    doc = tmp_path / "in.txt"
+    doc.write_bytes(content)
+    p = run_cli("check", doc, cwd=tmp_path)
+    assert p.returncode == expect, p.stderr.decode()
+    assert message in p.stdout + p.stderr
+    assert b"Traceback" not in p.stderr
+
+
+def test_unreadable_path_is_an_error(tmp_path):
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    p = run_cli("check", "dangling.txt", cwd=tmp_path)
+    assert p.returncode == 2 and b"dangling.txt: cannot read" in p.stderr and b"Traceback" not in p.stderr
+
+
+def test_directory_given_as_file_is_reported(tmp_path):
+    p = run_cli("check", tmp_path / "nope", cwd=tmp_path)
+    assert p.returncode == 2 and b"no such file" in p.stderr and b"Traceback" not in p.stderr
+
+
+def test_fix_keeps_permissions_and_writes_atomically(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \n")
+    doc.chmod(0o640)
+    run_cli("check", "--fix", doc, cwd=tmp_path)
+    assert stat.S_IMODE(doc.stat().st_mode) == 0o640
+    assert doc.read_text() == "a\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["d.txt"]  # no temporary file left behind
+
+
+def test_fix_does_not_write_through_symlink_outside_tree(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text("a \n")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "link.txt").symlink_to(outside)
+    p = run_cli("check", "--fix", "link.txt", cwd=tree)
+    assert p.returncode == 2 and b"symlink" in p.stderr
+    assert outside.read_text() == "a \n"
+
+
+def test_fix_keeps_crlf(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_bytes(b"a \r\nb\r\n")
+    run_cli("check", "--fix", doc, cwd=tmp_path)
+    assert doc.read_bytes() == b"a\r\nb\r\n"
+
+
+def test_statistics_and_show_source(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \nb \n")
+    out = run_cli("check", "--statistics", doc, cwd=tmp_path).stdout.decode()
+    assert "2\tW102\t[*] trailing-whitespace" in out
+    out = run_cli("check", "--show-source", doc, cwd=tmp_path).stdout.decode()
+    assert "   1 | a \n        |  ^" in out
+
+
+def test_output_file_and_quiet(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("ok\n")
+    p = run_cli("check", "--quiet", doc, cwd=tmp_path)
+    assert p.stdout == b""
+    run_cli("check", "--format", "json", "--output-file", tmp_path / "r.json", doc, cwd=tmp_path)
+    assert json.loads((tmp_path / "r.json").read_text())["diagnostics"] == []
+
+
+def test_github_format_is_automatic_in_actions(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \n")
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    out = run_cli("check", "d.txt", cwd=tmp_path, env=env).stdout.decode()
+    assert out.startswith("::warning file=d.txt,line=1,col=2,endLine=1,endColumn=3,title=W102::")
+
+
+def test_rules_and_rule_commands():
+    p = run_cli("rules")
+    assert p.returncode == 0 and "W101   blank-line-with-whitespace" in p.stdout.decode()
+    p = run_cli("rule", "too-many-blank-lines")
+    out = p.stdout.decode()
+    assert "## What it does" in out and "`max-blank-lines` (default `1`)" in out
+    assert run_cli("rule", "W999").returncode == 2
+    assert run_cli("--version").stdout.decode().startswith("doclint, version")
+
+
+def test_python_dash_m_works():
+    assert run_cli("--help").returncode == 0

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run_cli
+from doclint.config import ConfigError, load_config
+from doclint.engine import Linter
+
+
+def _codes(p):
+    return {d["code"] for d in json.loads(p.stdout)["diagnostics"]}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "d.txt").write_text("a \n\n\n\nb")
+    return tmp_path
+
+
+def test_pyproject_select_and_rule_options(tree):
+    (tree / "pyproject.toml").write_text(
+        '[tool.doclint]\nselect = ["whitespace"]\nignore = ["W106"]\n'
+        '[tool.doclint.rules.too-many-blank-lines]\nmax-blank-lines = 3\n')
+    assert _codes(run_cli("check", "--format", "json", ".", cwd=tree)) == {"W102"}
+
+
+def test_nearest_config_upward_wins_and_doclint_toml(tree):
+    (tree / "doclint.toml").write_text('select = ["W106"]\n')
+    sub = tree / "sub"
+    sub.mkdir()
+    (sub / "e.txt").write_text("x ")
+    assert _codes(run_cli("check", "--format", "json", ".", cwd=sub)) == {"W106"}
+    (sub / ".doclint.toml").write_text('select = ["trailing-whitespace"]\n')
+    assert _codes(run_cli("check", "--format", "json", ".", cwd=sub)) == {"W102"}
+    # --isolated ignores both; --config picks one
+    assert _codes(run_cli("check", "--isolated", "--format", "json", ".", cwd=sub)) == {"W102", "W106"}
+    assert _codes(run_cli("check", "--config", tree / "doclint.toml", "--format", "json", ".", cwd=sub)) == {"W106"}
+
+
+def test_cli_selectors_override_config(tree):
+    (tree / "doclint.toml").write_text('select = ["W106"]\n')
+    p = run_cli("check", "--select", "W102", "--extend-select", "W104", "--format", "json", ".", cwd=tree)
+    assert _codes(p) == {"W102", "W104"}
+    p = run_cli("check", "--ignore", "W106", "--format", "json", ".", cwd=tree)
+    assert _codes(p) == set()
+
+
+def test_per_file_ignores_and_exclude(tree):
+    (tree / "skip").mkdir()
+    (tree / "skip" / "x.txt").write_text("bad ")
+    (tree / "doclint.toml").write_text(
+        'exclude = ["skip"]\n[per-file-ignores]\n"d.txt" = ["W102"]\n')
+    p = run_cli("check", "--format", "json", ".", cwd=tree)
+    diags = json.loads(p.stdout)["diagnostics"]
+    assert {d["path"] for d in diags} == {"d.txt"} and "W102" not in _codes(p)
+
+
+@pytest.mark.parametrize("content,needle", [
+    ('selekt = ["W"]\n', "unknown key 'selekt'"),
+    ('select = "W"\n[rules.too-many-blank-lines]\nmax-blank-lines = "two"\n', "max-blank-lines: expected int"),
+    ('[rules.too-many-blank-lines]\nmax-blank = 2\n', "unknown option"),
+    ('[rules.no-such-rule]\nx = 1\n', "[rules.no-such-rule]: unknown rule"),
+    ('select = ["W9"]\n', "unknown rule selector 'W9'"),
+    ('select = [\n', "invalid TOML"),
+    ('[rules.too-many-blank-lines]\nmax-blank-lines = -1\n', "must be 0 or more"),
+    ('plugins = ["missing.py"]\n', "cannot load rule module"),
+])
+def test_broken_config_exits_2_naming_file_and_key(tree, content, needle):
+    (tree / "doclint.toml").write_text(content)
+    p = run_cli("check", ".", cwd=tree)
+    assert p.returncode == 2
+    err = p.stderr.decode()
+    assert needle in err and "doclint.toml" in err and "Traceback" not in err
+
+
+def test_pyproject_without_doclint_table_is_skipped(tree):
+    (tree / "pyproject.toml").write_text('[tool.other]\nx = 1\n')
+    assert load_config(cwd=tree).path is None
+
+
+def test_selectors_accept_codes_prefixes_names_categories(tree):
+    cfg = load_config(isolated=True, cwd=tree)
+    for selector, expected in [("W101", {"W101"}), ("W10", None), ("trailing-whitespace", {"W102"}),
+                               ("whitespace", None), ("ALL", None)]:
+        linter = Linter.from_config(cfg, select=[selector])
+        codes = {r.code for r in linter.rules}
+        if expected:
+            assert codes == expected
+        else:
+            assert {"W101", "W102", "W106"} <= codes
+    with pytest.raises(ConfigError):
+        Linter.from_config(cfg, select=["nonsense"])

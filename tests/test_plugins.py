@@ -1,0 +1,47 @@
+"""Third-party rules load through the `doclint.rules` entry-point group and from config paths."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import run_cli
+
+PLUGIN = Path(__file__).parent / "plugins" / "shouting.py"
+TEXT = b"BREAKING NEWS FROM THE WIRE\n\nCalm text.\n"
+
+
+def test_local_rule_module_from_config(tmp_path):
+    shutil.copy(PLUGIN, tmp_path / "shouting.py")
+    (tmp_path / "doclint.toml").write_text('plugins = ["shouting.py"]\n')
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    p = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert [d["code"] for d in json.loads(p.stdout)["diagnostics"]] == ["X001"]
+    assert "X001   shouting" in run_cli("rules", cwd=tmp_path).stdout.decode()
+    assert "## Why is this bad?" in run_cli("rule", "X001", cwd=tmp_path).stdout.decode()
+
+
+def test_rule_from_an_installed_entry_point(tmp_path):
+    # A minimal installed distribution: a module and a dist-info with entry_points.txt.
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(PLUGIN, site / "doclint_shouting.py")
+    info = site / "doclint_shouting-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: doclint-shouting\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[doclint.rules]\nX001 = doclint_shouting:Shouting\n")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    p = run_cli("check", "--format", "json", "--select", "X001", "a.txt", cwd=tmp_path, env=env)
+    assert [d["code"] for d in json.loads(p.stdout)["diagnostics"]] == ["X001"]
+    # without the distribution the selector names no rule
+    assert run_cli("check", "--select", "X001", "a.txt", cwd=tmp_path).returncode == 2
+
+
+def test_conflicting_code_is_a_config_error(tmp_path):
+    (tmp_path / "clash.py").write_text(PLUGIN.read_text().replace('"X001"', '"W101"'))
+    (tmp_path / "doclint.toml").write_text('plugins = ["clash.py"]\n')
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    p = run_cli("check", "a.txt", cwd=tmp_path)
+    assert p.returncode == 2 and b"conflicts with W101" in p.stderr

@@ -1,0 +1,66 @@
+"""Properties of the engine and fixer on arbitrary text (hypothesis)."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import make_linter
+from doclint.document import Document
+from doclint.fixer import apply_edits, select_fixes
+
+LINTER = make_linter()
+ALPHABET = st.sampled_from(list("ab .,\n\r\t\u00a0\u200b\u00e9\u00c3\u00a9&;#\x0b") + ["&amp;", "\u00e2\u20ac\u2122", "Source: Reuters", "The same sentence repeats here again and again today.\n\n"])
+TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_check_never_raises_on_bytes(data):
+    doc = Document.from_bytes("x.txt", data)
+    for d in LINTER.check(doc):
+        assert 0 <= d.start <= d.end <= len(doc.text)
+        assert d.line >= 1 and d.column >= 1
+
+
+@SETTINGS
+@given(TEXTS, st.booleans())
+def test_fix_is_idempotent(text, unsafe):
+    once = LINTER.fix(Document.from_bytes("x.txt", text.encode()), unsafe=unsafe)
+    assert once.converged
+    twice = LINTER.fix(once.document, unsafe=unsafe)
+    assert twice.document.text == once.document.text
+    assert twice.fixed == 0
+
+
+@SETTINGS
+@given(TEXTS, st.booleans())
+def test_fix_changes_only_inside_diagnostic_spans(text, unsafe):
+    doc = Document.from_bytes("x.txt", text.encode())
+    diagnostics = [d for d in LINTER.check(doc) if d.fix and (unsafe or d.fix.is_safe)]
+    for d in diagnostics:
+        for e in d.fix.edits:  # an edit stays in the span or the whitespace adjoining it
+            assert not doc.text[e.start:d.start].strip() and not doc.text[d.end:e.end].strip()
+    fixes = select_fixes([d.fix for d in diagnostics])
+    edits = [e for f in fixes for e in f.edits]
+    fixed = apply_edits(doc.text, edits)
+    # everything outside the edited ranges survives, in order
+    kept, pos = [], 0
+    for e in sorted(edits):
+        kept.append(doc.text[pos:e.start])
+        pos = e.end
+    kept.append(doc.text[pos:])
+    it = iter(fixed)
+    assert all(ch in it for ch in "".join(kept))
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 5)), max_size=8))
+def test_selected_fixes_never_overlap(ranges):
+    from doclint.diagnostics import Edit, Fix
+
+    fixes = [Fix.safe(Edit(s, s + n, "x")) for s, n in ranges]
+    taken = [e for f in select_fixes(fixes) for e in f.edits]
+    for i, a in enumerate(taken):
+        for b in taken[i + 1:]:
+            assert a.end <= b.start or b.end <= a.start
+            assert not (a.start == b.start and (a.start == a.end or b.start == b.end))

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from conftest import ROOT, SEED, run_cli
+
+CONTRACT = {"path", "code", "name", "category", "severity", "message", "line", "column", "end_line",
+            "end_column", "start", "end", "fix", "related"}
+
+
+def test_json_contract_on_the_seed():
+    p = run_cli("check", "--format", "json", SEED.relative_to(ROOT), cwd=ROOT)
+    data = json.loads(p.stdout)
+    assert data["version"] == 1
+    text = SEED.read_text(encoding="utf-8")
+    for d in data["diagnostics"]:
+        assert CONTRACT <= set(d)
+        assert d["category"] in {"duplicate", "off-topic", "source-tag", "encoding", "whitespace"}
+        # 1-based line/column agree with 0-based code-point offsets
+        lines = text.split("\n")
+        assert sum(len(l) + 1 for l in lines[: d["line"] - 1]) + d["column"] - 1 == d["start"]
+        if d["end"] > d["start"]:
+            last = d["end"] - 1
+            line = text.count("\n", 0, last) + 1
+            col = last - (text.rfind("\n", 0, last) + 1) + 2
+            assert (d["end_line"], d["end_column"]) == (line, col)
+        if d["fix"]:
+            assert d["fix"]["applicability"] in {"safe", "unsafe"}
+            assert all({"start", "end", "replacement"} == set(e) for e in d["fix"]["edits"])
+        for r in d["related"]:
+            assert {"path", "line", "column", "message"} <= set(r)
+
+
+def test_json_span_of_nbsp_separator():
+    p = run_cli("check", "--format", "json", "--select", "W101", "-", input="a\n\u00a0\nb\n".encode())
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert (d["line"], d["column"], d["end_line"], d["end_column"], d["start"], d["end"]) == (2, 1, 2, 2, 2, 3)
+    assert d["fix"] == {"applicability": "safe", "message": "Empty the line",
+                        "edits": [{"start": 2, "end": 3, "replacement": ""}]}
+
+
+def test_sarif_validates_against_the_schema():
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+    p = run_cli("check", "--format", "sarif", SEED.relative_to(ROOT), cwd=ROOT)
+    sarif = json.loads(p.stdout)
+    jsonschema.validate(sarif, schema)
+    run = sarif["runs"][0]
+    assert run["results"] and run["tool"]["driver"]["rules"]
+    assert any("fixes" in r for r in run["results"])
+    assert all("What it does" in r["help"]["text"] for r in run["tool"]["driver"]["rules"])
+
+
+def test_github_workflow_commands():
+    p = run_cli("check", "--format", "github", "--stdin-filename", "a,b.txt", "-", input=b"x \n")
+    assert p.stdout.decode() == ("::warning file=a%2Cb.txt,line=1,col=2,endLine=1,endColumn=3,title=W102::"
+                                 "W102 [trailing-whitespace] Trailing whitespace (1 character)\n")
+
+
+def test_text_summary_counts_fixes():
+    out = run_cli("check", "-", input=b"x \n\n\n\ny").stdout.decode()
+    assert out.endswith("Found 3 problems (3 fixable with --fix).\n")

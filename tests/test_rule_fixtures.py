@@ -1,0 +1,65 @@
+"""Data-driven rule tests: tests/fixtures/rules/<rule-name>.toml, one [[case]] per behaviour.
+
+A case gives `text` and `flags` (1-based lines where the rule's diagnostics
+start; [] means it must not flag), optionally `fixed` (the text after --fix,
+or after --fix --unsafe-fixes with `unsafe = true`), `options` (the rule's
+options) and `select` (other rules to run alongside).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import fix, lint, make_linter
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+REGISTRY = make_linter().registry
+
+
+def _cases():
+    for path in sorted(FIXTURES.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data["case"]):
+            yield pytest.param(path.stem, case, id=f"{path.stem}:{case.get('name', i)}")
+
+
+@pytest.mark.parametrize("rule_name,case", list(_cases()))
+def test_fixture_case(rule_name, case):
+    rule = REGISTRY.lookup(rule_name)
+    assert rule is not None, f"fixture file for unknown rule {rule_name}"
+    options = {rule.name: case["options"]} if "options" in case else None
+    select = case.get("select", [rule.code])
+    diagnostics = [d for d in lint(case["text"], select, options, path=case.get("path", "doc.txt"))
+                   if d.code == rule.code]
+    assert [d.line for d in diagnostics] == case["flags"], [(d.line, d.message) for d in diagnostics]
+    for d in diagnostics:
+        assert d.message
+    if "fixed" in case:
+        unsafe = case.get("unsafe", False)
+        fixed = fix(case["text"], select, options, unsafe=unsafe, path=case.get("path", "doc.txt"))
+        assert fixed == case["fixed"]
+        assert fix(fixed, select, options, unsafe=unsafe) == fixed, "fix is not idempotent"
+        if unsafe:  # an unsafe fix must not be applied by plain --fix
+            assert fix(case["text"], [rule.code], options) != case["fixed"] or case["text"] == case["fixed"]
+
+
+@pytest.mark.parametrize("rule", REGISTRY.rules, ids=lambda r: r.code)
+def test_every_rule_has_fixtures_and_docs(rule):
+    path = FIXTURES / f"{rule.name}.toml"
+    assert path.exists(), f"{rule.code}: add {path.relative_to(FIXTURES.parent.parent.parent)}"
+    cases = tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+    assert any(c["flags"] for c in cases), "needs a case that flags"
+    assert any(not c["flags"] for c in cases), "needs a case that does not flag"
+    if rule.fixable:
+        assert any("fixed" in c for c in cases), "needs a case that shows the fix"
+    doc = rule.documentation()
+    for heading in ("## What it does", "## Why is this bad?", "## Example"):
+        assert heading in doc, f"{rule.code} docstring lacks {heading!r}"
+    if rule.fixable:
+        assert "## Fix safety" in doc
