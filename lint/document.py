@@ -63,6 +63,10 @@ _DATE = re.compile(
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# One screen for every character that can signal an encoding problem: controls, invisible and
+# bidi format characters, U+FFFD, "&" (entities) and the Latin-1 letters mojibake starts with.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200d\u2060-\u2064"
+                      "\u202a-\u202e\u2066-\u2069\ufeff\ufffd&\u00c2-\u00f4]")
 
 
 def is_dateline(line: str) -> bool:
@@ -264,6 +268,11 @@ class Document:
             if text[pos:].strip():
                 out.append(_strip_span(text, pos, len(text), block.start))
         return out
+
+    @cached_property
+    def suspects(self) -> frozenset[str]:
+        """The characters of the text that can signal an encoding problem (one fast pass, shared)."""
+        return frozenset(_SUSPECT.findall(self.text))
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:

@@ -1,0 +1,42 @@
+"""Throughput of the encoding rules together on clean text (one core, in-process).
+
+    python benchmarks/encoding.py [--mb 20] [--runs 5]
+
+The text is the seed's article body (curly quotes, dashes, accents: clean but
+not ASCII), repeated to the requested size, as one document of many lines.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from doclint.config import Config
+from doclint.document import Document
+from doclint.engine import Linter
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_cde6c8420819af79.txt"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=20)
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+    body = SEED.read_text(encoding="utf-8").replace("\u00a0", "") + " Café naïve São Paulo — “quoted” £5.\n"
+    text = body * int(a.mb * 1e6 / len(body.encode()) + 1)
+    data = text.encode("utf-8")
+    linter = Linter.from_config(Config(), select=["encoding"])
+    times, found = [], 0
+    for _ in range(a.runs):
+        t = time.perf_counter()
+        found = len(linter.check(Document.from_bytes("bench.txt", data)))
+        times.append(time.perf_counter() - t)
+    med = statistics.median(times)
+    print(f"encoding rules ({len(linter.rules)}) on {len(data) / 1e6:.1f} MB of clean text: "
+          f"median {med:.3f} s = {len(data) / med / 1e6:.1f} MB/s (min {min(times):.3f} s); diagnostics {found}")
+
+
+if __name__ == "__main__":
+    main()

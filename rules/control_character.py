@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import re
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule
+
+_ANSI = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+# C0 and C1 controls except tab, line feed and carriage return. A C1 control right after a
+# UTF-8 lead byte read as Latin-1 (Â..ô) belongs to mojibake and is left to that rule.
+_CONTROL = re.compile(f"{_ANSI}|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f]|(?<![\\u00c2-\\u00f4\\x80-\\x9f])[\\x80-\\x9f]|\\x1b")
+_SCREEN = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]))
+_NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 0x1A: "SUB", 0x1B: "ESC",
+          0x7F: "DEL"}
+
+
+class ControlCharacter(Rule):
+    """Control character in the text.
+
+    ## What it does
+    Flags C0 and C1 control characters other than tab, line feed and carriage
+    return: NUL, vertical tab, form feed, SUB, DEL, ANSI escape sequences
+    (`ESC[31m`), and U+0080-U+009F.
+
+    ## Why is this bad?
+    They are invisible or break terminals, parsers and tokenisers. They come
+    from legacy files, terminals and broken conversions, never from the author.
+
+    ## Example
+    `The shares rose\\x0b 5%` holds a vertical tab.
+
+    ## Fix safety
+    The fix deletes the character (or the whole escape sequence). It is safe.
+    """
+
+    code = "E103"
+    name = "control-character"
+    category = "encoding"
+    severity = "error"
+    fixable = "safe"
+
+    def check(self, document, context):
+        if not document.suspects & _SCREEN:
+            return
+        text = document.text
+        for m in _CONTROL.finditer(text):
+            s = m.group()
+            if len(s) > 1:
+                what = f"ANSI escape sequence {s[1:]!r}"
+            else:
+                what = f"U+{ord(s):04X}" + (f" ({_NAMES[ord(s)]})" if ord(s) in _NAMES else "")
+            yield Diagnostic(m.start(), m.end(), f"Control character: {what}",
+                             fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import html
+import re
+from html.entities import html5
+
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule, option
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MD_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$|`[^`\n]+`|^(?: {4}|\t).*$",
+                      re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Options:
+    letters: bool = option(False, "Also flag entities that stand for letters or digits, such as `&#233;` (é).")
+
+
+class HtmlEntity(Rule):
+    """HTML entity left in plain text.
+
+    ## What it does
+    Flags named and numeric character references such as `&amp;`, `&quot;`,
+    `&#39;`, `&#8217;` and `&nbsp;`: escapes of markup characters, quotes,
+    spaces and punctuation that a scraper forgot to unescape. Entities that
+    stand for a letter or digit (`&#233;` for `é`) are left alone unless the
+    `letters` option is on: some publishers write accented letters that way on
+    purpose, and the text still reads unambiguously. In Markdown files (`.md`),
+    code spans and code blocks are left alone.
+
+    ## Why is this bad?
+    The text was unescaped once too few times: readers see `&#39;` where an
+    apostrophe belongs, and the same sentence stops matching itself.
+
+    ## Example
+    `Tony Blair&#39;s plan &amp; its critics`
+
+    Use instead: `Tony Blair's plan & its critics`
+
+    ## Fix safety
+    The fix replaces the entity with the character it stands for. It is safe.
+    (`&nbsp;` becomes a non-breaking space, which `non-breaking-space` then
+    turns into a space.)
+    """
+
+    code = "E106"
+    name = "html-entity"
+    category = "encoding"
+    severity = "warning"
+    fixable = "safe"
+    Options = Options
+
+    def check(self, document, context):
+        text = document.text
+        if "&" not in document.suspects:
+            return
+        skip = []
+        if document.path.lower().endswith((".md", ".markdown")):
+            skip = [m.span() for m in _MD_CODE.finditer(text)]
+        for m in _ENTITY.finditer(text):
+            entity = m.group()
+            if entity[1] != "#" and entity[1:] not in html5:
+                continue
+            if any(a <= m.start() < b for a, b in skip):
+                continue
+            char = html.unescape(entity)
+            if char == entity or (char.isalnum() and not self.options.letters):
+                continue
+            shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char[0]):04X}"
+            yield Diagnostic(m.start(), m.end(), f'HTML entity "{entity}" should be "{shown}"',
+                             fix=Fix.safe(Edit(m.start(), m.end(), char), message=f"Replace with {shown}"))

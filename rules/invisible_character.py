@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule
+
+_NAMES = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (BOM) inside the text",
+          "\u00ad": "soft hyphen", "\u2060": "word joiner", "\u200c": "zero-width non-joiner",
+          "\u200d": "zero-width joiner", "\u180e": "Mongolian vowel separator", "\u2061": "function application",
+          "\u2062": "invisible times", "\u2063": "invisible separator", "\u2064": "invisible plus"}
+_SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e\u200c\u200d")
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060-\u2064\u180e\u200c\u200d]+")
+# Joiners are part of a script's spelling between letters that are not Latin (Persian, Indic, ...)
+# and inside emoji sequences; elsewhere they are noise.
+
+
+def _needs_joiner(ch: str) -> bool:
+    if not ch:
+        return False
+    o = ord(ch)
+    if o >= 0x1F000 or 0x2600 <= o <= 0x27BF or 0xFE00 <= o <= 0xFE0F:  # emoji and variation selectors
+        return True
+    return ch.isalpha() and o >= 0x0370  # a letter of a non-Latin script
+
+
+class InvisibleCharacter(Rule):
+    """Invisible format character: zero-width space, stray BOM, soft hyphen, word joiner.
+
+    ## What it does
+    Flags zero-width spaces, zero-width no-break spaces (a BOM inside the text),
+    soft hyphens, word joiners and the invisible math operators. Zero-width
+    joiners and non-joiners are flagged only between Latin letters, digits or
+    spaces: inside emoji sequences and in scripts such as Persian or Devanagari
+    they are part of the spelling and are left alone.
+
+    ## Why is this bad?
+    They split words invisibly (`lis\u200bted` no longer matches `listed`),
+    defeat search and deduplication, and survive copy and paste.
+
+    ## Example
+    `The shares were lis\u200bted on Monday.`
+
+    ## Fix safety
+    The fix deletes the characters. It is safe.
+    """
+
+    code = "E104"
+    name = "invisible-character"
+    category = "encoding"
+    severity = "error"
+    fixable = "safe"
+
+    def check(self, document, context):
+        if not document.suspects & _SCREEN:
+            return
+        text = document.text
+        for m in _INVISIBLE.finditer(text):
+            run = m.group()
+            if set(run) <= {"\u200c", "\u200d"}:
+                before = text[m.start() - 1] if m.start() else ""
+                after = text[m.end()] if m.end() < len(text) else ""
+                if _needs_joiner(before) or _needs_joiner(after):
+                    continue
+            names = sorted({_NAMES.get(c) or unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in run})
+            yield Diagnostic(m.start(), m.end(), f"Invisible character: {', '.join(names)}",
+                             fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))

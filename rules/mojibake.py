@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule, option
+
+# What bytes 0x80-0xBF (UTF-8 continuation bytes) become when read as Windows-1252 or Latin-1.
+_CONT = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")) | set(map(chr, range(0x80, 0xC0)))))
+# A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte: the fingerprint of mojibake.
+_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONT)}]")
+# "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone.
+_LOST_RDQUO = re.compile(f"\u00e2\u20ac\u009d?(?![{re.escape(_CONT)}])")
+
+
+@dataclass(frozen=True)
+class Options:
+    repair_lost_bytes: bool = option(True, 'Repair "â€" whose third byte was lost as "”" (an unsafe fix).')
+
+
+class Mojibake(Rule):
+    """Mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1.
+
+    ## What it does
+    Finds sequences such as `â€™` (for `’`), `Â£` (for `£`) and `Ã©` (for
+    `é`), including text encoded twice (`ÃƒÂ©`), and names the character they
+    should be. Detection and repair use ftfy on the affected words only, after
+    a fast screen for the byte patterns mojibake leaves behind.
+
+    ## Why is this bad?
+    A reader sees garbage, search and deduplication see different words, and
+    models trained on it learn to write it.
+
+    ## Example
+    ```
+    Englandâ€™s captain said the Â£5m deal was done.
+    ```
+    Use instead: `England’s captain said the £5m deal was done.`
+
+    ## Fix safety
+    The fix replaces the sequence with what ftfy decodes; it is safe when ftfy
+    rates the sequence as clearly bad. Repairs that guess a lost byte (`â€`
+    followed by a space is most often `”`) are unsafe. Curly quotes, dashes and
+    ligatures the author wrote are never restyled.
+    """
+
+    code = "E101"
+    name = "mojibake"
+    category = "encoding"
+    severity = "error"
+    fixable = "sometimes"
+    Options = Options
+
+    def check(self, document, context):
+        text = document.text
+        if not document.suspects & _LEADS or not _HINT.search(text):
+            return
+        import ftfy
+        from ftfy.badness import is_bad
+
+        for a, b in _windows(text):
+            segment = text[a:b]
+            guessed = _LOST_RDQUO.sub("\u201d", segment) if self.options.repair_lost_bytes else segment
+            fixed = ftfy.fix_encoding(guessed)
+            if fixed == segment:
+                continue
+            for i1, i2, replacement in _changes(segment, fixed):
+                bad = segment[i1:i2]
+                safe = is_bad(bad) and not _LOST_RDQUO.search(bad) and ftfy.fix_encoding(bad) == replacement
+                fix = (Fix.safe if safe else Fix.unsafe)(Edit(a + i1, a + i2, replacement),
+                                                         message=f'Replace with "{replacement}"')
+                yield Diagnostic(a + i1, a + i2, f'Mojibake: "{bad}" should be "{replacement}"', fix=fix)
+
+
+def _windows(text: str):
+    """Spans of whole words around each mojibake hint, merged."""
+    spans = []
+    for m in _HINT.finditer(text):
+        a = max(m.start() - 40, 0)
+        b = min(m.end() + 40, len(text))
+        left = max(text.rfind(" ", a, m.start()), text.rfind("\n", a, m.start()))
+        a = left + 1 if left != -1 else a
+        rights = [i for i in (text.find(" ", m.end(), b), text.find("\n", m.end(), b)) if i != -1]
+        b = min(rights) if rights else b
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
+            spans.append((a, b))
+    return spans
+
+
+_LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
+_MOJI_CHARS = set(_CONT) | set(map(chr, range(0xC2, 0xF5)))
+
+
+def _changes(before: str, after: str):
+    """(start, end, replacement) for each changed stretch, offsets into `before`.
+
+    A character-level diff can split a sequence (`Â£` -> `£` is "delete Â"), so
+    each change grows over the neighbouring characters that mojibake is made of.
+    """
+    from difflib import SequenceMatcher
+
+    changes = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        lo = changes[-1][1] if changes else 0
+        while i1 > lo and before[i1 - 1] in _MOJI_CHARS and after[j1 - 1:j1] == before[i1 - 1]:
+            i1, j1 = i1 - 1, j1 - 1
+        if changes and i1 <= changes[-1][1]:
+            i1, _, j1, _ = changes.pop()
+        changes.append([i1, i2, j1, j2])
+    out = []
+    for n, (i1, i2, j1, j2) in enumerate(changes):
+        hi = changes[n + 1][0] if n + 1 < len(changes) else len(before)
+        while i2 < hi and before[i2] in _MOJI_CHARS and after[j2:j2 + 1] == before[i2]:
+            i2, j2 = i2 + 1, j2 + 1
+        if out and i1 <= out[-1][1]:
+            p1, _, pj1, _ = out.pop()
+            i1, j1 = p1, pj1
+        out.append((i1, i2, j1, j2))
+    for i1, i2, j1, j2 in out:
+        yield i1, i2, after[j1:j2]
