@@ -135,6 +135,7 @@ class Document:
         self.bom = bom
         self.encoding = encoding
         self.problem = problem
+        self.cache: dict = {}  # analyses shared between rules (keyed by the analysis and its options)
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "Document":

@@ -165,3 +165,11 @@ def test_rules_and_rule_commands():
 
 def test_python_dash_m_works():
     assert run_cli("--help").returncode == 0
+
+
+def test_seed_second_copy_is_one_run_with_the_first_as_related():
+    p = run_cli("check", "--format", "json", "--select", "D101", SEED.relative_to(ROOT), cwd=ROOT)
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert (d["line"], d["end_line"]) == (52, 94)
+    assert d["message"].startswith("Lines 52-94 repeat lines 8-50 (22 paragraphs")
+    assert [(r["line"], r["column"]) for r in d["related"]] == [(8, 1)]

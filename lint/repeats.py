@@ -1,0 +1,159 @@
+"""Finding repeated paragraphs inside one document, shared by the duplicate rules.
+
+Candidates come from one pass of hashing: normalised paragraph text (exact
+repeats) and 5-word shingles (near repeats); rapidfuzz scores only the
+candidate pairs. No all-pairs comparison.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from doclint.document import Block, Document
+from doclint.text import normalize, shingles, words
+
+SHINGLE = 5
+MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
+MAX_CANDIDATES = 6
+ADJACENT_MIN_WORDS = 3  # a shorter paragraph is never reported, even right after itself
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Match:
+    later: int  # index into document.paragraphs
+    earlier: int
+    similarity: float  # 0..1
+    kind: str  # "exact", "near", "glued" (a tag glued in front), "truncated"
+    prefix: str = ""  # the glued text in front of the copy, for "glued"
+
+
+def is_list_item(text: str) -> bool:
+    lines = [l for l in text.split("\n") if l.strip()]
+    return bool(lines) and all(_LIST_ITEM.match(l) for l in lines)
+
+
+def paragraph_matches(document: Document, similarity: float, min_words: int, max_prefix_words: int) -> dict[int, Match]:
+    """For each paragraph that repeats an earlier one: the match, keyed by its index."""
+    key = ("paragraph_matches", similarity, min_words, max_prefix_words)
+    if key in document.cache:
+        return document.cache[key]
+    paras = document.paragraphs
+    norms = [normalize(document.block_text(b)) for b in paras]
+    exact: dict[str, int] = {}
+    index: dict[tuple, list[int]] = defaultdict(list)
+    matches: dict[int, Match] = {}
+    for j, norm in enumerate(norms):
+        tokens = words(norm)
+        grams = shingles(tokens, SHINGLE)
+        match = None
+        if j and j - 1 not in matches and len(tokens) >= ADJACENT_MIN_WORDS and len(tokens) < min_words:
+            match = _adjacent(j, norms[j - 1], norm, similarity)
+        elif len(tokens) >= min_words and not is_list_item(document.block_text(paras[j])):
+            if norm in exact:
+                match = Match(j, exact[norm], 1.0, "exact")
+            else:
+                counts = Counter(i for g in grams for i in index.get(g, ()))
+                for i, _ in counts.most_common(MAX_CANDIDATES):
+                    match = _compare(i, j, norms[i], norm, similarity, max_prefix_words)
+                    if match:
+                        break
+        if match:
+            matches[j] = match
+            continue  # later copies are compared with the first one, not with this copy
+        exact.setdefault(norm, j)
+        for g in grams:
+            postings = index[g]
+            if len(postings) < MAX_POSTINGS:
+                postings.append(j)
+    _extend_over_short(matches, norms)
+    document.cache[key] = matches
+    return matches
+
+
+def _extend_over_short(matches: dict[int, Match], norms: list[str]) -> None:
+    """Grow runs over short paragraphs (a subheading, a list item, a credit line) that repeat exactly.
+
+    Too short to report alone, such a paragraph is part of the copy when its
+    neighbours in the copy and in the original are repeats of each other.
+    """
+    n = len(norms)
+    for step in (1, -1):
+        for j in sorted(matches, reverse=step < 0):
+            m = matches[j]
+            k, i = j + step, m.earlier + step
+            while 0 <= k < n and k not in matches:
+                while 0 <= i < n and i in matches:  # the original's neighbour, skipping copies
+                    i += step
+                if not (0 <= i < n and i < j and i != k and norms[i] == norms[k] and norms[k]):
+                    break
+                matches[k] = Match(k, i, 1.0, "exact")
+                k, i = k + step, i + step
+
+
+def _adjacent(j: int, before: str, norm: str, threshold: float) -> Match | None:
+    """A short paragraph is reported only when it repeats the paragraph right before it."""
+    from rapidfuzz import fuzz
+
+    if norm == before:
+        return Match(j, j - 1, 1.0, "exact")
+    score = fuzz.ratio(before, norm) / 100
+    return Match(j, j - 1, score, "near") if score >= threshold else None
+
+
+def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefix_words: int) -> Match | None:
+    from rapidfuzz import fuzz
+
+    score = fuzz.ratio(first, later) / 100
+    if score >= threshold:
+        return Match(j, i, score, "near")
+    if len(later) > len(first):  # a tag or teaser glued in front of a copy
+        align = fuzz.partial_ratio_alignment(first, later, score_cutoff=threshold * 100)
+        if align and align.dest_start > 0 and len(later) - align.dest_end <= 3:
+            prefix = later[: align.dest_start]
+            if 0 < len(words(prefix)) <= max_prefix_words:
+                return Match(j, i, align.score / 100, "glued", prefix.strip())
+    elif len(later) >= 0.4 * len(first):  # a copy cut short, with or without "..."
+        cut = later.rstrip(" .\u2026")
+        score = fuzz.ratio(first[: len(cut)], cut) / 100
+        if score >= threshold:
+            return Match(j, i, score, "truncated")
+    return None
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive repeated paragraphs whose first copies are consecutive too."""
+
+    matches: tuple[Match, ...]
+
+    @property
+    def later(self) -> tuple[int, int]:
+        return self.matches[0].later, self.matches[-1].later
+
+    @property
+    def earlier(self) -> tuple[int, int]:
+        return self.matches[0].earlier, self.matches[-1].earlier
+
+
+def runs(matches: dict[int, Match]) -> list[Run]:
+    """Group matches into runs: later copies adjacent, first copies adjacent among the originals."""
+    out: list[list[Match]] = []
+    for j in sorted(matches):
+        m = matches[j]
+        if out:
+            prev = out[-1][-1]
+            between = range(prev.earlier + 1, m.earlier)
+            adjacent = m.earlier > prev.earlier and all(i in matches for i in between)
+            if m.later == prev.later + 1 and adjacent and m.earlier < out[-1][0].later:
+                out[-1].append(m)
+                continue
+        out.append([m])
+    return [Run(tuple(r)) for r in out]
+
+
+def removal_start(document: Document, block: Block) -> int:
+    """Where deleting `block` together with the separator before it starts."""
+    blocks = document.blocks
+    return blocks[block.index - 1].end if block.index > 0 else block.start

@@ -1,0 +1,83 @@
+"""Text helpers shared by rules: normalisation for matching, words, shingles, stop words."""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+                         "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-",
+                         "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPACE = re.compile(r"\s+")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight quotes, no invisible characters or entities, single spaces."""
+    if "&" in text:
+        import html
+
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    text = _INVISIBLE.sub("", text.translate(_QUOTES))
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of a (normalised or raw) text."""
+    return WORD.findall(text.lower().translate(_QUOTES))
+
+
+def stable_hash(text: str) -> int:
+    """A hash that is the same in every process (Python's hash() is salted)."""
+    return zlib.crc32(text.encode("utf-8")) | (len(text) << 32)
+
+
+def shingles(tokens: list[str], k: int) -> set[tuple[str, ...]]:
+    """Every k-word window, as tuples (the whole text when it is shorter). For use inside one process."""
+    if len(tokens) < k:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(*(tokens[i:] for i in range(k))))
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+# A compact English stop-word list: function words that say nothing about a text's topic.
+STOP_WORDS = frozenset("""
+a about above after again against all almost also although always am among an and another any anyone
+anything are aren't around as at away back be became because become been before being below between both
+but by can can't cannot could couldn't did didn't do does doesn't doing don't done down during each either
+else enough even ever every few for from further get gets getting give given go goes going gone got had
+hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his how
+how's however i i'd i'll i'm i've if in into is isn't it it's its itself just last least less let let's
+like made make many may me might more most much must mustn't my myself need neither never new next no
+nor not now of off often on once one only onto or other others otherwise ought our ours ourselves out over
+own part per perhaps put quite rather really said same say says see seem seemed seems several shall shan't
+she she'd she'll she's should shouldn't since so some something still such take than that that's the
+their theirs them themselves then there there's these they they'd they'll they're they've this those
+though through thus to told too took toward towards under until up upon us use used very via was wasn't
+way we we'd we'll we're we've well went were weren't what what's whatever when when's where where's
+whether which while who who's whoever whole whom whose why why's will with within without won't would
+wouldn't yes yet you you'd you'll you're you've your yours yourself yourselves mr mrs ms dr st
+also said says told added according including include includes included around among year years
+time times week weeks day days month months today yesterday tomorrow first second third two three four
+five six seven eight nine ten hundred thousand million billion people
+""".split())
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough for Korea/Korean, election/elections, play/played."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) <= 4:
+        return w
+    for suffix in ("ations", "ation", "ingly", "ings", "ing", "ness", "ments", "ment", "ians", "ian", "ans",
+                   "ies", "ied", "ers", "er", "ed", "es", "ly", "an", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w

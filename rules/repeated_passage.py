@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.repeats import paragraph_matches, removal_start, runs
+from doclint.rule import Rule, option
+from doclint.text import words
+
+
+@dataclass(frozen=True)
+class Options:
+    similarity: float = option(0.9, "How similar (0-1, rapidfuzz ratio on normalised text) a near-copy must be.")
+    min_words: int = option(8, "Paragraphs shorter than this many words are never reported.")
+    max_prefix_words: int = option(15, "The longest tag or teaser glued in front of a copy, in words.")
+    safe_min_words: int = option(20, "Exact repeats at least this long are removed by plain --fix.")
+
+    def validate(self):
+        if not 0 < self.similarity <= 1:
+            return "similarity must be in (0, 1]"
+        return None
+
+
+class RepeatedPassage(Rule):
+    """Paragraph or run of paragraphs repeated later in the same document.
+
+    ## What it does
+    Finds paragraphs that appear again later, exactly or as a near-copy (a
+    changed or dropped word, punctuation, letter case, spacing, straight vs
+    curly quotes, a truncated ending, or a tag glued in front), and reports each
+    repeated run once, on the later copy, with the first copy as the related
+    location: `Lines 52-94 repeat lines 8-50 (22 paragraphs, exact copy)`.
+
+    Candidates come from hashing normalised paragraphs and 5-word shingles;
+    rapidfuzz scores only candidate pairs. Headlines, datelines, list items and
+    paragraphs shorter than `min-words` are never reported.
+
+    ## Why is this bad?
+    Scrapers and CMS exports paste bodies twice and repeat paragraphs. The copy
+    adds nothing, skews statistics and teaches models to repeat themselves.
+
+    ## Example
+    ```
+    The minister resigned on Tuesday after weeks of pressure from her party.
+
+    Other news.
+
+    The minister resigned on Tuesday after weeks of pressure from her party.
+    ```
+
+    ## Fix safety
+    The fix deletes the later copy and the blank line before it. It is safe for
+    exact copies (whitespace aside) of at least `safe-min-words` words, unsafe
+    for near-copies: the first copy might be the worse one.
+    """
+
+    code = "D101"
+    name = "repeated-passage"
+    category = "duplicate"
+    fixable = "sometimes"
+    Options = Options
+
+    def check(self, document, context):
+        o = self.options
+        paras = document.paragraphs
+        for run in runs(paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)):
+            (a, b), (c, d) = run.later, run.earlier
+            first, last = paras[a], paras[b]
+            src_first, src_last = paras[c], paras[d]
+            texts = [document.block_text(paras[m.later]) for m in run.matches]
+            exact = all(m.kind == "exact" and _same_but_space(t, document.block_text(paras[m.earlier]))
+                        for m, t in zip(run.matches, texts))
+            n = len(run.matches)
+            where = (f"Lines {first.first_line + 1}-{last.last_line + 1}" if last.last_line > first.first_line
+                     else f"Line {first.first_line + 1}")
+            src = (f"lines {src_first.first_line + 1}-{src_last.last_line + 1}"
+                   if src_last.last_line > src_first.first_line else f"line {src_first.first_line + 1}")
+            message = f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}, {_describe(run, exact)})"
+            size = sum(len(words(t)) for t in texts)
+            make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
+            fix = make(Edit(removal_start(document, first), last.end), message="Delete the later copy")
+            related = (self.related(document, src_first.start, src_last.end, "first copy"),)
+            yield Diagnostic(first.start, last.end, message, fix=fix, related=related)
+
+
+def _same_but_space(a: str, b: str) -> bool:
+    return a.split() == b.split()
+
+
+def _describe(run, exact: bool) -> str:
+    if exact:
+        return "exact copy"
+    kinds = [m.kind for m in run.matches]
+    low = min(m.similarity for m in run.matches)
+    parts = []
+    glued = [m.prefix for m in run.matches if m.kind == "glued"]
+    if glued:
+        shown = glued[0] if len(glued[0]) <= 40 else glued[0][:39] + "\u2026"
+        parts.append(f'with "{shown}" glued in front')
+    if "truncated" in kinds:
+        parts.append("cut short")
+    near = sum(k != "exact" for k in kinds)
+    parts.append(f"{len(kinds) - near} exact, {near} near" if len(kinds) > 1 else "near copy")
+    return f"{', '.join(parts)}; similarity {low:.2f}"

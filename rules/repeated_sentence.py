@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.repeats import paragraph_matches, removal_start
+from doclint.rule import Rule, option
+from doclint.text import normalize, words
+
+_QUOTE_MARKS = "\"“”«»"
+
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = option(8, "Sentences shorter than this many words are never reported.")
+
+
+class RepeatedSentence(Rule):
+    """Sentence repeated later in the document, as a pull quote or inside another paragraph.
+
+    ## What it does
+    Flags a sentence of at least `min-words` words that appears again: as its
+    own paragraph (a pull quote copied out of the article) or inside another
+    paragraph. Paragraphs already reported by `repeated-passage` are skipped.
+    A pull quote is reported where it stands alone, even when it comes first.
+    The same quotation used twice inside otherwise different paragraphs (a
+    quote attributed twice) is not reported.
+
+    ## Why is this bad?
+    Pull quotes and re-inserted sentences are layout leftovers: in plain text
+    they read as the same sentence twice.
+
+    ## Example
+    ```
+    The bank raised rates to their highest level in six years on Thursday.
+
+    Rates are at their highest level in six years, said the bank.
+
+    The bank raised rates to their highest level in six years on Thursday.
+    ```
+
+    ## Fix safety
+    The fix deletes the repeated sentence (or its paragraph, when it stands
+    alone). It is unsafe: the repeat may be deliberate emphasis.
+    """
+
+    code = "D102"
+    name = "repeated-sentence"
+    category = "duplicate"
+    fixable = "unsafe"
+    Options = Options
+
+    def check(self, document, context):
+        from doclint.rules.repeated_passage import Options as PassageOptions
+
+        po = PassageOptions()
+        blocks = document.blocks
+        starts = [b.start for b in blocks]
+        paras = document.paragraphs
+        copied = {paras[j].index for j in paragraph_matches(document, po.similarity, po.min_words, po.max_prefix_words)}
+        seen: dict[str, tuple[int, int, int]] = {}
+        text = document.text
+        for start, end in document.sentences:
+            b = blocks[bisect_right(starts, start) - 1]
+            if b.kind != "paragraph" or b.index in copied:
+                continue
+            norm = normalize(text[start:end])
+            if len(words(norm)) < self.options.min_words:
+                continue
+            if norm not in seen:
+                seen[norm] = (start, end, b.index)
+                continue
+            first_start, first_end, first_block = seen[norm]
+            alone = (start, end) == (b.start, b.end)
+            first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
+            if not alone and not first_alone and any(q in norm for q in _QUOTE_MARKS):
+                continue  # a quotation used twice in different contexts
+            if first_alone and not alone:  # report the pull quote, wherever it stands
+                start, end, b, first_start, first_end, first_block = (
+                    first_start, first_end, blocks[first_block], start, end, b.index)
+                alone = True
+            line = document.position(first_start)[0]
+            if alone:
+                edit = Edit(removal_start(document, b), b.end)
+                what = "Paragraph (a pull quote?) repeats a sentence"
+            else:
+                before = start
+                while before > b.start and text[before - 1] in " \t":
+                    before -= 1
+                edit = Edit(before, end) if before > b.start else Edit(start, _skip_space(text, end, b.end))
+                what = "Sentence repeats a sentence"
+            yield Diagnostic(start, end, f"{what} from line {line} ({len(words(norm))} words)",
+                             fix=Fix.unsafe(edit, message="Delete the repeat"),
+                             related=(self.related(document, first_start, first_end, "first occurrence"),))
+
+
+def _skip_space(text: str, i: int, limit: int) -> int:
+    while i < limit and text[i] in " \t":
+        i += 1
+    return i
