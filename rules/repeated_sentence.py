@@ -14,6 +14,8 @@ _QUOTE_MARKS = "\"“”«»"
 @dataclass(frozen=True)
 class Options:
     min_words: int = option(8, "Sentences shorter than this many words are never reported.")
+    min_words_inside: int = option(15, "A repeat inside another paragraph (not a pull quote standing alone) "
+                                       "needs at least this many words: shorter ones are usually deliberate.")
 
 
 class RepeatedSentence(Rule):
@@ -22,7 +24,8 @@ class RepeatedSentence(Rule):
     ## What it does
     Flags a sentence of at least `min-words` words that appears again: as its
     own paragraph (a pull quote copied out of the article) or inside another
-    paragraph. Paragraphs already reported by `repeated-passage` are skipped.
+    paragraph (then it needs `min-words-inside` words: short sentences repeated
+    in the running text are usually deliberate). Paragraphs already reported by `repeated-passage` are skipped.
     A pull quote is reported where it stands alone, even when it comes first.
     The same quotation used twice inside otherwise different paragraphs (a
     quote attributed twice) is not reported.
@@ -74,8 +77,11 @@ class RepeatedSentence(Rule):
             first_start, first_end, first_block = seen[norm]
             alone = (start, end) == (b.start, b.end)
             first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
-            if not alone and not first_alone and any(q in norm for q in _QUOTE_MARKS):
-                continue  # a quotation used twice in different contexts
+            if not alone and not first_alone:
+                if any(q in norm for q in _QUOTE_MARKS):
+                    continue  # a quotation used twice in different contexts
+                if len(words(norm)) < self.options.min_words_inside:
+                    continue
             if first_alone and not alone:  # report the pull quote, wherever it stands
                 start, end, b, first_start, first_end, first_block = (
                     first_start, first_end, blocks[first_block], start, end, b.index)

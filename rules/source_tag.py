@@ -1,0 +1,346 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.repeats import removal_start
+from doclint.rule import Rule, option
+from doclint.text import STOP_WORDS, stem
+
+DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
+          r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
+          r"|za|sg|my|ph|nz|ie|lk|np|ae|qa|eu|it|es|jp|cn|ru)\b(?:/[^\s)\]]*)?)")
+HANDLE = r"@[A-Za-z0-9_]{2,30}\b"
+_PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
+              r"|snapchat|pinterest|reddit|mastodon|bluesky)")
+
+# Cue families. Each pattern matches from the start of a tag; `kind` says how its end is found:
+#   "closed": the match is the whole tag (parenthesised tags, prompts ending at a handle or a full stop);
+#   "name":   a credit cue, followed by a source name (an agency, a domain) of a few words;
+#   "headline": a teaser cue, followed by another story's headline.
+_FAMILIES = [
+    ("closed", r"\(\s*(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
+               r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
+               r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\n]{0,100}\)"),
+    ("closed", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
+    ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN}))?[.!]?"),
+    ("closed", r"(?:click|tap)\s+here\b[^.!?\n]{0,100}[.!?]?"),
+    ("closed", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
+               r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
+    ("closed", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
+               r"\b[^.!?\n]{0,60}[.!?]?"),
+    ("closed", r"(?:this\s+(?:article|story|report|piece)\s+(?:was\s+|first\s+|has\s+been\s+)?(?:originally\s+)?"
+               r"(?:published|appeared|posted)|originally\s+published|first\s+published|republished)\s+(?:on|in|at|by|with)\b"
+               r"[^.!?\n]{0,80}[.!?]?"),
+    ("closed", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
+    ("name", r"(?:(?:images?|photos?|pictures?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)"
+             r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|via|copyright)\s*:"
+             r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
+             r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright|©|\(c\))(?=\s))\s*:?\s*"),
+    ("headline", r"(?:read\s+more|also\s+read|read\s+also|see\s+also|related(?:\s+(?:articles?|stories|story|news|coverage"
+                 r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
+                 r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
+                 r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*:\s*"),
+]
+_COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
+# Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
+_BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s+$""")
+_TOKEN = re.compile(r"\S+")
+_AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
+wire associated international getty france-presse presse trust india times post group network networks
+""".split())
+_CONNECTORS = frozenset({"&", "and", "of", "/", "-", "via", "de", "del", "der"})
+
+
+@dataclass(frozen=True)
+class Options:
+    extend_patterns: list[str] = option([], "More regular expressions that match a whole tag (case-insensitive).")
+    ignore_patterns: list[str] = option([], "Regular expressions: a tag whose text matches one is not reported "
+                                            "(allowed bylines, house credits).")
+    max_headline_words: int = option(14, "The longest teaser headline after a cue such as `Read more:`.")
+
+    def validate(self):
+        for p in [*self.extend_patterns, *self.ignore_patterns]:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                return f"invalid regular expression {p!r}: {exc}"
+        return None
+
+
+@dataclass
+class _Tag:
+    start: int
+    end: int  # offsets in the document
+    confident: bool
+    what: str
+
+
+class SourceTag(Rule):
+    """Source or attribution tag, teaser, share prompt or credit left in the text.
+
+    ## What it does
+    Flags scraper leftovers that are not part of the article's sentences,
+    standing on their own line or glued to the start or end of a paragraph:
+    source and agency tags (`(Source:www.tbsnews.com)`, `Source: Reuters`,
+    `(With inputs from PTI)`), teasers with another story's headline
+    (`Read more: ...`, `Also read: ...`), newsletter and social prompts
+    (`Click here to subscribe to our newsletter.`, `Follow us on Twitter
+    @handle`), photo and image credits (`Image copyright AFP`), copyright
+    footers and syndication notes.
+
+    It combines a small vocabulary of cue words (source, via, courtesy, credit,
+    photo, image, copyright, read more, related, subscribe, follow, share,
+    inputs from, originally published, reporting by, ...) with structure:
+    where the tag stands (a paragraph boundary, never inside a sentence), and
+    what follows the cue (a domain, URL or handle; a short agency-like name; a
+    headline whose words occur nowhere else in the document). Lines holding
+    only a URL, domain or handle are flagged on structure alone. Attributions
+    inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
+    `..., he said.`) and headlines are never flagged.
+
+    ## Why is this bad?
+    These lines belong to the page, not the article: they repeat across
+    documents, break sentences apart, and teach models to emit them.
+
+    ## Example
+    ```
+    (Source:www.tbsnews.com)\u00a0During Russian President Vladimir Putin's visit...
+
+    Follow us on Twitter @newsdesk
+    ```
+
+    ## Fix safety
+    The fix deletes the tag and the whitespace that glued it, or the whole line
+    or paragraph when the tag stands alone. It is safe when the tag's extent is
+    certain (a closed pattern such as a parenthesised tag, a prompt ending in a
+    handle, or a whole line); unsafe when the end of a glued tag was inferred
+    (an agency name or a teaser headline followed by the article's text) or
+    when only structure found it.
+    """
+
+    code = "S101"
+    name = "source-tag"
+    category = "source-tag"
+    fixable = "sometimes"
+    Options = Options
+
+    def __init__(self, options=None):
+        super().__init__(options)
+        self._extra = [re.compile(p, re.IGNORECASE) for p in self.options.extend_patterns]
+        self._ignore = [re.compile(p, re.IGNORECASE) for p in self.options.ignore_patterns]
+
+    def check(self, document, context):
+        text = document.text
+        vocab = None
+        copies = _copies(document)
+        found: dict[int, list[str]] = {}  # block index -> texts of its tags
+        for block in document.blocks:
+            if block.kind != "paragraph":
+                continue
+            for line in range(block.first_line, block.last_line + 1):
+                ls, le = document.line_span(line)
+                content = text[ls:le]
+                lead = len(content) - len(content.lstrip())
+                trail = len(content.rstrip())
+                if trail <= lead:
+                    continue
+                if vocab is None:
+                    vocab = _vocabulary(document)
+                for tag in self._tags(content, lead, trail, vocab, block.first_line == line):
+                    a, b = ls + tag.start, ls + tag.end
+                    if any(p.search(text[a:b]) for p in self._ignore):
+                        continue
+                    found.setdefault(block.index, []).append(text[a:b])
+                    # A copy of a paragraph that carried the same tag goes with repeated-passage's fix.
+                    if any(_similar(text[a:b], t) for t in found.get(copies.get(block.index, -1), ())):
+                        continue
+                    yield self._diagnostic(document, block, line, ls, le, lead, trail, a, b, tag)
+
+    def _tags(self, content: str, lead: int, trail: int, vocab: set[str], first_line: bool):
+        """Tags in one line: at its start, at its end, or the whole line."""
+        body = content[lead:trail]
+        found = []
+        start_tag = self._match_at(body, 0, vocab, at_start=True)
+        if start_tag and (first_line or start_tag.end == len(body)):
+            found.append(start_tag)
+        if not start_tag or start_tag.end < len(body):
+            for m in re.finditer(r"""[.!?…]["'”’)\]]*(\s+)""", body):
+                pos = m.end()
+                if start_tag and pos < start_tag.end:
+                    continue
+                tag = self._match_at(body, pos, vocab, at_start=False)
+                if tag and tag.end == len(body):
+                    found.append(tag)
+                    break
+        if not found:
+            bare = _BARE.fullmatch(body)
+            if bare and len(body.split()) <= 6:
+                found.append(_Tag(0, len(body), False, "URL, domain or handle on a line of its own"))
+        for tag in found:
+            tag.start += lead
+            tag.end += lead
+        return found
+
+    def _match_at(self, body: str, pos: int, vocab: set[str], at_start: bool) -> _Tag | None:
+        for rx in self._extra:
+            m = rx.match(body, pos)
+            if m and m.end() > pos:
+                return _Tag(pos, m.end(), True, "configured pattern")
+        for kind, rx in _COMPILED:
+            m = rx.match(body, pos)
+            if not m:
+                continue
+            cue = m.group().strip()
+            if kind == "closed":
+                end = m.end()
+                confident = True
+            else:
+                rest = body[m.end():]
+                if not rest.strip():
+                    continue  # a cue with nothing after it
+                dm = re.match(rf"\s*(?:{DOMAIN}|{HANDLE})", rest)
+                if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
+                    end, confident = m.end() + dm.end(), True
+                else:
+                    n = self._extent(rest, kind, vocab, to_end=not at_start)
+                    if n is None:
+                        continue
+                    end = m.end() + n
+                    confident = end >= len(body.rstrip())  # the tag is the whole rest of the line
+                cue = body[pos:m.end()].strip()
+            if not at_start and end < len(body.rstrip()):
+                continue
+            return _Tag(pos, end, confident, _describe(kind, cue))
+        return None
+
+    def _extent(self, rest: str, kind: str, vocab: set[str], to_end: bool = False) -> int | None:
+        """How many characters of `rest` the name or headline takes, or None when it is not a tag.
+
+        `to_end`: the tag is glued to the end of a paragraph, so it must take all of `rest`.
+        """
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(rest)]
+        limit = 5 if kind == "name" else self.options.max_headline_words
+        if not tokens:
+            return None
+        if to_end:
+            head = [t for _, _, t in tokens]
+            ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
+                                            not any(_ends_sentence(t) for t in head[:-1]))
+            return tokens[-1][1] if ok else None
+        best, best_score = None, float("-inf")
+        for b in range(1, min(limit, len(tokens)) + 1):
+            head = [t for _, _, t in tokens[:b]]
+            if kind == "name" and not _name_like(head):
+                break
+            if kind == "headline" and any(_ends_sentence(t) for t in head[:-1]):
+                break
+            if kind == "headline" and b > 1 and _starts_sentence(head[-1], head[:-1]):
+                break  # a sentence-case headline does not run into "The ..." or "But ..."
+            if b < len(tokens):
+                nxt = tokens[b][2]
+                if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"'“‘("):
+                    continue
+                if kind == "name" and _name_word(nxt) and not nxt[:1].isdigit() and nxt.lower() not in STOP_WORDS:
+                    if nxt.isupper() or nxt.lower() in _AGENCY_WORDS:
+                        continue  # the name goes on
+            score = _novelty(head, vocab) - (0.6 * (b - 1) if kind == "name" else 0.0)
+            if kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
+                score += 2.0
+            if b == len(tokens):
+                score += 0.5  # nothing follows: the whole rest is the tag
+            if score > best_score:
+                best, best_score = b, score
+        if best is None or (kind == "headline" and best_score <= 0 and best < len(tokens)):
+            return None
+        return tokens[best - 1][1]
+
+    def _diagnostic(self, document, block, line, ls, le, lead, trail, a, b, tag: _Tag):
+        text = document.text
+        whole_line = a == ls + lead and b == ls + trail
+        if whole_line and block.first_line == block.last_line:
+            edit = Edit(removal_start(document, block), block.end)
+            where = "on its own line"
+        elif whole_line:
+            nl_end = document.line_starts[line + 1] if line + 1 < document.line_count else le
+            edit = Edit(ls, nl_end) if line + 1 < document.line_count else Edit(document.line_span(line - 1)[1], le)
+            where = "on its own line"
+        elif a == ls + lead:
+            end = b
+            while end < le and text[end].isspace():
+                end += 1
+            edit = Edit(a, end)
+            where = "glued to the start of a paragraph"
+        else:
+            start = a
+            while start > ls and text[start - 1].isspace():
+                start -= 1
+            edit = Edit(start, b)
+            where = "glued to the end of a paragraph"
+        shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+        make = Fix.safe if tag.confident else Fix.unsafe
+        return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
+
+
+def _copies(document) -> dict[int, int]:
+    """Block index of each repeated paragraph -> block index of its first copy (see repeated-passage)."""
+    from doclint.repeats import paragraph_matches
+    from doclint.rules.repeated_passage import Options as PassageOptions
+
+    o = PassageOptions()
+    paras = document.paragraphs
+    matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)
+    return {paras[j].index: paras[m.earlier].index for j, m in matches.items()}
+
+
+def _similar(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a.lower(), b.lower()) >= 80
+
+
+def _describe(kind: str, cue: str) -> str:
+    return {"closed": "Source tag or prompt", "name": "Source or credit tag",
+            "headline": "Teaser for another story"}[kind] + f" ({cue.rstrip(':').strip()[:30]})"
+
+
+def _starts_sentence(token: str, head: list[str]) -> bool:
+    """A capitalised function word ("The", "But") after a sentence-case headline starts the article's text."""
+    sentence_case = any(t[:1].islower() for t in head[1:])
+    return sentence_case and token[:1].isupper() and token.lower().strip("\"'“‘(") in STOP_WORDS
+
+
+def _ends_sentence(token: str) -> bool:
+    return token.endswith((".", "!", "?", ";")) and not token.endswith("...")
+
+
+def _name_word(token: str) -> bool:
+    t = token.strip("()[],;:")
+    return bool(t) and (t[:1].isupper() or t[:1].isdigit() or t.lower() in _CONNECTORS or t.lower() in _AGENCY_WORDS)
+
+
+def _name_like(head: list[str]) -> bool:
+    return all(_name_word(t) for t in head) and not _ends_sentence(head[-1])
+
+
+def _vocabulary(document) -> set[str]:
+    """Stems of the document's words, counted over paragraphs: a word must occur in two to count."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for block in document.blocks:
+        counts.update({stem(w) for w in re.findall(r"[^\W\d_][\w'’-]*", document.block_text(block).lower())})
+    return {w for w, c in counts.items() if c >= 2}
+
+
+def _novelty(head: list[str], vocab: set[str]) -> float:
+    """+1 for each content word the rest of the document never uses, -1 for each it does."""
+    score = 0.0
+    for token in head:
+        word = token.strip("\"'“”‘’()[],.:;!?").lower()
+        if not word or word in STOP_WORDS or not any(c.isalpha() for c in word):
+            continue
+        score += -1.0 if stem(word) in vocab else 1.0
+    return score
