@@ -4,14 +4,18 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-                         "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-",
-                         "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2007": " "})
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TABLE = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+          "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-",
+          "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2007": " "}
+_QUOTES = str.maketrans(_TABLE)
+# Quotes and dashes made plain; invisible and control characters deleted (tab and newline stay).
+_NORMALIZE = str.maketrans({**_TABLE, **{chr(c): None for c in [*range(0x200B, 0x2010), *range(0x2060, 0x2065),
+                                                              0xFEFF, 0xAD, *range(0, 9), 11, 12,
+                                                              *range(14, 32), *range(0x7F, 0xA0)]}})
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SPACE = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -21,8 +25,7 @@ def normalize(text: str) -> str:
         import html
 
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    text = _INVISIBLE.sub("", text.translate(_QUOTES))
-    return _SPACE.sub(" ", text).strip().lower()
+    return " ".join(text.translate(_NORMALIZE).split()).lower()
 
 
 def words(text: str) -> list[str]:
@@ -69,6 +72,7 @@ five six seven eight nine ten hundred thousand million billion people
 """.split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough for Korea/Korean, election/elections, play/played."""
     w = word.lower().replace("’", "'")

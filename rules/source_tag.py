@@ -44,6 +44,13 @@ _FAMILIES = [
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*:\s*"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
+# The first words the cue patterns can start with: a cheap screen before trying them all.
+_CUE_STARTS = frozenset("""source sources via courtesy credit credits photo photos image images picture pictures
+photograph photographs video videos with inputs input agency reporting additional edited editing written compiled
+copyright © read also see related more recommended you don't dont must trending top watch listen next previous
+follow like join find connect click tap subscribe sign register share download this originally first republished
+""".split())
+_FIRST_WORD = re.compile(r"[(©]|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s+$""")
@@ -134,7 +141,6 @@ class SourceTag(Rule):
 
     def check(self, document, context):
         text = document.text
-        vocab = None
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
@@ -147,9 +153,7 @@ class SourceTag(Rule):
                 trail = len(content.rstrip())
                 if trail <= lead:
                     continue
-                if vocab is None:
-                    vocab = _vocabulary(document)
-                for tag in self._tags(content, lead, trail, vocab, block.first_line == line):
+                for tag in self._tags(content, lead, trail, document, block.first_line == line):
                     a, b = ls + tag.start, ls + tag.end
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
@@ -159,11 +163,11 @@ class SourceTag(Rule):
                         continue
                     yield self._diagnostic(document, block, line, ls, le, lead, trail, a, b, tag)
 
-    def _tags(self, content: str, lead: int, trail: int, vocab: set[str], first_line: bool):
+    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool):
         """Tags in one line: at its start, at its end, or the whole line."""
         body = content[lead:trail]
         found = []
-        start_tag = self._match_at(body, 0, vocab, at_start=True)
+        start_tag = self._match_at(body, 0, document, at_start=True)
         if start_tag and (first_line or start_tag.end == len(body)):
             found.append(start_tag)
         if not start_tag or start_tag.end < len(body):
@@ -171,7 +175,7 @@ class SourceTag(Rule):
                 pos = m.end()
                 if start_tag and pos < start_tag.end:
                     continue
-                tag = self._match_at(body, pos, vocab, at_start=False)
+                tag = self._match_at(body, pos, document, at_start=False)
                 if tag and tag.end == len(body):
                     found.append(tag)
                     break
@@ -184,11 +188,14 @@ class SourceTag(Rule):
             tag.end += lead
         return found
 
-    def _match_at(self, body: str, pos: int, vocab: set[str], at_start: bool) -> _Tag | None:
+    def _match_at(self, body: str, pos: int, document, at_start: bool) -> _Tag | None:
         for rx in self._extra:
             m = rx.match(body, pos)
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")
+        first = _FIRST_WORD.match(body, pos)
+        if not first or (first.group() not in "(©" and first.group().lower() not in _CUE_STARTS):
+            return None
         for kind, rx in _COMPILED:
             m = rx.match(body, pos)
             if not m:
@@ -205,7 +212,7 @@ class SourceTag(Rule):
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
                     end, confident = m.end() + dm.end(), True
                 else:
-                    n = self._extent(rest, kind, vocab, to_end=not at_start)
+                    n = self._extent(rest, kind, document, to_end=not at_start)
                     if n is None:
                         continue
                     end = m.end() + n
@@ -216,7 +223,7 @@ class SourceTag(Rule):
             return _Tag(pos, end, confident, _describe(kind, cue))
         return None
 
-    def _extent(self, rest: str, kind: str, vocab: set[str], to_end: bool = False) -> int | None:
+    def _extent(self, rest: str, kind: str, document, to_end: bool = False) -> int | None:
         """How many characters of `rest` the name or headline takes, or None when it is not a tag.
 
         `to_end`: the tag is glued to the end of a paragraph, so it must take all of `rest`.
@@ -230,6 +237,7 @@ class SourceTag(Rule):
             ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
                                             not any(_ends_sentence(t) for t in head[:-1]))
             return tokens[-1][1] if ok else None
+        vocab = _vocabulary(document)
         best, best_score = None, float("-inf")
         for b in range(1, min(limit, len(tokens)) + 1):
             head = [t for _, _, t in tokens[:b]]
@@ -329,10 +337,13 @@ def _vocabulary(document) -> set[str]:
     """Stems of the document's words, counted over paragraphs: a word must occur in two to count."""
     from collections import Counter
 
+    if "source_tag_vocabulary" in document.cache:
+        return document.cache["source_tag_vocabulary"]
     counts: Counter[str] = Counter()
     for block in document.blocks:
         counts.update({stem(w) for w in re.findall(r"[^\W\d_][\w'’-]*", document.block_text(block).lower())})
-    return {w for w, c in counts.items() if c >= 2}
+    vocab = document.cache["source_tag_vocabulary"] = {w for w, c in counts.items() if c >= 2}
+    return vocab
 
 
 def _novelty(head: list[str], vocab: set[str]) -> float:
