@@ -86,6 +86,8 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     sources, errors = discover(list(paths), config, stdin_filename)
     for message in errors:
         _error(message)
+    if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
+        linter.context.corpus = _corpus_stats(sources)
     failed = bool(errors)
     fixing = fix or diff
     diagnostics, documents, texts = [], [], {}
@@ -164,6 +166,24 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     if exit_non_zero_on_fix and fix and changed_files:
         return EXIT_PROBLEMS
     return EXIT_PROBLEMS if diagnostics else EXIT_OK
+
+
+def _corpus_stats(sources):
+    """Document frequencies over every file of the run (rules that judge rarity use them)."""
+    from doclint.cohesion import CorpusStats
+    from doclint.document import Document
+
+    stats = CorpusStats()
+    for source in sources:
+        if source.path is None:
+            continue
+        try:
+            document = Document.from_bytes(source.display, source.path.read_bytes())
+        except OSError:
+            continue  # reported when the file is checked
+        if not document.binary:
+            stats.add(document.text)
+    return stats
 
 
 def _write_diff(path: str, before: str, after: str) -> None:

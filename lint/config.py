@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,16 +51,24 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     plugins: list[Path] = field(default_factory=list)
     rule_options: dict[str, dict] = field(default_factory=dict)  # rule name -> raw table
+    _root_abs: Path | None = field(default=None, repr=False, compare=False)
 
     @property
     def source(self) -> str:
         return str(self.path) if self.path else "command line"
 
-    def is_excluded(self, path: Path) -> bool:
+    def _relative(self, path: Path) -> str:
+        """The path relative to the config's folder (as given when it lies elsewhere)."""
+        absolute = Path(os.path.abspath(path))
+        root = self._root_abs or Path(os.path.abspath(self.root))
+        self._root_abs = root
         try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+            return absolute.relative_to(root).as_posix()
         except ValueError:
-            rel = path.as_posix()
+            return path.as_posix()
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = self._relative(path)
         parts = rel.split("/")
         return any(fnmatch.fnmatch(part, pat) for pat in self.exclude for part in parts) or any(
             fnmatch.fnmatch(rel, pat) for pat in self.exclude)
@@ -69,10 +78,7 @@ class Config:
 
     def ignored_for(self, path: str) -> list[str]:
         p = Path(path)
-        try:
-            rel = p.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = p.as_posix()
+        rel = self._relative(p)
         out = []
         for pattern, selectors in self.per_file_ignores.items():
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(p.name, pattern):

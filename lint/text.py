@@ -74,14 +74,19 @@ five six seven eight nine ten hundred thousand million billion people
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough for Korea/Korean, election/elections, play/played."""
+    """A light stemmer for matching, not for display: Korea/Korean, election/elections, play/played."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) <= 4:
         return w
-    for suffix in ("ations", "ation", "ingly", "ings", "ing", "ness", "ments", "ment", "ians", "ian", "ans",
-                   "ies", "ied", "ers", "er", "ed", "es", "ly", "an", "s"):
+    for suffix in ("ations", "ation", "ingly", "ings", "ing", "ness", "ments", "ment", "ies", "ied", "ers", "er",
+                   "ed", "es", "ly", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
+            w = w[: -len(suffix)]
+            break
+    if w.endswith("an") and len(w) >= 6:  # Korean -> Korea, Russian -> Russia, American -> America
+        w = w[:-1]
+    while len(w) > 4 and w[-1] in "aeiouy":  # Korea/Korean/Koreas -> kor..., Europe/European -> europ
+        w = w[:-1]
     return w

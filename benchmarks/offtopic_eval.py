@@ -1,0 +1,88 @@
+"""Off-topic rule on texts written for doclint (tests/data/articles.toml), beyond the dev corpus.
+
+    python benchmarks/offtopic_eval.py [--backend lexical|embeddings|auto]
+
+Each article is checked alone (clean), and with a paragraph of every other
+article inserted: in the middle or at the very end, from another section or
+from the same section (the hard case). Prints recall and precision by kind,
+clean articles flagged, and the time per document.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from doclint.document import Document
+from doclint.rule import Context
+from doclint.rules.off_topic_paragraph import OffTopicParagraph, Options
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "articles.toml"
+
+
+def cases():
+    """(name, kind, text, intruder line or None) for every test document."""
+    articles = tomllib.loads(DATA.read_text(encoding="utf-8"))["article"]
+    for host in articles:
+        paras = list(host["paragraphs"])
+        yield host["id"], "clean", _text(host["headline"], paras), None
+        for other in articles:
+            if other is host:
+                continue
+            section = "same-section" if other["section"] == host["section"] else "other-section"
+            intruder = other["paragraphs"][1]
+            for where, pos in (("middle", 3), ("end", len(paras))):
+                body = paras[:pos] + [intruder] + paras[pos:]
+                yield f"{host['id']}+{other['id']}", f"{section}/{where}", _text(host["headline"], body), 3 + 2 * pos
+
+
+def _text(headline: str, paras: list[str]) -> str:
+    return headline + "\n\n" + "\n\n".join(paras) + "\n"
+
+
+def evaluate(backend: str, threshold: float | None = None):
+    opts = Options(backend=backend) if threshold is None else Options(backend=backend, threshold=threshold)
+    rule = OffTopicParagraph(opts)
+    found, total, flagged, right, clean_flagged, clean = Counter(), Counter(), Counter(), Counter(), 0, 0
+    times = []
+    for name, kind, text, line in cases():
+        doc = Document.from_bytes(name, text.encode())
+        t = time.perf_counter()
+        lines = [doc.position(d.start)[0] for d in rule.check(doc, Context())]
+        times.append(time.perf_counter() - t)
+        if line is None:
+            clean += 1
+            clean_flagged += bool(lines)
+            continue
+        total[kind] += 1
+        found[kind] += line in lines
+        flagged[kind] += len(lines)
+        right[kind] += sum(x == line for x in lines)
+    return found, total, flagged, right, clean_flagged, clean, times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--backend", default="auto")
+    ap.add_argument("--threshold", type=float)
+    a = ap.parse_args()
+    found, total, flagged, right, clean_flagged, clean, times = evaluate(a.backend, a.threshold)
+    print(f"backend {a.backend}: {sum(total.values())} documents with an intruder, {clean} clean")
+    for kind in sorted(total):
+        print(f"  {kind:22} recall {found[kind] / total[kind]:.2f} ({found[kind]}/{total[kind]})  "
+              f"precision {right[kind] / max(1, flagged[kind]):.2f}")
+    print(f"  {'all':22} recall {sum(found.values()) / sum(total.values()):.2f}  "
+          f"precision {sum(right.values()) / max(1, sum(flagged.values())):.2f}")
+    times.sort()
+    print(f"  clean articles flagged: {clean_flagged}/{clean}; median {times[len(times) // 2] * 1000:.2f} ms per document "
+          f"(first call, which loads the model, excluded)")
+
+
+if __name__ == "__main__":
+    main()
