@@ -5,6 +5,9 @@ start; [] means it must not flag), optionally `fixed` (the text after --fix,
 or after --fix --unsafe-fixes with `unsafe = true`), `options` (the rule's
 options), `select` (other rules to run alongside), `path` (the file name,
 default doc.txt) and `encoding` (how `text` is written to bytes, default utf-8).
+A corpus rule's case gives `documents` (texts named doc0.txt, doc1.txt, ...)
+instead of `text`; `flags` lists the indexes of the documents it reports and
+`related`, optionally, the related paths of each diagnostic.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import fix, lint, make_linter
+from doclint.document import Document
 
 try:
     import tomllib
@@ -35,6 +39,16 @@ def test_fixture_case(rule_name, case):
     rule = REGISTRY.lookup(rule_name)
     assert rule is not None, f"fixture file for unknown rule {rule_name}"
     options = {rule.name: case["options"]} if "options" in case else None
+    if "documents" in case:  # a corpus rule: `flags` lists the indexes of the documents reported
+        linter = make_linter([rule.code], options)
+        docs = [Document.from_bytes(f"doc{i}.txt", t.encode()) for i, t in enumerate(case["documents"])]
+        found = linter.check_corpus(docs)
+        assert sorted({int(d.path[3:-4]) for d in found}) == case["flags"], [(d.path, d.message) for d in found]
+        for d in found:
+            assert d.message and all(r.path.startswith("doc") for r in d.related)
+        if "related" in case:
+            assert [sorted(r.path for r in d.related) for d in found] == case["related"]
+        return
     select = case.get("select", [rule.code])
     data = case["text"].encode(case.get("encoding", "utf-8"))
     diagnostics = [d for d in lint(data, select, options, path=case.get("path", "doc.txt")) if d.code == rule.code]

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic
+from doclint.rule import CorpusRule, option
+from doclint.text import normalize, stable_hash, words
+
+
+@dataclass(frozen=True)
+class Options:
+    threshold: float = option(0.8, "Report documents whose shingle Jaccard similarity is at least this (0-1).")
+    shingle_size: int = option(5, "Words per shingle.")
+    num_perm: int = option(128, "MinHash permutations (more is more precise and slower).")
+    min_words: int = option(20, "Documents with fewer words are not compared.")
+
+    def validate(self):
+        if not 0 < self.threshold <= 1:
+            return "threshold must be in (0, 1]"
+        if self.shingle_size < 1 or self.num_perm < 8:
+            return "shingle-size must be 1 or more and num-perm 8 or more"
+        return None
+
+
+@dataclass
+class Signature:
+    exact: int  # hash of the normalised text
+    minhash: object  # numpy uint32 array
+    shingles: object  # sorted unique shingle hashes, for exact verification
+    words: int
+
+
+class NearDuplicateDocument(CorpusRule):
+    """Document that duplicates or nearly duplicates another document of the run.
+
+    ## What it does
+    Compares every document checked in one run: exact duplicates by a hash of
+    the normalised text, near-duplicates by MinHash over word shingles with
+    LSH banding for candidates; every candidate pair is verified with the exact
+    Jaccard similarity of the shingle sets before it is reported. The later
+    document (in path order) is reported, naming the earlier one(s):
+    `Near-duplicate of docs/0123.txt (Jaccard 0.93)`. In a cluster of copies
+    each later copy names the cluster's first member, and lists every earlier
+    copy it matches as a related location.
+
+    ## Why is this bad?
+    Duplicated documents skew search results and statistics, and models
+    trained on them memorise the repeated text.
+
+    ## Example
+    `docs/0815.txt` is the same article as `docs/0014.txt` with a different
+    headline and one paragraph fewer.
+
+    ## Fix safety
+    No fix: which copy to keep, and whether to delete a file, is the user's call.
+    """
+
+    code = "D201"
+    name = "near-duplicate-document"
+    category = "duplicate"
+    severity = "warning"
+    Options = Options
+
+    def signature(self, document) -> Signature | None:
+        from doclint import minhash
+
+        norm = normalize(document.text)
+        tokens = words(norm)
+        if len(tokens) < self.options.min_words:
+            return None
+        hashes = minhash.shingle_hashes(tokens, self.options.shingle_size)
+        return Signature(stable_hash(" ".join(tokens)), minhash.signature(hashes, self.options.num_perm),
+                         hashes, len(tokens))
+
+    def check_corpus(self, items, context):
+        from doclint import minhash
+
+        items = [(d, s) for d, s in items if s is not None]
+        if len(items) < 2:
+            return
+        o = self.options
+        # Candidates from a lower LSH threshold than the report threshold: recall first, verification after.
+        bands, rows = minhash.optimal_bands(max(0.3, o.threshold - 0.2), o.num_perm)
+        candidates = minhash.candidate_pairs([s.minhash for _, s in items], bands, rows)
+        matches: dict[int, list[tuple[int, float]]] = {}
+        for i, j in sorted(candidates):
+            a, b = items[i][1], items[j][1]
+            if a.exact == b.exact:
+                sim = 1.0
+            elif minhash.estimated_jaccard(a.minhash, b.minhash) < o.threshold - 0.15:
+                continue
+            else:
+                sim = minhash.exact_jaccard(a.shingles, b.shingles)
+            if sim >= o.threshold:
+                matches.setdefault(j, []).append((i, sim))
+        # clusters: the first member of a later document's cluster is the earliest document it links to
+        first: dict[int, int] = {}
+        for j in sorted(matches):
+            roots = [first.get(i, i) for i, _ in matches[j]]
+            first[j] = min(roots)
+        for j in sorted(matches):
+            document = items[j][0]
+            earlier = sorted(matches[j])
+            root = first[j]
+            root_sim = dict(earlier).get(root)
+            best_i, best_sim = max(earlier, key=lambda x: x[1])
+            exact = items[j][1].exact == items[best_i][1].exact
+            head = items[root][0].path if root_sim is not None else items[best_i][0].path
+            sim = root_sim if root_sim is not None else best_sim
+            kind = "Exact duplicate" if exact and sim == 1.0 else "Near-duplicate"
+            more = f" and {len(earlier) - 1} more" if len(earlier) > 1 else ""
+            message = f"{kind} of {head} (Jaccard {sim:.2f}){more}"
+            related = tuple(self.related_document(items[i][0], f"Jaccard {s:.2f}") for i, s in earlier[:10])
+            yield document, Diagnostic(0, len(document.text.rstrip()), message, related=related)
+
+    @staticmethod
+    def related_document(document, message: str):
+        from doclint.diagnostics import Related
+
+        return Related(document.path, 1, 1, 1, 1, message)
