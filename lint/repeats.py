@@ -1,8 +1,8 @@
 """Finding repeated paragraphs inside one document, shared by the duplicate rules.
 
 Candidates come from one pass of hashing: normalised paragraph text (exact
-repeats) and 5-word shingles (near repeats); rapidfuzz scores only the
-candidate pairs. No all-pairs comparison.
+repeats), and its clauses, first and last 40 characters (near repeats);
+rapidfuzz scores only the candidate pairs. No all-pairs comparison.
 """
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from doclint.document import Block, Document
-from doclint.text import normalize, shingles, words
+from doclint.text import normalize, words
 
-SHINGLE = 5
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
 ADJACENT_MIN_WORDS = 3  # a shorter paragraph is never reported, even right after itself
@@ -42,15 +41,17 @@ def paragraph_matches(document: Document, similarity: float, min_words: int, max
     paras = document.paragraphs
     norms = [normalize(document.block_text(b)) for b in paras]
     exact: dict[str, int] = {}
-    index: dict[tuple, list[int]] = defaultdict(list)
+    index: dict[int, list[int]] = defaultdict(list)
     matches: dict[int, Match] = {}
     for j, norm in enumerate(norms):
-        tokens = words(norm)
-        grams = shingles(tokens, SHINGLE)
+        n_words = norm.count(" ") + 1 if norm else 0
+        if n_words < min_words:  # count short ones exactly: "(source:www.x.com)" is four words
+            n_words = len(words(norm))
+        grams = _keys(norm)
         match = None
-        if j and j - 1 not in matches and len(tokens) >= ADJACENT_MIN_WORDS and len(tokens) < min_words:
+        if j and j - 1 not in matches and ADJACENT_MIN_WORDS <= n_words < min_words:
             match = _adjacent(j, norms[j - 1], norm, similarity)
-        elif len(tokens) >= min_words and not is_list_item(document.block_text(paras[j])):
+        elif n_words >= min_words and not is_list_item(document.block_text(paras[j])):
             if norm in exact:
                 match = Match(j, exact[norm], 1.0, "exact")
             else:
@@ -90,6 +91,24 @@ def _extend_over_short(matches: dict[int, Match], norms: list[str]) -> None:
                     break
                 matches[k] = Match(k, i, 1.0, "exact")
                 k, i = k + step, i + step
+
+
+_CLAUSE = re.compile(r"[.!?;:,]+\s+")
+
+
+def _keys(norm: str) -> set:
+    """Candidate keys of a normalised paragraph: its clauses, and its first and last 40 characters.
+
+    A near-copy with a few small edits keeps most clauses intact; a copy cut
+    short keeps its start, a copy with a tag glued in front keeps its end.
+    """
+    keys = {hash(c) for c in _CLAUSE.split(norm) if len(c) >= 24}
+    if len(norm) >= 40:
+        keys.add(hash(("start", norm[:40])))
+        keys.add(hash(("end", norm[-40:])))
+    else:
+        keys.add(hash(norm))
+    return keys
 
 
 def _adjacent(j: int, before: str, norm: str, threshold: float) -> Match | None:
