@@ -126,6 +126,8 @@ class Linter:
     def check_corpus(self, documents: list[Document]) -> list[Diagnostic]:
         """Run the corpus rules over every document (in path order)."""
         out = []
+        if len(documents) < 2:
+            return out  # nothing to compare: skip the signatures (and their imports)
         for rule in self.corpus_rules:
             items = [(d, rule.signature(d)) for d in documents if rule in self.rules_for(d.path) and not d.binary]
             for document, diagnostic in rule.check_corpus(items, self.context):
