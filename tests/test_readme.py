@@ -1,0 +1,35 @@
+"""The README stays true: its rule table matches `doclint rules`, and CI runs its test command."""
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import ROOT, run_cli
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_rule_table_matches_doclint_rules():
+    rows = json.loads(run_cli("rules", "--format", "json", "--isolated").stdout)
+    table = README.split("<!-- rules-table")[1].split("<!-- /rules-table -->")[0]
+    documented = [tuple(c.strip() for c in line.strip("|").split("|"))
+                  for line in table.splitlines() if re.match(r"\| [A-Z]\d{3} \|", line)]
+    expected = [(r["code"], r["name"], r["category"], r["fixable"], r["summary"]) for r in rows]
+    assert documented == expected
+
+
+def test_ci_runs_the_readme_test_command():
+    quick = README.split("## Quick start")[1].split("## Usage")[0]
+    commands = re.findall(r"```sh\n(.+?)\n```", quick)
+    assert commands == ['pip install . && doclint check seeds/', 'pip install -e ".[test]" && python -m pytest']
+    assert commands[1] in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_rule_option_is_in_the_readme():
+    rows = json.loads(run_cli("rules", "--format", "json", "--isolated").stdout)
+    from doclint.registry import Registry
+
+    registry = Registry.discover()
+    for row in rows:
+        for field in registry.lookup(row["code"]).option_fields():
+            assert f"`{field.name.replace('_', '-')}`" in README, (row["code"], field.name)
