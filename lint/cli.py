@@ -48,8 +48,14 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.option("--stdin-filename", help="The name to report for input read from `-`.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for document rules (default: the number of CPUs).")
+@click.option("--progress/--no-progress", default=True, help="Show progress on stderr when it is a terminal.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding each document's text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL: the field identifying each record.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename):
+          exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
+          jobs, progress, text_field, id_field):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
         code = _check(**locals())
@@ -67,11 +73,10 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename) -> int:
-    from doclint.discovery import discover, safe_to_write
-    from doclint.document import Document
+           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
+           jobs, progress, text_field, id_field) -> int:
+    from doclint.discovery import discover
     from doclint.engine import Linter
-    from doclint.fixer import atomic_write
     from doclint.reporters import WRITERS, Report
     from doclint.rule import Context
 
@@ -88,55 +93,20 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         _error(message)
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         linter.context.corpus = _corpus_stats(sources)
-    failed = bool(errors)
-    fixing = fix or diff
-    diagnostics, documents, texts = [], [], {}
-    fixed_total, changed_files = 0, 0
-    stdin_out = None
-    for source in sources:
-        try:
-            data = sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
-        except (OSError, ValueError) as exc:
-            _error(f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}")
-            failed = True
-            continue
-        document = Document.from_bytes(source.display, data)
-        if document.binary:
-            click.echo(f"doclint: warning: {source.display}: binary file (NUL byte at offset "
-                       f"{document.problem.byte_offset}); not checked", err=True)
-            continue
-        if not fixing:
-            found = linter.check(document)
+    from doclint.runner import RunOptions, run
+
+    options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
+                         progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
+    result = run(linter, sources, options)
+    for level, message in result.messages:
+        if level == "diff":
+            _write_diff(*message)
         else:
-            result = linter.fix(document, unsafe=unsafe_fixes)
-            found, fixed_total = result.diagnostics, fixed_total + result.fixed
-            if not result.converged:
-                _error(f"{source.display}: fixes did not converge after the pass limit; the file was left as it was")
-                failed = True
-                result.document, found = document, linter.check(document)
-            new = result.document.encode()
-            if new != data:
-                changed_files += 1
-                if diff:
-                    _write_diff(source.display, document.text, result.document.text)
-                elif source.path is None:
-                    stdin_out = new
-                elif not safe_to_write(source):
-                    _error(f"{source.display}: is a symlink to outside the checked tree; not rewritten")
-                    failed = True
-                else:
-                    try:
-                        atomic_write(source.path.resolve(), new)
-                    except OSError as exc:
-                        _error(f"{source.display}: cannot write: {exc.strerror or exc}")
-                        failed = True
-            document = result.document
-        diagnostics += found
-        documents.append(document)
-        if show_source:
-            texts[document.path] = document.text
-    if linter.corpus_rules:
-        diagnostics += linter.check_corpus(documents)
+            click.echo(f"doclint: {level}: {message}", err=True)
+    failed = bool(errors) or result.failed
+    diagnostics, texts, stdin_out = result.diagnostics, result.texts, result.stdin_out
+    fixed_total, changed_files = result.fixed, result.changed
+    diagnostics.sort(key=lambda d: d.sort_key())
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -173,9 +143,11 @@ def _corpus_stats(sources):
     from doclint.cohesion import CorpusStats
     from doclint.document import Document
 
+    from doclint.runner import is_jsonl
+
     stats = CorpusStats()
     for source in sources:
-        if source.path is None:
+        if source.path is None or is_jsonl(source.path):
             continue
         try:
             document = Document.from_bytes(source.display, source.path.read_bytes())

@@ -124,7 +124,41 @@ def _control_ratio(data: bytes) -> float:
     return controls / len(data)
 
 
-class Document:
+class _Positions:
+    """Offsets to 1-based (line, column), given `line_starts`."""
+
+    line_starts: list[int]
+
+    def line_of(self, offset: int) -> int:
+        """0-based line holding `offset`."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; columns count code points."""
+        line = self.line_of(offset)
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def end_position(self, start: int, end: int) -> tuple[int, int]:
+        """1-based (line, column) one past the last character of [start, end)."""
+        if end <= start:
+            return self.position(start)
+        line, col = self.position(end - 1)
+        return line, col + 1
+
+
+class DocumentStub(_Positions):
+    """What corpus rules and reporters need of a document after it was checked: its name and line index."""
+
+    def __init__(self, path: str, line_starts, record: dict | None = None):
+        from array import array
+
+        self.path = path
+        self.line_starts = array("L", line_starts)
+        self.record = record
+        self.binary = False
+
+
+class Document(_Positions):
     """One input: raw bytes, decoded text, line index, blocks and lazy views."""
 
     def __init__(self, path: str, text: str, *, data: bytes | None = None, bom: bool = False,
@@ -136,6 +170,7 @@ class Document:
         self.encoding = encoding
         self.problem = problem
         self.cache: dict = {}  # analyses shared between rules (keyed by the analysis and its options)
+        self.record: dict | None = None  # {"id", "number"} for a record of a JSONL corpus
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "Document":
@@ -145,8 +180,11 @@ class Document:
     def with_text(self, text: str, *, transcode: bool = False) -> "Document":
         """The same input with new text (after a fix). `transcode` drops the BOM and legacy encoding."""
         if transcode:
-            return Document(self.path, text)
-        return Document(self.path, text, bom=self.bom, encoding=self.encoding, problem=self.problem)
+            new = Document(self.path, text)
+        else:
+            new = Document(self.path, text, bom=self.bom, encoding=self.encoding, problem=self.problem)
+        new.record = self.record
+        return new
 
     @property
     def binary(self) -> bool:
@@ -193,21 +231,8 @@ class Document:
         start, end = self.line_span(line)
         return self.text[start:end]
 
-    def line_of(self, offset: int) -> int:
-        """0-based line holding `offset`."""
-        return bisect_right(self.line_starts, offset) - 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset; columns count code points."""
-        line = self.line_of(offset)
-        return line + 1, offset - self.line_starts[line] + 1
-
-    def end_position(self, start: int, end: int) -> tuple[int, int]:
-        """1-based (line, column) one past the last character of [start, end)."""
-        if end <= start:
-            return self.position(start)
-        line, col = self.position(end - 1)
-        return line, col + 1
+    def stub(self) -> DocumentStub:
+        return DocumentStub(self.path, self.line_starts, self.record)
 
     @cached_property
     def newline(self) -> str:

@@ -96,9 +96,11 @@ class Linter:
     def finish(diagnostic: Diagnostic, rule: Rule, document: Document) -> Diagnostic:
         diagnostic.rule = rule
         diagnostic.path = document.path
+        if getattr(document, "record", None):
+            diagnostic.extra["record"] = document.record
         diagnostic.line, diagnostic.column = document.position(diagnostic.start)
         diagnostic.end_line, diagnostic.end_column = document.end_position(diagnostic.start, diagnostic.end)
-        if diagnostic.fix is not None and not within_span(document.text, diagnostic):
+        if diagnostic.fix is not None and hasattr(document, "text") and not within_span(document.text, diagnostic):
             print(f"doclint: internal error: rule {rule.code} proposed a fix outside its span in "
                   f"{document.path}; the fix is ignored", file=sys.stderr)
             diagnostic.fix = None
@@ -123,14 +125,26 @@ class Linter:
         left = any(d.fix and (unsafe or d.fix.is_safe) for d in diagnostics)
         return FixResult(document, diagnostics, fixed, not left, applied)
 
+    def signatures(self, document: Document) -> dict:
+        """The corpus rules' signatures of one document (computed where the document is checked)."""
+        if document.binary:
+            return {}
+        return {rule.code: rule.signature(document) for rule in self.rules_for(document.path) if rule.scope == "corpus"}
+
     def check_corpus(self, documents: list[Document]) -> list[Diagnostic]:
-        """Run the corpus rules over every document (in path order)."""
+        """Run the corpus rules over whole documents (in path order)."""
+        if len(documents) < 2 or not self.corpus_rules:
+            return []
+        return self.check_signatures([(d.stub(), self.signatures(d)) for d in documents])
+
+    def check_signatures(self, items: list) -> list[Diagnostic]:
+        """Run the corpus rules over (document stub, {rule code: signature}) pairs, in path order."""
         out = []
-        if len(documents) < 2:
-            return out  # nothing to compare: skip the signatures (and their imports)
+        if len(items) < 2:
+            return out  # nothing to compare
         for rule in self.corpus_rules:
-            items = [(d, rule.signature(d)) for d in documents if rule in self.rules_for(d.path) and not d.binary]
-            for document, diagnostic in rule.check_corpus(items, self.context):
-                out.append(self.finish(diagnostic, rule, document))
+            rule_items = [(stub, sigs[rule.code]) for stub, sigs in items if rule.code in sigs]
+            for stub, diagnostic in rule.check_corpus(rule_items, self.context):
+                out.append(self.finish(diagnostic, rule, stub))
         out.sort(key=Diagnostic.sort_key)
         return out

@@ -24,6 +24,22 @@ class Report:
     sources: dict = field(default_factory=dict)  # path -> text, for --show-source
 
 
+def _record(d: Diagnostic) -> dict | None:
+    return d.extra.get("record")
+
+
+def _file(d: Diagnostic) -> str:
+    """The file a diagnostic is in (for a JSONL record, the corpus file)."""
+    record = _record(d)
+    return record["file"] if record else d.path
+
+
+def _where(d: Diagnostic) -> str:
+    """The path as text output shows it: `corpus.jsonl#12[id=abc]` for a record."""
+    record = _record(d)
+    return f"{record['file']}#{record['number']}[id={record['id']}]" if record else d.path
+
+
 def diagnostic_to_json(d: Diagnostic) -> dict:
     fix = None
     if d.fix is not None:
@@ -32,12 +48,15 @@ def diagnostic_to_json(d: Diagnostic) -> dict:
             "message": d.fix.message,
             "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in d.fix.edits],
         }
-    return {
-        "path": d.path, "code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
+    out = {
+        "path": _file(d), "code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
         "message": d.message, "line": d.line, "column": d.column, "end_line": d.end_line,
         "end_column": d.end_column, "start": d.start, "end": d.end, "fix": fix,
         "related": [{"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in d.related],
     }
+    if _record(d):
+        out["record"] = {"id": _record(d)["id"], "number": _record(d)["number"]}
+    return out
 
 
 def write_json(report: Report, out: TextIO, **_) -> None:
@@ -71,7 +90,7 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
             out.write(f"{n:5d}\t{_style(code, color, fg='red', bold=True)}\t{mark} {name}\n")
     elif not quiet:
         for d in ds:
-            loc = _style(f"{d.path}:{d.line}:{d.column}:", color, bold=True)
+            loc = _style(f"{_where(d)}:{d.line}:{d.column}:", color, bold=True)
             mark = " [*]" if d.fix and (d.fix.is_safe or report.unsafe_fixes) else ""
             out.write(f"{loc} {_style(d.code, color, fg='red', bold=True)} [{d.name}]{mark} {d.message}\n")
             if show_source and d.path in report.sources:
@@ -121,9 +140,10 @@ def _gh_escape(value: str, prop: bool = False) -> str:
 def write_github(report: Report, out: TextIO, **_) -> None:
     for d in report.diagnostics:
         level = {"error": "error", "warning": "warning"}.get(d.severity, "notice")
-        props = (f"file={_gh_escape(d.path, True)},line={d.line},col={d.column},"
+        props = (f"file={_gh_escape(_file(d), True)},line={d.line},col={d.column},"
                  f"endLine={d.end_line},endColumn={d.end_column},title={_gh_escape(d.code, True)}")
-        out.write(f"::{level} {props}::{_gh_escape(f'{d.code} [{d.name}] {d.message}')}\n")
+        record = f"record {_record(d)['number']} (id {_record(d)['id']}): " if _record(d) else ""
+        out.write(f"::{level} {props}::{_gh_escape(f'{record}{d.code} [{d.name}] {d.message}')}\n")
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -145,8 +165,12 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
         result = {
             "ruleId": d.code, "ruleIndex": index[d.code], "level": level.get(d.severity, "warning"),
             "message": {"text": d.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)}, "region": region}}],
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(_file(d))}, "region": region}}],
         }
+        if _record(d):  # a record of a JSONL corpus: lines and columns count inside its text
+            result["locations"][0]["logicalLocations"] = [
+                {"name": str(_record(d)["id"]), "fullyQualifiedName": f"{_file(d)}#{_record(d)['number']}",
+                 "kind": "object"}]
         if d.related:
             result["relatedLocations"] = [
                 {"id": i, "message": {"text": r.message or "related location"},
@@ -154,11 +178,11 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
                                       "region": {"startLine": r.line, "startColumn": r.column,
                                                  "endLine": r.end_line, "endColumn": r.end_column}}}
                 for i, r in enumerate(d.related)]
-        if d.fix is not None and d.fix.edits:
+        if d.fix is not None and d.fix.edits and not _record(d):
             result["fixes"] = [{
                 "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": _uri(d.path)},
+                    "artifactLocation": {"uri": _uri(_file(d))},
                     "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
                                       "insertedContent": {"text": e.replacement}} for e in d.fix.edits],
                 }],

@@ -58,6 +58,9 @@ class Rule:
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Load anything expensive before worker processes are forked (so that they share it)."""
+
     # -- helpers for rule authors -----------------------------------------
     @staticmethod
     def related(document: Document, start: int, end: int, message: str = "") -> Related:

@@ -28,6 +28,7 @@ class Signature:
     minhash: object  # numpy uint32 array
     shingles: object  # sorted unique shingle hashes, for exact verification
     words: int
+    end: int  # where the diagnostic's span ends (the end of the text, trailing space aside)
 
 
 class NearDuplicateDocument(CorpusRule):
@@ -70,7 +71,7 @@ class NearDuplicateDocument(CorpusRule):
             return None
         hashes = minhash.shingle_hashes(tokens, self.options.shingle_size)
         return Signature(stable_hash(" ".join(tokens)), minhash.signature(hashes, self.options.num_perm),
-                         hashes, len(tokens))
+                         hashes, len(tokens), len(document.text.rstrip()))
 
     def check_corpus(self, items, context):
         from doclint import minhash
@@ -111,7 +112,7 @@ class NearDuplicateDocument(CorpusRule):
             more = f" and {len(earlier) - 1} more" if len(earlier) > 1 else ""
             message = f"{kind} of {head} (Jaccard {sim:.2f}){more}"
             related = tuple(self.related_document(items[i][0], f"Jaccard {s:.2f}") for i, s in earlier[:10])
-            yield document, Diagnostic(0, len(document.text.rstrip()), message, related=related)
+            yield document, Diagnostic(0, items[j][1].end, message, related=related)
 
     @staticmethod
     def related_document(document, message: str):

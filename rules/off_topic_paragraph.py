@@ -143,6 +143,12 @@ class OffTopicParagraph(Rule):
             flagged |= set(u.members)
             yield self._diagnostic(document, originals, u, semantic)
 
+    def prepare(self) -> None:
+        from doclint import embeddings
+
+        if self.options.backend != "lexical" and embeddings.available():
+            embeddings.model()
+
     def _unit(self, members, originals, terms, counts, weights) -> _Unit:
         own = [t for n in members for t in terms[originals[n]]]
         keys = {t.key for t in own}

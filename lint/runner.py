@@ -1,0 +1,344 @@
+"""Running a check over many inputs: files, stdin and JSONL corpora, in parallel, with progress.
+
+Each document is a task: it is read in this process, checked (and fixed) in a
+worker, and what comes back is small: its diagnostics, its fixed text if it
+changed, a stub with its line index, and the corpus rules' signatures. Memory
+therefore grows with the signatures, not with the corpus. Output order does
+not depend on the number of workers.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from doclint.discovery import Source, safe_to_write
+from doclint.document import Document
+from doclint.fixer import atomic_write
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+def is_jsonl(path: Path | None) -> bool:
+    return path is not None and path.name.lower().endswith(JSONL_SUFFIXES)
+
+
+@dataclass
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    jobs: int = 1
+    progress: bool = False
+    text_field: str = "text"
+    id_field: str = "id"
+    keep_texts: bool = False  # for --show-source
+
+
+@dataclass
+class RunResult:
+    diagnostics: list = field(default_factory=list)
+    fixed: int = 0
+    changed: int = 0
+    failed: bool = False
+    stdin_out: bytes | None = None
+    texts: dict = field(default_factory=dict)
+    messages: list = field(default_factory=list)  # (level, text) for stderr
+    documents: int = 0
+
+
+@dataclass
+class _Task:
+    display: str
+    data: bytes
+    record: dict | None = None
+
+
+@dataclass
+class _Done:
+    display: str
+    diagnostics: list
+    fixed: int = 0
+    new_text: str | None = None  # the fixed text, when it changed
+    new_bytes: bytes | None = None
+    old_text: str | None = None
+    stub: object = None
+    signatures: dict = field(default_factory=dict)
+    binary_at: int | None = None
+    diverged: bool = False
+    text: str | None = None
+
+
+_LINTER = None  # the worker's linter (inherited by forked workers)
+_OPTIONS: RunOptions | None = None
+
+
+def _work(task: _Task) -> _Done:
+    linter, o = _LINTER, _OPTIONS
+    document = Document.from_bytes(task.display, task.data)
+    document.record = task.record
+    if document.binary:
+        return _Done(task.display, [], binary_at=document.problem.byte_offset)
+    done = _Done(task.display, [])
+    if o.fix or o.diff:
+        result = linter.fix(document, unsafe=o.unsafe_fixes)
+        if not result.converged:
+            done.diverged = True
+            done.diagnostics = linter.check(document)
+        else:
+            done.diagnostics, done.fixed = result.diagnostics, result.fixed
+            new = result.document.encode()
+            if new != task.data:
+                done.new_text, done.new_bytes, done.old_text = result.document.text, new, document.text
+            document = result.document
+    else:
+        done.diagnostics = linter.check(document)
+    if linter.corpus_rules:
+        done.stub = document.stub()
+        done.signatures = linter.signatures(document)
+    if o.keep_texts:
+        done.text = document.text
+    return done
+
+
+def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
+    global _LINTER, _OPTIONS
+    _LINTER, _OPTIONS = linter, options
+    result = RunResult()
+    has_jsonl = any(is_jsonl(s.path) for s in sources)
+    progress = _Progress(options.progress, None if has_jsonl else len(sources))
+    items = []  # (stub, signatures) for corpus rules
+    files = [s for s in sources if not is_jsonl(s.path)]
+    if files:
+        _run_files(files, options, result, items, progress)
+    for source in sources:
+        if is_jsonl(source.path):
+            _run_jsonl(source, options, result, items, progress)
+    progress.close()
+    if linter.corpus_rules:
+        result.diagnostics += linter.check_signatures(items)
+    return result
+
+
+def _pool(options: RunOptions, count: int):
+    """A process pool for `count` tasks, or None when one process is better."""
+    import multiprocessing
+
+    if options.jobs <= 1 or count < 8 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    for rule in _LINTER.rules:
+        rule.prepare()
+    return multiprocessing.get_context("fork").Pool(options.jobs)
+
+
+def _map(tasks, options: RunOptions, count: int):
+    pool = _pool(options, count)
+    if pool is None:
+        yield from map(_work, tasks)
+        return
+    try:
+        yield from pool.imap(_work, tasks, chunksize=8)
+    finally:
+        pool.terminate()
+
+
+def _read(source: Source, result: RunResult) -> bytes | None:
+    try:
+        return sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
+    except (OSError, ValueError) as exc:
+        result.messages.append(("error", f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}"))
+        result.failed = True
+        return None
+
+
+def _run_files(sources: list[Source], options: RunOptions, result: RunResult, items: list, progress) -> None:
+    by_name = {s.display: s for s in sources}
+    tasks = (_Task(s.display, data) for s in sources if (data := _read(s, result)) is not None)
+    for done in _map(tasks, options, len(sources)):
+        source = by_name[done.display]
+        progress.step()
+        if done.binary_at is not None:
+            result.messages.append(("warning", f"{done.display}: binary file (NUL byte at offset {done.binary_at}); "
+                                               f"not checked"))
+            continue
+        _collect(done, result, items)
+        if done.new_bytes is None:
+            continue
+        result.changed += 1
+        if options.diff:
+            result.messages.append(("diff", (done.display, done.old_text, done.new_text)))
+        elif source.path is None:
+            result.stdin_out = done.new_bytes
+        elif not safe_to_write(source):
+            result.messages.append(("error", f"{done.display}: is a symlink to outside the checked tree; not rewritten"))
+            result.failed = True
+        else:
+            try:
+                atomic_write(source.path.resolve(), done.new_bytes)
+            except OSError as exc:
+                result.messages.append(("error", f"{done.display}: cannot write: {exc.strerror or exc}"))
+                result.failed = True
+
+
+def _collect(done: _Done, result: RunResult, items: list) -> None:
+    result.documents += 1
+    if done.diverged:
+        result.messages.append(("error", f"{done.display}: fixes did not converge after the pass limit; "
+                                         f"the document was left as it was"))
+        result.failed = True
+    result.diagnostics += done.diagnostics
+    result.fixed += done.fixed
+    if done.stub is not None:
+        items.append((done.stub, done.signatures))
+    if done.text is not None:
+        result.texts[done.display] = done.text
+
+
+def _open_text(path: Path, mode: str):
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, mode + "b")
+    return open(path, mode + "b")
+
+
+def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: list, progress) -> None:
+    """Check every record of a JSONL file; with --fix, rewrite it keeping every other field and line.
+
+    The rewrite streams to a temporary file beside the original, in record
+    order, so memory holds only the records still in flight; lines that are
+    not valid records are copied unchanged.
+    """
+    import collections
+    import tempfile
+
+    path = source.path
+    pending: collections.deque = collections.deque()  # raw lines and record numbers, in file order
+    records: dict[int, dict] = {}
+    fixing = options.fix and not options.diff
+    out = tmp = None
+    if fixing:
+        if not safe_to_write(source):
+            result.messages.append(("error", f"{source.display}: is a symlink to outside the checked tree; not rewritten"))
+            result.failed = True
+            fixing = False
+        else:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.resolve().parent)
+            raw_out = os.fdopen(fd, "wb")
+            out = gzip.GzipFile(fileobj=raw_out, mode="wb") if path.name.lower().endswith(".gz") else raw_out
+
+    def flush(upto: int | None) -> None:
+        while pending and (upto is None or not isinstance(pending[0], int) or pending[0] <= upto):
+            entry = pending.popleft()
+            if isinstance(entry, int):
+                out.write(json.dumps(records.pop(entry), ensure_ascii=False).encode("utf-8") + b"\n")
+            else:
+                out.write(entry if entry.endswith(b"\n") else entry + b"\n")
+
+    def tasks():
+        try:
+            f = _open_text(path, "r")
+        except OSError as exc:
+            result.messages.append(("error", f"{source.display}: cannot read: {exc.strerror or exc}"))
+            result.failed = True
+            return
+        with f:
+            for number, raw in enumerate(f, 1):
+                record = _parse(raw, number, source.display, options, result)
+                if fixing:
+                    pending.append(raw if record is None else number)
+                if record is None:
+                    continue
+                obj, text, rid = record
+                if fixing:
+                    records[number] = obj
+                yield _Task(f"{source.display}#{number}", text.encode("utf-8"),
+                            {"id": rid, "number": number, "file": source.display})
+
+    changed = False
+    try:
+        for done in _map(tasks(), options, 1000):
+            progress.step()
+            _collect(done, result, items)
+            number = int(done.display.rsplit("#", 1)[1])
+            if done.new_text is not None:
+                changed = True
+                result.changed += 1
+                if options.diff:
+                    result.messages.append(("diff", (done.display, done.old_text, done.new_text)))
+                elif fixing:
+                    records[number][options.text_field] = done.new_text
+            if fixing:
+                flush(number)
+        if fixing:
+            flush(None)
+            out.close()
+            if out is not raw_out:
+                raw_out.close()
+            if changed:
+                os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+                os.replace(tmp, path.resolve())
+                tmp = None
+    except OSError as exc:
+        result.messages.append(("error", f"{source.display}: cannot write: {exc.strerror or exc}"))
+        result.failed = True
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult):
+    """(record, text, id) or None (with a message) for a line that cannot be checked."""
+    if not raw.strip():
+        return None
+    try:
+        obj = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        result.messages.append(("warning", f"{display}:{number}: malformed JSON line skipped ({exc})"))
+        return None
+    if not isinstance(obj, dict):
+        result.messages.append(("warning", f"{display}:{number}: record is not a JSON object; skipped"))
+        return None
+    text = obj.get(options.text_field)
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"not a string ({type(text).__name__})"
+        result.messages.append(("warning", f"{display}:{number}: field {options.text_field!r} is {what}; skipped"))
+        return None
+    rid = obj.get(options.id_field, number)
+    return obj, text, rid
+
+
+class _Progress:
+    """Documents done, rate and time left on stderr, redrawn in place; only on a terminal."""
+
+    def __init__(self, enabled: bool, total: int | None = None):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.total = total
+        self.done = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def step(self) -> None:
+        if not self.enabled:
+            return
+        self.done += 1
+        now = time.monotonic()
+        if now - self.last >= 0.2:
+            self.last = now
+            rate = self.done / max(now - self.start, 1e-9)
+            left = ""
+            if self.total and self.done <= self.total:
+                left = f", {(self.total - self.done) / rate:.0f}s left"
+            of = f"/{self.total}" if self.total else ""
+            sys.stderr.write(f"\r\x1b[2Kdoclint: {self.done}{of} documents, {rate:.0f}/s{left}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()

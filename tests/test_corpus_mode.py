@@ -1,0 +1,79 @@
+"""Corpus mode: JSONL corpora, parallel runs, progress."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from conftest import run_cli
+
+RECORDS = [
+    {"id": "a", "text": "Title\n\nA clean paragraph of text here.\n", "lang": "en"},
+    {"id": "b", "text": "Title\n\nTony Blair&#39;s plan. \n", "meta": {"x": 1}},
+    "not json at all",
+    {"id": "c", "body": "no text field"},
+    {"id": "d", "text": 42},
+    {"text": "Title\n\nNo id here, trailing space \n"},
+]
+
+
+def _write(path, records, gz=False):
+    lines = "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records).encode()
+    path.write_bytes(gzip.compress(lines) if gz else lines)
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_jsonl_check_reports_records_and_skips_bad_lines(tmp_path, gz):
+    corpus = tmp_path / ("c.jsonl.gz" if gz else "c.jsonl")
+    _write(corpus, RECORDS, gz)
+    p = run_cli("check", "--format", "json", corpus.name, cwd=tmp_path)
+    assert p.returncode == 1, p.stderr.decode()
+    diags = json.loads(p.stdout)["diagnostics"]
+    assert {(d["path"], d["record"]["id"], d["record"]["number"], d["code"], d["line"]) for d in diags} == {
+        (corpus.name, "b", 2, "E106", 3), (corpus.name, "b", 2, "W102", 3), (corpus.name, 6, 6, "W102", 3)}
+    err = p.stderr.decode()
+    assert f"{corpus.name}:3: malformed JSON line skipped" in err
+    assert f"{corpus.name}:4: field 'text' is missing; skipped" in err
+    assert f"{corpus.name}:5: field 'text' is not a string (int); skipped" in err
+    text = run_cli("check", corpus.name, cwd=tmp_path).stdout.decode()
+    assert f"{corpus.name}#2[id=b]:3:11: E106 [html-entity]" in text
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_jsonl_fix_keeps_fields_order_and_unparsable_lines(tmp_path, gz):
+    corpus = tmp_path / ("c.jsonl.gz" if gz else "c.jsonl")
+    _write(corpus, RECORDS, gz)
+    run_cli("check", "--fix", corpus.name, cwd=tmp_path)
+    raw = corpus.read_bytes()
+    lines = (gzip.decompress(raw) if gz else raw).decode().splitlines()
+    assert len(lines) == len(RECORDS)
+    assert json.loads(lines[0]) == RECORDS[0]
+    assert json.loads(lines[1]) == {"id": "b", "text": "Title\n\nTony Blair's plan.\n", "meta": {"x": 1}}
+    assert lines[2] == "not json at all"
+    assert json.loads(lines[3]) == RECORDS[3] and json.loads(lines[4]) == RECORDS[4]
+    assert json.loads(lines[5])["text"] == "Title\n\nNo id here, trailing space\n"
+    assert [p.name for p in tmp_path.iterdir()] == [corpus.name]
+
+
+def test_near_duplicate_records(tmp_path):
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    _write(tmp_path / "c.jsonl", [{"id": "x", "text": body}, {"id": "y", "text": "Other " + body}])
+    diags = json.loads(run_cli("check", "--format", "json", "--select", "D201", "c.jsonl", cwd=tmp_path).stdout)
+    (d,) = diags["diagnostics"]
+    assert d["record"]["id"] == "y" and "Near-duplicate of c.jsonl#1" in d["message"]
+
+
+def test_jobs_do_not_change_the_output(tmp_path):
+    for i in range(30):
+        extra = "Shared paragraph that repeats across files to make a corpus signal here." if i % 3 else ""
+        (tmp_path / f"{i:02d}.txt").write_text(f"Title {i}\n\nBody {i} text. \n\n{extra}\n\n\n\nEnd&amp;.\n")
+    outs = [run_cli("check", "--format", "json", "--jobs", str(j), ".", cwd=tmp_path).stdout for j in (1, 2)]
+    assert outs[0] == outs[1] and json.loads(outs[0])["diagnostics"]
+
+
+def test_no_progress_on_a_pipe(tmp_path):
+    for i in range(10):
+        (tmp_path / f"{i}.txt").write_text("ok\n")
+    p = run_cli("check", ".", cwd=tmp_path)
+    assert p.stderr == b""
