@@ -53,9 +53,12 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=True, help="Show progress on stderr when it is a terminal.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL: the field holding each document's text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: the field identifying each record.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the index lives (default: .doclint_cache beside the config file or at the repository root).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the index.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field):
+          jobs, progress, text_field, id_field, cache_dir, no_cache):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
         code = _check(**locals())
@@ -74,7 +77,7 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
            exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field) -> int:
+           jobs, progress, text_field, id_field, cache_dir, no_cache) -> int:
     from doclint.discovery import discover
     from doclint.engine import Linter
     from doclint.reporters import WRITERS, Report
@@ -97,6 +100,8 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
 
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
+    if not no_cache and any(s.path is not None for s in sources):
+        _open_index(options, linter, config, cache_dir)
     result = run(linter, sources, options)
     for level, message in result.messages:
         if level == "diff":
@@ -136,6 +141,26 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     if exit_non_zero_on_fix and fix and changed_files:
         return EXIT_PROBLEMS
     return EXIT_PROBLEMS if diagnostics else EXIT_OK
+
+
+def _open_index(options, linter, config, cache_dir) -> None:
+    """Attach the persistent index (and, for corpus rules, the tree it covers) to the run."""
+    from doclint.cache import Index, config_key, default_cache_dir
+    from doclint.discovery import discover
+
+    folder = cache_dir or default_cache_dir(config.path, Path.cwd())
+    try:
+        options.index = Index(folder, config_key(linter), warn=lambda m: click.echo(f"doclint: warning: {m}", err=True))
+    except (OSError, Exception) as exc:  # an unusable cache must not stop the check
+        click.echo(f"doclint: warning: cache disabled: {exc}", err=True)
+        return
+    if linter.corpus_rules:
+        root = folder.parent
+        try:
+            rel = os.path.relpath(root)
+        except ValueError:
+            rel = str(root)
+        options.tree, _ = discover([rel], config)
 
 
 def _corpus_stats(sources):

@@ -37,6 +37,8 @@ class RunOptions:
     text_field: str = "text"
     id_field: str = "id"
     keep_texts: bool = False  # for --show-source
+    index: object = None  # a cache.Index, or None with --no-cache
+    tree: list = field(default_factory=list)  # every file of the tree, for corpus rules on partial runs
 
 
 @dataclass
@@ -120,8 +122,63 @@ def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
             _run_jsonl(source, options, result, items, progress)
     progress.close()
     if linter.corpus_rules:
-        result.diagnostics += linter.check_signatures(items)
+        checked = {stub.path for stub, _ in items}
+        others = _tree_items(options, checked, result) if options.index is not None else []
+        # On a partial run the files given come last, so that they are the ones reported.
+        found = linter.check_signatures(others + items)
+        result.diagnostics += [d for d in found if d.path in checked]
+    if options.index is not None:
+        options.index.close()
     return result
+
+
+def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
+    """(stub, signatures) of the tree's other files: from the index, re-reading only changed ones."""
+    items = []
+    for source in options.tree:
+        if source.display in checked or source.path is None:
+            continue
+        cached = _lookup(options, source)
+        if cached is None:
+            data = _read(source, RunResult())
+            if data is None:
+                continue
+            done = _work(_Task(source.display, data))
+            if done.binary_at is not None:
+                continue
+            options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
+            cached = (done.diagnostics, done.stub, done.signatures)
+        _, stub, signatures = cached
+        if stub is not None:
+            stub.path = source.display
+            items.append((stub, signatures))
+    return sorted(items, key=lambda item: item[0].path)
+
+
+def _lookup(options: RunOptions, source: Source):
+    try:
+        stat = source.path.stat()
+    except OSError:
+        return None
+    return options.index.lookup(source.path, stat)
+
+
+def _from_cache(source: Source, cached, options: RunOptions) -> _Done | None:
+    """A finished task from the index, unless --fix would change the file."""
+    diagnostics, stub, signatures = cached
+    if (options.fix or options.diff) and any(d.fix and (d.fix.is_safe or options.unsafe_fixes) for d in diagnostics):
+        return None
+    for d in diagnostics:
+        old = d.path
+        d.path = source.display
+        d.related = tuple(r if r.path != old else type(r)(source.display, *astuple_tail(r)) for r in d.related)
+    if stub is not None:
+        stub.path = source.display
+    return _Done(source.display, diagnostics, stub=stub, signatures=signatures or {})
+
+
+def astuple_tail(related) -> tuple:
+    return related.line, related.column, related.end_line, related.end_column, related.message
 
 
 def _pool(options: RunOptions, count: int):
@@ -157,16 +214,35 @@ def _read(source: Source, result: RunResult) -> bytes | None:
 
 def _run_files(sources: list[Source], options: RunOptions, result: RunResult, items: list, progress) -> None:
     by_name = {s.display: s for s in sources}
-    tasks = (_Task(s.display, data) for s in sources if (data := _read(s, result)) is not None)
-    for done in _map(tasks, options, len(sources)):
+    reused: list[_Done] = []
+    read: dict[str, bytes] = {}
+
+    def tasks():
+        for s in sources:
+            if options.index is not None and s.path is not None and not options.keep_texts:
+                cached = _lookup(options, s)
+                done = _from_cache(s, cached, options) if cached else None
+                if done is not None:
+                    reused.append(done)
+                    continue
+            data = _read(s, result)
+            if data is not None:
+                if options.index is not None:
+                    read[s.display] = data
+                yield _Task(s.display, data)
+
+    for done in [*_map(tasks(), options, len(sources)), *reused]:
         source = by_name[done.display]
         progress.step()
+        data = read.pop(done.display, None)
         if done.binary_at is not None:
             result.messages.append(("warning", f"{done.display}: binary file (NUL byte at offset {done.binary_at}); "
                                                f"not checked"))
             continue
         _collect(done, result, items)
         if done.new_bytes is None:
+            if data is not None and not done.diverged:
+                options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
             continue
         result.changed += 1
         if options.diff:
@@ -179,6 +255,8 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
         else:
             try:
                 atomic_write(source.path.resolve(), done.new_bytes)
+                if data is not None:
+                    options.index.store(source.path, done.new_bytes, done.diagnostics, done.stub, done.signatures)
             except OSError as exc:
                 result.messages.append(("error", f"{done.display}: cannot write: {exc.strerror or exc}"))
                 result.failed = True

@@ -53,7 +53,7 @@ def test_jsonl_fix_keeps_fields_order_and_unparsable_lines(tmp_path, gz):
     assert lines[2] == "not json at all"
     assert json.loads(lines[3]) == RECORDS[3] and json.loads(lines[4]) == RECORDS[4]
     assert json.loads(lines[5])["text"] == "Title\n\nNo id here, trailing space\n"
-    assert [p.name for p in tmp_path.iterdir()] == [corpus.name]
+    assert [p.name for p in tmp_path.iterdir() if p.name != ".doclint_cache"] == [corpus.name]
 
 
 def test_near_duplicate_records(tmp_path):
@@ -77,3 +77,52 @@ def test_no_progress_on_a_pipe(tmp_path):
         (tmp_path / f"{i}.txt").write_text("ok\n")
     p = run_cli("check", ".", cwd=tmp_path)
     assert p.stderr == b""
+
+
+ARTICLE = " ".join(f"Sentence {i} of the article talks about topic {i % 7} at some length." for i in range(60))
+
+
+def test_index_reuses_unchanged_files(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Title\n\nText with trailing space. \n")
+    first = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout
+    assert (tmp_path / ".doclint_cache" / ".gitignore").read_text().strip().endswith("*")
+    stat = doc.stat()
+    doc.write_text("Title\n\nText with trailing space.X\n")  # same size, no trailing space; same mtime
+    import os
+
+    os.utime(doc, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout == first  # from the index
+    fresh = run_cli("check", "--format", "json", "--no-cache", "a.txt", cwd=tmp_path).stdout
+    assert fresh != first  # the new content, read again
+
+
+def test_corrupt_or_foreign_index_is_rebuilt(tmp_path):
+    (tmp_path / "a.txt").write_text("ok\n")
+    cache = tmp_path / ".doclint_cache"
+    cache.mkdir()
+    (cache / "index.sqlite").write_bytes(b"this is not a database" * 100)
+    p = run_cli("check", "a.txt", cwd=tmp_path)
+    assert p.returncode == 0 and b"rebuilding the cache" in p.stderr
+    import sqlite3
+
+    (cache / "index.sqlite").unlink()
+    db = sqlite3.connect(cache / "index.sqlite")
+    db.execute("CREATE TABLE other (x)")
+    db.commit()
+    db.close()
+    p = run_cli("check", "a.txt", cwd=tmp_path)
+    assert p.returncode == 0 and b"not a doclint index" in p.stderr
+    assert run_cli("check", "a.txt", cwd=tmp_path).stderr == b""
+
+
+def test_partial_run_finds_a_near_duplicate_elsewhere_in_the_tree(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "b_original.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    (tmp_path / "docs" / "c_other.txt").write_text("Other\n\n" + ARTICLE.replace("topic", "theme") + "\n")
+    (tmp_path / "docs" / "a_copy.txt").write_text("Copy\n\n" + ARTICLE + " One more sentence.\n")
+    p = run_cli("check", "--format", "json", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path)
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert d["path"] == "docs/a_copy.txt" and "docs/b_original.txt" in d["message"]
+    assert run_cli("check", "--no-cache", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path).returncode == 0

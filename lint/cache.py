@@ -1,0 +1,128 @@
+"""The persistent index: an SQLite database of what doclint knows about each file of a tree.
+
+For every file checked it stores the path, size, modification time and
+content hash, the diagnostics found (under a key of doclint's version and the
+configuration), the document's line-index stub and its corpus signatures. A
+later run re-reads only files whose size or mtime changed, reuses the stored
+diagnostics of the others, and compares the files it was given with every
+indexed file of the tree, so a pre-commit run on one changed file still finds
+its near-duplicate elsewhere.
+
+Concurrent runs are safe (WAL journal, a busy timeout, one transaction per
+write). A corrupt or foreign database file is rebuilt, with a warning.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+TABLES = {"doclint_meta", "files"}
+
+
+def default_cache_dir(config_path: Path | None, cwd: Path) -> Path:
+    """Beside the nearest config file, else at the repository root, else in the current folder."""
+    if config_path is not None:
+        return config_path.resolve().parent / ".doclint_cache"
+    for folder in [cwd, *cwd.parents]:
+        if (folder / ".git").exists():
+            return folder / ".doclint_cache"
+    return cwd / ".doclint_cache"
+
+
+def config_key(linter) -> str:
+    """A hash of doclint's version and everything in the configuration that changes diagnostics."""
+    from doclint import __version__
+
+    parts = [__version__]
+    for rule in linter.rules:
+        parts.append(f"{type(rule).__module__}.{type(rule).__name__}:{rule.code}:{rule.options!r}")
+    parts.append(repr(sorted(linter.config.per_file_ignores.items())))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+class Index:
+    def __init__(self, folder: Path, key: str, warn=lambda message: None):
+        self.folder = folder
+        self.path = folder / "index.sqlite"
+        self.key = key
+        self.warn = warn
+        folder.mkdir(parents=True, exist_ok=True)
+        gitignore = folder / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text("# Created by doclint: this folder is a cache.\n*\n")
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if names and names != TABLES:
+                raise sqlite3.DatabaseError(f"not a doclint index (tables: {', '.join(sorted(names))})")
+            if names:
+                row = db.execute("SELECT value FROM doclint_meta WHERE name='schema'").fetchone()
+                if not row or int(row[0]) != SCHEMA_VERSION:
+                    raise sqlite3.DatabaseError("index from another doclint version")
+            return db
+        except sqlite3.DatabaseError as exc:
+            self.warn(f"{self.path}: {exc}; rebuilding the cache")
+            try:
+                db.close()
+            except Exception:  # noqa: BLE001 - the connection may never have opened
+                pass
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.unlink(f"{self.path}{suffix}")
+                except OSError:
+                    pass
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA busy_timeout = 30000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS doclint_meta (name TEXT PRIMARY KEY, value TEXT)")
+        db.execute("""CREATE TABLE IF NOT EXISTS files (
+            path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, config TEXT,
+            diagnostics BLOB, stub BLOB, signatures BLOB)""")
+        db.execute("INSERT OR IGNORE INTO doclint_meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        return db
+
+    @staticmethod
+    def _key(path: Path) -> str:
+        return str(path.resolve())
+
+    def lookup(self, path: Path, stat: os.stat_result):
+        """(diagnostics, stub, signatures) stored for this file, if it has not changed since."""
+        try:
+            row = self.db.execute("SELECT size, mtime_ns, config, diagnostics, stub, signatures FROM files "
+                                  "WHERE path = ?", (self._key(path),)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if not row or row[0] != stat.st_size or row[1] != stat.st_mtime_ns or row[2] != self.key:
+            return None
+        try:
+            return pickle.loads(row[3]), pickle.loads(row[4]), pickle.loads(row[5])
+        except Exception:  # noqa: BLE001 - a bad entry is simply recomputed
+            return None
+
+    def store(self, path: Path, data: bytes, diagnostics, stub, signatures) -> None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        blob = (pickle.dumps(diagnostics), pickle.dumps(stub), pickle.dumps(signatures))
+        try:
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (self._key(path), stat.st_size, stat.st_mtime_ns,
+                                 hashlib.sha256(data).hexdigest(), self.key, *blob))
+        except sqlite3.DatabaseError as exc:
+            self.warn(f"{self.path}: cannot store {path}: {exc}")
+
+    def close(self) -> None:
+        self.db.close()
