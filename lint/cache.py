@@ -17,6 +17,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import threading
 from pathlib import Path
 
 SCHEMA_VERSION = 1
@@ -50,6 +51,7 @@ class Index:
         self.path = folder / "index.sqlite"
         self.key = key
         self.warn = warn
+        self.lock = threading.Lock()
         folder.mkdir(parents=True, exist_ok=True)
         gitignore = folder / ".gitignore"
         if not gitignore.exists():
@@ -81,7 +83,8 @@ class Index:
             return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        # The pool's feeder thread looks files up while the main thread stores results: one lock guards it.
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA busy_timeout = 30000")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("CREATE TABLE IF NOT EXISTS doclint_meta (name TEXT PRIMARY KEY, value TEXT)")
@@ -98,8 +101,9 @@ class Index:
     def lookup(self, path: Path, stat: os.stat_result):
         """(diagnostics, stub, signatures) stored for this file, if it has not changed since."""
         try:
-            row = self.db.execute("SELECT size, mtime_ns, config, diagnostics, stub, signatures FROM files "
-                                  "WHERE path = ?", (self._key(path),)).fetchone()
+            with self.lock:
+                row = self.db.execute("SELECT size, mtime_ns, config, diagnostics, stub, signatures FROM files "
+                                      "WHERE path = ?", (self._key(path),)).fetchone()
         except sqlite3.DatabaseError:
             return None
         if not row or row[0] != stat.st_size or row[1] != stat.st_mtime_ns or row[2] != self.key:
@@ -109,6 +113,17 @@ class Index:
         except Exception:  # noqa: BLE001 - a bad entry is simply recomputed
             return None
 
+    def fresh(self, path: Path) -> bool:
+        """Whether the index holds this file as it is now (without loading what it holds)."""
+        try:
+            stat = path.stat()
+            with self.lock:
+                row = self.db.execute("SELECT size, mtime_ns, config FROM files WHERE path = ?",
+                                      (self._key(path),)).fetchone()
+        except (OSError, sqlite3.DatabaseError):
+            return False
+        return bool(row) and row[0] == stat.st_size and row[1] == stat.st_mtime_ns and row[2] == self.key
+
     def store(self, path: Path, data: bytes, diagnostics, stub, signatures) -> None:
         try:
             stat = path.stat()
@@ -116,7 +131,7 @@ class Index:
             return
         blob = (pickle.dumps(diagnostics), pickle.dumps(stub), pickle.dumps(signatures))
         try:
-            with self.db:
+            with self.lock, self.db:
                 self.db.execute("BEGIN IMMEDIATE")
                 self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                 (self._key(path), stat.st_size, stat.st_mtime_ns,

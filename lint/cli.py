@@ -94,14 +94,17 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     sources, errors = discover(list(paths), config, stdin_filename)
     for message in errors:
         _error(message)
-    if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
-        linter.context.corpus = _corpus_stats(sources)
+
     from doclint.runner import RunOptions, run
 
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
     if not no_cache and any(s.path is not None for s in sources):
         _open_index(options, linter, config, cache_dir)
+    if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
+        index = options.index
+        if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):
+            linter.context.corpus = _corpus_stats(sources)
     result = run(linter, sources, options)
     for level, message in result.messages:
         if level == "diff":

@@ -51,3 +51,15 @@ def test_fix_hook_rewrites_the_file(scratch):
     p = _try_repo(scratch, "doclint-fix", "fixme.txt")
     assert p.returncode == 1  # pre-commit fails a hook that modified files
     assert (scratch / "fixme.txt").read_text() == "Title\n\nBody text here.\n"
+
+
+def test_one_changed_file_finds_its_near_duplicate_elsewhere_in_the_repository(scratch):
+    article = " ".join(f"Sentence {i} of the original article reports on subject {i % 5}." for i in range(50))
+    (scratch / "original.txt").write_text("Original headline\n\n" + article + "\n")
+    _git("add", "original.txt", cwd=scratch)
+    _git("commit", "-qm", "original", cwd=scratch)
+    (scratch / "copy.txt").write_text("Copied headline\n\n" + article + " And one more.\n")
+    _git("add", "copy.txt", cwd=scratch)
+    p = _try_repo(scratch, "doclint", "copy.txt")
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "D201 [near-duplicate-document]" in p.stdout and "original.txt" in p.stdout
