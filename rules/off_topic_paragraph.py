@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from doclint.cohesion import NO_CORPUS, content_terms, evidence, term_weights
@@ -108,20 +109,20 @@ class OffTopicParagraph(Rule):
         stats = getattr(context, "corpus", None) or NO_CORPUS
         headline = [b for b in document.blocks if b.kind == "headline"]
         terms = {i: content_terms(document.block_text(paras[i])) for i in originals}
+        keysets = {i: {t.key for t in terms[i]} for i in originals}
         head_keys = {t.key for b in headline for t in content_terms(document.block_text(b))}
-        counts: dict[str, int] = {}
+        counts: Counter = Counter()
         for i in originals:
-            for k in {t.key for t in terms[i]}:
-                counts[k] = counts.get(k, 0) + 1
-        for k in head_keys:
-            counts[k] = counts.get(k, 0) + 1
-        judged = [n for n, i in enumerate(originals) if len({t.key for t in terms[i]}) >= o.min_terms]
+            counts.update(keysets[i])
+        counts.update(head_keys)
+        judged = [n for n, i in enumerate(originals) if len(keysets[i]) >= o.min_terms]
         if len(judged) < o.min_paragraphs:
             return
         weights = term_weights(counts, stats)
-        units = [self._unit((n,), originals, terms, counts, weights) for n in judged]
+        units = [self._unit((n,), originals, keysets, terms, counts, weights) for n in judged]
         if o.pairs:
-            units += [self._unit((n, n + 1), originals, terms, counts, weights) for n in judged if n + 1 in judged]
+            units += [self._unit((n, n + 1), originals, keysets, terms, counts, weights)
+                      for n in judged if n + 1 in judged]
         singles = sorted(u.features["rest"] for u in units if len(u.members) == 1)
         median = singles[len(singles) // 2]
         for u in units:  # how much less it belongs than the document's typical paragraph
@@ -141,7 +142,7 @@ class OffTopicParagraph(Rule):
             if len(u.members) == 1 and self._quoted_speaker(document, paras[originals[u.members[0]]], u, counts):
                 continue
             flagged |= set(u.members)
-            yield self._diagnostic(document, originals, u, semantic)
+            yield self._diagnostic(document, originals, terms, u, semantic)
 
     def prepare(self) -> None:
         from doclint import embeddings
@@ -149,28 +150,24 @@ class OffTopicParagraph(Rule):
         if self.options.backend != "lexical" and embeddings.available():
             embeddings.model()
 
-    def _unit(self, members, originals, terms, counts, weights) -> _Unit:
-        own = [t for n in members for t in terms[originals[n]]]
-        keys = {t.key for t in own}
-        own_counts: dict[str, int] = {}
-        for n in members:
-            for k in {t.key for t in terms[originals[n]]}:
-                own_counts[k] = own_counts.get(k, 0) + 1
-        shared = {k for k in keys if counts[k] > own_counts[k]}  # used by another paragraph or the headline
+    def _unit(self, members, originals, keysets, terms, counts, weights) -> _Unit:
+        sets = [keysets[originals[n]] for n in members]
+        keys = sets[0] if len(sets) == 1 else sets[0] | sets[1]
+        if len(sets) == 1:
+            shared = {k for k in keys if counts[k] > 1}  # used by another paragraph or the headline
+        else:
+            shared = {k for k in keys if counts[k] > (k in sets[0]) + (k in sets[1])}
         lo, hi = members[0] - 1, members[-1] + 1
-        neighbours = {t.key for n in (lo, hi) if 0 <= n < len(originals) for t in terms[originals[n]]}
-        names = {t.key for t in own if t.proper}
+        neighbours = set().union(*(keysets[originals[n]] for n in (lo, hi) if 0 <= n < len(originals)))
+        names = {t.key for n in members for t in terms[originals[n]] if t.proper}
         features = {
             "rest": evidence(keys, shared, weights),
             "neighbours": evidence(keys, neighbours, weights) if neighbours else 0.0,
             "names": min(len(names & shared), 3),
             "size": math.log(len(keys)),
         }
-        shown = {}
-        for t in own:
-            shown.setdefault(t.key, t.shown)
-        u = _Unit(members, keys, shown, names, features)
-        u.shared = sorted(shared)
+        u = _Unit(members, keys, {}, names, features)
+        u.shared = shared
         return u
 
     def _semantic(self, document, originals, units) -> bool:
@@ -202,8 +199,12 @@ class OffTopicParagraph(Rule):
         text = document.block_text(block).lstrip()
         return text[:1] in _QUOTES and any(counts.get(k, 0) > 1 for k in unit.names)
 
-    def _diagnostic(self, document, originals, u: _Unit, semantic: bool) -> Diagnostic:
+    def _diagnostic(self, document, originals, terms, u: _Unit, semantic: bool) -> Diagnostic:
         paras = document.paragraphs
+        for n in u.members:
+            for t in terms[originals[n]]:
+                u.shown.setdefault(t.key, t.shown)
+        u.shared = sorted(u.shared)
         first, last = paras[originals[u.members[0]]], paras[originals[u.members[-1]]]
         unshared = [u.shown[k] for k in sorted(u.keys - set(u.shared), key=lambda k: (not u.shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")
