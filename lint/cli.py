@@ -95,12 +95,15 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     for message in errors:
         _error(message)
 
-    from doclint.runner import RunOptions, run
+    from doclint.runner import RunOptions, is_jsonl, run
 
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
     if not no_cache and any(s.path is not None for s in sources):
         _open_index(options, linter, config, cache_dir)
+    options.signatures = bool(linter.corpus_rules) and (
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources)
+        or any(t.display not in {s.display for s in sources} for t in options.tree))
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         index = options.index
         if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):

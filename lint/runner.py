@@ -39,6 +39,7 @@ class RunOptions:
     keep_texts: bool = False  # for --show-source
     index: object = None  # a cache.Index, or None with --no-cache
     tree: list = field(default_factory=list)  # every file of the tree, for corpus rules on partial runs
+    signatures: bool = True  # compute corpus signatures (pointless, and costly to import, for a lone document)
 
 
 @dataclass
@@ -99,7 +100,7 @@ def _work(task: _Task) -> _Done:
             document = result.document
     else:
         done.diagnostics = linter.check(document)
-    if linter.corpus_rules:
+    if linter.corpus_rules and o.signatures:
         done.stub = document.stub()
         done.signatures = linter.signatures(document)
     if o.keep_texts:
