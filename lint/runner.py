@@ -193,13 +193,20 @@ def _pool(options: RunOptions, count: int):
     return multiprocessing.get_context("fork").Pool(options.jobs)
 
 
+BATCH = 256  # tasks in flight at once: the pool's feeder would otherwise read the whole corpus ahead
+
+
 def _map(tasks, options: RunOptions, count: int):
+    import itertools
+
     pool = _pool(options, count)
     if pool is None:
         yield from map(_work, tasks)
         return
+    tasks = iter(tasks)
     try:
-        yield from pool.imap(_work, tasks, chunksize=8)
+        while batch := list(itertools.islice(tasks, BATCH)):
+            yield from pool.imap(_work, batch, chunksize=8)
     finally:
         pool.terminate()
 
