@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
@@ -67,6 +66,8 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, keeping its permissions."""
+    import tempfile
+
     path = Path(path)
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)

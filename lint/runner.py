@@ -184,9 +184,11 @@ def astuple_tail(related) -> tuple:
 
 def _pool(options: RunOptions, count: int):
     """A process pool for `count` tasks, or None when one process is better."""
+    if options.jobs <= 1 or count < 8:
+        return None
     import multiprocessing
 
-    if options.jobs <= 1 or count < 8 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return None
     for rule in _LINTER.rules:
         rule.prepare()
