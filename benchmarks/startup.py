@@ -8,7 +8,6 @@ a check of a folder of many files (copies of the seed with varied text).
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys

@@ -232,7 +232,6 @@ def list_rules(output_format, config_path, isolated):
 @click.option("--isolated", is_flag=True)
 def show_rule(code_or_name, config_path, isolated):
     """Print a rule's documentation and options."""
-    import dataclasses
 
     registry = _registry(config_path, isolated)
     rule = registry.lookup(code_or_name)

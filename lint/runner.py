@@ -172,13 +172,14 @@ def _from_cache(source: Source, cached, options: RunOptions) -> _Done | None:
     for d in diagnostics:
         old = d.path
         d.path = source.display
-        d.related = tuple(r if r.path != old else type(r)(source.display, *astuple_tail(r)) for r in d.related)
+        d.related = tuple(r if r.path != old else type(r)(source.display, *_related_fields(r)) for r in d.related)
     if stub is not None:
         stub.path = source.display
     return _Done(source.display, diagnostics, stub=stub, signatures=signatures or {})
 
 
-def astuple_tail(related) -> tuple:
+def _related_fields(related) -> tuple:
+    """A Related location's fields after its path."""
     return related.line, related.column, related.end_line, related.end_column, related.message
 
 

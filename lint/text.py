@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 import zlib
 from functools import lru_cache
 
@@ -36,17 +35,6 @@ def words(text: str) -> list[str]:
 def stable_hash(text: str) -> int:
     """A hash that is the same in every process (Python's hash() is salted)."""
     return zlib.crc32(text.encode("utf-8")) | (len(text) << 32)
-
-
-def shingles(tokens: list[str], k: int) -> set[tuple[str, ...]]:
-    """Every k-word window, as tuples (the whole text when it is shorter). For use inside one process."""
-    if len(tokens) < k:
-        return {tuple(tokens)} if tokens else set()
-    return set(zip(*(tokens[i:] for i in range(k))))
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 # A compact English stop-word list: function words that say nothing about a text's topic.

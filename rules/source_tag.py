@@ -53,7 +53,6 @@ follow like join find connect click tap subscribe sign register share download t
 _FIRST_WORD = re.compile(r"[(©]|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s+$""")
 _TOKEN = re.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse trust india times post group network networks
