@@ -44,7 +44,30 @@ def model():
     return wl.tokenizer, wl.embedding
 
 
-_words: dict[str, tuple] = {}
+_rows: dict[str, int] = {}  # word -> row of _table
+_table = None  # summed token vectors of every word seen, one row per word (grows by doubling)
+_counts = None  # tokens per word
+
+
+def _add_words(words: list[str], tokenizer, matrix) -> None:
+    import numpy as np
+
+    global _table, _counts
+    if _table is None or len(_rows) + len(words) > MAX_CACHED_WORDS:
+        _rows.clear()
+        _table = np.zeros((max(1024, len(words)), matrix.shape[1]), dtype=np.float32)
+        _counts = np.zeros(len(_table), dtype=np.float32)
+    need = len(_rows) + len(words)
+    if need > len(_table):
+        size = max(need, 2 * len(_table))
+        _table = np.resize(_table, (size, matrix.shape[1]))
+        _counts = np.resize(_counts, size)
+    for word, enc in zip(words, tokenizer.encode_batch(words, add_special_tokens=False)):
+        ids = [i for i, keep in zip(enc.ids, enc.attention_mask) if keep]
+        row = len(_rows)
+        _rows[word] = row
+        _table[row] = matrix[ids].sum(axis=0, dtype=np.float32)
+        _counts[row] = len(ids)
 
 
 def embed(texts: list[str]):
@@ -53,25 +76,18 @@ def embed(texts: list[str]):
 
     tokenizer, matrix = model()
     split = [t.split() for t in texts]
-    unseen = sorted({w for ws in split for w in ws if w not in _words})
+    unseen = sorted({w for ws in split for w in ws if w not in _rows})
     if unseen:
-        if len(_words) + len(unseen) > MAX_CACHED_WORDS:
-            _words.clear()
-        for word, enc in zip(unseen, tokenizer.encode_batch(unseen, add_special_tokens=False)):
-            ids = [i for i, keep in zip(enc.ids, enc.attention_mask) if keep]
-            _words[word] = (matrix[ids].sum(axis=0, dtype=np.float32), len(ids))
-    # One gather and two reduceat calls for all texts: sums of word vectors, and token counts.
-    vocab = {w: n for n, w in enumerate(sorted({w for ws in split for w in ws}))}
+        _add_words(unseen, tokenizer, matrix)
     out = np.zeros((len(texts), matrix.shape[1]), dtype=np.float32)
-    if not vocab:
-        return out
-    vectors = np.stack([_words[w][0] for w in vocab])
-    counts = np.array([_words[w][1] for w in vocab], dtype=np.float32)
     rows = [n for n, ws in enumerate(split) if ws]
-    index = np.fromiter((vocab[w] for n in rows for w in split[n]), dtype=np.int64)
+    if not rows:
+        return out
+    # One gather and two reduceat calls for all texts: sums of word vectors, and token counts.
+    index = np.fromiter((_rows[w] for n in rows for w in split[n]), dtype=np.int64)
     offsets = np.cumsum([0] + [len(split[n]) for n in rows[:-1]])
-    sums = np.add.reduceat(vectors[index], offsets, axis=0)
-    tokens = np.maximum(np.add.reduceat(counts[index], offsets), 1.0)
+    sums = np.add.reduceat(_table[index], offsets, axis=0)
+    tokens = np.maximum(np.add.reduceat(_counts[index], offsets), 1.0)
     means = sums / tokens[:, None]
     norms = np.linalg.norm(means, axis=1, keepdims=True)
     out[rows] = means / np.where(norms == 0, 1.0, norms)

@@ -179,18 +179,17 @@ class OffTopicParagraph(Rule):
 
         paras = document.paragraphs
         vectors = embeddings.embed([document.block_text(paras[i]) for i in originals])
-        total = vectors.sum(axis=0)
-        cosines = {}
-        for u in units:
-            own = vectors[list(u.members)].sum(axis=0)
-            rest = total - own
-            norm = float(np.linalg.norm(rest)) * float(np.linalg.norm(own))
-            cosines[u.members] = float(own @ rest) / norm if norm else 0.0
-        singles = sorted(v for k, v in cosines.items() if len(k) == 1)
+        first = np.array([u.members[0] for u in units])
+        last = np.array([u.members[-1] for u in units])
+        own = vectors[first] + np.where((last != first)[:, None], vectors[last], 0.0)  # a pair sums both
+        rest = vectors.sum(axis=0) - own
+        norms = np.linalg.norm(own, axis=1) * np.linalg.norm(rest, axis=1)
+        cosines = np.einsum("ij,ij->i", own, rest) / np.where(norms == 0, 1.0, norms)
+        singles = sorted(float(c) for u, c in zip(units, cosines) if len(u.members) == 1)
         median = singles[len(singles) // 2] if singles else 0.0
-        for u in units:
-            u.features["cosine"] = cosines[u.members]
-            u.features["gap"] = cosines[u.members] - median
+        for u, c in zip(units, cosines):
+            u.features["cosine"] = float(c)
+            u.features["gap"] = float(c) - median
         return True
 
     @staticmethod
