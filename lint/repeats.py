@@ -19,6 +19,12 @@ ADJACENT_MIN_WORDS = 3  # a shorter paragraph is never reported, even right afte
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
 
 
+# The defaults of repeated-passage, which other rules use to know which paragraphs are copies.
+SIMILARITY = 0.9
+MIN_WORDS = 8
+MAX_PREFIX_WORDS = 15
+
+
 @dataclass(frozen=True)
 class Match:
     later: int  # index into document.paragraphs
@@ -33,8 +39,9 @@ def is_list_item(text: str) -> bool:
     return bool(lines) and all(_LIST_ITEM.match(l) for l in lines)
 
 
-def paragraph_matches(document: Document, similarity: float, min_words: int, max_prefix_words: int) -> dict[int, Match]:
-    """For each paragraph that repeats an earlier one: the match, keyed by its index."""
+def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_words: int = MIN_WORDS,
+                      max_prefix_words: int = MAX_PREFIX_WORDS) -> dict[int, Match]:
+    """For each paragraph that repeats an earlier one: the match, keyed by its index (cached on the document)."""
     key = ("paragraph_matches", similarity, min_words, max_prefix_words)
     if key in document.cache:
         return document.cache[key]

@@ -102,7 +102,7 @@ class OffTopicParagraph(Rule):
     def check(self, document, context):
         o = self.options
         paras = document.paragraphs
-        copies = paragraph_matches(document, 0.9, 8, 15)
+        copies = paragraph_matches(document)  # repeated copies are judged once, as their first copy
         originals = [i for i in range(len(paras)) if i not in copies]
         if len(originals) < o.min_paragraphs:
             return

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
 from doclint.text import words
@@ -10,9 +11,11 @@ from doclint.text import words
 
 @dataclass(frozen=True)
 class Options:
-    similarity: float = option(0.9, "How similar (0-1, rapidfuzz ratio on normalised text) a near-copy must be.")
-    min_words: int = option(8, "Paragraphs shorter than this many words are never reported.")
-    max_prefix_words: int = option(15, "The longest tag or teaser glued in front of a copy, in words.")
+    similarity: float = option(repeats.SIMILARITY,
+                               "How similar (0-1, rapidfuzz ratio on normalised text) a near-copy must be.")
+    min_words: int = option(repeats.MIN_WORDS, "Paragraphs shorter than this many words are never reported.")
+    max_prefix_words: int = option(repeats.MAX_PREFIX_WORDS,
+                                   "The longest tag or teaser glued in front of a copy, in words.")
     safe_min_words: int = option(20, "Exact repeats at least this long are removed by plain --fix.")
 
     def validate(self):

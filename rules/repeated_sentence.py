@@ -55,13 +55,10 @@ class RepeatedSentence(Rule):
     Options = Options
 
     def check(self, document, context):
-        from doclint.rules.repeated_passage import Options as PassageOptions
-
-        po = PassageOptions()
         blocks = document.blocks
         starts = [b.start for b in blocks]
         paras = document.paragraphs
-        copied = {paras[j].index for j in paragraph_matches(document, po.similarity, po.min_words, po.max_prefix_words)}
+        copied = {paras[j].index for j in paragraph_matches(document)}
         seen: dict[str, tuple[int, int, int]] = {}
         text = document.text
         for start, end in document.sentences:

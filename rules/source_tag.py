@@ -294,11 +294,8 @@ class SourceTag(Rule):
 def _copies(document) -> dict[int, int]:
     """Block index of each repeated paragraph -> block index of its first copy (see repeated-passage)."""
     from doclint.repeats import paragraph_matches
-    from doclint.rules.repeated_passage import Options as PassageOptions
-
-    o = PassageOptions()
     paras = document.paragraphs
-    matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)
+    matches = paragraph_matches(document)
     return {paras[j].index: paras[m.earlier].index for j, m in matches.items()}
 
 
