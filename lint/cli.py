@@ -101,9 +101,9 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
     if not no_cache and any(s.path is not None for s in sources):
         _open_index(options, linter, config, cache_dir)
+    given = {s.display for s in sources}
     options.signatures = bool(linter.corpus_rules) and (
-        len(sources) > 1 or any(is_jsonl(s.path) for s in sources)
-        or any(t.display not in {s.display for s in sources} for t in options.tree))
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or any(t.display not in given for t in options.tree))
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         index = options.index
         if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):
