@@ -25,7 +25,14 @@ _FAMILIES = [
                r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\n]{0,100}\)"),
     ("closed", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
     ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN}))?[.!]?"),
-    ("closed", r"(?:click|tap)\s+here\b[^.!?\n]{0,100}[.!?]?"),
+    ("closed", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
+    # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
+    ("closed", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
+               r"|interview|video|coverage)\b[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
+    ("closed", r"for\s+(?:more|the\s+latest|all\s+the\s+latest)\s+(?:news|updates|stories|information|details|coverage)\b"
+               r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
+    ("closed", r"with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
+    ("closed", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?[.!]?"),
     ("closed", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
     ("closed", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
@@ -35,20 +42,24 @@ _FAMILIES = [
                r"[^.!?\n]{0,80}[.!?]?"),
     ("closed", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
     ("name", r"(?:(?:images?|photos?|pictures?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)"
-             r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|via|copyright)\s*:"
+             r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
+             r"|illustrations?|videos?|file\s+photo|via|copyright)\s*:"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright|©|\(c\))(?=\s))\s*:?\s*"),
     ("headline", r"(?:read\s+more|also\s+read|read\s+also|see\s+also|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
-                 r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*:\s*"),
+                 r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
+# A parenthesised agency code, case-sensitive: "(AP)", "(IANS)", "(AFP/PTI)"
+_COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)")))
 # The first words the cue patterns can start with: a cheap screen before trying them all.
 _CUE_STARTS = frozenset("""source sources via courtesy credit credits photo photos image images picture pictures
 photograph photographs video videos with inputs input agency reporting additional edited editing written compiled
 copyright © read also see related more recommended you don't dont must trending top watch listen next previous
 follow like join find connect click tap subscribe sign register share download this originally first republished
+pic pics photographs graphic graphics illustration illustrations file get view for
 """.split())
 _FIRST_WORD = re.compile(r"[(©]|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.

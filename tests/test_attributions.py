@@ -38,6 +38,11 @@ CASES = [
     "He posted on X, formerly Twitter, that the deal was off.",
     "Inputs from farmers and traders were gathered for the survey, the ministry said.",
     "Related costs, such as transport and storage, were not included in the figures.",
+    "With inputs from local groups, the council drew up a plan for the new park.",
+    "For more information, residents can call the council helpline on weekdays.",
+    "Read the full report, she said, before judging the plan so quickly.",
+    "Follow the money, the investigators were told, and the answers would come.",
+    "Photographs of the scene were shared widely before the police asked people to stop.",
 ]
 
 
