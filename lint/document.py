@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from doclint import text as text_helpers
+
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -62,7 +64,6 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
-WORD = re.compile(r"\w+(?:['’]\w+)*")
 # One screen for every character that can signal an encoding problem: controls, invisible and
 # bidi format characters, U+FFFD, "&" (entities) and the Latin-1 letters mojibake starts with.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200d\u2060-\u2064"
@@ -303,7 +304,7 @@ class Document(_Positions):
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, lowercased word) for every word of the text."""
-        return [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(self.text)]
+        return [(m.start(), m.end(), m.group().lower()) for m in text_helpers.WORD.finditer(self.text)]
 
 
 def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ use it directly:
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from doclint.config import Config, ConfigError, build_options
 from doclint.diagnostics import Diagnostic
@@ -25,7 +25,6 @@ class FixResult:
     diagnostics: list[Diagnostic]  # what remains after fixing
     fixed: int  # diagnostics whose fix was applied
     converged: bool = True
-    applied: list[Diagnostic] = field(default_factory=list)
 
 
 class Linter:
@@ -108,22 +107,21 @@ class Linter:
 
     def fix(self, document: Document, *, unsafe: bool = False) -> FixResult:
         """Apply fixes until none is left, or MAX_PASSES is reached (then `converged` is False)."""
-        fixed, applied = 0, []
+        fixed = 0
         for _ in range(MAX_PASSES):
             diagnostics = self.check(document)
             fixable = [d for d in diagnostics if d.fix and (unsafe or d.fix.is_safe)]
             if not fixable or not document.writable:
-                return FixResult(document, diagnostics, fixed, True, applied)
+                return FixResult(document, diagnostics, fixed, True)
             chosen = {id(f) for f in select_fixes([d.fix for d in fixable])}
             taken = [d for d in fixable if id(d.fix) in chosen]
             edits = [e for d in taken for e in d.fix.edits]
             transcode = any(d.fix.transcode for d in taken)
             fixed += len(taken)
-            applied += taken
             document = document.with_text(apply_edits(document.text, edits), transcode=transcode)
         diagnostics = self.check(document)
         left = any(d.fix and (unsafe or d.fix.is_safe) for d in diagnostics)
-        return FixResult(document, diagnostics, fixed, not left, applied)
+        return FixResult(document, diagnostics, fixed, not left)
 
     def signatures(self, document: Document) -> dict:
         """The corpus rules' signatures of one document (computed where the document is checked)."""
