@@ -26,6 +26,11 @@ def _comma_list(values: tuple[str, ...]) -> list[str]:
 @click.version_option(__version__, "--version", prog_name="doclint")
 def main() -> None:
     """doclint: a quality and deduplication linter for plain-text documents."""
+    # doclint parallelises with processes (--jobs); thread pools inside numpy's BLAS and the tokenizer
+    # would only compete with them for the same cores. Set before either is imported; a user's setting wins.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
 @main.command()
@@ -95,7 +100,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     for message in errors:
         _error(message)
 
-    from doclint.runner import RunOptions, is_jsonl, run
+    from doclint.runner import RunOptions, corpus_stats, is_jsonl, run
 
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
@@ -107,7 +112,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         index = options.index
         if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):
-            linter.context.corpus = _corpus_stats(sources)
+            linter.context.corpus = corpus_stats(sources, options.jobs)
     result = run(linter, sources, options)
     for level, message in result.messages:
         if level == "diff":
@@ -167,26 +172,6 @@ def _open_index(options, linter, config, cache_dir) -> None:
         except ValueError:
             rel = str(root)
         options.tree, _ = discover([rel], config)
-
-
-def _corpus_stats(sources):
-    """Document frequencies over every file of the run (rules that judge rarity use them)."""
-    from doclint.cohesion import CorpusStats
-    from doclint.document import Document
-
-    from doclint.runner import is_jsonl
-
-    stats = CorpusStats()
-    for source in sources:
-        if source.path is None or is_jsonl(source.path):
-            continue
-        try:
-            document = Document.from_bytes(source.display, source.path.read_bytes())
-        except OSError:
-            continue  # reported when the file is checked
-        if not document.binary:
-            stats.add(document.text)
-    return stats
 
 
 def _write_diff(path: str, before: str, after: str) -> None:
