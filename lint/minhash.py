@@ -2,7 +2,8 @@
 
 A document becomes the set of its k-word shingles, each hashed to 32 bits
 (crc32, stable across processes). Its signature holds, for each of `num_perm`
-hash functions h(x) = (a*x + b) mod p, the minimum over its shingles. Two
+hash functions h(x) = ((a*x + b) mod 2^64) >> 32 (multiply-add-shift, a
+universal family that needs no division), the minimum over its shingles. Two
 signatures agree in a position with probability equal to the sets' Jaccard
 similarity. LSH splits signatures into `bands` of `rows`; documents sharing a
 band are candidates, which the caller verifies.
@@ -14,35 +15,63 @@ from functools import lru_cache
 
 import numpy as np
 
-MERSENNE = np.uint64((1 << 61) - 1)
-MAX_HASH = np.uint64(0xFFFFFFFF)
+SHIFT = np.uint64(32)
 EMPTY = np.uint32(0xFFFFFFFF)
 
 
 @lru_cache(maxsize=8)
 def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.RandomState(seed)
-    a = rng.randint(1, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
-    b = rng.randint(0, (1 << 61) - 1, size=num_perm, dtype=np.uint64)
+    a = rng.randint(1, (1 << 63) - 1, size=num_perm, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+    b = rng.randint(0, (1 << 63) - 1, size=num_perm, dtype=np.uint64)
     return a, b
 
 
+_WORD_HASHES: dict[str, int] = {}  # word -> crc32, shared by every document of a run
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd multipliers (golden ratio, splitmix64) to combine and mix
+_MIX2 = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _word_hashes(tokens: list[str]) -> np.ndarray:
+    cache = _WORD_HASHES
+    if len(cache) > 1_000_000:
+        cache.clear()
+    out = np.empty(len(tokens), dtype=np.uint64)
+    for n, token in enumerate(tokens):
+        h = cache.get(token)
+        if h is None:
+            h = cache[token] = zlib.crc32(token.encode("utf-8"))
+        out[n] = h
+    return out
+
+
 def shingle_hashes(tokens: list[str], k: int) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the k-word shingles (the whole text when shorter)."""
+    """Sorted unique 32-bit hashes of the k-word shingles (the whole text when shorter).
+
+    Each word is hashed once (crc32, stable across processes); a shingle's hash
+    combines its k word hashes positionally (h1*M^(k-1) + ... + hk, mod 2^64) and
+    mixes the result, all in numpy: no string is built per shingle.
+    """
     if not tokens:
         return np.empty(0, dtype=np.uint32)
-    if len(tokens) < k:
-        grams = [" ".join(tokens)]
-    else:
-        grams = [" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)]
-    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint32, count=len(grams)))
+    h = _word_hashes(tokens)
+    k = min(k, len(h))
+    with np.errstate(over="ignore"):
+        acc = h[: len(h) - k + 1].copy()
+        for j in range(1, k):
+            acc = acc * _MIX + h[j: len(h) - k + 1 + j]
+        acc ^= acc >> np.uint64(31)
+        acc *= _MIX2
+        acc ^= acc >> np.uint64(29)
+    return np.unique((acc >> np.uint64(32)).astype(np.uint32))
 
 
 def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:
     if hashes.size == 0:
         return np.full(num_perm, EMPTY, dtype=np.uint32)
     a, b = permutations(num_perm)
-    values = (np.outer(hashes.astype(np.uint64), a) + b) % MERSENNE & MAX_HASH
+    with np.errstate(over="ignore"):
+        values = (np.outer(hashes.astype(np.uint64), a) + b) >> SHIFT
     return values.min(axis=0).astype(np.uint32)
 
 
