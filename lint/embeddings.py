@@ -12,6 +12,7 @@ instead of a tokenizer call per paragraph.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import os
 from functools import lru_cache
 
@@ -62,12 +63,21 @@ def _add_words(words: list[str], tokenizer, matrix) -> None:
         size = max(need, 2 * len(_table))
         _table = np.resize(_table, (size, matrix.shape[1]))
         _counts = np.resize(_counts, size)
-    for word, enc in zip(words, tokenizer.encode_batch(words, add_special_tokens=False)):
-        ids = [i for i, keep in zip(enc.ids, enc.attention_mask) if keep]
-        row = len(_rows)
-        _rows[word] = row
-        _table[row] = matrix[ids].sum(axis=0, dtype=np.float32)
-        _counts[row] = len(ids)
+    encodings = tokenizer.encode_batch(words, add_special_tokens=False)
+    if tokenizer.padding:  # another layout may pad: keep only the real tokens
+        ids = [[i for i, keep in zip(e.ids, e.attention_mask) if keep] for e in encodings]
+    else:
+        ids = [e.ids for e in encodings]
+    lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+    first = len(_rows)
+    _rows.update(zip(words, range(first, first + len(words))))
+    _counts[first:first + len(words)] = lengths
+    flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
+    if flat.size:  # every word's token vectors summed at once (words without tokens stay zero)
+        nonempty = lengths > 0
+        offsets = np.concatenate(([0], np.cumsum(lengths[nonempty])[:-1]))
+        sums = np.add.reduceat(matrix[flat].astype(np.float32), offsets, axis=0)
+        _table[np.arange(first, first + len(words))[nonempty]] = sums
 
 
 def embed(texts: list[str]):
@@ -75,20 +85,25 @@ def embed(texts: list[str]):
     import numpy as np
 
     tokenizer, matrix = model()
-    split = [t.split() for t in texts]
-    unseen = sorted({w for ws in split for w in ws if w not in _rows})
+    # Each distinct word of the texts gets a column; a text is its word counts times the words' vectors.
+    local: dict[str, int] = {}
+    columns, lengths = [], []
+    for text in texts:
+        ws = text.split()
+        columns.extend([local.setdefault(w, len(local)) for w in ws])
+        lengths.append(len(ws))
+    out = np.zeros((len(texts), matrix.shape[1]), dtype=np.float32)
+    if not local:
+        return out
+    unseen = [w for w in local if w not in _rows]
     if unseen:
         _add_words(unseen, tokenizer, matrix)
-    out = np.zeros((len(texts), matrix.shape[1]), dtype=np.float32)
-    rows = [n for n, ws in enumerate(split) if ws]
-    if not rows:
-        return out
-    # One gather and two reduceat calls for all texts: sums of word vectors, and token counts.
-    index = np.fromiter((_rows[w] for n in rows for w in split[n]), dtype=np.int64)
-    offsets = np.cumsum([0] + [len(split[n]) for n in rows[:-1]])
-    sums = np.add.reduceat(_table[index], offsets, axis=0)
-    tokens = np.maximum(np.add.reduceat(_counts[index], offsets), 1.0)
+    rows = np.fromiter(map(_rows.__getitem__, local), dtype=np.int64, count=len(local))
+    text_of = np.repeat(np.arange(len(texts)), lengths)
+    counts = np.bincount(text_of * len(local) + np.array(columns, dtype=np.int64),
+                         minlength=len(texts) * len(local)).reshape(len(texts), len(local)).astype(np.float32)
+    sums = counts @ _table[rows]
+    tokens = np.maximum(counts @ _counts[rows], 1.0)
     means = sums / tokens[:, None]
     norms = np.linalg.norm(means, axis=1, keepdims=True)
-    out[rows] = means / np.where(norms == 0, 1.0, norms)
-    return out
+    return np.divide(means, norms, out=out, where=norms > 0)
