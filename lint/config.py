@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 try:
@@ -69,12 +71,11 @@ class Config:
 
     def is_excluded(self, path: Path) -> bool:
         rel = self._relative(path)
-        parts = rel.split("/")
-        return any(fnmatch.fnmatch(part, pat) for pat in self.exclude for part in parts) or any(
-            fnmatch.fnmatch(rel, pat) for pat in self.exclude)
+        match = _globs(tuple(self.exclude))
+        return any(match(part) for part in rel.split("/")) or bool(match(rel))
 
     def is_included(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.name, pat) for pat in self.include)
+        return bool(_globs(tuple(self.include))(path.name))
 
     def ignored_for(self, path: str) -> list[str]:
         p = Path(path)
@@ -84,6 +85,15 @@ class Config:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(p.name, pattern):
                 out += selectors
         return out
+
+
+@lru_cache(maxsize=32)
+def _globs(patterns: tuple[str, ...]):
+    """One compiled matcher for a list of globs (as fnmatch.fnmatch, without a regex per call)."""
+    if not patterns:
+        return lambda name: None
+    regex = re.compile("|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns))
+    return lambda name: regex.match(os.path.normcase(name))
 
 
 def find_config_file(start: Path) -> Path | None:
