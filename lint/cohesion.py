@@ -68,6 +68,10 @@ class CorpusStats:
         keys.discard(None)
         self.df.update(keys)
 
+    def merge(self, other: "CorpusStats") -> None:
+        self.documents += other.documents
+        self.df.update(other.df)
+
     def p0(self, key: str) -> float:
         """Probability that an unrelated document contains the term."""
         if self.documents < 20:

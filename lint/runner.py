@@ -133,6 +133,41 @@ def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
     return result
 
 
+def corpus_stats(sources: list[Source], jobs: int = 1):
+    """Document frequencies over every file of the run (rules that judge rarity use them).
+
+    Files are read and tokenised in `jobs` forked processes, each returning the
+    counts of its share; JSONL corpora and stdin are not counted.
+    """
+    from doclint.cohesion import CorpusStats
+
+    paths = [s.path for s in sources if s.path is not None and not is_jsonl(s.path)]
+    stats = CorpusStats()
+    pool = _pool(RunOptions(jobs=jobs), len(paths) // 32, prepare=False)
+    if pool is None:
+        return _stats_of(paths)
+    try:
+        for part in pool.imap_unordered(_stats_of, [paths[n::jobs * 4] for n in range(jobs * 4)]):
+            stats.merge(part)
+    finally:
+        pool.terminate()
+    return stats
+
+
+def _stats_of(paths: list[Path]):
+    from doclint.cohesion import CorpusStats
+
+    stats = CorpusStats()
+    for path in paths:
+        try:
+            document = Document.from_bytes(str(path), path.read_bytes())
+        except OSError:
+            continue  # reported when the file is checked
+        if not document.binary:
+            stats.add(document.text)
+    return stats
+
+
 def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
     """(stub, signatures) of the tree's other files: from the index, re-reading only changed ones."""
     items = []
@@ -183,7 +218,7 @@ def _related_fields(related) -> tuple:
     return related.line, related.column, related.end_line, related.end_column, related.message
 
 
-def _pool(options: RunOptions, count: int):
+def _pool(options: RunOptions, count: int, prepare: bool = True):
     """A process pool for `count` tasks, or None when one process is better."""
     if options.jobs <= 1 or count < 8:
         return None
@@ -191,7 +226,7 @@ def _pool(options: RunOptions, count: int):
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    for rule in _LINTER.rules:
+    for rule in _LINTER.rules if prepare else ():
         rule.prepare()
     return multiprocessing.get_context("fork").Pool(options.jobs)
 
