@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from doclint.text import STOP_WORDS, stem
 
@@ -22,8 +23,7 @@ BELONG = 0.25  # P(a content word of a paragraph recurs elsewhere in its own doc
 FALLBACK_DF = 0.02  # P(a content word occurs in an unrelated document), without corpus statistics
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):  # a tuple: a document makes hundreds, and a tuple is the cheapest to build
     key: str  # stem, or the number itself
     shown: str  # as written, for messages
     proper: bool  # a capitalised word inside a sentence: a name
@@ -61,16 +61,19 @@ class CorpusStats:
 
     documents: int = 0
     df: Counter = field(default_factory=Counter)
+    _weights: dict = field(default_factory=dict, repr=False, compare=False)  # key -> (absent, gain)
 
     def add(self, text: str) -> None:
         self.documents += 1
-        keys = set(map(_key, _TOKEN.findall(text)))
+        keys = set(map(_key, set(_TOKEN.findall(text))))
         keys.discard(None)
         self.df.update(keys)
+        self._weights.clear()
 
     def merge(self, other: "CorpusStats") -> None:
         self.documents += other.documents
         self.df.update(other.df)
+        self._weights.clear()
 
     def p0(self, key: str) -> float:
         """Probability that an unrelated document contains the term."""
@@ -82,20 +85,32 @@ class CorpusStats:
 NO_CORPUS = CorpusStats()
 
 
-def evidence(terms: set[str], context: set[str], weights: dict[str, tuple[float, float]]) -> float:
-    """Mean log-likelihood ratio that `terms` come from the same document as `context`.
+@dataclass
+class Weights:
+    """Per term: the log-likelihood ratio when the context lacks it, and what sharing it adds."""
 
-    `weights` maps each term to its (shared, not shared) log-likelihood ratios; see `term_weights`.
-    """
+    absent: dict[str, float]
+    gain: dict[str, float]
+
+
+def evidence(terms: set[str], context: set[str], weights: Weights) -> float:
+    """Mean log-likelihood ratio that `terms` come from the same document as `context`."""
     if not terms:
         return 0.0
-    return sum(weights[k][0] if k in context else weights[k][1] for k in terms) / len(terms)
+    return (sum(map(weights.absent.__getitem__, terms)) + sum(map(weights.gain.__getitem__, terms & context))) / len(terms)
 
 
-def term_weights(keys, stats: CorpusStats) -> dict[str, tuple[float, float]]:
-    """For each term: the evidence when the rest of the document shares it, and when it does not."""
-    out = {}
+def term_weights(keys, stats: CorpusStats) -> Weights:
+    """For each term: the evidence when the rest of the document does not share it, and the gain when it does."""
+    cache = stats._weights
+    if len(cache) > 500_000:  # a long run over a corpus without statistics meets ever new words
+        cache.clear()
+    absent, gain = {}, {}
     for key in keys:
-        p = stats.p0(key)
-        out[key] = (math.log(BELONG / p), math.log((1 - BELONG) / (1 - p)))
-    return out
+        pair = cache.get(key)
+        if pair is None:
+            p = stats.p0(key)
+            no = math.log((1 - BELONG) / (1 - p))
+            pair = cache[key] = (no, math.log(BELONG / p) - no)
+        absent[key], gain[key] = pair
+    return Weights(absent, gain)
