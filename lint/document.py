@@ -128,6 +128,7 @@ def _control_ratio(data: bytes) -> float:
 class _Positions:
     """Offsets to 1-based (line, column), given `line_starts`."""
 
+    __slots__ = ()
     line_starts: list[int]
 
     def line_of(self, offset: int) -> int:
@@ -150,13 +151,15 @@ class _Positions:
 class DocumentStub(_Positions):
     """What corpus rules and reporters need of a document after it was checked: its name and line index."""
 
+    __slots__ = ("path", "line_starts", "record")  # a corpus run holds one per document
+    binary = False
+
     def __init__(self, path: str, line_starts, record: dict | None = None):
         from array import array
 
         self.path = path
         self.line_starts = array("L", line_starts)
         self.record = record
-        self.binary = False
 
 
 class Document(_Positions):

@@ -129,11 +129,17 @@ class Linter:
             return {}
         return {rule.code: rule.signature(document) for rule in self.rules_for(document.path) if rule.scope == "corpus"}
 
+    def keep(self, signatures: dict) -> dict:
+        """Signatures in the form the main process holds them until the corpus check (see CorpusRule.keep)."""
+        rules = {rule.code: rule for rule in self.corpus_rules}
+        return {code: rules[code].keep(sig) if code in rules and sig is not None else sig
+                for code, sig in signatures.items()}
+
     def check_corpus(self, documents: list[Document]) -> list[Diagnostic]:
         """Run the corpus rules over whole documents (in path order)."""
         if len(documents) < 2 or not self.corpus_rules:
             return []
-        return self.check_signatures([(d.stub(), self.signatures(d)) for d in documents])
+        return self.check_signatures([(d.stub(), self.keep(self.signatures(d))) for d in documents])
 
     def check_signatures(self, items: list) -> list[Diagnostic]:
         """Run the corpus rules over (document stub, {rule code: signature}) pairs, in path order."""

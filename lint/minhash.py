@@ -86,6 +86,41 @@ def exact_jaccard(h1: np.ndarray, h2: np.ndarray) -> float:
     return inter / (h1.size + h2.size - inter)
 
 
+class SpillFile:
+    """uint32 arrays kept in an unnamed temporary file and read back on demand.
+
+    A corpus run holds one shingle set per document until it verifies candidate
+    pairs; on disk they cost the main process no memory (the operating system's
+    page cache keeps the hot ones). The file disappears when it is closed.
+    """
+
+    def __init__(self):
+        self._file = None
+        self._end = 0
+
+    def put(self, array: np.ndarray) -> tuple[int, int]:
+        import tempfile
+
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="doclint-")
+        data = np.ascontiguousarray(array, dtype=np.uint32).tobytes()
+        self._file.seek(self._end)
+        self._file.write(data)
+        ref = (self._end, len(array))
+        self._end += len(data)
+        return ref
+
+    def get(self, ref: tuple[int, int]) -> np.ndarray:
+        offset, count = ref
+        self._file.seek(offset)
+        return np.frombuffer(self._file.read(count * 4), dtype=np.uint32)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file, self._end = None, 0
+
+
 def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) minimising false positives plus false negatives around `threshold` (as datasketch)."""
     def area(f, lo, hi, steps=200):

@@ -99,6 +99,15 @@ class CorpusRule(Rule):
     def signature(self, document: Document) -> Any:
         raise NotImplementedError
 
+    def keep(self, signature: Any) -> Any:
+        """The form in which the main process holds a signature until the corpus check.
+
+        A run over a large corpus holds every signature at once, so a rule may
+        return a smaller equivalent here (packed, or with bulky parts spilled to
+        a temporary file) that its `check_corpus` understands. Default: as is.
+        """
+        return signature
+
     def check_corpus(self, items: list[tuple[Document, Any]], context: Context) -> Iterable[tuple[Document, Diagnostic]]:
         raise NotImplementedError
 

@@ -187,7 +187,7 @@ def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
         _, stub, signatures = cached
         if stub is not None:
             stub.path = source.display
-            items.append((stub, signatures))
+            items.append((stub, _LINTER.keep(signatures)))
     return sorted(items, key=lambda item: item[0].path)
 
 
@@ -317,7 +317,7 @@ def _collect(done: _Done, result: RunResult, items: list) -> None:
     result.diagnostics += done.diagnostics
     result.fixed += done.fixed
     if done.stub is not None:
-        items.append((done.stub, done.signatures))
+        items.append((done.stub, _LINTER.keep(done.signatures)))
     if done.text is not None:
         result.texts[done.display] = done.text
 

@@ -51,15 +51,21 @@ class BoilerplateParagraph(CorpusRule):
                 out.append((stable_hash(norm), block.start, block.end))
         return out
 
+    def keep(self, signature):
+        """Pack the (hash, start, end) triples into one flat array: a tenth of the memory of tuples."""
+        from array import array
+
+        return array("q", [x for triple in signature for x in triple])
+
     def check_corpus(self, items, context):
+        common = self._common(items)
         where: dict[int, list[tuple[int, int, int]]] = {}
         for n, (_, sig) in enumerate(items):
-            for h, start, end in sig:
-                where.setdefault(h, []).append((n, start, end))
+            for k in range(0, len(sig), 3):
+                if sig[k] in common:
+                    where.setdefault(sig[k], []).append((n, sig[k + 1], sig[k + 2]))
         for h, places in where.items():
             docs = sorted({n for n, _, _ in places})
-            if len(docs) < self.options.min_documents:
-                continue
             for n, start, end in places:
                 other = next(m for m in docs if m != n)
                 other_doc = items[other][0]
@@ -67,3 +73,19 @@ class BoilerplateParagraph(CorpusRule):
                 message = f"Boilerplate paragraph: found in {len(docs)} documents (e.g. {other_doc.path})"
                 yield items[n][0], Diagnostic(start, end, message,
                                               related=(self.related(other_doc, ostart, oend, "same paragraph"),))
+
+    def _common(self, items) -> set[int]:
+        """Paragraph hashes found in at least `min-documents` documents, counted with numpy (no dict per paragraph)."""
+        import numpy as np
+
+        hashes = [np.frombuffer(sig, dtype=np.int64)[0::3] for _, sig in items if len(sig)]
+        if not hashes:
+            return set()
+        owner = np.repeat(np.arange(len(hashes), dtype=np.int64), [len(h) for h in hashes])
+        h = np.concatenate(hashes)
+        order = np.lexsort((owner, h))
+        h, owner = h[order], owner[order]
+        new = np.ones(len(h), dtype=bool)  # the first occurrence of each (hash, document)
+        new[1:] = (h[1:] != h[:-1]) | (owner[1:] != owner[:-1])
+        unique, counts = np.unique(h[new], return_counts=True)
+        return set(unique[counts >= self.options.min_documents].tolist())

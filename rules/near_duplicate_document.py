@@ -22,11 +22,11 @@ class Options:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Signature:
     exact: int  # hash of the normalised text
     minhash: object  # numpy uint32 array
-    shingles: object  # sorted unique shingle hashes, for exact verification
+    shingles: object  # sorted unique shingle hashes (numpy uint32), or where `keep` spilled them
     words: int
     end: int  # where the diagnostic's span ends (the end of the text, trailing space aside)
 
@@ -61,6 +61,7 @@ class NearDuplicateDocument(CorpusRule):
     category = "duplicate"
     severity = "warning"
     Options = Options
+    _spill = None  # the SpillFile holding kept shingle sets (main process), closed after the corpus check
 
     def signature(self, document) -> Signature | None:
         from doclint import minhash
@@ -73,12 +74,30 @@ class NearDuplicateDocument(CorpusRule):
         return Signature(stable_hash(" ".join(tokens)), minhash.signature(hashes, self.options.num_perm),
                          hashes, len(tokens), len(document.text.rstrip()))
 
-    def check_corpus(self, items, context):
+    def keep(self, signature: Signature) -> Signature:
+        """Spill the shingle set (the bulk of a signature) to a temporary file until verification."""
         from doclint import minhash
 
+        if not isinstance(signature.shingles, tuple):
+            if self._spill is None:
+                self._spill = minhash.SpillFile()
+            signature = Signature(signature.exact, signature.minhash, self._spill.put(signature.shingles),
+                                  signature.words, signature.end)
+        return signature
+
+    def _shingles(self, signature: Signature):
+        return self._spill.get(signature.shingles) if isinstance(signature.shingles, tuple) else signature.shingles
+
+    def check_corpus(self, items, context):
         items = [(d, s) for d, s in items if s is not None]
-        if len(items) < 2:
-            return
+        if len(items) >= 2:
+            yield from self._check(items)
+        if self._spill is not None:
+            self._spill.close()
+
+    def _check(self, items):
+        from doclint import minhash
+
         o = self.options
         # Candidates from a lower LSH threshold than the report threshold: recall first, verification after.
         bands, rows = minhash.optimal_bands(max(0.3, o.threshold - 0.2), o.num_perm)
@@ -91,7 +110,7 @@ class NearDuplicateDocument(CorpusRule):
             elif minhash.estimated_jaccard(a.minhash, b.minhash) < o.threshold - 0.15:
                 continue
             else:
-                sim = minhash.exact_jaccard(a.shingles, b.shingles)
+                sim = minhash.exact_jaccard(self._shingles(a), self._shingles(b))
             if sim >= o.threshold:
                 matches.setdefault(j, []).append((i, sim))
         # clusters: the first member of a later document's cluster is the earliest document it links to
