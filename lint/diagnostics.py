@@ -25,12 +25,15 @@ class Fix:
 
     `transcode` asks the writer to save the document as plain UTF-8 (dropping a
     byte-order mark or a legacy encoding); it can come with no text edit.
+    `drop_record` removes the whole document from its JSONL corpus (the record's
+    line); it comes with no text edit, and files are never deleted.
     """
 
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     message: str = ""
     transcode: bool = False
+    drop_record: bool = False
 
     @classmethod
     def safe(cls, *edits: Edit, message: str = "", transcode: bool = False) -> "Fix":

@@ -48,6 +48,8 @@ def diagnostic_to_json(d: Diagnostic) -> dict:
             "message": d.fix.message,
             "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in d.fix.edits],
         }
+        if d.fix.drop_record:
+            fix["drop_record"] = True
     out = {
         "path": _file(d), "code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
         "message": d.message, "line": d.line, "column": d.column, "end_line": d.end_line,

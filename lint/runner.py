@@ -126,8 +126,10 @@ def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
         checked = {stub.path for stub, _ in items}
         others = _tree_items(options, checked, result) if options.index is not None else []
         # On a partial run the files given come last, so that they are the ones reported.
-        found = linter.check_signatures(others + items)
-        result.diagnostics += [d for d in found if d.path in checked]
+        found = [d for d in linter.check_signatures(others + items) if d.path in checked]
+        if options.fix and options.unsafe_fixes and not options.diff:
+            found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result)
+        result.diagnostics += found
     if options.index is not None:
         options.index.close()
     return result
@@ -336,22 +338,20 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
     not valid records are copied unchanged.
     """
     import collections
-    import tempfile
 
     path = source.path
     pending: collections.deque = collections.deque()  # raw lines and record numbers, in file order
     records: dict[int, dict] = {}
     fixing = options.fix and not options.diff
-    out = tmp = None
+    rewrite = out = None
     if fixing:
         if not safe_to_write(source):
             result.messages.append(("error", f"{source.display}: is a symlink to outside the checked tree; not rewritten"))
             result.failed = True
             fixing = False
         else:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.resolve().parent)
-            raw_out = os.fdopen(fd, "wb")
-            out = gzip.GzipFile(fileobj=raw_out, mode="wb") if path.name.lower().endswith(".gz") else raw_out
+            rewrite = _Rewrite(path)
+            out = rewrite.open()
 
     def flush(upto: int | None) -> None:
         while pending and (upto is None or not isinstance(pending[0], int) or pending[0] <= upto):
@@ -398,22 +398,91 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
                 flush(number)
         if fixing:
             flush(None)
-            out.close()
-            if out is not raw_out:
-                raw_out.close()
-            if changed:
-                os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-                os.replace(tmp, path.resolve())
-                tmp = None
+            rewrite.close(replace=changed)
     except OSError as exc:
         result.messages.append(("error", f"{source.display}: cannot write: {exc.strerror or exc}"))
         result.failed = True
     finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        if rewrite is not None:
+            rewrite.close(replace=False)  # no-op after a successful close
+
+
+def _drop_records(diagnostics: list, jsonl: dict, result: RunResult) -> list:
+    """Apply the fixes that drop whole JSONL records; return the diagnostics left.
+
+    Records keep their line numbers through the streaming fix (one line in, one
+    line out), so the dropped ones are found by number in a second pass that
+    rewrites the file atomically, keeping its compression.
+    """
+    drops: dict[str, set[int]] = {}
+    for d in diagnostics:
+        record = d.extra.get("record")
+        if d.fix and d.fix.drop_record and record and record["file"] in jsonl:
+            drops.setdefault(record["file"], set()).add(record["number"])
+    if not drops:
+        return diagnostics
+    done: set[tuple[str, int]] = set()
+    for display, numbers in drops.items():
+        source = jsonl[display]
+        if not safe_to_write(source):
+            continue  # already reported when its records were fixed
+        rewrite = _Rewrite(source.path)
+        try:
+            out = rewrite.open()
+            with _open_text(source.path, "r") as f:
+                for number, raw in enumerate(f, 1):
+                    if number not in numbers:
+                        out.write(raw)
+            rewrite.close(replace=True)
+        except OSError as exc:
+            result.messages.append(("error", f"{display}: cannot write: {exc.strerror or exc}"))
+            result.failed = True
+            continue
+        finally:
+            rewrite.close(replace=False)
+        done |= {(display, n) for n in numbers}
+        result.fixed += len(numbers)
+        result.changed += len(numbers)
+    return [d for d in diagnostics
+            if not (d.fix and d.fix.drop_record and (d.extra["record"]["file"], d.extra["record"]["number"]) in done)]
+
+
+class _Rewrite:
+    """A stream to a temporary file beside `path` (gzip-compressed for .gz) that replaces it when closed with
+    `replace=True`, and is deleted otherwise: the original is never half-written."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.tmp = self.raw = self.out = None
+
+    def open(self):
+        import tempfile
+
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".doclint-tmp",
+                                        dir=self.path.resolve().parent)
+        self.raw = os.fdopen(fd, "wb")
+        gz = self.path.name.lower().endswith(".gz")
+        self.out = gzip.GzipFile(fileobj=self.raw, mode="wb") if gz else self.raw
+        return self.out
+
+    def close(self, replace: bool) -> None:
+        if self.tmp is None:
+            return
+        try:
+            if self.out is not self.raw:
+                self.out.close()
+            self.raw.close()
+            if replace:
+                os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
+                os.replace(self.tmp, self.path.resolve())
+                self.tmp = None
+        finally:
+            if self.tmp is not None:
+                try:
+                    os.unlink(self.tmp)
+                except OSError:
+                    pass
+                self.tmp = None
 
 
 def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from doclint.diagnostics import Diagnostic
+from doclint.diagnostics import Applicability, Diagnostic, Fix
 from doclint.rule import CorpusRule, option
 from doclint.text import normalize, stable_hash, words
 
@@ -53,13 +53,17 @@ class NearDuplicateDocument(CorpusRule):
     headline and one paragraph fewer.
 
     ## Fix safety
-    No fix: which copy to keep, and whether to delete a file, is the user's call.
+    In a JSONL corpus, the fix drops the later record and keeps the earliest
+    copy. It is unsafe: which copy to keep is a judgement (the later one may
+    be the corrected version), so only `--fix --unsafe-fixes` applies it. Files
+    are never deleted: for them there is no fix.
     """
 
     code = "D201"
     name = "near-duplicate-document"
     category = "duplicate"
     severity = "warning"
+    fixable = "unsafe"
     Options = Options
     _spill = None  # the SpillFile holding kept shingle sets (main process), closed after the corpus check
 
@@ -131,7 +135,10 @@ class NearDuplicateDocument(CorpusRule):
             more = f" and {len(earlier) - 1} more" if len(earlier) > 1 else ""
             message = f"{kind} of {head} (Jaccard {sim:.2f}){more}"
             related = tuple(self.related_document(items[i][0], f"Jaccard {s:.2f}") for i, s in earlier[:10])
-            yield document, Diagnostic(0, items[j][1].end, message, related=related)
+            fix = None
+            if getattr(document, "record", None):
+                fix = Fix((), Applicability.UNSAFE, f"Drop this record (keep {head})", drop_record=True)
+            yield document, Diagnostic(0, items[j][1].end, message, fix=fix, related=related)
 
     @staticmethod
     def related_document(document, message: str):

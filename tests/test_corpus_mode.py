@@ -64,6 +64,38 @@ def test_near_duplicate_records(tmp_path):
     assert d["record"]["id"] == "y" and "Near-duplicate of c.jsonl#1" in d["message"]
 
 
+@pytest.mark.parametrize("gz", [False, True], ids=["jsonl", "jsonl.gz"])
+def test_unsafe_fix_drops_the_later_near_duplicate_record(tmp_path, gz):
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    records = [{"id": "x", "text": body, "lang": "en"}, "not json", {"id": "y", "text": "Other " + body},
+               {"id": "z", "text": "Something else entirely. \n"}, {"id": "w", "text": body}]
+    corpus = tmp_path / ("c.jsonl.gz" if gz else "c.jsonl")
+    _write(corpus, records, gz)
+    original = corpus.read_bytes()
+
+    def lines():
+        raw = corpus.read_bytes()
+        return (gzip.decompress(raw) if gz else raw).decode().splitlines()
+
+    p = run_cli("check", "--format", "json", "--select", "D201,W102", "--fix", corpus.name, cwd=tmp_path)
+    remaining = json.loads(p.stdout)["diagnostics"]
+    assert [(d["record"]["id"], d["fix"]["applicability"], d["fix"]["drop_record"]) for d in remaining] == [
+        ("y", "unsafe", True), ("w", "unsafe", True)]
+    assert len(lines()) == 5  # plain --fix never drops a record (the trailing space was fixed)
+    assert json.loads(lines()[3])["text"] == "Something else entirely.\n"
+
+    p = run_cli("check", "--select", "D201,W102", "--fix", "--unsafe-fixes", corpus.name, cwd=tmp_path)
+    assert p.returncode == 0, p.stdout.decode() + p.stderr.decode()
+    assert "2 fixed, 0 remaining" in p.stdout.decode()
+    kept = lines()
+    assert json.loads(kept[0]) == records[0] and kept[1] == "not json"
+    assert [json.loads(line)["id"] for line in kept[2:]] == ["z"]
+    assert corpus.read_bytes() != original
+    p = run_cli("check", "--select", "D201,W102", "--fix", "--unsafe-fixes", corpus.name, cwd=tmp_path)
+    assert p.returncode == 0 and len(lines()) == 3  # idempotent
+    assert [f.name for f in tmp_path.iterdir() if f.name != ".doclint_cache"] == [corpus.name]
+
+
 def test_jobs_do_not_change_the_output(tmp_path):
     for i in range(30):
         extra = "Shared paragraph that repeats across files to make a corpus signal here." if i % 3 else ""
