@@ -7,7 +7,9 @@ options), `select` (other rules to run alongside), `path` (the file name,
 default doc.txt) and `encoding` (how `text` is written to bytes, default utf-8).
 A corpus rule's case gives `documents` (texts named doc0.txt, doc1.txt, ...)
 instead of `text`; `flags` lists the indexes of the documents it reports and
-`related`, optionally, the related paths of each diagnostic.
+`related`, optionally, the related paths of each diagnostic; `fixed`, the
+indexes of the documents left in a JSONL corpus of them after
+`doclint check --fix --unsafe-fixes` (run as users run it).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fix, lint, make_linter
+from conftest import fix, lint, make_linter, run_cli
 from doclint.document import Document
 
 try:
@@ -35,7 +37,7 @@ def _cases():
 
 
 @pytest.mark.parametrize("rule_name,case", list(_cases()))
-def test_fixture_case(rule_name, case):
+def test_fixture_case(rule_name, case, tmp_path):
     rule = REGISTRY.lookup(rule_name)
     assert rule is not None, f"fixture file for unknown rule {rule_name}"
     options = {rule.name: case["options"]} if "options" in case else None
@@ -48,6 +50,9 @@ def test_fixture_case(rule_name, case):
             assert d.message and all(r.path.startswith("doc") for r in d.related)
         if "related" in case:
             assert [sorted(r.path for r in d.related) for d in found] == case["related"]
+        if "fixed" in case:
+            assert _fixed_corpus(tmp_path, rule, case) == case["fixed"]
+            assert _fixed_corpus(tmp_path, rule, case, again=True) == case["fixed"], "fix is not idempotent"
         return
     select = case.get("select", [rule.code])
     data = case["text"].encode(case.get("encoding", "utf-8"))
@@ -62,6 +67,20 @@ def test_fixture_case(rule_name, case):
         assert fix(fixed, select, options, unsafe=unsafe) == fixed, "fix is not idempotent"
         if unsafe:  # an unsafe fix must not be applied by plain --fix
             assert fix(data, [rule.code], options) != case["fixed"]
+
+
+def _fixed_corpus(tmp_path, rule, case, again=False) -> list[int]:
+    """Indexes of the documents left in a JSONL corpus of the case's documents after an unsafe fix."""
+    import json
+
+    corpus = tmp_path / "corpus.jsonl"
+    if not again:
+        corpus.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(case["documents"])))
+        options = "".join(f"{k} = {json.dumps(v)}\n" for k, v in case.get("options", {}).items())
+        (tmp_path / "doclint.toml").write_text(f"[rules.{rule.name}]\n{options}")
+    p = run_cli("check", "--no-cache", "--select", rule.code, "--fix", "--unsafe-fixes", corpus.name, cwd=tmp_path)
+    assert p.returncode in (0, 1), p.stderr.decode()
+    return [json.loads(line)["id"] for line in corpus.read_text().splitlines()]
 
 
 @pytest.mark.parametrize("rule", REGISTRY.rules, ids=lambda r: r.code)
