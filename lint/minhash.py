@@ -139,17 +139,48 @@ def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return best
 
 
-def candidate_pairs(signatures: list[np.ndarray], bands: int, rows: int) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of signatures that share at least one band."""
+def candidate_pairs(signatures, bands: int, rows: int, index=None) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of signatures that share a band.
+
+    `signatures` is a list of arrays or a 2-D array; with `index`, signature i
+    is row index[i] of that array (read a column at a time, never copied whole).
+    Each band's values are folded into one 64-bit key per document, sorted, and
+    runs of equal keys are the buckets: no dict per band. A key collision only
+    adds a candidate, which the caller verifies.
+    """
+    matrix = np.asarray(signatures, dtype=np.uint32)
+    count = len(matrix) if index is None else len(index)
     pairs: set[tuple[int, int]] = set()
-    for band in range(bands):
-        buckets: dict[bytes, list[int]] = {}
-        lo, hi = band * rows, (band + 1) * rows
-        for i, sig in enumerate(signatures):
-            buckets.setdefault(sig[lo:hi].tobytes(), []).append(i)
-        for members in buckets.values():
-            if len(members) > 1:
+    if count < 2:
+        return pairs
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            key = np.zeros(count, dtype=np.uint64)
+            for column in range(band * rows, (band + 1) * rows):
+                values = matrix[:, column] if index is None else matrix[index, column]
+                key = key * _MIX + values.astype(np.uint64)
+            order = np.argsort(key, kind="stable")
+            ordered = key[order]
+            starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+            ends = np.append(starts[1:], len(ordered))
+            for a, b in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+                members = sorted(order[a:b].tolist())
                 for x in range(len(members)):
                     for y in range(x + 1, len(members)):
                         pairs.add((members[x], members[y]))
     return pairs
+
+
+class Table:
+    """Signatures as rows of one growing 2-D array: no per-document array object to hold."""
+
+    def __init__(self, width: int):
+        self.rows = np.empty((1024, width), dtype=np.uint32)
+        self.size = 0
+
+    def add(self, signature: np.ndarray) -> int:
+        if self.size == len(self.rows):
+            self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
+        self.rows[self.size] = signature
+        self.size += 1
+        return self.size - 1

@@ -25,7 +25,7 @@ class Options:
 @dataclass(slots=True)
 class Signature:
     exact: int  # hash of the normalised text
-    minhash: object  # numpy uint32 array
+    minhash: object  # numpy uint32 array, or its row in the rule's table once kept
     shingles: object  # sorted unique shingle hashes (numpy uint32), or where `keep` spilled them
     words: int
     end: int  # where the diagnostic's span ends (the end of the text, trailing space aside)
@@ -66,6 +66,7 @@ class NearDuplicateDocument(CorpusRule):
     fixable = "unsafe"
     Options = Options
     _spill = None  # the SpillFile holding kept shingle sets (main process), closed after the corpus check
+    _table = None  # the minhash.Table holding kept MinHash signatures
 
     def signature(self, document) -> Signature | None:
         from doclint import minhash
@@ -79,18 +80,21 @@ class NearDuplicateDocument(CorpusRule):
                          hashes, len(tokens), len(document.text.rstrip()))
 
     def keep(self, signature: Signature) -> Signature:
-        """Spill the shingle set (the bulk of a signature) to a temporary file until verification."""
+        """Move the signature's arrays out of per-document objects: MinHash into one table, shingles to disk."""
         from doclint import minhash
 
-        if not isinstance(signature.shingles, tuple):
-            if self._spill is None:
-                self._spill = minhash.SpillFile()
-            signature = Signature(signature.exact, signature.minhash, self._spill.put(signature.shingles),
-                                  signature.words, signature.end)
-        return signature
+        if isinstance(signature.minhash, int):
+            return signature  # already kept
+        if self._spill is None:
+            self._spill, self._table = minhash.SpillFile(), minhash.Table(len(signature.minhash))
+        return Signature(signature.exact, self._table.add(signature.minhash), self._spill.put(signature.shingles),
+                         signature.words, signature.end)
 
     def _shingles(self, signature: Signature):
         return self._spill.get(signature.shingles) if isinstance(signature.shingles, tuple) else signature.shingles
+
+    def _minhash(self, signature: Signature):
+        return self._table.rows[signature.minhash] if isinstance(signature.minhash, int) else signature.minhash
 
     def check_corpus(self, items, context):
         items = [(d, s) for d, s in items if s is not None]
@@ -98,6 +102,7 @@ class NearDuplicateDocument(CorpusRule):
             yield from self._check(items)
         if self._spill is not None:
             self._spill.close()
+            self._spill = self._table = None
 
     def _check(self, items):
         from doclint import minhash
@@ -105,13 +110,17 @@ class NearDuplicateDocument(CorpusRule):
         o = self.options
         # Candidates from a lower LSH threshold than the report threshold: recall first, verification after.
         bands, rows = minhash.optimal_bands(max(0.3, o.threshold - 0.2), o.num_perm)
-        candidates = minhash.candidate_pairs([s.minhash for _, s in items], bands, rows)
+        if self._table is not None and all(isinstance(s.minhash, int) for _, s in items):
+            index = [s.minhash for _, s in items]
+            candidates = minhash.candidate_pairs(self._table.rows, bands, rows, index=index)
+        else:
+            candidates = minhash.candidate_pairs([s.minhash for _, s in items], bands, rows)
         matches: dict[int, list[tuple[int, float]]] = {}
         for i, j in sorted(candidates):
             a, b = items[i][1], items[j][1]
             if a.exact == b.exact:
                 sim = 1.0
-            elif minhash.estimated_jaccard(a.minhash, b.minhash) < o.threshold - 0.15:
+            elif minhash.estimated_jaccard(self._minhash(a), self._minhash(b)) < o.threshold - 0.15:
                 continue
             else:
                 sim = minhash.exact_jaccard(self._shingles(a), self._shingles(b))
