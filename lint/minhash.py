@@ -142,13 +142,14 @@ def optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
 def candidate_pairs(signatures, bands: int, rows: int, index=None) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of signatures that share a band.
 
-    `signatures` is a list of arrays or a 2-D array; with `index`, signature i
-    is row index[i] of that array (read a column at a time, never copied whole).
+    `signatures` is a list of arrays, a 2-D array, or a Table; with `index`,
+    signature i is row index[i] of the Table (read a column at a time, never
+    copied whole).
     Each band's values are folded into one 64-bit key per document, sorted, and
     runs of equal keys are the buckets: no dict per band. A key collision only
     adds a candidate, which the caller verifies.
     """
-    matrix = np.asarray(signatures, dtype=np.uint32)
+    matrix = signatures if index is not None else np.asarray(signatures, dtype=np.uint32)
     count = len(matrix) if index is None else len(index)
     pairs: set[tuple[int, int]] = set()
     if count < 2:
@@ -157,7 +158,7 @@ def candidate_pairs(signatures, bands: int, rows: int, index=None) -> set[tuple[
         for band in range(bands):
             key = np.zeros(count, dtype=np.uint64)
             for column in range(band * rows, (band + 1) * rows):
-                values = matrix[:, column] if index is None else matrix[index, column]
+                values = matrix[:, column] if index is None else matrix.column(column, index)
                 key = key * _MIX + values.astype(np.uint64)
             order = np.argsort(key, kind="stable")
             ordered = key[order]
@@ -171,16 +172,37 @@ def candidate_pairs(signatures, bands: int, rows: int, index=None) -> set[tuple[
     return pairs
 
 
+def band_keys(signature: np.ndarray, bands: int, rows: int) -> list[int]:
+    """The key of each band of one signature, as candidate_pairs computes it: equal keys, same bucket."""
+    matrix = np.asarray(signature, dtype=np.uint32)[: bands * rows].reshape(bands, rows).astype(np.uint64)
+    key = np.zeros(bands, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in range(rows):
+            key = key * _MIX + matrix[:, column]
+    return key.tolist()
+
+
 class Table:
-    """Signatures as rows of one growing 2-D array: no per-document array object to hold."""
+    """Signatures as rows of fixed-size blocks: no array object per document, and growing never copies."""
+
+    BLOCK = 16384
 
     def __init__(self, width: int):
-        self.rows = np.empty((1024, width), dtype=np.uint32)
+        self.width = width
+        self.blocks: list[np.ndarray] = []
         self.size = 0
 
     def add(self, signature: np.ndarray) -> int:
-        if self.size == len(self.rows):
-            self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
-        self.rows[self.size] = signature
+        if self.size == len(self.blocks) * self.BLOCK:
+            self.blocks.append(np.empty((self.BLOCK, self.width), dtype=np.uint32))
+        self.blocks[-1][self.size % self.BLOCK] = signature
         self.size += 1
         return self.size - 1
+
+    def row(self, n: int) -> np.ndarray:
+        return self.blocks[n // self.BLOCK][n % self.BLOCK]
+
+    def column(self, c: int, index) -> np.ndarray:
+        """Column c of the rows in `index` (one value per row: 4 bytes per document)."""
+        whole = np.concatenate([block[:, c] for block in self.blocks])
+        return whole[index]

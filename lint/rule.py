@@ -108,6 +108,16 @@ class CorpusRule(Rule):
         """
         return signature
 
+    def group_keys(self, signature: Any) -> Iterable[Any] | None:
+        """Keys such that only documents sharing a key with another document can be reported.
+
+        A distributed run (`--engine ray`) groups documents by these keys (a
+        shuffle) and gives `check_corpus` only the documents of groups with two
+        or more members, in run order; the result must equal that of a run over
+        every document. None (the default) means the rule needs every signature.
+        """
+        return None
+
     def check_corpus(self, items: list[tuple[Document, Any]], context: Context) -> Iterable[tuple[Document, Diagnostic]]:
         raise NotImplementedError
 

@@ -57,6 +57,12 @@ class BoilerplateParagraph(CorpusRule):
 
         return array("q", [x for triple in signature for x in triple])
 
+    def group_keys(self, signature):
+        """The paragraph hashes: a paragraph is boilerplate only if other documents share it."""
+        if isinstance(signature, list):
+            return [h for h, _, _ in signature]
+        return list(signature[0::3])
+
     def check_corpus(self, items, context):
         common = self._common(items)
         where: dict[int, list[tuple[int, int, int]]] = {}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doclint.diagnostics import Applicability, Diagnostic, Fix
 from doclint.rule import CorpusRule, option
@@ -90,11 +91,24 @@ class NearDuplicateDocument(CorpusRule):
         return Signature(signature.exact, self._table.add(signature.minhash), self._spill.put(signature.shingles),
                          signature.words, signature.end)
 
+    def _bands(self) -> tuple[int, int]:
+        # Candidates from a lower LSH threshold than the report threshold: recall first, verification after.
+        return _optimal_bands(max(0.3, self.options.threshold - 0.2), self.options.num_perm)
+
+    def group_keys(self, signature: Signature | None):
+        """The LSH band keys: two documents are candidates exactly when they share one."""
+        from doclint import minhash
+
+        if signature is None:
+            return []
+        bands, rows = self._bands()
+        return [(band, key) for band, key in enumerate(minhash.band_keys(self._minhash(signature), bands, rows))]
+
     def _shingles(self, signature: Signature):
         return self._spill.get(signature.shingles) if isinstance(signature.shingles, tuple) else signature.shingles
 
     def _minhash(self, signature: Signature):
-        return self._table.rows[signature.minhash] if isinstance(signature.minhash, int) else signature.minhash
+        return self._table.row(signature.minhash) if isinstance(signature.minhash, int) else signature.minhash
 
     def check_corpus(self, items, context):
         items = [(d, s) for d, s in items if s is not None]
@@ -105,14 +119,15 @@ class NearDuplicateDocument(CorpusRule):
             self._spill = self._table = None
 
     def _check(self, items):
+        import numpy as np
+
         from doclint import minhash
 
         o = self.options
-        # Candidates from a lower LSH threshold than the report threshold: recall first, verification after.
-        bands, rows = minhash.optimal_bands(max(0.3, o.threshold - 0.2), o.num_perm)
+        bands, rows = self._bands()
         if self._table is not None and all(isinstance(s.minhash, int) for _, s in items):
-            index = [s.minhash for _, s in items]
-            candidates = minhash.candidate_pairs(self._table.rows, bands, rows, index=index)
+            index = np.fromiter((s.minhash for _, s in items), dtype=np.int64, count=len(items))
+            candidates = minhash.candidate_pairs(self._table, bands, rows, index=index)
         else:
             candidates = minhash.candidate_pairs([s.minhash for _, s in items], bands, rows)
         matches: dict[int, list[tuple[int, float]]] = {}
@@ -154,3 +169,10 @@ class NearDuplicateDocument(CorpusRule):
         from doclint.diagnostics import Related
 
         return Related(document.path, 1, 1, 1, 1, message)
+
+
+@lru_cache(maxsize=8)
+def _optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    from doclint import minhash
+
+    return minhash.optimal_bands(threshold, num_perm)
