@@ -61,9 +61,16 @@ def main() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where the index lives (default: .doclint_cache beside the config file or at the repository root).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the index.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help='Where to run: this machine, or a Ray cluster for JSONL shards (pip install "doclint[ray]").')
+@click.option("--ray-address", metavar="ADDRESS",
+              help="With --engine ray: the cluster to join (default: RAY_ADDRESS, else a local instance with --jobs CPUs).")
+@click.option("--output-dir", metavar="DIR",
+              help="With --engine ray: write diagnostics per shard, a summary and, with --fix, the cleaned shards here "
+                   "(a local folder or a URI).")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field, cache_dir, no_cache):
+          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
         code = _check(**locals())
@@ -82,8 +89,7 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
            exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field, cache_dir, no_cache) -> int:
-    from doclint.discovery import discover
+           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir) -> int:
     from doclint.engine import Linter
     from doclint.reporters import WRITERS, Report
     from doclint.rule import Context
@@ -96,31 +102,25 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         ignore=_comma_list(ignore),
         context=Context(unsafe_fixes=unsafe_fixes),
     )
-    sources, errors = discover(list(paths), config, stdin_filename)
+    if engine == "ray":
+        result, errors = _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field,
+                                  ray_address, output_dir)
+        if result is None:
+            return EXIT_ERROR
+    else:
+        if ray_address or output_dir:
+            raise ConfigError("--ray-address and --output-dir need --engine ray")
+        result, errors = _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field,
+                                    id_field, show_source, no_cache, cache_dir, stdin_filename)
     for message in errors:
         _error(message)
-
-    from doclint.runner import RunOptions, corpus_stats, is_jsonl, run
-
-    options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
-                         progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
-    if not no_cache and any(s.path is not None for s in sources):
-        _open_index(options, linter, config, cache_dir)
-    given = {s.display for s in sources}
-    options.signatures = bool(linter.corpus_rules) and (
-        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or any(t.display not in given for t in options.tree))
-    if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
-        index = options.index
-        if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):
-            linter.context.corpus = corpus_stats(sources, options.jobs)
-    result = run(linter, sources, options)
     for level, message in result.messages:
         if level == "diff":
             _write_diff(*message)
         else:
             click.echo(f"doclint: {level}: {message}", err=True)
     failed = bool(errors) or result.failed
-    diagnostics, texts, stdin_out = result.diagnostics, result.texts, result.stdin_out
+    diagnostics, texts, stdin_out = result.diagnostics, getattr(result, "texts", {}), getattr(result, "stdin_out", None)
     fixed_total, changed_files = result.fixed, result.changed
     diagnostics.sort(key=lambda d: d.sort_key())
 
@@ -152,6 +152,59 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     if exit_non_zero_on_fix and fix and changed_files:
         return EXIT_PROBLEMS
     return EXIT_PROBLEMS if diagnostics else EXIT_OK
+
+
+def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, show_source,
+               no_cache, cache_dir, stdin_filename):
+    from doclint.discovery import discover
+    from doclint.runner import RunOptions, corpus_stats, is_jsonl, run
+
+    sources, errors = discover(list(paths), config, stdin_filename)
+    options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
+                         progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
+    if not no_cache and any(s.path is not None for s in sources):
+        _open_index(options, linter, config, cache_dir)
+    given = {s.display for s in sources}
+    options.signatures = bool(linter.corpus_rules) and (
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or any(t.display not in given for t in options.tree))
+    if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
+        index = options.index
+        if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):
+            linter.context.corpus = corpus_stats(sources, options.jobs)
+    return run(linter, sources, options), errors
+
+
+def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, ray_address,
+             output_dir):
+    """(result, errors) of a run on Ray, or (None, []) after saying why it cannot run."""
+    from doclint import ray_engine
+    from doclint.discovery import discover
+    from doclint.runner import is_jsonl
+
+    if not ray_engine.available():
+        _error('--engine ray needs the extra: pip install "doclint[ray]"')
+        return None, []
+    if diff:
+        _error("--engine ray does not support --diff; use --fix with --output-dir")
+        return None, []
+    if fix and not output_dir:
+        _error("--engine ray never rewrites shards in place: give --output-dir for the cleaned shards")
+        return None, []
+    shards, errors, local = [], [], []
+    for path in paths:
+        (shards if ray_engine._is_uri(path) else local).append(path)
+    sources, errors = discover(local, config) if local else ([], [])
+    for source in sources:
+        if is_jsonl(source.path):
+            shards.append(source.display)
+        else:
+            errors.append(f"{source.display}: --engine ray checks JSONL shards (.jsonl, .jsonl.gz, .ndjson); skipped")
+    if not paths or not shards:
+        _error("--engine ray needs JSONL shards to check")
+        return None, errors
+    options = ray_engine.RayOptions(address=ray_address, output_dir=output_dir, fix=fix, unsafe_fixes=unsafe_fixes,
+                                    text_field=text_field, id_field=id_field, num_cpus=jobs, progress=progress)
+    return ray_engine.run(linter, shards, options), errors
 
 
 def _open_index(options, linter, config, cache_dir) -> None:
