@@ -174,10 +174,10 @@ def _check_chunk(row: dict, blob: bytes, display: str) -> dict:
         for d in out.diagnostics:
             d.rule = d.rule.code  # re-attached on the driver
         keys = {}
-        for rule in linter.corpus_rules:
+        for n, rule in enumerate(linter.corpus_rules):
             sig = out.signatures.get(rule.code)
             found = rule.group_keys(sig) if sig is not None else []
-            keys[rule.code] = None if found is None else list(found)
+            keys[n] = None if found is None else [_key64(rule.code, key) for key in found]
         done.append((number, out.diagnostics, out.new_text, out.fixed, out.stub, out.signatures, keys))
     import resource
 
@@ -186,25 +186,43 @@ def _check_chunk(row: dict, blob: bytes, display: str) -> dict:
             "worker": os.getpid(), "peak_kb": peak}
 
 
-def _group_rows(row: dict) -> list[dict]:
-    """One row per (rule, group key) of every document of a checked chunk: what the shuffle groups."""
-    done, _ = pickle.loads(row["blob"])
-    out = []
-    for number, *_, keys in done:
-        for code, found in keys.items():
-            for key in found or ():
-                out.append({"key": f"{code}:{key}", "doc": f"{row['shard']}:{number}"})
-    return out
+def _key64(code: str, key) -> int:
+    """A group key as a signed 64-bit integer (16 bytes per shuffled row with the document number)."""
+    import hashlib
+
+    return int.from_bytes(hashlib.blake2b(f"{code}:{key!r}".encode(), digest_size=8).digest(), "little", signed=True)
 
 
-def _shared(group) -> dict:
+def _doc_id(shard: int, number: int) -> int:
+    return shard << 40 | number  # up to 2^40 lines per shard, 2^23 shards
+
+
+def _group_batch(batch: dict) -> dict:
+    """One row per (group key, document) of the checked chunks in a batch: what the shuffle groups."""
+    import numpy as np
+
+    keys, docs, rules = [], [], []
+    for shard, blob in zip(batch["shard"], batch["blob"]):
+        done, _ = pickle.loads(blob)
+        for number, *_, found in done:
+            doc = _doc_id(int(shard), number)
+            for n, ks in found.items():
+                if ks:
+                    keys += ks
+                    docs += [doc] * len(ks)
+                    rules += [n] * len(ks)
+    return {"key": np.array(keys, dtype=np.int64), "doc": np.array(docs, dtype=np.int64),
+            "rule": np.array(rules, dtype=np.int16)}
+
+
+def _shared(group: dict) -> dict:
     """The documents of a group, when it has two or more."""
     import numpy as np
 
     docs = np.unique(group["doc"])
     if len(docs) < 2:
         docs = docs[:0]
-    return {"doc": docs, "rule": np.array([str(group["key"][0]).split(":", 1)[0]] * len(docs), dtype=object)}
+    return {"doc": docs, "rule": np.full(len(docs), group["rule"][0] if len(group["rule"]) else 0, dtype=np.int16)}
 
 
 # -- driver ---------------------------------------------------------------------------------------
@@ -259,18 +277,17 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
 
     # 3: the shuffle: group keys across the corpus; keep documents that share one
     t = time.perf_counter()
-    wanted: dict[str, set[str]] = {r.code: set() for r in linter.corpus_rules}
-    everything = set()
-    for rule in linter.corpus_rules:
-        if type(rule).group_keys is _base_group_keys():
-            everything.add(rule.code)
+    wanted: dict[str, set[int]] = {r.code: set() for r in linter.corpus_rules}
+    everything = {r.code for r in linter.corpus_rules if type(r).group_keys is _base_group_keys()}
+    codes = [r.code for r in linter.corpus_rules]
     if linter.corpus_rules:
-        groups = checked.flat_map(_group_rows)
+        groups = checked.map_batches(_group_batch, batch_format="numpy")
         if groups.count():
             partitions = max(1, min(64, int(ray.cluster_resources().get("CPU", 1)) * 2))
             grouped = groups.groupby("key", num_partitions=partitions).map_groups(_shared, batch_format="numpy")
-            for row in grouped.iter_rows():
-                wanted[row["rule"]].add(row["doc"])
+            for batch in grouped.iter_batches(batch_format="numpy", batch_size=65536):
+                for n in set(batch["rule"].tolist()):
+                    wanted[codes[n]].update(batch["doc"][batch["rule"] == n].tolist())
     result.timings["shuffle"] = time.perf_counter() - t
 
     # 4: document diagnostics, and the corpus rules over the documents that may be reported
@@ -293,7 +310,7 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
             result.fixed += fixed
             if new_text is not None:
                 changes.setdefault(shard, {})[number] = new_text
-            doc = f"{shard}:{number}"
+            doc = _doc_id(shard, number)
             for code in items:
                 if code in signatures and (code in everything or doc in wanted[code]):
                     items[code].append(((shard, number), stub, signatures[code]))
