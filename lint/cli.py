@@ -193,12 +193,16 @@ def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, tex
     shards, errors, local = [], [], []
     for path in paths:
         (shards if ray_engine._is_uri(path) else local).append(path)
-    sources, errors = discover(local, config) if local else ([], [])
+    import dataclasses
+
+    shard_globs = dataclasses.replace(config, include=["*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz"])
+    sources, errors = discover(local, shard_globs) if local else ([], [])  # folders: their JSONL files
     for source in sources:
         if is_jsonl(source.path):
             shards.append(source.display)
         else:
-            errors.append(f"{source.display}: --engine ray checks JSONL shards (.jsonl, .jsonl.gz, .ndjson); skipped")
+            click.echo(f"doclint: warning: {source.display}: not a JSONL shard (.jsonl, .jsonl.gz, .ndjson); "
+                       f"--engine ray skips it", err=True)
     if not paths or not shards:
         _error("--engine ray needs JSONL shards to check")
         return None, errors

@@ -68,6 +68,9 @@ def test_ray_engine_matches_the_local_engine(tmp_path, local_ray):
     on_ray = _cli(tmp_path, "--engine", "ray", "--format", "json", "--output-dir", "out", *shards)
     assert on_ray.exit_code == local.exit_code == 1, on_ray.output
     assert json.loads(on_ray.stdout) == json.loads(local.stdout)
+    (tmp_path / "notes.txt").write_text("not a shard \n")
+    folder = _cli(tmp_path, "--engine", "ray", "--format", "json", ".")  # a folder: its JSONL files, in order
+    assert json.loads(folder.stdout) == json.loads(local.stdout)
     found = {(d["path"], d["record"]["id"], d["code"]) for d in json.loads(local.stdout)["diagnostics"]}
     assert {("b.jsonl", "b1", "D201"), ("c.jsonl.gz", "c1", "D201")} <= found  # across shards
     assert sum(code == "D202" for _, _, code in found) == 6
