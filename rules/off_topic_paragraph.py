@@ -8,6 +8,7 @@ from doclint.cohesion import NO_CORPUS, content_terms, evidence, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
+from doclint.text import STOP_WORDS, WORD
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest (E), against the neighbours (N), shared names (S), size.
@@ -208,6 +209,9 @@ class OffTopicParagraph(Rule):
         unshared = [u.shown[k] for k in sorted(u.keys - set(u.shared), key=lambda k: (not u.shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")
         what = "Off-topic paragraph" if len(u.members) == 1 else "Off-topic run of 2 paragraphs"
+        language = _language_note(document, paras, originals, u.members)
+        if language:
+            what += f" ({language})"
         n, s = len(u.keys), len(u.shared)
         if s == 0:
             evidence_text = f"none of its {n} content words ({listed}) occur elsewhere in the document"
@@ -219,6 +223,24 @@ class OffTopicParagraph(Rule):
                    f"threshold {self.options.threshold:.2f})")
         fix = Fix.unsafe(Edit(removal_start(document, first), last.end), message="Delete the paragraph")
         return Diagnostic(first.start, last.end, message, fix=fix)
+
+
+def _language_note(document, paras, originals, members) -> str:
+    """"apparently in another language: ..." when the unit has almost none of the English function words the
+    rest of the document is full of (a spliced paragraph in another language, or another script). Lists of
+    names (a team line-up) have no function words either, so most of the unit's words must be lower case."""
+    raw = [w for n in members for w in WORD.findall(document.block_text(paras[originals[n]]))]
+    inside = [w.lower() for w in raw]
+    rest = [w for n, i in enumerate(originals) if n not in members
+            for w in WORD.findall(document.block_text(paras[i]).lower())]
+    if len(inside) < 12 or len(rest) < 50 or sum(w[0].islower() for w in raw) < len(raw) / 2:
+        return ""
+    share_in = sum(w in STOP_WORDS for w in inside) / len(inside)
+    share_rest = sum(w in STOP_WORDS for w in rest) / len(rest)
+    if share_rest < 0.25 or share_in > 0.08:
+        return ""
+    return (f"apparently in another language: {share_in:.0%} of its words are English function words, "
+            f"against {share_rest:.0%} in the rest")
 
 
 def _probability(features: dict, weights: dict) -> float:

@@ -4,7 +4,8 @@ A case gives `text` and `flags` (1-based lines where the rule's diagnostics
 start; [] means it must not flag), optionally `fixed` (the text after --fix,
 or after --fix --unsafe-fixes with `unsafe = true`), `options` (the rule's
 options), `select` (other rules to run alongside), `path` (the file name,
-default doc.txt) and `encoding` (how `text` is written to bytes, default utf-8).
+default doc.txt), `encoding` (how `text` is written to bytes, default utf-8)
+and `messages` (a text each diagnostic's message must contain, in order).
 A corpus rule's case gives `documents` (texts named doc0.txt, doc1.txt, ...)
 instead of `text`; `flags` lists the indexes of the documents it reports and
 `related`, optionally, the related paths of each diagnostic; `fixed`, the
@@ -60,6 +61,10 @@ def test_fixture_case(rule_name, case, tmp_path):
     assert [d.line for d in diagnostics] == case["flags"], [(d.line, d.message) for d in diagnostics]
     for d in diagnostics:
         assert d.message
+    if "messages" in case:
+        assert len(case["messages"]) == len(diagnostics)
+        for d, expected in zip(diagnostics, case["messages"]):
+            assert expected in d.message, d.message
     if "fixed" in case:
         unsafe = case.get("unsafe", False)
         fixed = fix(data, select, options, unsafe=unsafe, path=case.get("path", "doc.txt"))
