@@ -158,7 +158,7 @@ class DocumentStub(_Positions):
         from array import array
 
         self.path = path
-        self.line_starts = array("L", line_starts)
+        self.line_starts = array("I" if not line_starts or line_starts[-1] < 1 << 32 else "Q", line_starts)
         self.record = record
 
 

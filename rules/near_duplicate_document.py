@@ -80,16 +80,39 @@ class NearDuplicateDocument(CorpusRule):
         return Signature(stable_hash(" ".join(tokens)), minhash.signature(hashes, self.options.num_perm),
                          hashes, len(tokens), len(document.text.rstrip()))
 
-    def keep(self, signature: Signature) -> Signature:
-        """Move the signature's arrays out of per-document objects: MinHash into one table, shingles to disk."""
+    # A kept signature is one row of the rule's table: the MinHash values, then these fields as uint32.
+    _FIELDS = ("exact_lo", "exact_hi", "words", "end", "offset_lo", "offset_hi", "count")
+
+    def keep(self, signature: Signature) -> int:
+        """A row number: the MinHash and the other fields go into one table, the shingle set to disk.
+
+        A corpus run holds one kept signature per document until the corpus
+        check; as a row it costs the table's bytes and no Python object.
+        """
+        import numpy as np
+
         from doclint import minhash
 
-        if isinstance(signature.minhash, int):
+        if isinstance(signature, int):
             return signature  # already kept
+        width = len(signature.minhash)
         if self._spill is None:
-            self._spill, self._table = minhash.SpillFile(), minhash.Table(len(signature.minhash))
-        return Signature(signature.exact, self._table.add(signature.minhash), self._spill.put(signature.shingles),
-                         signature.words, signature.end)
+            self._spill, self._table = minhash.SpillFile(), minhash.Table(width + len(self._FIELDS))
+        offset, count = self._spill.put(signature.shingles)
+        row = np.empty(width + len(self._FIELDS), dtype=np.uint32)
+        row[:width] = signature.minhash
+        row[width:] = (signature.exact & 0xFFFFFFFF, signature.exact >> 32, signature.words, signature.end,
+                       offset & 0xFFFFFFFF, offset >> 32, count)
+        return self._table.add(row)
+
+    def _full(self, signature) -> Signature:
+        """The signature behind a kept row (the shingle set stays on disk until asked for)."""
+        if not isinstance(signature, int):
+            return signature
+        row = self._table.row(signature)
+        width = len(row) - len(self._FIELDS)
+        e_lo, e_hi, n_words, end, o_lo, o_hi, count = (int(x) for x in row[width:])
+        return Signature(e_lo | e_hi << 32, signature, (o_lo | o_hi << 32, count), n_words, end)
 
     def _bands(self) -> tuple[int, int]:
         # Candidates from a lower LSH threshold than the report threshold: recall first, verification after.
@@ -108,7 +131,12 @@ class NearDuplicateDocument(CorpusRule):
         return self._spill.get(signature.shingles) if isinstance(signature.shingles, tuple) else signature.shingles
 
     def _minhash(self, signature: Signature):
-        return self._table.row(signature.minhash) if isinstance(signature.minhash, int) else signature.minhash
+        if isinstance(signature, int):
+            signature = self._full(signature)
+        if isinstance(signature.minhash, int):
+            row = self._table.row(signature.minhash)
+            return row[: len(row) - len(self._FIELDS)]
+        return signature.minhash
 
     def check_corpus(self, items, context):
         items = [(d, s) for d, s in items if s is not None]
@@ -125,14 +153,14 @@ class NearDuplicateDocument(CorpusRule):
 
         o = self.options
         bands, rows = self._bands()
-        if self._table is not None and all(isinstance(s.minhash, int) for _, s in items):
-            index = np.fromiter((s.minhash for _, s in items), dtype=np.int64, count=len(items))
+        if self._table is not None and all(isinstance(s, int) for _, s in items):
+            index = np.fromiter((s for _, s in items), dtype=np.int64, count=len(items))
             candidates = minhash.candidate_pairs(self._table, bands, rows, index=index)
         else:
-            candidates = minhash.candidate_pairs([s.minhash for _, s in items], bands, rows)
+            candidates = minhash.candidate_pairs([self._minhash(s) for _, s in items], bands, rows)
         matches: dict[int, list[tuple[int, float]]] = {}
         for i, j in sorted(candidates):
-            a, b = items[i][1], items[j][1]
+            a, b = self._full(items[i][1]), self._full(items[j][1])
             if a.exact == b.exact:
                 sim = 1.0
             elif minhash.estimated_jaccard(self._minhash(a), self._minhash(b)) < o.threshold - 0.15:
@@ -152,7 +180,7 @@ class NearDuplicateDocument(CorpusRule):
             root = first[j]
             root_sim = dict(earlier).get(root)
             best_i, best_sim = max(earlier, key=lambda x: x[1])
-            exact = items[j][1].exact == items[best_i][1].exact
+            exact = self._full(items[j][1]).exact == self._full(items[best_i][1]).exact
             head = items[root][0].path if root_sim is not None else items[best_i][0].path
             sim = root_sim if root_sim is not None else best_sim
             kind = "Exact duplicate" if exact and sim == 1.0 else "Near-duplicate"
@@ -162,7 +190,7 @@ class NearDuplicateDocument(CorpusRule):
             fix = None
             if getattr(document, "record", None):
                 fix = Fix((), Applicability.UNSAFE, f"Drop this record (keep {head})", drop_record=True)
-            yield document, Diagnostic(0, items[j][1].end, message, fix=fix, related=related)
+            yield document, Diagnostic(0, self._full(items[j][1]).end, message, fix=fix, related=related)
 
     @staticmethod
     def related_document(document, message: str):
