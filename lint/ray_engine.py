@@ -215,14 +215,28 @@ def _group_batch(batch: dict) -> dict:
             "rule": np.array(rules, dtype=np.int16)}
 
 
-def _shared(group: dict) -> dict:
-    """The documents of a group, when it has two or more."""
+def _runs(batch: dict) -> dict:
+    """The rows of a block of key-sorted rows whose key more than one document shares (vectorised).
+
+    Equal keys may straddle two blocks, so every row of a block's first and last run is passed on too,
+    marked `edge`; the driver merges those few across blocks.
+    """
     import numpy as np
 
-    docs = np.unique(group["doc"])
-    if len(docs) < 2:
-        docs = docs[:0]
-    return {"doc": docs, "rule": np.full(len(docs), group["rule"][0] if len(group["rule"]) else 0, dtype=np.int16)}
+    k, d, r = batch["key"], batch["doc"], batch["rule"]
+    if len(k) == 0:
+        return {"key": k, "doc": d, "rule": r, "edge": np.zeros(0, dtype=bool)}
+    order = np.lexsort((d, k))
+    k, d, r = k[order], d[order], r[order]
+    run_start = np.concatenate(([True], k[1:] != k[:-1]))
+    new_doc = run_start | np.concatenate(([True], d[1:] != d[:-1]))
+    starts = np.flatnonzero(run_start)
+    sizes = np.diff(np.append(starts, len(k)))
+    distinct = np.add.reduceat(new_doc.astype(np.int64), starts)
+    edge = np.zeros(len(starts), dtype=bool)
+    edge[[0, -1]] = True
+    rows = np.repeat((distinct >= 2) | edge, sizes) & new_doc
+    return {"key": k[rows], "doc": d[rows], "rule": r[rows], "edge": np.repeat(edge, sizes)[rows]}
 
 
 # -- driver ---------------------------------------------------------------------------------------
@@ -256,6 +270,9 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = options.progress and sys.stderr.isatty()
     context.print_on_execution_start = False
+    # Blocks of checked chunks are passed on at 16 MB, not Ray Data's default 128 MB: a worker then holds
+    # a few chunks' results instead of most of a shard's.
+    context.target_max_block_size = 16 * 1024 * 1024
     from ray.data.context import ShuffleStrategy
 
     # Sort-based shuffles run as plain tasks; the default hash shuffle starts aggregator actors, which on a
@@ -283,11 +300,17 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
     if linter.corpus_rules:
         groups = checked.map_batches(_group_batch, batch_format="numpy")
         if groups.count():
-            partitions = max(1, min(64, int(ray.cluster_resources().get("CPU", 1)) * 2))
-            grouped = groups.groupby("key", num_partitions=partitions).map_groups(_shared, batch_format="numpy")
-            for batch in grouped.iter_batches(batch_format="numpy", batch_size=65536):
-                for n in set(batch["rule"].tolist()):
-                    wanted[codes[n]].update(batch["doc"][batch["rule"] == n].tolist())
+            edges: dict[int, tuple[int, set]] = {}
+            shared = groups.sort("key").map_batches(_runs, batch_format="numpy", batch_size=None)
+            for batch in shared.iter_batches(batch_format="numpy", batch_size=None):
+                inner = ~batch["edge"]
+                for n in set(batch["rule"][inner].tolist()):
+                    wanted[codes[n]].update(batch["doc"][inner & (batch["rule"] == n)].tolist())
+                for key, doc, n in zip(*(batch[c][batch["edge"]].tolist() for c in ("key", "doc", "rule"))):
+                    edges.setdefault(key, (n, set()))[1].add(doc)
+            for n, docs in edges.values():  # runs at block edges, merged across blocks
+                if len(docs) >= 2:
+                    wanted[codes[n]].update(docs)
     result.timings["shuffle"] = time.perf_counter() - t
 
     # 4: document diagnostics, and the corpus rules over the documents that may be reported
