@@ -294,23 +294,8 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
 
     # 3: the shuffle: group keys across the corpus; keep documents that share one
     t = time.perf_counter()
-    wanted: dict[str, set[int]] = {r.code: set() for r in linter.corpus_rules}
+    wanted = _shared_documents(checked, linter)
     everything = {r.code for r in linter.corpus_rules if type(r).group_keys is _base_group_keys()}
-    codes = [r.code for r in linter.corpus_rules]
-    if linter.corpus_rules:
-        groups = checked.map_batches(_group_batch, batch_format="numpy")
-        if groups.count():
-            edges: dict[int, tuple[int, set]] = {}
-            shared = groups.sort("key").map_batches(_runs, batch_format="numpy", batch_size=None)
-            for batch in shared.iter_batches(batch_format="numpy", batch_size=None):
-                inner = ~batch["edge"]
-                for n in set(batch["rule"][inner].tolist()):
-                    wanted[codes[n]].update(batch["doc"][inner & (batch["rule"] == n)].tolist())
-                for key, doc, n in zip(*(batch[c][batch["edge"]].tolist() for c in ("key", "doc", "rule"))):
-                    edges.setdefault(key, (n, set()))[1].add(doc)
-            for n, docs in edges.values():  # runs at block edges, merged across blocks
-                if len(docs) >= 2:
-                    wanted[codes[n]].update(docs)
     result.timings["shuffle"] = time.perf_counter() - t
 
     # 4: document diagnostics, and the corpus rules over the documents that may be reported
@@ -371,6 +356,27 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
         _write_outputs(options, shards, result, changes, drops)
         result.timings["write"] = time.perf_counter() - t
     return result
+
+
+def _shared_documents(checked, linter) -> dict[str, set[int]]:
+    """For each corpus rule, the documents that share one of its group keys with another document."""
+    codes = [r.code for r in linter.corpus_rules]
+    wanted: dict[str, set[int]] = {code: set() for code in codes}
+    groups = checked.map_batches(_group_batch, batch_format="numpy")
+    if not codes or not groups.count():
+        return wanted
+    edges: dict[int, tuple[int, set]] = {}
+    shared = groups.sort("key").map_batches(_runs, batch_format="numpy", batch_size=None)
+    for batch in shared.iter_batches(batch_format="numpy", batch_size=None):
+        inner = ~batch["edge"]
+        for n in set(batch["rule"][inner].tolist()):
+            wanted[codes[n]].update(batch["doc"][inner & (batch["rule"] == n)].tolist())
+        for key, doc, n in zip(*(batch[c][batch["edge"]].tolist() for c in ("key", "doc", "rule"))):
+            edges.setdefault(key, (n, set()))[1].add(doc)
+    for n, docs in edges.values():  # runs at block edges, merged across blocks
+        if len(docs) >= 2:
+            wanted[codes[n]].update(docs)
+    return wanted
 
 
 def _base_group_keys():
