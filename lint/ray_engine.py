@@ -171,6 +171,9 @@ def _check_chunk(row: dict, blob: bytes, display: str) -> dict:
         _, text, rid = record
         out = runner._work(runner._Task(f"{display}#{number}", text.encode("utf-8"),
                                         {"id": rid, "number": number, "file": display}))
+        if out.diverged:  # as a local run says it
+            result.messages.append(("error", f"{out.display}: fixes did not converge after the pass limit; "
+                                             f"the document was left as it was"))
         for d in out.diagnostics:
             d.rule = d.rule.code  # re-attached on the driver
         keys = {}
@@ -323,6 +326,7 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
                 if code in signatures and (code in everything or doc in wanted[code]):
                     items[code].append(((shard, number), stub, signatures[code]))
     result.messages = [m for _, chunk_messages in sorted(messages, key=lambda m: m[0]) for m in chunk_messages]
+    result.failed = any(level == "error" for level, _ in result.messages)
     result.worker_peak_mb = {pid: kb / 1024 for pid, kb in sorted(peaks.items())}
     corpus = []
     for code, rule_items in items.items():
