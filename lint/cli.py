@@ -216,14 +216,15 @@ def _open_index(options, linter, config, cache_dir) -> None:
     from doclint.cache import Index, config_key, default_cache_dir
     from doclint.discovery import discover
 
-    folder = cache_dir or default_cache_dir(config.path, Path.cwd())
+    home = default_cache_dir(config.path, Path.cwd())  # beside the config file or at the repository root
+    folder = cache_dir or home
     try:
         options.index = Index(folder, config_key(linter), warn=lambda m: click.echo(f"doclint: warning: {m}", err=True))
     except (OSError, Exception) as exc:  # an unusable cache must not stop the check
         click.echo(f"doclint: warning: cache disabled: {exc}", err=True)
         return
     if linter.corpus_rules:
-        root = folder.parent
+        root = home.parent  # the project's tree, wherever --cache-dir puts the index
         try:
             rel = os.path.relpath(root)
         except ValueError:

@@ -158,3 +158,11 @@ def test_partial_run_finds_a_near_duplicate_elsewhere_in_the_tree(tmp_path):
     (d,) = json.loads(p.stdout)["diagnostics"]
     assert d["path"] == "docs/a_copy.txt" and "docs/b_original.txt" in d["message"]
     assert run_cli("check", "--no-cache", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path).returncode == 0
+    # --cache-dir moves the index, not the tree: the project is still the repository, not the index's parent
+    elsewhere = tmp_path / "outside" / "index"
+    (tmp_path / "outside" / "stray.txt").parent.mkdir()
+    (tmp_path / "outside" / "stray.txt").write_text("Stray\n\n" + ARTICLE + "\n")
+    p = run_cli("check", "--format", "json", "--select", "D201", "--cache-dir", elsewhere, "docs/a_copy.txt",
+                cwd=tmp_path)
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert "docs/b_original.txt" in d["message"] and elsewhere.exists()
