@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
-import time
 
 from doclint.config import Config
-from doclint.document import Document
 from doclint.engine import Linter
+
+from _timing import time_check  # benchmarks/, the script's own folder
 
 WORDS = ("market council player season company minister report price court police water school film music "
          "energy budget union vote team match bank rate growth deal plan figure week city country year "
@@ -49,12 +48,7 @@ def main() -> None:
     base = None
     for n in (500, 5_000, 50_000):
         data = build(n).encode()
-        times, found = [], 0
-        for _ in range(a.runs):
-            t = time.perf_counter()
-            found = len(linter.check(Document.from_bytes("bench.txt", data)))
-            times.append(time.perf_counter() - t)
-        med = statistics.median(times)
+        med, _, found = time_check(linter, data, a.runs)
         base = base or med
         print(f"{n:6d} paragraphs, {len(data) / 1e6:5.1f} MB: median {med:7.3f} s "
               f"({med / base:5.1f}x the 1x time; {len(data) / med / 1e6:.1f} MB/s), {found} diagnostics")
