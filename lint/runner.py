@@ -320,14 +320,11 @@ def _collect(done: _Done, result: RunResult, items: list) -> None:
     result.fixed += done.fixed
     if done.stub is not None:
         record = done.stub.record
-        if record is not None and record.get("file") in _SHARED_NAMES:  # one string object for every record
-            record["file"] = _SHARED_NAMES[record["file"]]
+        if record is not None and "file" in record:  # one string object for every record of a file
+            record["file"] = sys.intern(record["file"])
         items.append((done.stub, _LINTER.keep(done.signatures)))
     if done.text is not None:
         result.texts[done.display] = done.text
-
-
-_SHARED_NAMES: dict[str, str] = {}  # a JSONL file's display name, shared by the stubs of its records
 
 
 def _open_text(path: Path, mode: str):
@@ -346,7 +343,6 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
     import collections
 
     path = source.path
-    _SHARED_NAMES[source.display] = source.display
     pending: collections.deque = collections.deque()  # raw lines and record numbers, in file order
     records: dict[int, dict] = {}
     fixing = options.fix and not options.diff
