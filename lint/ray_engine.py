@@ -298,7 +298,9 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
     # 3: the shuffle: group keys across the corpus; keep documents that share one
     t = time.perf_counter()
     wanted = _shared_documents(checked, linter)
-    everything = {r.code for r in linter.corpus_rules if type(r).group_keys is _base_group_keys()}
+    from doclint.rule import CorpusRule
+
+    everything = {r.code for r in linter.corpus_rules if type(r).group_keys is CorpusRule.group_keys}
     result.timings["shuffle"] = time.perf_counter() - t
 
     # 4: document diagnostics, and the corpus rules over the documents that may be reported
@@ -381,12 +383,6 @@ def _shared_documents(checked, linter) -> dict[str, set[int]]:
         if len(docs) >= 2:
             wanted[codes[n]].update(docs)
     return wanted
-
-
-def _base_group_keys():
-    from doclint.rule import CorpusRule
-
-    return CorpusRule.group_keys
 
 
 def shard_names(shards: list[str]) -> list[str]:
