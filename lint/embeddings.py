@@ -51,11 +51,11 @@ _counts = None  # tokens per word
 
 
 def _add_words(words: list[str], tokenizer, matrix) -> None:
+    """Tokenise new words and store their summed token vectors (the caller makes room: see embed)."""
     import numpy as np
 
     global _table, _counts
-    if _table is None or len(_rows) + len(words) > MAX_CACHED_WORDS:
-        _rows.clear()
+    if _table is None:
         _table = np.zeros((max(1024, len(words)), matrix.shape[1]), dtype=np.float32)
         _counts = np.zeros(len(_table), dtype=np.float32)
     need = len(_rows) + len(words)
@@ -72,6 +72,7 @@ def _add_words(words: list[str], tokenizer, matrix) -> None:
     first = len(_rows)
     _rows.update(zip(words, range(first, first + len(words))))
     _counts[first:first + len(words)] = lengths
+    _table[first:first + len(words)] = 0.0
     flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
     if flat.size:  # every word's token vectors summed at once (words without tokens stay zero)
         nonempty = lengths > 0
@@ -85,25 +86,26 @@ def embed(texts: list[str]):
     import numpy as np
 
     tokenizer, matrix = model()
-    # Each distinct word of the texts gets a column; a text is its word counts times the words' vectors.
-    local: dict[str, int] = {}
-    columns, lengths = [], []
-    for text in texts:
-        ws = text.split()
-        columns.extend([local.setdefault(w, len(local)) for w in ws])
-        lengths.append(len(ws))
+    split = [text.split() for text in texts]
+    lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
     out = np.zeros((len(texts), matrix.shape[1]), dtype=np.float32)
-    if not local:
+    if not lengths.any():
         return out
-    unseen = [w for w in local if w not in _rows]
-    if unseen:
+    flat = list(itertools.chain.from_iterable(split))
+    rows = list(map(_rows.get, flat))
+    if None in rows:
+        unseen = list(dict.fromkeys(w for w, r in zip(flat, rows) if r is None))
+        if len(_rows) + len(unseen) > MAX_CACHED_WORDS:  # start the cache afresh with this call's words
+            _rows.clear()
+            unseen = list(dict.fromkeys(flat))
         _add_words(unseen, tokenizer, matrix)
-    rows = np.fromiter(map(_rows.__getitem__, local), dtype=np.int64, count=len(local))
-    text_of = np.repeat(np.arange(len(texts)), lengths)
-    counts = np.bincount(text_of * len(local) + np.array(columns, dtype=np.int64),
-                         minlength=len(texts) * len(local)).reshape(len(texts), len(local)).astype(np.float32)
-    sums = counts @ _table[rows]
-    tokens = np.maximum(counts @ _counts[rows], 1.0)
+        rows = list(map(_rows.__getitem__, flat))
+    rows = np.array(rows, dtype=np.int64)
+    nonempty = lengths > 0
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
+    sums = np.add.reduceat(_table[rows], offsets, axis=0)  # each text's words' summed token vectors
+    tokens = np.maximum(np.add.reduceat(_counts[rows], offsets), 1.0)
     means = sums / tokens[:, None]
     norms = np.linalg.norm(means, axis=1, keepdims=True)
-    return np.divide(means, norms, out=out, where=norms > 0)
+    out[nonempty] = np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
+    return out

@@ -44,3 +44,22 @@ def test_auto_backend_uses_embeddings_when_installed():
     text = SEED.read_text(encoding="utf-8")
     (d,) = lint(text, ["T101"])
     assert "similarity" in d.message
+
+
+def test_embedding_word_cache_starts_afresh_when_full(monkeypatch):
+    # A long run meets ever new words: when the cache is full it restarts, and the words of the current call
+    # that were cached before the restart must still be found (they once raised KeyError).
+    texts = [f"common words and unique{n}a unique{n}b unique{n}c" for n in range(40)]
+    expected = [embeddings.embed([t])[0] for t in texts]
+    monkeypatch.setattr(embeddings, "MAX_CACHED_WORDS", 10)
+    embeddings._rows.clear()
+    embeddings.embed(["common words and"])
+    got = [embeddings.embed([t])[0] for t in texts]
+    assert len(embeddings._rows) <= 10
+    assert all(abs(a - b).max() < 1e-6 for a, b in zip(expected, got))
+
+
+def test_embeddings_of_empty_and_blank_texts_are_zero():
+    vectors = embeddings.embed(["", "  \n", "a real paragraph about football"])
+    assert not vectors[0].any() and not vectors[1].any()
+    assert abs(float((vectors[2] ** 2).sum()) - 1) < 1e-5
