@@ -14,19 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+
+import numpy as np
 
 from doclint.text import STOP_WORDS, stem
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
 BELONG = 0.25  # P(a content word of a paragraph recurs elsewhere in its own document)
 FALLBACK_DF = 0.02  # P(a content word occurs in an unrelated document), without corpus statistics
-
-
-class Term(NamedTuple):  # a tuple: a document makes hundreds, and a tuple is the cheapest to build
-    key: str  # stem, or the number itself
-    shown: str  # as written, for messages
-    proper: bool  # a capitalised word inside a sentence: a name
 
 
 @lru_cache(maxsize=200_000)
@@ -42,17 +37,45 @@ def _key(token: str) -> str | None:
     return stem(low) if len(low) >= 3 else None
 
 
-def content_terms(text: str) -> list[Term]:
-    """Content words (no stop words) and numbers of a text, stemmed."""
-    out = []
-    prev = "."
-    for tok in _TOKEN.findall(text):
-        key = _key(tok)
-        if key is not None:
-            proper = tok[0].isupper() and not prev.endswith((".", "!", "?")) and not key[0].isdigit()
-            out.append(Term(key, tok, proper))
-        prev = tok
-    return out
+def content_terms(text: str) -> list[tuple[str, str]]:
+    """(term, as written) for each content word (no stop words) and number of a text, in order."""
+    tokens = _TOKEN.findall(text)
+    return [(key, token) for key, token in zip(map(_key, tokens), tokens) if key is not None]
+
+
+@dataclass
+class TermMatrix:
+    """Which paragraph uses which content term, as matrices (one row per paragraph, one column per term)."""
+
+    vocabulary: list[str]  # column -> term
+    uses: np.ndarray  # bool: the paragraph uses the term
+    names: np.ndarray  # bool: ... as a name (capitalised, not opening the paragraph, not a number)
+    counts: np.ndarray  # per term: how many paragraphs and headlines use it
+
+    @classmethod
+    def of(cls, paragraphs: list[str], headlines: list[str] = ()) -> "TermMatrix":
+        columns: dict[str, int] = {}
+        rows, cols, name_rows, name_cols = [], [], [], []
+        for row, text in enumerate(paragraphs):
+            tokens = _TOKEN.findall(text)
+            keys = dict.fromkeys(map(_key, tokens))  # in order of appearance: columns (and sums) are reproducible
+            keys.pop(None, None)
+            cols += [columns.setdefault(k, len(columns)) for k in keys]
+            rows += [row] * (len(cols) - len(rows))
+            capitals = [t for t in set(tokens) if t[0].isupper()]
+            if tokens and tokens.count(tokens[0]) == 1 and tokens[0][0].isupper():
+                capitals.remove(tokens[0])  # the paragraph's opening word is capitalised anyway
+            names = {columns[k] for k in map(_key, capitals) if k is not None and not k[0].isdigit()}
+            name_cols += names
+            name_rows += [row] * len(names)
+        head = {columns[k] for text in headlines for k in map(_key, _TOKEN.findall(text)) if k in columns}
+        uses = np.zeros((len(paragraphs), len(columns)), dtype=bool)
+        uses[rows, cols] = True
+        names = np.zeros_like(uses)
+        names[name_rows, name_cols] = True
+        counts = uses.sum(axis=0)
+        counts[list(head)] += 1
+        return cls(list(columns), uses, names, counts)
 
 
 @dataclass
@@ -61,19 +84,23 @@ class CorpusStats:
 
     documents: int = 0
     df: Counter = field(default_factory=Counter)
-    _weights: dict = field(default_factory=dict, repr=False, compare=False)  # key -> (absent, gain)
+    _weights: tuple = field(default_factory=lambda: ({}, {}), repr=False, compare=False)  # absent, gain
 
     def add(self, text: str) -> None:
         self.documents += 1
         keys = set(map(_key, set(_TOKEN.findall(text))))
         keys.discard(None)
         self.df.update(keys)
-        self._weights.clear()
+        self._forget()
 
     def merge(self, other: "CorpusStats") -> None:
         self.documents += other.documents
         self.df.update(other.df)
-        self._weights.clear()
+        self._forget()
+
+    def _forget(self) -> None:
+        for cache in self._weights:
+            cache.clear()
 
     def p0(self, key: str) -> float:
         """Probability that an unrelated document contains the term."""
@@ -85,32 +112,22 @@ class CorpusStats:
 NO_CORPUS = CorpusStats()
 
 
-@dataclass
-class Weights:
-    """Per term: the log-likelihood ratio when the context lacks it, and what sharing it adds."""
+def term_weights(vocabulary: list[str], stats: CorpusStats) -> tuple[np.ndarray, np.ndarray]:
+    """Per term: the log-likelihood ratio when the rest of the document lacks it, and what sharing it adds.
 
-    absent: dict[str, float]
-    gain: dict[str, float]
-
-
-def evidence(terms: set[str], context: set[str], weights: Weights) -> float:
-    """Mean log-likelihood ratio that `terms` come from the same document as `context`."""
-    if not terms:
-        return 0.0
-    return (sum(map(weights.absent.__getitem__, terms)) + sum(map(weights.gain.__getitem__, terms & context))) / len(terms)
-
-
-def term_weights(keys, stats: CorpusStats) -> Weights:
-    """For each term: the evidence when the rest of the document does not share it, and the gain when it does."""
-    cache = stats._weights
-    if len(cache) > 500_000:  # a long run over a corpus without statistics meets ever new words
-        cache.clear()
-    absent, gain = {}, {}
-    for key in keys:
-        pair = cache.get(key)
-        if pair is None:
+    The evidence that a set of terms comes from the same document as a context
+    is then (absent summed over the terms + gain summed over those the context
+    shares) / number of terms.
+    """
+    absent, gain = stats._weights
+    if len(absent) > 500_000:  # a long run over a corpus without statistics meets ever new words
+        absent.clear()
+        gain.clear()
+    for key in vocabulary:
+        if key not in absent:
             p = stats.p0(key)
-            no = math.log((1 - BELONG) / (1 - p))
-            pair = cache[key] = (no, math.log(BELONG / p) - no)
-        absent[key], gain[key] = pair
-    return Weights(absent, gain)
+            absent[key] = math.log((1 - BELONG) / (1 - p))
+            gain[key] = math.log(BELONG / p) - absent[key]
+    n = len(vocabulary)
+    return (np.fromiter(map(absent.__getitem__, vocabulary), dtype=np.float64, count=n),
+            np.fromiter(map(gain.__getitem__, vocabulary), dtype=np.float64, count=n))

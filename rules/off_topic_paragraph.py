@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
 
-from doclint.cohesion import NO_CORPUS, content_terms, evidence, term_weights
+from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
@@ -39,17 +37,6 @@ class Options:
         if not 0 < self.threshold < 1:
             return "threshold must be between 0 and 1"
         return None
-
-
-@dataclass
-class _Unit:
-    members: tuple[int, ...]  # indexes into the document's original (non-repeated) paragraphs
-    keys: set
-    shown: dict
-    names: set
-    features: dict
-    score: float = 0.0
-    shared: list = None
 
 
 class OffTopicParagraph(Rule):
@@ -101,49 +88,37 @@ class OffTopicParagraph(Rule):
     wants_corpus_stats = True
 
     def check(self, document, context):
+        import numpy as np
+
         o = self.options
         paras = document.paragraphs
         copies = paragraph_matches(document)  # repeated copies are judged once, as their first copy
         originals = [i for i in range(len(paras)) if i not in copies]
         if len(originals) < o.min_paragraphs:
             return
-        stats = getattr(context, "corpus", None) or NO_CORPUS
-        headline = [b for b in document.blocks if b.kind == "headline"]
-        terms = {i: content_terms(document.block_text(paras[i])) for i in originals}
-        keysets = {i: {t.key for t in terms[i]} for i in originals}
-        head_keys = {t.key for b in headline for t in content_terms(document.block_text(b))}
-        counts: Counter = Counter()
-        for i in originals:
-            counts.update(keysets[i])
-        counts.update(head_keys)
-        judged = [n for n, i in enumerate(originals) if len(keysets[i]) >= o.min_terms]
+        texts = [document.block_text(paras[i]) for i in originals]
+        m = TermMatrix.of(texts, [document.block_text(b) for b in document.blocks if b.kind == "headline"])
+        judged = np.flatnonzero(m.uses.sum(axis=1) >= o.min_terms)
         if len(judged) < o.min_paragraphs:
             return
-        weights = term_weights(counts, stats)
-        units = [self._unit((n,), originals, keysets, terms, counts, weights) for n in judged]
-        if o.pairs:
-            units += [self._unit((n, n + 1), originals, keysets, terms, counts, weights)
-                      for n in judged if n + 1 in judged]
-        singles = sorted(u.features["rest"] for u in units if len(u.members) == 1)
-        median = singles[len(singles) // 2]
-        for u in units:  # how much less it belongs than the document's typical paragraph
-            u.features["rest_gap"] = u.features["rest"] - median
-        semantic = self._semantic(document, originals, units)
-        model = SEMANTIC if semantic else LEXICAL
-        for u in units:
-            u.score = _probability(u.features, model)
-        single = {u.members[0]: u.score for u in units if len(u.members) == 1}
+        units = _units(judged, len(originals), o.pairs)
+        features = _features(m, units, term_weights(m.vocabulary, getattr(context, "corpus", None) or NO_CORPUS))
+        semantic = self._semantic(texts, units, features)
+        scores = _probabilities(features, SEMANTIC if semantic else LEXICAL)
+        single = {int(first): float(score) for first, last, score in zip(*units, scores) if first == last}
         pair_threshold = (1 + o.threshold) / 2  # a pair has more words, so more chance to look foreign
         flagged = set()
-        for u in sorted(units, key=lambda u: (len(u.members), -u.score)):
-            if u.score < (o.threshold if len(u.members) == 1 else pair_threshold) or flagged & set(u.members):
+        for u in sorted(range(len(scores)), key=lambda u: (units[1][u] - units[0][u], -scores[u])):
+            members = set(range(units[0][u], units[1][u] + 1))
+            is_pair = len(members) == 2
+            if scores[u] < (pair_threshold if is_pair else o.threshold) or flagged & members:
                 continue
-            if len(u.members) == 2 and min(single[n] for n in u.members) < o.threshold / 2:
+            if is_pair and min(single[n] for n in members) < o.threshold / 2:
                 continue  # each paragraph of an off-topic pair must look off-topic on its own too
-            if len(u.members) == 1 and self._quoted_speaker(document, paras[originals[u.members[0]]], u, counts):
-                continue
-            flagged |= set(u.members)
-            yield self._diagnostic(document, originals, terms, u, semantic)
+            if not is_pair and texts[units[0][u]].lstrip()[:1] in _QUOTES and features["names"][u] > 0:
+                continue  # a quotation whose speaker is named elsewhere in the document belongs to it
+            flagged |= members
+            yield self._diagnostic(document, originals, m, sorted(members), features, u, float(scores[u]), semantic)
 
     def prepare(self) -> None:
         from doclint import embeddings
@@ -151,75 +126,47 @@ class OffTopicParagraph(Rule):
         if self.options.backend != "lexical" and embeddings.available():
             embeddings.model()
 
-    def _unit(self, members, originals, keysets, terms, counts, weights) -> _Unit:
-        sets = [keysets[originals[n]] for n in members]
-        keys = sets[0] if len(sets) == 1 else sets[0] | sets[1]
-        if len(sets) == 1:
-            shared = {k for k in keys if counts[k] > 1}  # used by another paragraph or the headline
-        else:
-            shared = {k for k in keys if counts[k] > (k in sets[0]) + (k in sets[1])}
-        lo, hi = members[0] - 1, members[-1] + 1
-        neighbours = set().union(*(keysets[originals[n]] for n in (lo, hi) if 0 <= n < len(originals)))
-        names = {t.key for n in members for t in terms[originals[n]] if t.proper}
-        features = {
-            "rest": evidence(keys, shared, weights),
-            "neighbours": evidence(keys, neighbours, weights) if neighbours else 0.0,
-            "names": min(len(names & shared), 3),
-            "size": math.log(len(keys)),
-        }
-        u = _Unit(members, keys, {}, names, features)
-        u.shared = shared
-        return u
-
-    def _semantic(self, document, originals, units) -> bool:
+    def _semantic(self, texts, units, features) -> bool:
         from doclint import embeddings
 
         if self.options.backend == "lexical" or (self.options.backend == "auto" and not embeddings.available()):
             return False
         import numpy as np
 
-        paras = document.paragraphs
-        vectors = embeddings.embed([document.block_text(paras[i]) for i in originals])
-        first = np.array([u.members[0] for u in units])
-        last = np.array([u.members[-1] for u in units])
+        vectors = embeddings.embed(texts)
+        first, last = units
         own = vectors[first] + np.where((last != first)[:, None], vectors[last], 0.0)  # a pair sums both
         rest = vectors.sum(axis=0) - own
         norms = np.linalg.norm(own, axis=1) * np.linalg.norm(rest, axis=1)
         cosines = np.einsum("ij,ij->i", own, rest) / np.where(norms == 0, 1.0, norms)
-        singles = sorted(float(c) for u, c in zip(units, cosines) if len(u.members) == 1)
-        median = singles[len(singles) // 2] if singles else 0.0
-        for u, c in zip(units, cosines):
-            u.features["cosine"] = float(c)
-            u.features["gap"] = float(c) - median
+        features["cosine"] = cosines.astype(np.float64)
+        features["gap"] = features["cosine"] - _upper_median(features["cosine"][first == last])
         return True
 
-    @staticmethod
-    def _quoted_speaker(document, block, unit, counts) -> bool:
-        """A quotation whose speaker is named elsewhere in the document belongs to it."""
-        text = document.block_text(block).lstrip()
-        return text[:1] in _QUOTES and any(counts.get(k, 0) > 1 for k in unit.names)
-
-    def _diagnostic(self, document, originals, terms, u: _Unit, semantic: bool) -> Diagnostic:
+    def _diagnostic(self, document, originals, m, members, features, u, score, semantic) -> Diagnostic:
         paras = document.paragraphs
-        for n in u.members:
-            for t in terms[originals[n]]:
-                u.shown.setdefault(t.key, t.shown)
-        u.shared = sorted(u.shared)
-        first, last = paras[originals[u.members[0]]], paras[originals[u.members[-1]]]
-        unshared = [u.shown[k] for k in sorted(u.keys - set(u.shared), key=lambda k: (not u.shown[k][:1].isupper(), k))]
+        shown = {}  # each term as first written in the unit
+        for n in members:
+            for key, token in content_terms(document.block_text(paras[originals[n]])):
+                shown.setdefault(key, token)
+        uses = m.uses[members].any(axis=0)
+        keys = [m.vocabulary[c] for c in uses.nonzero()[0]]
+        shared = sorted(m.vocabulary[c] for c in (uses & (m.counts > m.uses[members].sum(axis=0))).nonzero()[0])
+        first, last = paras[originals[members[0]]], paras[originals[members[-1]]]
+        unshared = [shown[k] for k in sorted(set(keys) - set(shared), key=lambda k: (not shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")
-        what = "Off-topic paragraph" if len(u.members) == 1 else "Off-topic run of 2 paragraphs"
-        language = _language_note(document, paras, originals, u.members)
+        what = "Off-topic paragraph" if len(members) == 1 else "Off-topic run of 2 paragraphs"
+        language = _language_note(document, paras, originals, members)
         if language:
             what += f" ({language})"
-        n, s = len(u.keys), len(u.shared)
+        n, s = len(keys), len(shared)
         if s == 0:
             evidence_text = f"none of its {n} content words ({listed}) occur elsewhere in the document"
         else:
             evidence_text = (f"{s} of its {n} content words occur elsewhere "
-                             f"({', '.join(u.shown[k] for k in u.shared[:4])}); not: {listed}")
-        extra = f", similarity {u.features['cosine']:.2f}" if semantic else ""
-        message = (f"{what}: {evidence_text} (probability {u.score:.2f}{extra}; "
+                             f"({', '.join(shown[k] for k in shared[:4])}); not: {listed}")
+        extra = f", similarity {features['cosine'][u]:.2f}" if semantic else ""
+        message = (f"{what}: {evidence_text} (probability {score:.2f}{extra}; "
                    f"threshold {self.options.threshold:.2f})")
         fix = Fix.unsafe(Edit(removal_start(document, first), last.end), message="Delete the paragraph")
         return Diagnostic(first.start, last.end, message, fix=fix)
@@ -230,19 +177,64 @@ def _language_note(document, paras, originals, members) -> str:
     rest of the document is full of (a spliced paragraph in another language, or another script). Lists of
     names (a team line-up) have no function words either, so most of the unit's words must be lower case."""
     raw = [w for n in members for w in WORD.findall(document.block_text(paras[originals[n]]))]
-    inside = [w.lower() for w in raw]
+    if len(raw) < 12 or sum(w[0].islower() for w in raw) < len(raw) / 2:
+        return ""
+    share_in = sum(w.lower() in STOP_WORDS for w in raw) / len(raw)
+    if share_in > 0.08:
+        return ""  # an English paragraph: the rest of the document need not be read
     rest = [w for n, i in enumerate(originals) if n not in members
             for w in WORD.findall(document.block_text(paras[i]).lower())]
-    if len(inside) < 12 or len(rest) < 50 or sum(w[0].islower() for w in raw) < len(raw) / 2:
-        return ""
-    share_in = sum(w in STOP_WORDS for w in inside) / len(inside)
-    share_rest = sum(w in STOP_WORDS for w in rest) / len(rest)
-    if share_rest < 0.25 or share_in > 0.08:
+    share_rest = sum(w in STOP_WORDS for w in rest) / len(rest) if len(rest) >= 50 else 0.0
+    if share_rest < 0.25:
         return ""
     return (f"apparently in another language: {share_in:.0%} of its words are English function words, "
             f"against {share_rest:.0%} in the rest")
 
 
-def _probability(features: dict, weights: dict) -> float:
+def _units(judged, count: int, pairs: bool):
+    """(first, last) paragraph of every unit judged: each judgeable paragraph, then each run of two."""
+    import numpy as np
+
+    first, last = judged, judged
+    if pairs:
+        runs = judged[np.isin(judged + 1, judged)]
+        first, last = np.concatenate((judged, runs)), np.concatenate((judged, runs + 1))
+    return first, last
+
+
+def _features(m: TermMatrix, units, weights) -> dict:
+    """The lexical evidence of every unit at once, as arrays (see README: how the rule decides)."""
+    import numpy as np
+
+    first, last = units
+    absent, gain = weights
+    uses = m.uses.astype(np.int8)
+    own = uses[first] + np.where((last != first)[:, None], uses[last], 0)  # how often the unit itself uses a term
+    keys = own > 0
+    shared = keys & (m.counts > own)  # also used by another paragraph or a headline
+    neighbours = np.zeros_like(keys)
+    for side in (first - 1, last + 1):
+        inside = (side >= 0) & (side < len(uses))
+        neighbours |= m.uses[np.clip(side, 0, len(uses) - 1)] & inside[:, None]
+    size = keys.sum(axis=1)
+    base = keys @ absent
+    rest = (base + shared @ gain) / size
+    names = ((m.names[first] | m.names[last]) & shared).sum(axis=1)
+    return {
+        "rest": rest,
+        "neighbours": np.where(neighbours.any(axis=1), (base + (keys & neighbours) @ gain) / size, 0.0),
+        "names": np.minimum(names, 3),
+        "size": np.log(size),
+        "rest_gap": rest - _upper_median(rest[first == last]),  # how far below the typical paragraph
+    }
+
+
+def _upper_median(values) -> float:
+    return float(sorted(values)[len(values) // 2]) if len(values) else 0.0
+
+
+def _probabilities(features: dict, weights: dict):
+    import numpy as np
+
     z = weights["bias"] + sum(weights[k] * v for k, v in features.items() if k in weights)
-    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+    return 1 / (1 + np.exp(-np.clip(z, -30.0, 30.0)))
