@@ -36,13 +36,13 @@ def _word_hashes(tokens: list[str]) -> np.ndarray:
     cache = _WORD_HASHES
     if len(cache) > 1_000_000:
         cache.clear()
-    out = np.empty(len(tokens), dtype=np.uint64)
-    for n, token in enumerate(tokens):
-        h = cache.get(token)
-        if h is None:
-            h = cache[token] = zlib.crc32(token.encode("utf-8"))
-        out[n] = h
-    return out
+    hashes = list(map(cache.get, tokens))
+    if None in hashes:
+        for n, h in enumerate(hashes):
+            if h is None:
+                token = tokens[n]
+                h = hashes[n] = cache[token] = zlib.crc32(token.encode("utf-8"))
+    return np.array(hashes, dtype=np.uint64)
 
 
 def shingle_hashes(tokens: list[str], k: int) -> np.ndarray:
@@ -71,7 +71,9 @@ def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:
         return np.full(num_perm, EMPTY, dtype=np.uint32)
     a, b = permutations(num_perm)
     with np.errstate(over="ignore"):
-        values = (np.outer(hashes.astype(np.uint64), a) + b) >> SHIFT
+        values = np.multiply.outer(hashes.astype(np.uint64), a)  # in place from here: no temporary copies
+        values += b
+        values >>= SHIFT
     return values.min(axis=0).astype(np.uint32)
 
 

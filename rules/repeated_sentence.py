@@ -66,10 +66,10 @@ class RepeatedSentence(Rule):
             if b.kind != "paragraph" or b.index in copied:
                 continue
             norm = normalize(text[start:end])
-            if len(words(norm)) < self.options.min_words:
-                continue
-            if norm not in seen:
+            if norm not in seen:  # words are counted only for repeats: most sentences occur once
                 seen[norm] = (start, end, b.index)
+                continue
+            if len(words(norm)) < self.options.min_words:
                 continue
             first_start, first_end, first_block = seen[norm]
             alone = (start, end) == (b.start, b.end)
