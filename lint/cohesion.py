@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
@@ -43,6 +45,34 @@ def content_terms(text: str) -> list[tuple[str, str]]:
     return [(key, token) for key, token in zip(map(_key, tokens), tokens) if key is not None]
 
 
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The terms of one whitespace-separated word's tokens, and those of them written as names (capitalised).
+
+    Tokens never contain whitespace, so a text's tokens are its words' tokens:
+    caching per word spares the regex for every word seen before.
+    """
+    keys, names = [], []
+    for token in _TOKEN.findall(word):
+        key = _key(token)
+        if key is not None:
+            keys.append(key)
+            if token[0].isupper() and not key[0].isdigit():
+                names.append(key)
+    return tuple(keys), tuple(names)
+
+
+def _keys_and_names(text: str) -> tuple[list[str], list[str]]:
+    """Every term of a text in order, and every name (a capitalised term not opening the text), with repeats."""
+    parts = list(map(_word_terms, text.split()))
+    keys = list(chain.from_iterable(map(itemgetter(0), parts)))
+    names = list(chain.from_iterable(map(itemgetter(1), parts)))
+    opening = _TOKEN.search(text)  # the opening word is capitalised anyway: a name only where it recurs
+    if names and opening and opening.group()[0].isupper() and _key(opening.group()) == names[0]:
+        del names[0]
+    return keys, names
+
+
 @dataclass
 class TermMatrix:
     """Which paragraph uses which content term, as matrices (one row per paragraph, one column per term)."""
@@ -57,18 +87,13 @@ class TermMatrix:
         columns: dict[str, int] = {}
         rows, cols, name_rows, name_cols = [], [], [], []
         for row, text in enumerate(paragraphs):
-            tokens = _TOKEN.findall(text)
-            keys = dict.fromkeys(map(_key, tokens))  # in order of appearance: columns (and sums) are reproducible
-            keys.pop(None, None)
-            cols += [columns.setdefault(k, len(columns)) for k in keys]
+            keys, names = _keys_and_names(text)
+            cols += [columns.setdefault(k, len(columns)) for k in dict.fromkeys(keys)]  # reproducible order
             rows += [row] * (len(cols) - len(rows))
-            capitals = [t for t in set(tokens) if t[0].isupper()]
-            if tokens and tokens.count(tokens[0]) == 1 and tokens[0][0].isupper():
-                capitals.remove(tokens[0])  # the paragraph's opening word is capitalised anyway
-            names = {columns[k] for k in map(_key, capitals) if k is not None and not k[0].isdigit()}
+            names = {columns[k] for k in names}
             name_cols += names
             name_rows += [row] * len(names)
-        head = {columns[k] for text in headlines for k in map(_key, _TOKEN.findall(text)) if k in columns}
+        head = {columns[k] for text in headlines for k in _keys_and_names(text)[0] if k in columns}
         uses = np.zeros((len(paragraphs), len(columns)), dtype=bool)
         uses[rows, cols] = True
         names = np.zeros_like(uses)
@@ -88,8 +113,7 @@ class CorpusStats:
 
     def add(self, text: str) -> None:
         self.documents += 1
-        keys = set(map(_key, set(_TOKEN.findall(text))))
-        keys.discard(None)
+        keys = set(chain.from_iterable(map(itemgetter(0), map(_word_terms, set(text.split())))))
         self.df.update(keys)
         self._forget()
 

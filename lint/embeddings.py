@@ -6,7 +6,7 @@ network, and only when a rule asks for them.
 
 A text's embedding is the mean of its tokens' vectors (as WordLlama computes
 it). Tokens never cross a space, so each distinct word is tokenised once and
-its summed vector cached: a 600-word article then costs about a millisecond
+its summed vector cached: a 600-word article then costs about 0.4 ms
 instead of a tokenizer call per paragraph.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
 MAX_CACHED_WORDS = 200_000
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
     return importlib.util.find_spec("wordllama") is not None
 
@@ -100,12 +101,11 @@ def embed(texts: list[str]):
             unseen = list(dict.fromkeys(flat))
         _add_words(unseen, tokenizer, matrix)
         rows = list(map(_rows.__getitem__, flat))
-    rows = np.array(rows, dtype=np.int64)
-    nonempty = lengths > 0
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
-    sums = np.add.reduceat(_table[rows], offsets, axis=0)  # each text's words' summed token vectors
-    tokens = np.maximum(np.add.reduceat(_counts[rows], offsets), 1.0)
-    means = sums / tokens[:, None]
+    # A text is its word counts times the distinct words' vectors: one small matrix product.
+    words, column = np.unique(np.array(rows, dtype=np.int64), return_inverse=True)
+    text_of = np.repeat(np.arange(len(texts)), lengths)
+    counts = np.bincount(text_of * len(words) + column, minlength=len(texts) * len(words))
+    counts = counts.reshape(len(texts), len(words)).astype(np.float32)
+    means = (counts @ _table[words]) / np.maximum(counts @ _counts[words], 1.0)[:, None]
     norms = np.linalg.norm(means, axis=1, keepdims=True)
-    out[nonempty] = np.divide(means, norms, out=np.zeros_like(means), where=norms > 0)
-    return out
+    return np.divide(means, norms, out=out, where=norms > 0)

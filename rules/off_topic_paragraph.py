@@ -101,7 +101,7 @@ class OffTopicParagraph(Rule):
         judged = np.flatnonzero(m.uses.sum(axis=1) >= o.min_terms)
         if len(judged) < o.min_paragraphs:
             return
-        units = _units(judged, len(originals), o.pairs)
+        units = _units(judged, o.pairs)
         features = _features(m, units, term_weights(m.vocabulary, getattr(context, "corpus", None) or NO_CORPUS))
         semantic = self._semantic(texts, units, features)
         scores = _probabilities(features, SEMANTIC if semantic else LEXICAL)
@@ -191,15 +191,14 @@ def _language_note(document, paras, originals, members) -> str:
             f"against {share_rest:.0%} in the rest")
 
 
-def _units(judged, count: int, pairs: bool):
+def _units(judged, pairs: bool):
     """(first, last) paragraph of every unit judged: each judgeable paragraph, then each run of two."""
     import numpy as np
 
-    first, last = judged, judged
-    if pairs:
-        runs = judged[np.isin(judged + 1, judged)]
-        first, last = np.concatenate((judged, runs)), np.concatenate((judged, runs + 1))
-    return first, last
+    if not pairs:
+        return judged, judged
+    runs = judged[:-1][np.diff(judged) == 1]  # judged is sorted: n and n + 1 both judged
+    return np.concatenate((judged, runs)), np.concatenate((judged, runs + 1))
 
 
 def _features(m: TermMatrix, units, weights) -> dict:
