@@ -9,9 +9,12 @@ from doclint.rule import Rule, option
 from doclint.text import STOP_WORDS, WORD
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
-# Lexical: mean naive-Bayes evidence against the rest (E), against the neighbours (N), shared names (S), size.
-LEXICAL = {"bias": 0.0, "rest": -8.7, "neighbours": -4.3, "names": -1.2, "size": -0.25, "rest_gap": -1.9}
-# With embeddings: the same, plus the cosine to the rest (C) and its gap to the document's median (G).
+# Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
+# number of terms (a mean over few words is weak evidence: scaled, it is a z-score), shared names, size, and the gap
+# to the document's median paragraph.
+LEXICAL = {"bias": -0.3, "rest": -0.6, "neighbours": -0.25, "names": -1.15, "size": -0.4, "rest_gap": -1.1,
+           "rest_z": -3.15, "neighbours_z": -0.65}
+# With embeddings: the same unscaled evidence, plus the cosine to the rest and its gap to the document's median.
 SEMANTIC = {"bias": -4.6, "rest": -2.3, "neighbours": -2.0, "names": -0.75, "size": 1.6, "rest_gap": -0.5,
             "cosine": -11.5, "gap": -7.5}
 _QUOTES = "\"“‘'«"
@@ -53,7 +56,9 @@ class OffTopicParagraph(Rule):
     is; a word it never uses is mild evidence against. Rarity comes from the
     documents checked together (corpus document frequencies) when there are
     twenty or more, otherwise every word counts alike. Shared names and the
-    two neighbouring paragraphs add evidence. With the optional `embeddings`
+    two neighbouring paragraphs add evidence. The lexical backend also scales
+    the mean by the square root of the number of content words: a mean over
+    few words is weak evidence. With the optional `embeddings`
     backend (static WordLlama embeddings shipped in a wheel, no download), the
     cosine between the paragraph and the rest of the document joins in. The
     evidence is combined into a probability by fixed logistic weights.
@@ -219,9 +224,12 @@ def _features(m: TermMatrix, units, weights) -> dict:
     base = keys @ absent
     rest = (base + shared @ gain) / size
     names = ((m.names[first] | m.names[last]) & shared).sum(axis=1)
+    near = np.where(neighbours.any(axis=1), (base + (keys & neighbours) @ gain) / size, 0.0)
     return {
         "rest": rest,
-        "neighbours": np.where(neighbours.any(axis=1), (base + (keys & neighbours) @ gain) / size, 0.0),
+        "neighbours": near,
+        "rest_z": rest * np.sqrt(size),
+        "neighbours_z": near * np.sqrt(size),
         "names": np.minimum(names, 3),
         "size": np.log(size),
         "rest_gap": rest - _upper_median(rest[first == last]),  # how far below the typical paragraph

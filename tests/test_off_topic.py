@@ -19,15 +19,14 @@ def test_seed_haj_paragraph_is_the_only_one_flagged():
     assert "Haj" in found[0].message and "Mecca" in found[0].message
 
 
-def test_seed_lexical_backend_ranks_haj_first():
-    # Without embeddings the short NATO paragraph (10 content words, one shared) is flagged too.
+def test_seed_lexical_backend_flags_only_the_haj_paragraph():
+    # The short NATO paragraph (10 content words, one shared) once looked off-topic to the lexical backend: a mean
+    # over few words is weak evidence, which the square-root scaling of the evidence now says.
     found = lint(SEED.read_bytes(), ["T101"], {"off-topic-paragraph": {"backend": "lexical"}})
-    assert 20 in [d.line for d in found] and len(found) <= 2
-    probability = {d.line: float(d.message.split("probability ")[1][:4]) for d in found}
-    assert probability[20] == max(probability.values())
+    assert [d.line for d in found] == [20]
 
 
-@pytest.mark.parametrize("backend,recall,precision,clean", [("lexical", 0.8, 0.65, 4), ("embeddings", 0.65, 0.95, 1)])
+@pytest.mark.parametrize("backend,recall,precision,clean", [("lexical", 0.7, 0.85, 2), ("embeddings", 0.65, 0.95, 1)])
 def test_own_articles(backend, recall, precision, clean):
     found, total, flagged, right, clean_flagged, _, _ = offtopic_eval.evaluate(backend)
     assert sum(found.values()) / sum(total.values()) >= recall
