@@ -79,6 +79,9 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
         code = EXIT_ERROR
     except KeyboardInterrupt:
         code = 130
+    except BrokenPipeError:  # `doclint check ... | head`: the reader left; say nothing more, as cat would
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's own flush at exit must not fail
+        code = 141  # 128 + SIGPIPE, what a shell reports for a command killed by a closed pipe
     except Exception as exc:  # a bug must still not print a traceback at users
         if os.environ.get("DOCLINT_DEBUG"):
             raise

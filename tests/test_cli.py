@@ -172,3 +172,17 @@ def test_seed_second_copy_is_one_run_with_the_first_as_related():
     assert (d["line"], d["end_line"]) == (52, 94)
     assert d["message"].startswith("Lines 52-94 repeat lines 8-50 (22 paragraphs")
     assert [(r["line"], r["column"]) for r in d["related"]] == [(8, 1)]
+
+
+def test_closed_pipe_ends_quietly_with_141(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "many.txt").write_text("trailing \n" * 20000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "doclint", "check", "--no-cache", str(tmp_path / "many.txt")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.read(100)
+    proc.stdout.close()  # as `| head` does
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 141
+    assert err == b""
