@@ -64,7 +64,8 @@ def _add_words(words: list[str], tokenizer, matrix) -> None:
         size = max(need, 2 * len(_table))
         _table = np.resize(_table, (size, matrix.shape[1]))
         _counts = np.resize(_counts, size)
-    encodings = tokenizer.encode_batch(words, add_special_tokens=False)
+    encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)  # fast: no character offsets
+    encodings = encode(words, add_special_tokens=False)
     if tokenizer.padding:  # another layout may pad: keep only the real tokens
         ids = [[i for i, keep in zip(e.ids, e.attention_mask) if keep] for e in encodings]
     else:
