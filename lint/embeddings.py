@@ -60,10 +60,11 @@ def _add_words(words: list[str], tokenizer, matrix) -> None:
         _table = np.zeros((max(1024, len(words)), matrix.shape[1]), dtype=np.float32)
         _counts = np.zeros(len(_table), dtype=np.float32)
     need = len(_rows) + len(words)
-    if need > len(_table):
+    if need > len(_table):  # grow by doubling (np.resize would refill the new rows by repeating the old)
         size = max(need, 2 * len(_table))
-        _table = np.resize(_table, (size, matrix.shape[1]))
-        _counts = np.resize(_counts, size)
+        table, counts = np.empty((size, matrix.shape[1]), dtype=np.float32), np.empty(size, dtype=np.float32)
+        table[:len(_rows)], counts[:len(_rows)] = _table[:len(_rows)], _counts[:len(_rows)]
+        _table, _counts = table, counts
     encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)  # fast: no character offsets
     encodings = encode(words, add_special_tokens=False)
     if tokenizer.padding:  # another layout may pad: keep only the real tokens
