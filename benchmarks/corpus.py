@@ -1,6 +1,6 @@
 """Corpus-mode figures: throughput, parallelism, the index, scaling, JSONL memory, MinHash vs datasketch.
 
-    python benchmarks/corpus.py [--docs 1000] [--scales 1,10] [--jsonl-mb 100] [--skip-datasketch]
+    python benchmarks/corpus.py [--docs 1000] [--scales 1,10] [--jsonl-mb 100 (0: skip)] [--skip-datasketch]
 
 Synthetic news-like documents (generated sentences, 10% near-duplicates) are
 written to a temporary folder; every figure is the median of `--runs` runs of
@@ -188,8 +188,9 @@ def main() -> None:
         throughput(tmp, a.docs, a.runs)
         print("scaling:")
         scaling(tmp, a.docs, [int(x) for x in a.scales.split(",")], a.runs)
-        print("memory:")
-        jsonl_memory(tmp, a.jsonl_mb)
+        if a.jsonl_mb > 0:
+            print("memory:")
+            jsonl_memory(tmp, a.jsonl_mb)
     if not a.skip_datasketch:
         print("MinHash:")
         minhash_vs_datasketch(a.docs)
