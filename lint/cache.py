@@ -25,9 +25,17 @@ TABLES = {"doclint_meta", "files"}
 
 
 def default_cache_dir(config_path: Path | None, cwd: Path) -> Path:
-    """Beside the nearest config file, else at the repository root, else in the current folder."""
+    """Beside the config file, else at the repository root, else in the current folder.
+
+    The config file counts only when the current folder is inside its folder:
+    a shared config passed with --config from elsewhere (~/configs/doclint.toml)
+    must not make its whole folder the tree that partial runs compare against.
+    """
+    cwd = cwd.resolve()
     if config_path is not None:
-        return config_path.resolve().parent / ".doclint_cache"
+        folder = config_path.resolve().parent
+        if folder == cwd or folder in cwd.parents:
+            return folder / ".doclint_cache"
     for folder in [cwd, *cwd.parents]:
         if (folder / ".git").exists():
             return folder / ".doclint_cache"

@@ -167,9 +167,10 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
     if not no_cache and any(s.path is not None for s in sources):
         _open_index(options, linter, config, cache_dir)
-    given = {s.display for s in sources}
+    # Signatures cost an import of numpy for a lone document; they are needed when there is anything to compare
+    # with, and whenever the index stores the document (a later run compares it with files added since).
     options.signatures = bool(linter.corpus_rules) and (
-        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or any(t.display not in given for t in options.tree))
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None)
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         index = options.index
         if index is None or not all(s.path is not None and index.fresh(s.path) for s in sources):

@@ -123,6 +123,8 @@ def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
             _run_jsonl(source, options, result, items, progress)
     progress.close()
     if linter.corpus_rules:
+        # Path order decides which copy is reported; files reused from the index were collected after the rest.
+        items.sort(key=lambda item: item[0].path)
         checked = {stub.path for stub, _ in items}
         others = _tree_items(options, checked, result) if options.index is not None else []
         # On a partial run the files given come last, so that they are the ones reported.
@@ -194,11 +196,17 @@ def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
 
 
 def _lookup(options: RunOptions, source: Source):
+    """What the index holds for this file, if it is still valid for this run."""
     try:
         stat = source.path.stat()
     except OSError:
         return None
-    return options.index.lookup(source.path, stat)
+    cached = options.index.lookup(source.path, stat)
+    if cached is not None and options.signatures:
+        wanted = {r.code for r in _LINTER.rules_for(source.display) if r.scope == "corpus"}
+        if not wanted <= cached[2].keys():
+            return None  # stored by a run that needed no signatures (doclint 0.1 did that for a lone file)
+    return cached
 
 
 def _from_cache(source: Source, cached, options: RunOptions) -> _Done | None:

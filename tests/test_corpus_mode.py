@@ -166,3 +166,60 @@ def test_partial_run_finds_a_near_duplicate_elsewhere_in_the_tree(tmp_path):
                 cwd=tmp_path)
     (d,) = json.loads(p.stdout)["diagnostics"]
     assert "docs/b_original.txt" in d["message"] and elsewhere.exists()
+
+
+def test_shared_config_from_elsewhere_does_not_widen_the_tree(tmp_path):
+    # `--config ~/configs/doclint.toml` once made ~/configs' folder the tree: every text file beside the config
+    # (here a copy of the article) was indexed and compared, and the index landed there.
+    shared = tmp_path / "configs"
+    shared.mkdir()
+    (shared / "doclint.toml").write_text("[rules.too-many-blank-lines]\nmax-blank-lines = 2\n")
+    (shared / "unrelated.txt").write_text("Unrelated\n\n" + ARTICLE + "\n")
+    project = tmp_path / "project"
+    (project / ".git").mkdir(parents=True)
+    (project / "a.txt").write_text("Copy\n\n" + ARTICLE + " One more sentence.\n")
+    p = run_cli("check", "--format", "json", "--select", "D201", "--config", shared / "doclint.toml", "a.txt",
+                cwd=project)
+    assert json.loads(p.stdout)["diagnostics"] == []
+    assert (project / ".doclint_cache").is_dir() and not (shared / ".doclint_cache").exists()
+    # a config inside the project still roots the tree, even when the run starts in a subfolder
+    (project / "doclint.toml").write_text("")
+    (project / "sub").mkdir()
+    (project / "b.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    p = run_cli("check", "--format", "json", "--select", "D201", "--config", project / "doclint.toml",
+                "../a.txt", cwd=project / "sub")
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert "b.txt" in d["message"]
+
+
+def test_index_entry_of_a_lone_file_still_takes_part_in_later_corpus_checks(tmp_path):
+    # A run on one file in a tree of one once stored it without signatures; a later run that reused the entry
+    # never compared the file with anything: a copy added next to it went unreported.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.txt").write_text("Copy\n\n" + ARTICLE + " One more sentence.\n")
+    assert run_cli("check", "--select", "D201", "a.txt", cwd=tmp_path).returncode == 0
+    (tmp_path / "b.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    for args in (["."], ["b.txt"]):
+        p = run_cli("check", "--format", "json", "--select", "D201", *args, cwd=tmp_path)
+        (d,) = json.loads(p.stdout)["diagnostics"]
+        assert d["path"] == "b.txt" and "a.txt" in d["message"]
+
+
+def test_index_entry_without_signatures_is_checked_again(tmp_path):
+    # Indexes written before the fix above hold such entries: they must not be trusted for corpus checks.
+    from doclint.cache import Index, config_key
+    from doclint.config import load_config
+    from doclint.document import Document
+    from doclint.engine import Linter
+
+    (tmp_path / ".git").mkdir()
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Copy\n\n" + ARTICLE + " One more sentence.\n")
+    b.write_text("Original\n\n" + ARTICLE + "\n")
+    linter = Linter.from_config(load_config(cwd=tmp_path), select=["D201"])
+    index = Index(tmp_path / ".doclint_cache", config_key(linter))
+    index.store(a, a.read_bytes(), [], Document.from_bytes("a.txt", a.read_bytes()).stub(), {})
+    index.close()
+    p = run_cli("check", "--format", "json", "--select", "D201", ".", cwd=tmp_path)
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert d["path"] == "b.txt" and "a.txt" in d["message"]
