@@ -1,8 +1,10 @@
 """Time of the off-topic rule per 600-word article, after start-up, for each backend.
 
-    python benchmarks/offtopic_speed.py [--rounds 20]
+    python benchmarks/offtopic_speed.py [--rounds 20] [--merge 2]
 
-Articles of about 600 words are assembled from tests/data/articles.toml. The
+Articles of about 600 words are assembled from tests/data/articles.toml (19
+paragraphs of 31 words; `--merge 2` joins them two by two into 10, closer to a
+news article: the rule's cost grows with the number of paragraphs). The
 analyses shared with other rules (paragraph repeats) are computed before the
 clock starts, as they are in a real run; each article is seen once before
 timing, so the embedding backend's word cache is warm. The backends take turns
@@ -39,14 +41,19 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "articles.tom
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument("--merge", type=int, default=1,
+                    help="join this many consecutive paragraphs into one (2: about 10 paragraphs of 60 words)")
     a = ap.parse_args()
     arts = tomllib.loads(DATA.read_text(encoding="utf-8"))["article"]
     docs = []
     for i in range(len(arts)):
         parts = [arts[(i + k) % len(arts)] for k in range(4)]
         paras = parts[0]["paragraphs"] + parts[1]["paragraphs"] + parts[2]["paragraphs"] + parts[3]["paragraphs"][:1]
+        paras = [" ".join(paras[n:n + a.merge]) for n in range(0, len(paras), a.merge)]
         docs.append(parts[0]["headline"] + "\n\n" + "\n\n".join(paras) + "\n")
     words = statistics.mean(len(d.split()) for d in docs)
+    print(f"{len(docs)} articles of {words:.0f} words in {statistics.mean(d.count(chr(10) * 2) for d in docs):.0f} "
+          f"paragraphs")
     backends = ["lexical"] + (["embeddings"] if embeddings.available() else [])
     if len(backends) == 1:
         print("embeddings: not installed")
