@@ -66,7 +66,9 @@ class OffTopicParagraph(Rule):
     Repeated copies are judged once (the first copy). The rule abstains where
     evidence is thin: paragraphs of fewer than `min-terms` content words,
     headlines and datelines, documents with fewer than `min-paragraphs`
-    judgeable paragraphs, and quotations whose speaker is named elsewhere. Runs
+    judgeable paragraphs, quotations whose speaker is named elsewhere, and
+    paragraphs that open in lower case (they continue the one before: a
+    scraper split a paragraph), except in lower-cased texts. Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -103,7 +105,7 @@ class OffTopicParagraph(Rule):
             return
         texts = [document.block_text(paras[i]) for i in originals]
         m = TermMatrix.of(texts, [document.block_text(b) for b in document.blocks if b.kind == "headline"])
-        judged = np.flatnonzero(m.uses.sum(axis=1) >= o.min_terms)
+        judged = np.flatnonzero((m.uses.sum(axis=1) >= o.min_terms) & ~np.array(_continuations(texts)))
         if len(judged) < o.min_paragraphs:
             return
         units = _units(judged, o.pairs)
@@ -194,6 +196,16 @@ def _language_note(document, paras, originals, members) -> str:
         return ""
     return (f"apparently in another language: {share_in:.0%} of its words are English function words, "
             f"against {share_rest:.0%} in the rest")
+
+
+def _continuations(texts: list[str]) -> list[bool]:
+    """Which paragraphs open in lower case, and so continue the one before them (a scraper split a paragraph
+    in two): context for the others, never judged alone. Not in a lower-cased text, where every one does."""
+    opens_lower = []
+    for text in texts:
+        first = WORD.search(text)
+        opens_lower.append(first is None or first.group()[0].islower())
+    return opens_lower if sum(opens_lower) * 2 < len(texts) else [False] * len(texts)
 
 
 def _units(judged, pairs: bool):
