@@ -78,9 +78,12 @@ print("candidate pairs", pairs)
 '''
 
 
-def _time(cmd: list[str], cwd: str) -> float:
+def _time(cmd: list[str], cwd: str, ok: tuple[int, ...] = (0,)) -> float:
+    """Wall time of a command; a failing command stops the benchmark (its time would mean nothing)."""
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    if p.returncode not in ok:
+        sys.exit(f"{' '.join(cmd[:2])} failed (exit {p.returncode}):\n{p.stderr[-2000:]}")
     return time.perf_counter() - start
 
 
@@ -111,7 +114,7 @@ def main() -> None:
             for _ in range(a.runs):  # alternate the two tools, so that a noisy spell hits both
                 scratch = tempfile.mkdtemp(dir=tmp)
                 dt.append(_time([a.datatrove_python, str(script), str(copy), str(jobs), scratch], tmp))
-                ours.append(_time([*doclint, "--jobs", str(jobs), str(copy)], tmp))
+                ours.append(_time([*doclint, "--jobs", str(jobs), str(copy)], tmp, ok=(0, 1)))  # 1: it found some
             ratio = statistics.median(dt) / statistics.median(ours)
             print(f"--jobs {jobs}: datatrove {_summary(dt)}; doclint {_summary(ours)}; "
                   f"doclint is {ratio:.1f} times faster")
