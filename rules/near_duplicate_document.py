@@ -56,8 +56,10 @@ class NearDuplicateDocument(CorpusRule):
     ## Fix safety
     In a JSONL corpus, the fix drops the later record and keeps the earliest
     copy. It is unsafe: which copy to keep is a judgement (the later one may
-    be the corrected version), so only `--fix --unsafe-fixes` applies it. Files
-    are never deleted: for them there is no fix.
+    be the corrected version), so only `--fix --unsafe-fixes` applies it. A
+    record whose earlier copies are all files, not records, has no fix (the
+    corpus keeps its only copy). Files are never deleted: for them there is no
+    fix.
     """
 
     code = "D201"
@@ -188,8 +190,12 @@ class NearDuplicateDocument(CorpusRule):
             message = f"{kind} of {head} (Jaccard {sim:.2f}){more}"
             related = tuple(self.related_document(items[i][0], f"Jaccard {s:.2f}") for i, s in earlier[:10])
             fix = None
-            if getattr(document, "record", None):
-                fix = Fix((), Applicability.UNSAFE, f"Drop this record (keep {head})", drop_record=True)
+            # A record is dropped only for an earlier record: a corpus must not lose its only copy of a text
+            # because a file elsewhere in the tree holds the same text.
+            kept = [items[i][0] for i, _ in earlier if getattr(items[i][0], "record", None)]
+            if getattr(document, "record", None) and kept:
+                fix = Fix((), Applicability.UNSAFE, f"Drop this record (keep {_record_name(kept[0])})",
+                          drop_record=True)
             yield document, Diagnostic(0, self._full(items[j][1]).end, message, fix=fix, related=related)
 
     @staticmethod
@@ -204,3 +210,10 @@ def _optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     from doclint import minhash
 
     return minhash.optimal_bands(threshold, num_perm)
+
+
+def _record_name(stub) -> str:
+    """A JSONL record as messages name it: file#number[id=...]."""
+    record = stub.record
+    name = f"{record.get('file', stub.path)}#{record.get('number')}"
+    return name + (f"[id={record['id']}]" if record.get("id") is not None else "")

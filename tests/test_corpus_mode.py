@@ -223,3 +223,20 @@ def test_index_entry_without_signatures_is_checked_again(tmp_path):
     p = run_cli("check", "--format", "json", "--select", "D201", ".", cwd=tmp_path)
     (d,) = json.loads(p.stdout)["diagnostics"]
     assert d["path"] == "b.txt" and "a.txt" in d["message"]
+
+
+def test_a_record_is_not_dropped_for_a_copy_outside_the_corpus(tmp_path):
+    # The tree's text file holds the same article as record x: the corpus keeps x (its only copy of the text)
+    # and drops y, the later copy inside the corpus. Both are still reported.
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "article.txt").write_text(body + "\n")
+    corpus = tmp_path / "c.jsonl"
+    _write(corpus, [{"id": "x", "text": body}, {"id": "y", "text": "Other " + body}])
+    p = run_cli("check", "--format", "json", "--select", "D201", "c.jsonl", cwd=tmp_path)
+    found = {d["record"]["id"]: d for d in json.loads(p.stdout)["diagnostics"]}
+    assert sorted(found) == ["x", "y"]
+    assert found["x"]["fix"] is None and "article.txt" in found["x"]["message"]
+    assert found["y"]["fix"]["drop_record"] and found["y"]["fix"]["message"] == "Drop this record (keep c.jsonl#1[id=x])"
+    run_cli("check", "--select", "D201", "--fix", "--unsafe-fixes", "c.jsonl", cwd=tmp_path)
+    assert [json.loads(line)["id"] for line in corpus.read_text().splitlines()] == ["x"]
