@@ -145,10 +145,15 @@ def _gh_escape(value: str, prop: bool = False) -> str:
 def write_github(report: Report, out: TextIO, **_) -> None:
     for d in report.diagnostics:
         level = {"error": "error", "warning": "warning"}.get(d.severity, "notice")
-        props = (f"file={_gh_escape(_file(d), True)},line={d.line},col={d.column},"
-                 f"endLine={d.end_line},endColumn={d.end_column},title={_gh_escape(d.code, True)}")
-        record = f"record {_record(d)['number']} (id {_record(d)['id']}): " if _record(d) else ""
-        out.write(f"::{level} {props}::{_gh_escape(f'{record}{d.code} [{d.name}] {d.message}')}\n")
+        record = _record(d)
+        if record:  # the annotation goes on the record's own line of the corpus; the place in its text is said
+            where = f"line={record['number']},endLine={record['number']}"
+            prefix = f"record {record['number']} (id {record['id']}), line {d.line}:{d.column} of its text: "
+        else:
+            where = f"line={d.line},col={d.column},endLine={d.end_line},endColumn={d.end_column}"
+            prefix = ""
+        props = f"file={_gh_escape(_file(d), True)},{where},title={_gh_escape(d.code, True)}"
+        out.write(f"::{level} {props}::{_gh_escape(f'{prefix}{d.code} [{d.name}] {d.message}')}\n")
 
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -159,29 +164,45 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
+def _related(r) -> dict:
+    """A related location; a JSONL record (`corpus.jsonl#12`) is its line of the corpus file."""
+    from doclint.runner import is_jsonl
+
+    file, _, number = r.path.rpartition("#")
+    if number.isdigit() and is_jsonl(Path(file)):
+        return {"artifactLocation": {"uri": _uri(file)}, "region": {"startLine": int(number), "endLine": int(number)}}
+    return {"artifactLocation": {"uri": _uri(r.path)},
+            "region": {"startLine": r.line, "startColumn": r.column, "endLine": r.end_line, "endColumn": r.end_column}}
+
+
 def write_sarif(report: Report, out: TextIO, **_) -> None:
     rules = sorted({type(d.rule) for d in report.diagnostics} | set(report.rules), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     level = {"error": "error", "warning": "warning", "info": "note"}
     results = []
     for d in report.diagnostics:
-        region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column,
-                  "charOffset": d.start, "charLength": d.end - d.start}
+        record = _record(d)
+        if record:  # a record of a JSONL corpus: the region is its line of the file; the place in its text is said
+            region = {"startLine": record["number"], "endLine": record["number"]}
+            text = f"{d.message} (line {d.line}, column {d.column} of record {record['number']}'s text)"
+        else:
+            region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
+                      "endColumn": d.end_column, "charOffset": d.start, "charLength": d.end - d.start}
+            text = d.message
         result = {
             "ruleId": d.code, "ruleIndex": index[d.code], "level": level.get(d.severity, "warning"),
-            "message": {"text": d.message},
+            "message": {"text": text},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(_file(d))}, "region": region}}],
         }
-        if _record(d):  # a record of a JSONL corpus: lines and columns count inside its text
+        if record:
             result["locations"][0]["logicalLocations"] = [
-                {"name": str(_record(d)["id"]), "fullyQualifiedName": f"{_file(d)}#{_record(d)['number']}",
-                 "kind": "object"}]
+                {"name": str(record["id"]), "fullyQualifiedName": f"{_file(d)}#{record['number']}", "kind": "object"}]
+            result["properties"] = {"record": {"id": record["id"], "number": record["number"]},
+                                    "textRegion": {"startLine": d.line, "startColumn": d.column,
+                                                   "endLine": d.end_line, "endColumn": d.end_column}}
         if d.related:
             result["relatedLocations"] = [
-                {"id": i, "message": {"text": r.message or "related location"},
-                 "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)},
-                                      "region": {"startLine": r.line, "startColumn": r.column,
-                                                 "endLine": r.end_line, "endColumn": r.end_column}}}
+                {"id": i, "message": {"text": r.message or "related location"}, "physicalLocation": _related(r)}
                 for i, r in enumerate(d.related)]
         if d.fix is not None and d.fix.edits and not _record(d):
             result["fixes"] = [{

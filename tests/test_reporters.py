@@ -62,3 +62,23 @@ def test_github_workflow_commands():
 def test_text_summary_counts_fixes():
     out = run_cli("check", "-", input=b"x \n\n\n\ny").stdout.decode()
     assert out.endswith("Found 3 problems (3 fixable with --fix).\n")
+
+
+def test_jsonl_records_are_located_on_their_own_line_of_the_corpus(tmp_path):
+    # Lines and columns of a record's diagnostic count inside its text: as a place in the corpus file they would
+    # point at another record. SARIF and GitHub annotations put them on the record's line and say the rest.
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    records = [{"id": "x", "text": body}, "not json", {"id": "y", "text": "Title\n\nA line with a trailing space \n"},
+               {"id": "z", "text": "Other " + body}]
+    (tmp_path / "c.jsonl").write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records))
+    args = ("check", "--no-cache", "--select", "W102,D201", "c.jsonl")
+    sarif = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)
+    jsonschema.validate(sarif, json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text()))
+    results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    w102 = results["W102"]
+    assert w102["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "endLine": 3}
+    assert w102["properties"]["textRegion"]["startLine"] == 3 and "line 3, column 29" in w102["message"]["text"]
+    related = results["D201"]["relatedLocations"][0]["physicalLocation"]
+    assert related == {"artifactLocation": {"uri": "c.jsonl"}, "region": {"startLine": 1, "endLine": 1}}
+    github = run_cli(*args, "--format", "github", cwd=tmp_path).stdout.decode().splitlines()
+    assert github[0].startswith("::warning file=c.jsonl,line=3,endLine=3,title=W102::record 3 (id y), line 3:29 of")
