@@ -123,8 +123,9 @@ def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
             _run_jsonl(source, options, result, items, progress)
     progress.close()
     if linter.corpus_rules:
-        # Path order decides which copy is reported; files reused from the index were collected after the rest.
-        items.sort(key=lambda item: item[0].path)
+        # Path order (records by number) decides which copy is reported; files reused from the index were
+        # collected after the rest.
+        items.sort(key=_order)
         checked = {stub.path for stub, _ in items}
         others = _tree_items(options, checked, result) if options.index is not None else []
         # On a partial run the files given come last, so that they are the ones reported.
@@ -135,6 +136,13 @@ def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
     if options.index is not None:
         options.index.close()
     return result
+
+
+def _order(item) -> tuple[str, int]:
+    """Where a checked document stands: its path, or for a JSONL record its file and record number."""
+    stub = item[0]
+    record = stub.record
+    return (record["file"], record["number"]) if record and "file" in record else (stub.path, 0)
 
 
 def corpus_stats(sources: list[Source], jobs: int = 1):

@@ -240,3 +240,20 @@ def test_a_record_is_not_dropped_for_a_copy_outside_the_corpus(tmp_path):
     assert found["y"]["fix"]["drop_record"] and found["y"]["fix"]["message"] == "Drop this record (keep c.jsonl#1[id=x])"
     run_cli("check", "--select", "D201", "--fix", "--unsafe-fixes", "c.jsonl", cwd=tmp_path)
     assert [json.loads(line)["id"] for line in corpus.read_text().splitlines()] == ["x"]
+
+
+def test_records_keep_their_order_past_record_nine(tmp_path):
+    # Records are named corpus.jsonl#N: ordered as text, #11 would come before #2 and the earlier copy would be
+    # reported and dropped instead of the later one.
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    records = [{"id": f"r{n}", "text": f"Filler record {n} with words of its own, number {n}.\n"} for n in range(1, 13)]
+    records[1] = {"id": "first", "text": body}
+    records[10] = {"id": "copy", "text": "Copy " + body}
+    corpus = tmp_path / "c.jsonl"
+    _write(corpus, records)
+    p = run_cli("check", "--no-cache", "--format", "json", "--select", "D201", "c.jsonl", cwd=tmp_path)
+    (d,) = json.loads(p.stdout)["diagnostics"]
+    assert d["record"] == {"id": "copy", "number": 11} and "c.jsonl#2" in d["message"]
+    run_cli("check", "--no-cache", "--select", "D201", "--fix", "--unsafe-fixes", "c.jsonl", cwd=tmp_path)
+    ids = [json.loads(line)["id"] for line in corpus.read_text().splitlines()]
+    assert "first" in ids and "copy" not in ids and len(ids) == 11
