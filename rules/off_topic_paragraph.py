@@ -204,7 +204,8 @@ def _continuations(texts: list[str]) -> list[bool]:
     opens_lower = []
     for text in texts:
         first = WORD.search(text)
-        opens_lower.append(first is None or first.group()[0].islower())
+        word = first.group() if first else ""
+        opens_lower.append(not word or (word[0].isalpha() and word.islower()))  # "which"; not "iPhone", "50m"
     return opens_lower if sum(opens_lower) * 2 < len(texts) else [False] * len(texts)
 
 

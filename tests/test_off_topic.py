@@ -62,3 +62,12 @@ def test_embeddings_of_empty_and_blank_texts_are_zero():
     vectors = embeddings.embed(["", "  \n", "a real paragraph about football"])
     assert not vectors[0].any() and not vectors[1].any()
     assert abs(float((vectors[2] ** 2).sum()) - 1) < 1e-5
+
+
+def test_continuations_are_paragraphs_opening_with_a_lower_case_word():
+    from doclint.rules.off_topic_paragraph import _continuations
+
+    texts = ["The council met.", "which it did on Tuesday.", "iPhone sales rose.", "£50m for Gerrard? Never.",
+             "2004 was a good year.", "\u2014", "Rates held.", "Prices fell."]
+    assert _continuations(texts) == [False, True, False, False, False, True, False, False]
+    assert _continuations([t.lower() for t in texts]) == [False] * len(texts)  # a lower-cased text
