@@ -100,3 +100,8 @@ class Diagnostic:
 
     def sort_key(self):
         return (self.path, self.start, self.end, self.code)
+
+
+def record_name(record: dict) -> str:
+    """A JSONL record as output names it: `corpus.jsonl#12[id=abc]`."""
+    return f"{record['file']}#{record['number']}[id={record['id']}]"

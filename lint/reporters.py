@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from doclint import __version__
-from doclint.diagnostics import Diagnostic
+from doclint.diagnostics import Diagnostic, record_name
 
 FORMATS = ("text", "json", "sarif", "github")
 JSON_VERSION = 1
@@ -37,7 +37,7 @@ def _file(d: Diagnostic) -> str:
 def _where(d: Diagnostic) -> str:
     """The path as text output shows it: `corpus.jsonl#12[id=abc]` for a record."""
     record = _record(d)
-    return f"{record['file']}#{record['number']}[id={record['id']}]" if record else d.path
+    return record_name(record) if record else d.path
 
 
 def diagnostic_to_json(d: Diagnostic) -> dict:

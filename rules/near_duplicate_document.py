@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from doclint.diagnostics import Applicability, Diagnostic, Fix
+from doclint.diagnostics import Applicability, Diagnostic, Fix, record_name
 from doclint.rule import CorpusRule, option
 from doclint.text import normalize, stable_hash, words
 
@@ -194,7 +194,7 @@ class NearDuplicateDocument(CorpusRule):
             # because a file elsewhere in the tree holds the same text.
             kept = [items[i][0] for i, _ in earlier if getattr(items[i][0], "record", None)]
             if getattr(document, "record", None) and kept:
-                fix = Fix((), Applicability.UNSAFE, f"Drop this record (keep {_record_name(kept[0])})",
+                fix = Fix((), Applicability.UNSAFE, f"Drop this record (keep {record_name(kept[0].record)})",
                           drop_record=True)
             yield document, Diagnostic(0, self._full(items[j][1]).end, message, fix=fix, related=related)
 
@@ -210,10 +210,3 @@ def _optimal_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     from doclint import minhash
 
     return minhash.optimal_bands(threshold, num_perm)
-
-
-def _record_name(stub) -> str:
-    """A JSONL record as messages name it: file#number[id=...]."""
-    record = stub.record
-    name = f"{record.get('file', stub.path)}#{record.get('number')}"
-    return name + (f"[id={record['id']}]" if record.get("id") is not None else "")
