@@ -14,11 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
-from operator import itemgetter
 
 import numpy as np
 
+from doclint import lexicon
 from doclint.text import STOP_WORDS, stem
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
@@ -45,34 +44,6 @@ def content_terms(text: str) -> list[tuple[str, str]]:
     return [(key, token) for key, token in zip(map(_key, tokens), tokens) if key is not None]
 
 
-@lru_cache(maxsize=100_000)
-def _word_terms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The terms of one whitespace-separated word's tokens, and those of them written as names (capitalised).
-
-    Tokens never contain whitespace, so a text's tokens are its words' tokens:
-    caching per word spares the regex for every word seen before.
-    """
-    keys, names = [], []
-    for token in _TOKEN.findall(word):
-        key = _key(token)
-        if key is not None:
-            keys.append(key)
-            if token[0].isupper() and not key[0].isdigit():
-                names.append(key)
-    return tuple(keys), tuple(names)
-
-
-def _keys_and_names(text: str) -> tuple[list[str], list[str]]:
-    """Every term of a text in order, and every name (a capitalised term not opening the text), with repeats."""
-    parts = list(map(_word_terms, text.split()))
-    keys = list(chain.from_iterable(map(itemgetter(0), parts)))
-    names = list(chain.from_iterable(map(itemgetter(1), parts)))
-    opening = _TOKEN.search(text)  # the opening word is capitalised anyway: a name only where it recurs
-    if names and opening and opening.group()[0].isupper() and _key(opening.group()) == names[0]:
-        del names[0]
-    return keys, names
-
-
 @dataclass
 class TermMatrix:
     """Which paragraph uses which content term, as matrices (one row per paragraph, one column per term)."""
@@ -82,25 +53,30 @@ class TermMatrix:
     names: np.ndarray  # bool: ... as a name (capitalised, not opening the paragraph, not a number)
     counts: np.ndarray  # per term: how many paragraphs and headlines use it
 
+    word_ids: np.ndarray = None  # the paragraphs' words, as lexicon numbers (for embeddings)
+    lengths: np.ndarray = None  # words per paragraph
+
     @classmethod
     def of(cls, paragraphs: list[str], headlines: list[str] = ()) -> "TermMatrix":
-        columns: dict[str, int] = {}
-        rows, cols, name_rows, name_cols = [], [], [], []
-        for row, text in enumerate(paragraphs):
-            keys, names = _keys_and_names(text)
-            cols += [columns.setdefault(k, len(columns)) for k in dict.fromkeys(keys)]  # reproducible order
-            rows += [row] * (len(cols) - len(rows))
-            names = {columns[k] for k in names}
-            name_cols += names
-            name_rows += [row] * len(names)
-        head = {columns[k] for text in headlines for k in _keys_and_names(text)[0] if k in columns}
-        uses = np.zeros((len(paragraphs), len(columns)), dtype=bool)
-        uses[rows, cols] = True
+        row, term, name, word_ids, lengths = lexicon.occurrences(list(paragraphs) + list(headlines))
+        in_head = row >= len(paragraphs)  # headlines come last: they only add to the counts
+        head, row, term, name = term[in_head], row[~in_head], term[~in_head], name[~in_head]
+        found, first, column = np.unique(term, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")  # columns in order of first use: reproducible sums
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        column = rank[column]
+        uses = np.zeros((len(paragraphs), len(found)), dtype=bool)
+        uses[row, column] = True
         names = np.zeros_like(uses)
-        names[name_rows, name_cols] = True
+        names[row[name], column[name]] = True
         counts = uses.sum(axis=0)
-        counts[list(head)] += 1
-        return cls(list(columns), uses, names, counts)
+        if len(head) and len(found):
+            at = np.minimum(np.searchsorted(found, head), len(found) - 1)
+            counts[rank[np.unique(at[found[at] == head])]] += 1
+        n = len(lengths) - len(headlines)
+        return cls(list(map(lexicon.terms.__getitem__, found[order].tolist())), uses, names, counts,
+                   word_ids[:int(lengths[:n].sum())], lengths[:n])
 
 
 @dataclass
@@ -113,8 +89,7 @@ class CorpusStats:
 
     def add(self, text: str) -> None:
         self.documents += 1
-        keys = set(chain.from_iterable(map(itemgetter(0), map(_word_terms, set(text.split())))))
-        self.df.update(keys)
+        self.df.update(map(lexicon.terms.__getitem__, lexicon.distinct_terms(set(text.split()))))
         self._forget()
 
     def merge(self, other: "CorpusStats") -> None:

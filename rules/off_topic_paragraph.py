@@ -110,7 +110,7 @@ class OffTopicParagraph(Rule):
             return
         units = _units(judged, o.pairs)
         features = _features(m, units, term_weights(m.vocabulary, getattr(context, "corpus", None) or NO_CORPUS))
-        semantic = self._semantic(texts, units, features)
+        semantic = self._semantic(m, units, features)
         scores = _probabilities(features, SEMANTIC if semantic else LEXICAL)
         single = {int(first): float(score) for first, last, score in zip(*units, scores) if first == last}
         pair_threshold = (1 + o.threshold) / 2  # a pair has more words, so more chance to look foreign
@@ -133,14 +133,14 @@ class OffTopicParagraph(Rule):
         if self.options.backend != "lexical" and embeddings.available():
             embeddings.model()
 
-    def _semantic(self, texts, units, features) -> bool:
+    def _semantic(self, m: TermMatrix, units, features) -> bool:
         from doclint import embeddings
 
         if self.options.backend == "lexical" or (self.options.backend == "auto" and not embeddings.available()):
             return False
         import numpy as np
 
-        vectors = embeddings.embed(texts)
+        vectors = embeddings.embed_words(m.word_ids, m.lengths)
         first, last = units
         own = vectors[first] + np.where((last != first)[:, None], vectors[last], 0.0)  # a pair sums both
         rest = vectors.sum(axis=0) - own

@@ -10,7 +10,7 @@ from conftest import ROOT, SEED, lint
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import offtopic_eval  # noqa: E402
 
-from doclint import embeddings  # noqa: E402
+from doclint import embeddings, lexicon  # noqa: E402
 
 
 def test_seed_haj_paragraph_is_the_only_one_flagged():
@@ -50,11 +50,11 @@ def test_embedding_word_cache_starts_afresh_when_full(monkeypatch):
     # that were cached before the restart must still be found (they once raised KeyError).
     texts = [f"common words and unique{n}a unique{n}b unique{n}c" for n in range(40)]
     expected = [embeddings.embed([t])[0] for t in texts]
-    monkeypatch.setattr(embeddings, "MAX_CACHED_WORDS", 10)
-    embeddings._rows.clear()
+    monkeypatch.setattr(lexicon, "MAX_WORDS", 10)
+    lexicon._restart()
     embeddings.embed(["common words and"])
     got = [embeddings.embed([t])[0] for t in texts]
-    assert len(embeddings._rows) <= 10
+    assert len(lexicon.words) <= 10
     assert all(abs(a - b).max() < 1e-6 for a, b in zip(expected, got))
 
 

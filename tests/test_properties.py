@@ -72,15 +72,16 @@ _WORDS = st.sampled_from(["Korea", "korean", "The", "the", "NATO's", "2024", "U.
 
 @given(st.lists(_WORDS, max_size=30), st.sampled_from([" ", "\n", "  \t"]))
 def test_terms_cached_per_word_equal_terms_of_the_whole_text(words, space):
-    # The off-topic rule caches terms per whitespace-separated word; that must equal tokenising the whole text,
-    # with a name being a capitalised, non-numeric term anywhere but at the text's first token.
-    from doclint.cohesion import _TOKEN, _key, _keys_and_names
+    # The off-topic rule's lexicon keeps terms per whitespace-separated word; that must equal tokenising the whole
+    # text, with a name being a capitalised, non-numeric term anywhere but at the text's first token.
+    from doclint.cohesion import _TOKEN, _key
+    from doclint.lexicon import text_terms
 
     text = space.join(words)
     tokens = _TOKEN.findall(text)
     keys = [_key(t) for t in tokens]
     expected_names = [k for n, (t, k) in enumerate(zip(tokens, keys))
                       if n > 0 and k is not None and t[0].isupper() and not k[0].isdigit()]
-    got_keys, got_names = _keys_and_names(text)
+    got_keys, got_names = text_terms(text)
     assert got_keys == [k for k in keys if k is not None]
     assert sorted(set(got_names)) == sorted(set(expected_names))
