@@ -58,6 +58,21 @@ def test_embedding_word_cache_starts_afresh_when_full(monkeypatch):
     assert all(abs(a - b).max() < 1e-6 for a, b in zip(expected, got))
 
 
+def test_embedding_is_the_mean_of_the_text_tokens_vectors():
+    # Words are tokenised and summed one by one (a token position at a time): the result must equal the mean of
+    # the token vectors of the whole text tokenised at once, as WordLlama computes it.
+    import numpy as np
+
+    tokenizer, matrix = embeddings.model()
+    texts = ["Pilgrims perished in the intense heat near the Kaaba in Mecca.",
+             "(Source:www.tbsnews.com) 2024 caf\u00e9 Korea-Russia pact, signed \u201cyesterday\u201d",
+             "a", "supercalifragilisticexpialidocious antidisestablishmentarianism"]
+    for text, got in zip(texts, embeddings.embed(texts)):
+        ids = tokenizer.encode(text, add_special_tokens=False).ids
+        mean = matrix[ids].astype(np.float64).mean(axis=0)
+        assert float(got @ (mean / np.linalg.norm(mean))) > 0.9999, text
+
+
 def test_embeddings_of_empty_and_blank_texts_are_zero():
     vectors = embeddings.embed(["", "  \n", "a real paragraph about football"])
     assert not vectors[0].any() and not vectors[1].any()
