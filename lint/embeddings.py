@@ -117,11 +117,27 @@ def embed_words(word_ids, lengths):
     if not lengths.any():
         return out
     _fill(tokenizer, matrix)
-    # A text is its word counts times the distinct words' vectors: one small matrix product.
-    words, column = np.unique(word_ids, return_inverse=True)
-    text_of = np.repeat(np.arange(len(lengths)), lengths)
-    counts = np.bincount(text_of * len(words) + column, minlength=len(lengths) * len(words))
-    counts = counts.reshape(len(lengths), len(words)).astype(np.float32)
-    means = (counts @ _table[words]) / np.maximum(counts @ _counts[words], 1.0)[:, None]
+    sums = _sums(word_ids, lengths)
+    tokens = np.bincount(np.repeat(np.arange(len(lengths)), lengths), weights=_counts[word_ids],
+                         minlength=len(lengths))
+    means = sums / np.maximum(tokens, 1.0)[:, None].astype(np.float32)
     norms = np.linalg.norm(means, axis=1, keepdims=True)
     return np.divide(means, norms, out=out, where=norms > 0)
+
+
+def _sums(word_ids, lengths, block: int = 65_536):
+    """Each text's summed word rows: gathered a block of words at a time, so that a huge text cannot need the
+    table's width in bytes for every one of its words at once."""
+    import bisect
+
+    import numpy as np
+
+    ends = np.cumsum(lengths).tolist()
+    starts = [end - n for end, n in zip(ends, lengths.tolist())]
+    out = np.zeros((len(ends), _table.shape[1]), dtype=np.float32)
+    for low in range(0, len(word_ids), block):
+        high = low + block
+        vectors = _table[word_ids[low:high]]
+        for n in range(bisect.bisect_right(ends, low), bisect.bisect_left(starts, high)):
+            out[n] += vectors[max(starts[n], low) - low:min(ends[n], high) - low].sum(axis=0)
+    return out

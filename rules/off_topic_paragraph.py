@@ -112,17 +112,19 @@ class OffTopicParagraph(Rule):
         features = _features(m, units, term_weights(m.vocabulary, getattr(context, "corpus", None) or NO_CORPUS))
         semantic = self._semantic(m, units, features)
         scores = _probabilities(features, SEMANTIC if semantic else LEXICAL)
-        single = {int(first): float(score) for first, last, score in zip(*units, scores) if first == last}
+        first, last = units
+        is_pair = last != first
+        alone = np.zeros(len(texts))  # each paragraph's own score (an off-topic pair needs both to look so)
+        alone[first[~is_pair]] = scores[~is_pair]
         pair_threshold = (1 + o.threshold) / 2  # a pair has more words, so more chance to look foreign
+        candidates = np.flatnonzero((scores >= np.where(is_pair, pair_threshold, o.threshold))
+                                    & (~is_pair | (np.minimum(alone[first], alone[last]) >= o.threshold / 2)))
         flagged = set()
-        for u in sorted(range(len(scores)), key=lambda u: (units[1][u] - units[0][u], -scores[u])):
-            members = set(range(units[0][u], units[1][u] + 1))
-            is_pair = len(members) == 2
-            if scores[u] < (pair_threshold if is_pair else o.threshold) or flagged & members:
+        for u in sorted(candidates.tolist(), key=lambda u: (bool(is_pair[u]), -scores[u])):  # paragraphs first
+            members = {int(first[u]), int(last[u])}
+            if flagged & members:
                 continue
-            if is_pair and min(single[n] for n in members) < o.threshold / 2:
-                continue  # each paragraph of an off-topic pair must look off-topic on its own too
-            if not is_pair and texts[units[0][u]].lstrip()[:1] in _QUOTES and features["names"][u] > 0:
+            if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and features["names"][u] > 0:
                 continue  # a quotation whose speaker is named elsewhere in the document belongs to it
             flagged |= members
             yield self._diagnostic(document, originals, m, sorted(members), features, u, float(scores[u]), semantic)
@@ -229,10 +231,9 @@ def _features(m: TermMatrix, units, weights) -> dict:
     own = uses[first] + np.where((last != first)[:, None], uses[last], 0)  # how often the unit itself uses a term
     keys = own > 0
     shared = keys & (m.counts > own)  # also used by another paragraph or a headline
-    neighbours = np.zeros_like(keys)
-    for side in (first - 1, last + 1):
-        inside = (side >= 0) & (side < len(uses))
-        neighbours |= m.uses[np.clip(side, 0, len(uses) - 1)] & inside[:, None]
+    padded = np.zeros((len(uses) + 2, uses.shape[1]), dtype=bool)  # a row of nothing before and after
+    padded[1:-1] = m.uses
+    neighbours = padded[first] | padded[last + 2]  # the paragraphs before and after the unit
     size = keys.sum(axis=1)
     base = keys @ absent
     rest = (base + shared @ gain) / size

@@ -73,6 +73,20 @@ def test_embedding_is_the_mean_of_the_text_tokens_vectors():
         assert float(got @ (mean / np.linalg.norm(mean))) > 0.9999, text
 
 
+def test_embedding_sums_gathered_in_blocks_equal_one_gather():
+    # A huge text is summed a block of words at a time; block edges inside and between texts change nothing.
+    import numpy as np
+
+    texts = ["alpha beta gamma delta", "", "epsilon zeta " * 7, "eta", "theta iota kappa"]
+    split = [t.split() for t in texts]
+    word_ids = lexicon.ids([w for words in split for w in words])
+    lengths = np.array([len(words) for words in split])
+    embeddings.embed_words(word_ids, lengths)  # fills the rows
+    whole = embeddings._sums(word_ids, lengths)
+    for block in (1, 3, 4, 5, 16):
+        assert np.allclose(embeddings._sums(word_ids, lengths, block=block), whole, atol=1e-5), block
+
+
 def test_embeddings_of_empty_and_blank_texts_are_zero():
     vectors = embeddings.embed(["", "  \n", "a real paragraph about football"])
     assert not vectors[0].any() and not vectors[1].any()
