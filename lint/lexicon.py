@@ -91,30 +91,35 @@ def text_terms(text: str) -> tuple[list[str], list[str]]:
 def _add(new: list[str]) -> None:
     from doclint.cohesion import _TOKEN, _key
 
-    global _flat_size
     first = len(words)
     words.extend(new)
     _ids.update(zip(new, range(first, first + len(new))))
     _grow(len(words))
-    flat_terms, flat_names = [], []
-    for n, word in enumerate(new, first):
-        _start[n] = _flat_size + len(flat_terms)
-        tokens = _TOKEN.findall(word)
-        _has_token[n] = bool(tokens)
+    flat_terms, flat_names, counts, has_token, opens_name = [], [], [], [], []
+    for word in new:
+        before = len(flat_terms)
+        tokens = [word] if word.isalnum() else _TOKEN.findall(word)  # [^\W_] is exactly str.isalnum()
+        has_token.append(bool(tokens))
+        opens = False
         for i, token in enumerate(tokens):
             key = _key(token)
             if key is None:
                 continue
             is_name = token[0].isupper() and not key[0].isdigit()
-            if i == 0:
-                _opens_name[n] = is_name
+            opens = opens or (i == 0 and is_name)
             term = _term_ids.get(key)
             if term is None:
                 term = _term_ids[key] = len(terms)
                 terms.append(key)
             flat_terms.append(term)
             flat_names.append(is_name)
-        _count[n] = _flat_size + len(flat_terms) - _start[n]
+        opens_name.append(opens)
+        counts.append(len(flat_terms) - before)
+    end = first + len(new)
+    _count[first:end] = counts
+    _start[first:end] = np.cumsum(_count[first:end]) - _count[first:end] + _flat_size
+    _has_token[first:end] = has_token
+    _opens_name[first:end] = opens_name
     _put_flat(flat_terms, flat_names)
 
 

@@ -1,6 +1,8 @@
 """Properties of the engine and fixer on arbitrary text (hypothesis)."""
 from __future__ import annotations
 
+import sys
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,3 +87,14 @@ def test_terms_cached_per_word_equal_terms_of_the_whole_text(words, space):
     got_keys, got_names = text_terms(text)
     assert got_keys == [k for k in keys if k is not None]
     assert sorted(set(got_names)) == sorted(set(expected_names))
+
+
+def test_alphanumeric_words_are_one_token():
+    # The lexicon skips the token regex for words where str.isalnum() holds: [^\W_] must be exactly isalnum().
+    import re
+
+    from doclint.cohesion import _TOKEN
+
+    one = re.compile(r"[^\W_]")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(one.match(c)) != c.isalnum()] == []
+    assert _TOKEN.findall("Ölpreis2024ß") == ["Ölpreis2024ß"]
