@@ -48,7 +48,7 @@ def content_terms(text: str) -> list[tuple[str, str]]:
 class TermMatrix:
     """Which paragraph uses which content term, as matrices (one row per paragraph, one column per term)."""
 
-    vocabulary: list[str]  # column -> term
+    term_ids: np.ndarray  # column -> the term's lexicon number
     uses: np.ndarray  # bool: the paragraph uses the term
     names: np.ndarray  # bool: ... as a name (capitalised, not opening the paragraph, not a number)
     counts: np.ndarray  # per term: how many paragraphs and headlines use it
@@ -75,8 +75,12 @@ class TermMatrix:
             at = np.minimum(np.searchsorted(found, head), len(found) - 1)
             counts[rank[np.unique(at[found[at] == head])]] += 1
         n = len(lengths) - len(headlines)
-        return cls(list(map(lexicon.terms.__getitem__, found[order].tolist())), uses, names, counts,
-                   word_ids[:int(lengths[:n].sum())], lengths[:n])
+        return cls(found[order], uses, names, counts, word_ids[:int(lengths[:n].sum())], lengths[:n])
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """column -> term (valid until the lexicon starts afresh: use it before checking another document)."""
+        return list(map(lexicon.terms.__getitem__, self.term_ids.tolist()))
 
 
 @dataclass
@@ -85,7 +89,7 @@ class CorpusStats:
 
     documents: int = 0
     df: Counter = field(default_factory=Counter)
-    _weights: tuple = field(default_factory=lambda: ({}, {}), repr=False, compare=False)  # absent, gain
+    _weights: dict = field(default_factory=dict, repr=False, compare=False)  # see term_weights
 
     def add(self, text: str) -> None:
         self.documents += 1
@@ -98,8 +102,7 @@ class CorpusStats:
         self._forget()
 
     def _forget(self) -> None:
-        for cache in self._weights:
-            cache.clear()
+        self._weights.clear()
 
     def p0(self, key: str) -> float:
         """Probability that an unrelated document contains the term."""
@@ -111,22 +114,29 @@ class CorpusStats:
 NO_CORPUS = CorpusStats()
 
 
-def term_weights(vocabulary: list[str], stats: CorpusStats) -> tuple[np.ndarray, np.ndarray]:
-    """Per term: the log-likelihood ratio when the rest of the document lacks it, and what sharing it adds.
+def term_weights(term_ids: np.ndarray, stats: CorpusStats) -> tuple[np.ndarray, np.ndarray]:
+    """Per term (lexicon numbers): the log-likelihood ratio when the rest of the document lacks it, and what
+    sharing it adds.
 
     The evidence that a set of terms comes from the same document as a context
     is then (absent summed over the terms + gain summed over those the context
-    shares) / number of terms.
+    shares) / number of terms. Kept per lexicon term number, computed the first
+    time a term is met, until the statistics or the lexicon change.
     """
-    absent, gain = stats._weights
-    if len(absent) > 500_000:  # a long run over a corpus without statistics meets ever new words
-        absent.clear()
-        gain.clear()
-    for key in vocabulary:
-        if key not in absent:
-            p = stats.p0(key)
-            absent[key] = math.log((1 - BELONG) / (1 - p))
-            gain[key] = math.log(BELONG / p) - absent[key]
-    n = len(vocabulary)
-    return (np.fromiter(map(absent.__getitem__, vocabulary), dtype=np.float64, count=n),
-            np.fromiter(map(gain.__getitem__, vocabulary), dtype=np.float64, count=n))
+    cache = stats._weights
+    if cache.get("generation") != lexicon.generation:
+        cache.clear()
+        cache.update(generation=lexicon.generation, absent=np.zeros(0), gain=np.zeros(0), known=np.zeros(0, bool))
+    if len(cache["known"]) < len(lexicon.terms):
+        size = max(len(lexicon.terms), 2 * len(cache["known"]), 1024)
+        for name in ("absent", "gain", "known"):
+            grown = np.zeros(size, dtype=cache[name].dtype)
+            grown[:len(cache[name])] = cache[name]
+            cache[name] = grown
+    absent, gain, known = cache["absent"], cache["gain"], cache["known"]
+    for t in term_ids[~known[term_ids]].tolist():
+        p = stats.p0(lexicon.terms[t])
+        absent[t] = math.log((1 - BELONG) / (1 - p))
+        gain[t] = math.log(BELONG / p) - absent[t]
+        known[t] = True
+    return absent[term_ids], gain[term_ids]

@@ -105,11 +105,11 @@ class OffTopicParagraph(Rule):
             return
         texts = [document.block_text(paras[i]) for i in originals]
         m = TermMatrix.of(texts, [document.block_text(b) for b in document.blocks if b.kind == "headline"])
-        judged = np.flatnonzero((m.uses.sum(axis=1) >= o.min_terms) & ~np.array(_continuations(texts)))
+        judged = np.flatnonzero((np.count_nonzero(m.uses, axis=1) >= o.min_terms) & ~np.array(_continuations(texts)))
         if len(judged) < o.min_paragraphs:
             return
         units = _units(judged, o.pairs)
-        features = _features(m, units, term_weights(m.vocabulary, getattr(context, "corpus", None) or NO_CORPUS))
+        features = _features(m, units, term_weights(m.term_ids, getattr(context, "corpus", None) or NO_CORPUS))
         semantic = self._semantic(m, units, features)
         scores = _probabilities(features, SEMANTIC if semantic else LEXICAL)
         first, last = units
@@ -159,8 +159,9 @@ class OffTopicParagraph(Rule):
             for key, token in content_terms(document.block_text(paras[originals[n]])):
                 shown.setdefault(key, token)
         uses = m.uses[members].any(axis=0)
-        keys = [m.vocabulary[c] for c in uses.nonzero()[0]]
-        shared = sorted(m.vocabulary[c] for c in (uses & (m.counts > m.uses[members].sum(axis=0))).nonzero()[0])
+        vocabulary = m.vocabulary
+        keys = [vocabulary[c] for c in uses.nonzero()[0]]
+        shared = sorted(vocabulary[c] for c in (uses & (m.counts > m.uses[members].sum(axis=0))).nonzero()[0])
         first, last = paras[originals[members[0]]], paras[originals[members[-1]]]
         unshared = [shown[k] for k in sorted(set(keys) - set(shared), key=lambda k: (not shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")

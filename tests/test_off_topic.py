@@ -10,6 +10,8 @@ from conftest import ROOT, SEED, lint
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import offtopic_eval  # noqa: E402
 
+import numpy as np  # noqa: E402
+
 from doclint import embeddings, lexicon  # noqa: E402
 
 
@@ -100,3 +102,27 @@ def test_continuations_are_paragraphs_opening_with_a_lower_case_word():
              "2004 was a good year.", "\u2014", "Rates held.", "Prices fell."]
     assert _continuations(texts) == [False, True, False, False, False, True, False, False]
     assert _continuations([t.lower() for t in texts]) == [False] * len(texts)  # a lower-cased text
+
+
+def test_term_weights_follow_the_statistics_and_the_lexicon(monkeypatch):
+    # Weights are kept per lexicon term number: they must be recomputed when the statistics change and when the
+    # lexicon starts afresh (the same number then means another term).
+    import math
+
+    from doclint.cohesion import BELONG, CorpusStats, term_weights
+
+    def expected(stats, key):
+        p = stats.p0(key)
+        return math.log((1 - BELONG) / (1 - p))
+
+    stats = CorpusStats()
+    for n in range(30):
+        stats.add(f"pilgrimage number{n}" if n < 3 else f"other words here number{n}")
+    (term,) = lexicon.distinct_terms(["pilgrimage"])
+    assert term_weights(np.array([term]), stats)[0][0] == expected(stats, "pilgrimag")
+    for n in range(30):
+        stats.add("pilgrimage again")
+    assert term_weights(np.array([term]), stats)[0][0] == expected(stats, "pilgrimag")
+    lexicon._restart()
+    (other,) = lexicon.distinct_terms(["elsewhere"])
+    assert term_weights(np.array([other]), stats)[0][0] == expected(stats, "elsewher")
