@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
@@ -63,7 +64,9 @@ class OffTopicParagraph(Rule):
     cosine between the paragraph and the rest of the document joins in. The
     evidence is combined into a probability by fixed logistic weights.
 
-    Repeated copies are judged once (the first copy). The rule abstains where
+    Repeated copies are judged once: the finding is on the first copy and
+    names the later ones as related locations (the duplicate rules report and
+    delete those). The rule abstains where
     evidence is thin: paragraphs of fewer than `min-terms` content words,
     headlines and datelines, documents with fewer than `min-paragraphs`
     judgeable paragraphs, quotations whose speaker is named elsewhere, and
@@ -127,7 +130,8 @@ class OffTopicParagraph(Rule):
             if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and features["names"][u] > 0:
                 continue  # a quotation whose speaker is named elsewhere in the document belongs to it
             flagged |= members
-            yield self._diagnostic(document, originals, m, sorted(members), features, u, float(scores[u]), semantic)
+            found = self._diagnostic(document, originals, m, sorted(members), features, u, float(scores[u]), semantic)
+            yield self._with_copies(document, copies, {originals[n] for n in members}, found)
 
     def prepare(self) -> None:
         from doclint import embeddings
@@ -151,6 +155,22 @@ class OffTopicParagraph(Rule):
         features["cosine"] = cosines.astype(np.float64)
         features["gap"] = features["cosine"] - _upper_median(features["cosine"][first == last])
         return True
+
+    def _with_copies(self, document, copies, flagged: set[int], found: Diagnostic) -> Diagnostic:
+        """The finding, naming the later copies of its paragraphs (a body pasted twice repeats its intruder).
+
+        The copies are related locations, not findings of their own: the
+        duplicate rules report them, and deleting the copies is their fix.
+        """
+        later = [p for p, match in sorted(copies.items()) if match.earlier in flagged]
+        if not later:
+            return found
+        paras = document.paragraphs
+        lines = ", ".join(str(document.position(paras[p].start)[0]) for p in later)
+        unit = "Off-topic paragraph" if found.message.startswith("Off-topic paragraph") else "Off-topic run of 2 paragraphs"
+        return dataclasses.replace(
+            found, message=found.message.replace(unit, f"{unit} (repeated at line {lines})", 1),
+            related=tuple(self.related(document, paras[p].start, paras[p].end, "a copy") for p in later))
 
     def _diagnostic(self, document, originals, m, members, features, u, score, semantic) -> Diagnostic:
         paras = document.paragraphs

@@ -47,6 +47,17 @@ def test_auto_backend_uses_embeddings_when_installed():
     assert "similarity" in d.message
 
 
+def test_seed_haj_paragraph_is_flagged_once_naming_its_copy():
+    # The seed's body is pasted twice: its first Haj paragraph is the finding, the copy (which the duplicate rule
+    # deletes) a related location named in the message, for either backend.
+    text = SEED.read_text(encoding="utf-8")
+    lines = [n for n, line in enumerate(text.split("\n"), 1) if "Haj pilgrimage" in line]
+    for options in (None, {"off-topic-paragraph": {"backend": "lexical"}}):
+        (d,) = lint(text, ["T101"], options)
+        assert f"(repeated at line {lines[1]})" in d.message
+        assert [r.line for r in d.related] == [lines[1]]
+
+
 def test_embedding_word_cache_starts_afresh_when_full(monkeypatch):
     # A long run meets ever new words: when the cache is full it restarts, and the words of the current call
     # that were cached before the restart must still be found (they once raised KeyError).
