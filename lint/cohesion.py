@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from doclint import lexicon
+from doclint.arrays import sorted_unique, unique_first_inverse
 from doclint.text import STOP_WORDS, stem
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
@@ -61,7 +62,7 @@ class TermMatrix:
         row, term, name, word_ids, lengths = lexicon.occurrences(list(paragraphs) + list(headlines))
         in_head = row >= len(paragraphs)  # headlines come last: they only add to the counts
         head, row, term, name = term[in_head], row[~in_head], term[~in_head], name[~in_head]
-        found, first, column = np.unique(term, return_index=True, return_inverse=True)
+        found, first, column = unique_first_inverse(term)
         order = np.argsort(first, kind="stable")  # columns in order of first use: reproducible sums
         rank = np.empty_like(order)
         rank[order] = np.arange(len(order))
@@ -73,7 +74,7 @@ class TermMatrix:
         counts = uses.sum(axis=0)
         if len(head) and len(found):
             at = np.minimum(np.searchsorted(found, head), len(found) - 1)
-            counts[rank[np.unique(at[found[at] == head])]] += 1
+            counts[rank[sorted_unique(at[found[at] == head])]] += 1
         n = len(lengths) - len(headlines)
         return cls(found[order], uses, names, counts, word_ids[:int(lengths[:n].sum())], lengths[:n])
 

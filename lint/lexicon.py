@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from doclint.arrays import sorted_unique
+
 MAX_WORDS = 200_000
 generation = 0
 words: list[str] = []  # word number -> the word
@@ -69,7 +71,7 @@ def occurrences(texts: list[str]):
 def distinct_terms(text_words) -> np.ndarray:
     """The term numbers of these words, each once (sorted)."""
     flat = _flat_of(ids(list(text_words)))[0]  # first: adding words may replace the arrays
-    return np.unique(_flat_terms[flat])
+    return sorted_unique(_flat_terms[flat])
 
 
 def _flat_of(word_ids: np.ndarray):

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from doclint.arrays import sorted_unique
+
 SHIFT = np.uint64(32)
 EMPTY = np.uint32(0xFFFFFFFF)
 
@@ -63,7 +65,7 @@ def shingle_hashes(tokens: list[str], k: int) -> np.ndarray:
         acc ^= acc >> np.uint64(31)
         acc *= _MIX2
         acc ^= acc >> np.uint64(29)
-    return np.unique((acc >> np.uint64(32)).astype(np.uint32))
+    return sorted_unique((acc >> np.uint64(32)).astype(np.uint32))
 
 
 def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:

@@ -98,3 +98,16 @@ def test_alphanumeric_words_are_one_token():
     one = re.compile(r"[^\W_]")
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(one.match(c)) != c.isalnum()] == []
     assert _TOKEN.findall("Ölpreis2024ß") == ["Ölpreis2024ß"]
+
+
+@given(st.lists(st.integers(min_value=0, max_value=50), max_size=60))
+def test_sort_based_unique_equals_numpy_unique(values):
+    import numpy as np
+
+    from doclint.arrays import sorted_unique, unique_first_inverse
+
+    array = np.array(values, dtype=np.int64)
+    expected = np.unique(array, return_index=True, return_inverse=True)
+    assert np.array_equal(sorted_unique(array), expected[0])
+    for got, want in zip(unique_first_inverse(array), expected):
+        assert np.array_equal(got, want.reshape(-1))
