@@ -132,8 +132,8 @@ def minhash_vs_datasketch(n: int) -> None:
     texts = []
     for i in range(n):
         texts.append(near_copy(rng, rng.choice(texts)) if texts and rng.random() < 0.1 else article(rng))
-    tokens = [words(normalize(t)) for t in texts]
-    hashes = [minhash.shingle_hashes(t, 5) for t in tokens]
+    hashes = [minhash.shingle_hashes(minhash.word_hashes(t), 5) for t in texts]
+    tokens = [words(normalize(t)) for t in texts]  # the same words, as strings, for datasketch
     truth = set()  # exact Jaccard >= 0.8 among candidate pairs of a generous LSH (0.3) run
     for i, j in minhash.candidate_pairs([minhash.signature(h, 128) for h in hashes], *minhash.optimal_bands(0.3, 128)):
         if minhash.exact_jaccard(hashes[i], hashes[j]) >= 0.8:

@@ -20,7 +20,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-SCHEMA_VERSION = 2  # 2: shingle hashes combine word hashes
+SCHEMA_VERSION = 3  # 2: shingle hashes combine word hashes; 3: exact hash of the word hashes
 TABLES = {"doclint_meta", "files"}
 
 

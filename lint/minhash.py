@@ -10,6 +10,8 @@ band are candidates, which the caller verifies.
 """
 from __future__ import annotations
 
+import itertools
+import re
 import zlib
 from functools import lru_cache
 
@@ -29,34 +31,48 @@ def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-_WORD_HASHES: dict[str, int] = {}  # word -> crc32, shared by every document of a run
+_WORD_HASHES: dict[str, tuple[int, ...]] = {}  # raw word -> crc32 of its words, shared by every document of a run
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd multipliers (golden ratio, splitmix64) to combine and mix
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
+# Characters that str.split() treats as whitespace but normalize() deletes: removed before splitting, so that
+# the words of a raw text are the words of its normalised text.
+_DELETED_SPACE = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
 
 
-def _word_hashes(tokens: list[str]) -> np.ndarray:
+def word_hashes(text: str) -> np.ndarray:
+    """crc32 (stable across processes) of each word of the normalised text (doclint.text.words(normalize(text))).
+
+    Normalising and tokenising never cross whitespace, so each whitespace-
+    separated word of the raw text is normalised, tokenised and hashed once per
+    run and cached: a document costs a split and one lookup per word.
+    """
+    from doclint.text import normalize, words
+
     cache = _WORD_HASHES
     if len(cache) > 1_000_000:
         cache.clear()
-    hashes = list(map(cache.get, tokens))
-    if None in hashes:
-        for n, h in enumerate(hashes):
-            if h is None:
-                token = tokens[n]
-                h = hashes[n] = cache[token] = zlib.crc32(token.encode("utf-8"))
-    return np.array(hashes, dtype=np.uint64)
+    if _DELETED_SPACE.search(text):
+        text = _DELETED_SPACE.sub("", text)
+    raw = text.split()
+    parts = list(map(cache.get, raw))
+    if None in parts:
+        for n, part in enumerate(parts):
+            if part is None:
+                word = raw[n]
+                parts[n] = cache[word] = tuple(zlib.crc32(w.encode("utf-8")) for w in words(normalize(word)))
+    return np.fromiter(itertools.chain.from_iterable(parts), dtype=np.uint64)
 
 
-def shingle_hashes(tokens: list[str], k: int) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the k-word shingles (the whole text when shorter).
+def shingle_hashes(h: np.ndarray, k: int) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the k-word shingles of a text given as its word hashes (the whole text when
+    shorter).
 
-    Each word is hashed once (crc32, stable across processes); a shingle's hash
-    combines its k word hashes positionally (h1*M^(k-1) + ... + hk, mod 2^64) and
-    mixes the result, all in numpy: no string is built per shingle.
+    A shingle's hash combines its k word hashes positionally (h1*M^(k-1) + ...
+    + hk, mod 2^64) and mixes the result, all in numpy: no string is built per
+    shingle.
     """
-    if not tokens:
+    if not len(h):
         return np.empty(0, dtype=np.uint32)
-    h = _word_hashes(tokens)
     k = min(k, len(h))
     with np.errstate(over="ignore"):
         acc = h[: len(h) - k + 1].copy()
@@ -66,6 +82,11 @@ def shingle_hashes(tokens: list[str], k: int) -> np.ndarray:
         acc *= _MIX2
         acc ^= acc >> np.uint64(29)
     return sorted_unique((acc >> np.uint64(32)).astype(np.uint32))
+
+
+def sequence_hash(h: np.ndarray) -> int:
+    """A stable hash of a word-hash sequence and its length: equal for texts whose normalised words are equal."""
+    return zlib.crc32(h.astype("<u8").tobytes()) | (len(h) << 32)
 
 
 def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:

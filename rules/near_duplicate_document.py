@@ -5,7 +5,6 @@ from functools import lru_cache
 
 from doclint.diagnostics import Applicability, Diagnostic, Fix, record_name
 from doclint.rule import CorpusRule, option
-from doclint.text import normalize, stable_hash, words
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,12 @@ class NearDuplicateDocument(CorpusRule):
     def signature(self, document) -> Signature | None:
         from doclint import minhash
 
-        norm = normalize(document.text)
-        tokens = words(norm)
-        if len(tokens) < self.options.min_words:
+        words = minhash.word_hashes(document.text)
+        if len(words) < self.options.min_words:
             return None
-        hashes = minhash.shingle_hashes(tokens, self.options.shingle_size)
-        return Signature(stable_hash(" ".join(tokens)), minhash.signature(hashes, self.options.num_perm),
-                         hashes, len(tokens), len(document.text.rstrip()))
+        hashes = minhash.shingle_hashes(words, self.options.shingle_size)
+        return Signature(minhash.sequence_hash(words), minhash.signature(hashes, self.options.num_perm),
+                         hashes, len(words), len(document.text.rstrip()))
 
     # A kept signature is one row of the rule's table: the MinHash values, then these fields as uint32.
     _FIELDS = ("exact_lo", "exact_hi", "words", "end", "offset_lo", "offset_hi", "count")

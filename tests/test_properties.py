@@ -111,3 +111,28 @@ def test_sort_based_unique_equals_numpy_unique(values):
     assert np.array_equal(sorted_unique(array), expected[0])
     for got, want in zip(unique_first_inverse(array), expected):
         assert np.array_equal(got, want.reshape(-1))
+
+
+_TRICKY = st.lists(st.sampled_from(list("ab Σσ'’-.\t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u200b\u2028&;#x2İ")
+                                   + ["&amp;", "&nbsp;", "&#32;", "ΟΔΟΣ"]), max_size=40).map("".join)
+
+
+@given(_TRICKY)
+def test_word_hashes_cached_per_raw_word_equal_hashing_the_normalised_text(text):
+    # Near-duplicate signatures hash each raw whitespace-separated word once per run; that must equal hashing the
+    # words of the whole normalised text, whatever whitespace, entities and deleted characters it holds.
+    import zlib
+
+    from doclint import minhash
+    from doclint.text import normalize, words
+
+    expected = [zlib.crc32(w.encode("utf-8")) for w in words(normalize(text))]
+    assert minhash.word_hashes(text).tolist() == expected
+
+
+def test_deleted_space_is_every_whitespace_character_normalize_deletes():
+    from doclint import minhash
+    from doclint.text import _NORMALIZE
+
+    deleted_whitespace = {c for c, v in _NORMALIZE.items() if c.isspace() and v == ""}
+    assert deleted_whitespace == {chr(c) for c in range(0x110000) if minhash._DELETED_SPACE.match(chr(c))}
