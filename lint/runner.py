@@ -40,6 +40,8 @@ class RunOptions:
     index: object = None  # a cache.Index, or None with --no-cache
     tree: list = field(default_factory=list)  # every file of the tree, for corpus rules on partial runs
     signatures: bool = True  # compute corpus signatures (pointless, and costly to import, for a lone document)
+    corpus_stats: bool = False  # count document frequencies over the files first (rules that judge rarity)
+    stats_path: str | None = None  # where workers forked before the statistics existed find them (see run)
 
 
 @dataclass
@@ -82,6 +84,8 @@ _OPTIONS: RunOptions | None = None
 
 def _work(task: _Task) -> _Done:
     linter, o = _LINTER, _OPTIONS
+    if o.stats_path is not None and getattr(linter.context, "corpus", None) is None:
+        linter.context.corpus = _load_stats(o.stats_path)
     document = Document.from_bytes(task.display, task.data)
     document.record = task.record
     if document.binary:
@@ -109,8 +113,28 @@ def _work(task: _Task) -> _Done:
 
 
 def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
+    """Check (and fix) every source; with `options.corpus_stats`, count document frequencies first.
+
+    One pool of workers serves the whole run: the statistics pass leaves in
+    each worker the word tables of the words it met (doclint.lexicon, the
+    embeddings), so that checking does not build them again. Those workers
+    were forked before the statistics existed: they read them from a file
+    written once the pass is over.
+    """
     global _LINTER, _OPTIONS
     _LINTER, _OPTIONS = linter, options
+    try:
+        if options.corpus_stats:
+            linter.context.corpus = corpus_stats(sources, options)
+        return _run(linter, sources, options)
+    finally:
+        _close_pool()
+        if options.stats_path is not None:
+            Path(options.stats_path).unlink(missing_ok=True)
+            options.stats_path = None
+
+
+def _run(linter, sources: list[Source], options: RunOptions) -> RunResult:
     result = RunResult()
     has_jsonl = any(is_jsonl(s.path) for s in sources)
     progress = _Progress(options.progress, None if has_jsonl else len(sources))
@@ -145,25 +169,48 @@ def _order(item) -> tuple[str, int]:
     return (record["file"], record["number"]) if record and "file" in record else (stub.path, 0)
 
 
-def corpus_stats(sources: list[Source], jobs: int = 1):
+def corpus_stats(sources: list[Source], options: RunOptions):
     """Document frequencies over every file of the run (rules that judge rarity use them).
 
-    Files are read and tokenised in `jobs` forked processes, each returning the
+    Files are read and tokenised in the run's workers, each returning the
     counts of its share; JSONL corpora and stdin are not counted.
     """
+    import pickle
+    import tempfile
+
     from doclint.cohesion import CorpusStats
 
     paths = [s.path for s in sources if s.path is not None and not is_jsonl(s.path)]
-    stats = CorpusStats()
-    pool = _pool(RunOptions(jobs=jobs), len(paths) // 32, prepare=False)
+    jobs = options.jobs
+    if _POOL is None and options.jobs > 1:  # named before the workers are forked, so that they know it
+        with tempfile.NamedTemporaryFile(prefix="doclint-stats-", suffix=".pickle", delete=False) as f:
+            options.stats_path = f.name
+    pool = _pool(options, len(paths) // 32)
     if pool is None:
+        if options.stats_path is not None:
+            Path(options.stats_path).unlink(missing_ok=True)
+            options.stats_path = None  # no worker yet: the ones forked later inherit the statistics
         return _stats_of(paths)
-    try:
-        for part in pool.imap_unordered(_stats_of, [paths[n::jobs * 4] for n in range(jobs * 4)]):
-            stats.merge(part)
-    finally:
-        pool.terminate()
+    stats = CorpusStats()
+    for part in pool.imap_unordered(_stats_of, [paths[n::jobs * 4] for n in range(jobs * 4)]):
+        stats.merge(part)
+    with open(options.stats_path, "wb") as f:
+        pickle.dump(stats, f, protocol=pickle.HIGHEST_PROTOCOL)
     return stats
+
+
+_STATS_LOADED: dict = {}
+
+
+def _load_stats(path: str):
+    """The statistics a worker forked before they existed reads once (the main process wrote them to `path`)."""
+    import pickle
+
+    if path not in _STATS_LOADED:
+        with open(path, "rb") as f:
+            _STATS_LOADED.clear()
+            _STATS_LOADED[path] = pickle.load(f)
+    return _STATS_LOADED[path]
 
 
 def _stats_of(paths: list[Path]):
@@ -236,17 +283,31 @@ def _related_fields(related) -> tuple:
     return related.line, related.column, related.end_line, related.end_column, related.message
 
 
-def _pool(options: RunOptions, count: int, prepare: bool = True):
-    """A process pool for `count` tasks, or None when one process is better."""
+_POOL = None  # the run's process pool, created when first needed and closed at the end of run()
+
+
+def _pool(options: RunOptions, count: int):
+    """The run's process pool for `count` tasks, or None when one process is better."""
+    global _POOL
+    if _POOL is not None:
+        return _POOL
     if options.jobs <= 1 or count < 8:
         return None
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    for rule in _LINTER.rules if prepare else ():
+    for rule in _LINTER.rules:
         rule.prepare()
-    return multiprocessing.get_context("fork").Pool(options.jobs)
+    _POOL = multiprocessing.get_context("fork").Pool(options.jobs)
+    return _POOL
+
+
+def _close_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.terminate()
+        _POOL = None
 
 
 BATCH = 256  # tasks in flight at once: the pool's feeder would otherwise read the whole corpus ahead
@@ -260,11 +321,8 @@ def _map(tasks, options: RunOptions, count: int):
         yield from map(_work, tasks)
         return
     tasks = iter(tasks)
-    try:
-        while batch := list(itertools.islice(tasks, BATCH)):
-            yield from pool.imap(_work, batch, chunksize=8)
-    finally:
-        pool.terminate()
+    while batch := list(itertools.islice(tasks, BATCH)):
+        yield from pool.imap(_work, batch, chunksize=8)
 
 
 def _read(source: Source, result: RunResult) -> bytes | None:

@@ -104,6 +104,33 @@ def test_jobs_do_not_change_the_output(tmp_path):
     assert outs[0] == outs[1] and json.loads(outs[0])["diagnostics"]
 
 
+def test_jobs_do_not_change_the_output_of_rules_that_use_corpus_statistics(tmp_path):
+    # From 256 files on, word statistics are counted by the workers that then check the files; they were forked
+    # before the statistics existed and read them from a temporary file, which must not outlive the run.
+    import os
+    import tomllib
+
+    from conftest import ROOT
+
+    arts = tomllib.loads((ROOT / "tests" / "data" / "articles.toml").read_text(encoding="utf-8"))["article"]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(260):
+        paragraphs = list(arts[i % len(arts)]["paragraphs"])
+        donor = arts[(i + 1 + i // len(arts)) % len(arts)]
+        if donor is not arts[i % len(arts)]:
+            paragraphs.insert(2 + i % 3, donor["paragraphs"][i % len(donor["paragraphs"])])
+        (docs / f"{i:03d}.txt").write_text(f"Report {i}\n\n" + "\n\n".join(paragraphs) + f"\n\nFiled as {i}.\n")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    outs = [run_cli("check", "--no-cache", "--select", "T101", "--format", "json", "--jobs", str(j), "docs",
+                    cwd=tmp_path, env=env).stdout for j in (1, 2)]
+    assert outs[0] == outs[1]
+    assert len(json.loads(outs[0])["diagnostics"]) > 100
+    assert list(scratch.iterdir()) == []
+
+
 def test_no_progress_on_a_pipe(tmp_path):
     for i in range(10):
         (tmp_path / f"{i}.txt").write_text("ok\n")
