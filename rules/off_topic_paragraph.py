@@ -167,7 +167,7 @@ class OffTopicParagraph(Rule):
             return found
         paras = document.paragraphs
         lines = ", ".join(str(document.position(paras[p].start)[0]) for p in later)
-        unit = "Off-topic paragraph" if found.message.startswith("Off-topic paragraph") else "Off-topic run of 2 paragraphs"
+        unit = next(u for u in ("Off-topic paragraph", "Off-topic run of 2 paragraphs") if found.message.startswith(u))
         return dataclasses.replace(
             found, message=found.message.replace(unit, f"{unit} (repeated at line {lines})", 1),
             related=tuple(self.related(document, paras[p].start, paras[p].end, "a copy") for p in later))
