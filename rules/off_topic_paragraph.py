@@ -146,13 +146,18 @@ class OffTopicParagraph(Rule):
             return False
         import numpy as np
 
-        vectors = embeddings.embed_words(m.word_ids, m.lengths)
+        vectors = embeddings.embed_words(m.word_ids, m.lengths).astype(np.float64)
         first, last = units
-        own = vectors[first] + np.where((last != first)[:, None], vectors[last], 0.0)  # a pair sums both
-        rest = vectors.sum(axis=0) - own
-        norms = np.linalg.norm(own, axis=1) * np.linalg.norm(rest, axis=1)
-        cosines = np.einsum("ij,ij->i", own, rest) / np.where(norms == 0, 1.0, norms)
-        features["cosine"] = cosines.astype(np.float64)
+        # The cosine between a unit (a pair sums both vectors) and the sum of all the others, from the paragraphs'
+        # dot products: no vector per unit is built.
+        gram = vectors @ vectors.T
+        row = gram.sum(axis=1)
+        pair = last != first
+        own_all = row[first] + np.where(pair, row[last], 0.0)  # own . (all paragraphs)
+        own_own = gram[first, first] + np.where(pair, gram[last, last] + 2 * gram[first, last], 0.0)
+        rest_rest = row.sum() - 2 * own_all + own_own
+        norms = np.sqrt(np.maximum(own_own, 0.0) * np.maximum(rest_rest, 0.0))
+        features["cosine"] = (own_all - own_own) / np.where(norms == 0, 1.0, norms)
         features["gap"] = features["cosine"] - _upper_median(features["cosine"][first == last])
         return True
 
@@ -278,5 +283,6 @@ def _upper_median(values) -> float:
 def _probabilities(features: dict, weights: dict):
     import numpy as np
 
-    z = weights["bias"] + sum(weights[k] * v for k, v in features.items() if k in weights)
+    names = [k for k in features if k in weights]
+    z = weights["bias"] + np.array([weights[k] for k in names]) @ np.array([features[k] for k in names])
     return 1 / (1 + np.exp(-np.clip(z, -30.0, 30.0)))
