@@ -9,6 +9,16 @@ from __future__ import annotations
 import numpy as np
 
 
+def grown(array: np.ndarray, rows: int) -> np.ndarray:
+    """`array` if it has at least `rows` rows, else a zero-filled copy with room for them (at least doubled, so
+    that growing one row at a time costs amortised constant time)."""
+    if rows <= len(array):
+        return array
+    out = np.zeros((max(rows, 2 * len(array), 1024), *array.shape[1:]), dtype=array.dtype)
+    out[:len(array)] = array
+    return out
+
+
 def sorted_unique(values: np.ndarray) -> np.ndarray:
     """np.unique(values): the distinct values, sorted."""
     ordered = np.sort(values)

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 
 from doclint import lexicon
-from doclint.arrays import sorted_unique, unique_first_inverse
+from doclint.arrays import grown, sorted_unique, unique_first_inverse
 from doclint.text import STOP_WORDS, stem
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
@@ -128,12 +128,8 @@ def term_weights(term_ids: np.ndarray, stats: CorpusStats) -> tuple[np.ndarray, 
     if cache.get("generation") != lexicon.generation:
         cache.clear()
         cache.update(generation=lexicon.generation, absent=np.zeros(0), gain=np.zeros(0), known=np.zeros(0, bool))
-    if len(cache["known"]) < len(lexicon.terms):
-        size = max(len(lexicon.terms), 2 * len(cache["known"]), 1024)
-        for name in ("absent", "gain", "known"):
-            grown = np.zeros(size, dtype=cache[name].dtype)
-            grown[:len(cache[name])] = cache[name]
-            cache[name] = grown
+    for name in ("absent", "gain", "known"):
+        cache[name] = grown(cache[name], len(lexicon.terms))
     absent, gain, known = cache["absent"], cache["gain"], cache["known"]
     for t in term_ids[~known[term_ids]].tolist():
         p = stats.p0(lexicon.terms[t])

@@ -18,6 +18,7 @@ import os
 from functools import lru_cache
 
 from doclint import lexicon
+from doclint.arrays import grown
 
 WEIGHTS = ("weights", "l2_supercat_256.safetensors")
 TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
@@ -63,12 +64,9 @@ def _fill(tokenizer, matrix) -> None:
         _known, _generation = 0, lexicon.generation
     if _known == len(lexicon.words):
         return
-    if _table is None or len(lexicon.words) > len(_table):  # grow by doubling, keeping the filled rows
-        size = max(len(lexicon.words), 2 * (0 if _table is None else len(_table)), 1024)
-        table, counts = np.zeros((size, matrix.shape[1]), dtype=np.float32), np.zeros(size, dtype=np.float32)
-        if _table is not None:
-            table[:_known], counts[:_known] = _table[:_known], _counts[:_known]
-        _table, _counts = table, counts
+    if _table is None:
+        _table, _counts = np.zeros((0, matrix.shape[1]), dtype=np.float32), np.zeros(0, dtype=np.float32)
+    _table, _counts = grown(_table, len(lexicon.words)), grown(_counts, len(lexicon.words))
     for first in range(_known, len(lexicon.words), 4096):  # in slices: small temporaries stay in cache
         _fill_rows(first, lexicon.words[first:first + 4096], tokenizer, matrix)
     _known = len(lexicon.words)

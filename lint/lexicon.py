@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from doclint.arrays import sorted_unique
+from doclint.arrays import grown, sorted_unique
 
 MAX_WORDS = 200_000
 generation = 0
@@ -127,28 +127,16 @@ def _add(new: list[str]) -> None:
 
 def _grow(size: int) -> None:
     global _start, _count, _has_token, _opens_name
-    if size <= len(_start):
-        return
-    room = max(size, 2 * len(_start), 1024)
-    _start, _count = _resized(_start, room), _resized(_count, room)
-    _has_token, _opens_name = _resized(_has_token, room), _resized(_opens_name, room)
+    _start, _count, _has_token, _opens_name = (grown(a, size) for a in (_start, _count, _has_token, _opens_name))
 
 
 def _put_flat(flat_terms: list[int], flat_names: list[bool]) -> None:
     global _flat_terms, _flat_names, _flat_size
     end = _flat_size + len(flat_terms)
-    if end > len(_flat_terms):
-        room = max(end, 2 * len(_flat_terms), 1024)
-        _flat_terms, _flat_names = _resized(_flat_terms, room), _resized(_flat_names, room)
+    _flat_terms, _flat_names = grown(_flat_terms, end), grown(_flat_names, end)
     _flat_terms[_flat_size:end] = flat_terms
     _flat_names[_flat_size:end] = flat_names
     _flat_size = end
-
-
-def _resized(array: np.ndarray, size: int) -> np.ndarray:
-    out = np.zeros(size, dtype=array.dtype)  # zeros: a new word's flags start False
-    out[:len(array)] = array
-    return out
 
 
 def _restart() -> None:
@@ -158,6 +146,4 @@ def _restart() -> None:
     terms.clear()
     _ids.clear()
     _term_ids.clear()
-    _opens_name[:] = False
-    _has_token[:] = False
-    _flat_size = 0
+    _flat_size = 0  # every per-word field is written when a word is added
