@@ -11,7 +11,6 @@ band are candidates, which the caller verifies.
 from __future__ import annotations
 
 import itertools
-import re
 import zlib
 from functools import lru_cache
 
@@ -34,9 +33,6 @@ def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
 _WORD_HASHES: dict[str, tuple[int, ...]] = {}  # raw word -> crc32 of its words, shared by every document of a run
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd multipliers (golden ratio, splitmix64) to combine and mix
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
-# Characters that str.split() treats as whitespace but normalize() deletes: removed before splitting, so that
-# the words of a raw text are the words of its normalised text.
-_DELETED_SPACE = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
 
 
 def word_hashes(text: str) -> np.ndarray:
@@ -46,13 +42,13 @@ def word_hashes(text: str) -> np.ndarray:
     separated word of the raw text is normalised, tokenised and hashed once per
     run and cached: a document costs a split and one lookup per word.
     """
-    from doclint.text import normalize, words
+    from doclint.text import DELETED_WHITESPACE_RE, normalize, words
 
     cache = _WORD_HASHES
     if len(cache) > 1_000_000:
         cache.clear()
-    if _DELETED_SPACE.search(text):
-        text = _DELETED_SPACE.sub("", text)
+    if DELETED_WHITESPACE_RE.search(text):
+        text = DELETED_WHITESPACE_RE.sub("", text)
     raw = text.split()
     parts = list(map(cache.get, raw))
     if None in parts:

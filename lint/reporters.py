@@ -204,7 +204,7 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
             result["relatedLocations"] = [
                 {"id": i, "message": {"text": r.message or "related location"}, "physicalLocation": _related(r)}
                 for i, r in enumerate(d.related)]
-        if d.fix is not None and d.fix.edits and not _record(d):
+        if d.fix is not None and d.fix.edits and not record:
             result["fixes"] = [{
                 "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
                 "artifactChanges": [{

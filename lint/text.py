@@ -16,6 +16,10 @@ _NORMALIZE = {**_TABLE, **{chr(c): "" for c in _DELETED}}
 # One regex pass over the few characters that change: str.translate with a dict table takes CPython's slow
 # per-character path on any non-ASCII text, and is about seven times slower on news articles.
 _NORMALIZE_RE = re.compile("[" + "".join(map(re.escape, _NORMALIZE)) + "]")
+# Characters str.split() treats as whitespace but normalize() deletes: whoever splits a raw text into the words
+# of its normalised text must delete them first.
+DELETED_WHITESPACE_RE = re.compile("[" + "".join(re.escape(c) for c, v in _NORMALIZE.items()
+                                                  if c.isspace() and not v) + "]")
 _QUOTES_RE = re.compile("[" + "".join(map(re.escape, _TABLE)) + "]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
