@@ -12,6 +12,10 @@ DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
           r"|za|sg|my|ph|nz|ie|lk|np|ae|qa|eu|it|es|jp|cn|ru)\b(?:/[^\s)\]]*)?)")
 HANDLE = r"@[A-Za-z0-9_]{2,30}\b"
+_LIST_ITEM = r"[^\s,|;.!?]+(?:\s+[^\s,|;.!?]+){0,3}"  # a tag in a list of tags: up to four words
+# Wire services, named in credits without a cue word: "(Reuters)" on its own line, "... said. - Reuters"
+WIRES = (r"(?:Reuters|AFP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|DPA|ANSA|Kyodo|Yonhap|TASS|Anadolu"
+         r"|Bernama|Antara|APP|NNA|WAM|SPA|KUNA|Agencies|agencies)")
 _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
               r"|snapchat|pinterest|reddit|mastodon|bluesky)")
 
@@ -24,6 +28,8 @@ _FAMILIES = [
                r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
                r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\n]{0,100}\)"),
     ("closed", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
+    ("closed", r"\(\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
+               r"(?:\s*[:/]\s*[^()\n]{1,60})?\s*\)"),
     ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN}))?[.!]?"),
     ("closed", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
@@ -33,35 +39,51 @@ _FAMILIES = [
                r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
     ("closed", r"with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
     ("closed", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?[.!]?"),
+    ("closed", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
+               rf"|(?:get|read|find|for)\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
+               rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
     ("closed", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
     ("closed", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
                r"\b[^.!?\n]{0,60}[.!?]?"),
-    ("closed", r"(?:this\s+(?:article|story|report|piece)\s+(?:was\s+|first\s+|has\s+been\s+)?(?:originally\s+)?"
-               r"(?:published|appeared|posted)|originally\s+published|first\s+published|republished)\s+(?:on|in|at|by|with)\b"
-               r"[^.!?\n]{0,80}[.!?]?"),
+    ("closed", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
+               r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
+               r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
     ("closed", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
-    ("name", r"(?:(?:images?|photos?|pictures?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)"
+    ("name", r"(?:(?:images?|photos?|pictures?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
              r"|illustrations?|videos?|file\s+photo|via|copyright)\s*:"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
-             r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright|©|\(c\))(?=\s))\s*:?\s*"),
+             r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright|via|©|\(c\))(?=\s))\s*:?\s*"),
     ("headline", r"(?:read\s+more|also\s+read|read\s+also|see\s+also|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
+    # "line": page furniture a scraper kept, flagged only when it is the whole line
+    ("line", r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad\s+feedback"
+             r"|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
+             r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
+             r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
+             r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
+             r"|representational\s+(?:image|photo|picture)|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?(?:\s+only)?"
+             r"|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
 # A parenthesised agency code, case-sensitive: "(AP)", "(IANS)", "(AFP/PTI)"
 _COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)")))
+# A wire service in parentheses or after a dash: "(Reuters)", "(Reuters/AFP)", "- Reuters", "— Agencies"
+_COMPILED.append(("closed", re.compile(rf"\(\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*\)|[-—–]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?")))
 # The first words the cue patterns can start with: a cheap screen before trying them all.
 _CUE_STARTS = frozenset("""source sources via courtesy credit credits photo photos image images picture pictures
 photograph photographs video videos with inputs input agency reporting additional edited editing written compiled
 copyright © read also see related more recommended you don't dont must trending top watch listen next previous
 follow like join find connect click tap subscribe sign register share download this originally first republished
 pic pics photographs graphic graphics illustration illustrations file get view for
+advertisement advertising sponsored ad story article continue listen skip scroll representational tags topics
+keywords filed min mins minute minutes
 """.split())
-_FIRST_WORD = re.compile(r"[(©]|[^\W\d_]+(?:'[a-z]+)?")
+_FIRST_WORD = re.compile(r"[(©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _TOKEN = re.compile(r"\S+")
@@ -114,7 +136,10 @@ class SourceTag(Rule):
     where the tag stands (a paragraph boundary, never inside a sentence), and
     what follows the cue (a domain, URL or handle; a short agency-like name; a
     headline whose words occur nowhere else in the document). Lines holding
-    only a URL, domain or handle are flagged on structure alone. Attributions
+    only a URL, domain or handle are flagged on structure alone, as are wire
+    services without a cue (`(Reuters)`, `... said. - Reuters`) and page
+    furniture that fills a whole line (`Advertisement`, `Image source, Getty
+    Images`, `Continue reading the main story`, `Tags: a, b, c`). Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
     `..., he said.`) and headlines are never flagged.
 
@@ -204,19 +229,25 @@ class SourceTag(Rule):
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")
         first = _FIRST_WORD.match(body, pos)
-        if not first or (first.group() not in "(©" and first.group().lower() not in _CUE_STARTS):
+        if not first or (first.group() not in "(©—–-" and first.group().split()[-1].lower() not in _CUE_STARTS):
             return None
         for kind, rx in _COMPILED:
             m = rx.match(body, pos)
             if not m:
                 continue
             cue = m.group().strip()
-            if kind == "closed":
+            if kind == "line" and (pos or m.end() < len(body)):
+                continue  # page furniture only counts as a whole line
+            if kind in ("closed", "line"):
                 end = m.end()
                 confident = True
+                if cue[:1] in "—–-" and end < len(body):
+                    continue  # "- Reuters" credits the story at its end, never opens a paragraph
             else:
                 rest = body[m.end():]
                 if not rest.strip():
+                    if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:"
+                        return _Tag(0, m.end(), True, _describe(kind, cue))
                     continue  # a cue with nothing after it
                 dm = re.match(rf"\s*(?:{DOMAIN}|{HANDLE})", rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
@@ -251,7 +282,7 @@ class SourceTag(Rule):
         best, best_score = None, float("-inf")
         for b in range(1, min(limit, len(tokens)) + 1):
             head = [t for _, _, t in tokens[:b]]
-            if kind == "name" and not _name_like(head):
+            if kind == "name" and (not _name_like(head) or any(_ends_sentence(t) for t in head[:-1])):
                 break
             if kind == "headline" and any(_ends_sentence(t) for t in head[:-1]):
                 break
@@ -317,7 +348,7 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _describe(kind: str, cue: str) -> str:
-    return {"closed": "Source tag or prompt", "name": "Source or credit tag",
+    return {"closed": "Source tag or prompt", "name": "Source or credit tag", "line": "Scraper leftover",
             "headline": "Teaser for another story"}[kind] + f" ({cue.rstrip(':').strip()[:30]})"
 
 
@@ -337,7 +368,8 @@ def _name_word(token: str) -> bool:
 
 
 def _name_like(head: list[str]) -> bool:
-    return all(_name_word(t) for t in head) and not _ends_sentence(head[-1])
+    """Words of a source's name; the last may close the sentence with a full stop ("Source: Reuters.")."""
+    return all(_name_word(t) for t in head) and not head[-1].endswith(("!", "?", ";", "..."))
 
 
 def _vocabulary(document) -> set[str]:
