@@ -12,6 +12,10 @@ _NAMES = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (BO
           "\u2062": "invisible times", "\u2063": "invisible separator", "\u2064": "invisible plus"}
 _SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e\u200c\u200d")
 _INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060-\u2064\u180e\u200c\u200d]+")
+# Directional marks: right-to-left text needs them; on a line with no right-to-left letter they do nothing.
+_MARKS = frozenset("\u200e\u200f\u061c")
+_MARK = re.compile("[\u200e\u200f\u061c]+")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 # Joiners are part of a script's spelling between letters that are not Latin (Persian, Indic, ...)
 # and inside emoji sequences; elsewhere they are noise.
 
@@ -33,7 +37,9 @@ class InvisibleCharacter(Rule):
     soft hyphens, word joiners and the invisible math operators. Zero-width
     joiners and non-joiners are flagged only between Latin letters, digits or
     spaces: inside emoji sequences and in scripts such as Persian or Devanagari
-    they are part of the spelling and are left alone.
+    they are part of the spelling and are left alone. The left-to-right and
+    right-to-left marks (U+200E, U+200F, U+061C) are flagged only on a line
+    with no right-to-left letter (Hebrew, Arabic, ...), where they do nothing.
 
     ## Why is this bad?
     They split words invisibly (`lis\u200bted` no longer matches `listed`),
@@ -53,7 +59,12 @@ class InvisibleCharacter(Rule):
     fixable = "safe"
 
     def check(self, document, context):
-        if not document.suspects & _SCREEN:
+        found = document.suspects & (_SCREEN | _MARKS)
+        if not found:
+            return
+        if found & _MARKS:
+            yield from _stray_marks(document)
+        if not found & _SCREEN:
             return
         text = document.text
         for m in _INVISIBLE.finditer(text):
@@ -66,3 +77,15 @@ class InvisibleCharacter(Rule):
             names = sorted({_NAMES.get(c) or unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in run})
             yield Diagnostic(m.start(), m.end(), f"Invisible character: {', '.join(names)}",
                              fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
+
+
+def _stray_marks(document):
+    text = document.text
+    for m in _MARK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if _RTL.search(text, line_start, len(text) if line_end < 0 else line_end):
+            continue
+        names = sorted({unicodedata.name(c).lower() for c in m.group()})
+        yield Diagnostic(m.start(), m.end(), f"Invisible character: {', '.join(names)} on a line with no "
+                                             "right-to-left text", fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
