@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+import re
+
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
 
 class MixedLineEndings(Rule):
-    """Line endings of more than one kind (CRLF and LF) in one file.
+    """Line endings of more than one kind (CRLF, LF, a lone CR) in one file.
 
     ## What it does
     Flags the line breaks that differ from the file's dominant convention:
     `\\r\\n` (Windows) in a mostly `\\n` file, or the reverse. Ties go to `\\n`.
+    A lone `\\r` (the classic Mac line break) is always flagged: most tools
+    do not see it as a line break, so the lines it separates run together.
 
     ## Why is this bad?
     Mixed endings come from pasting between systems. They show up as `^M` in
@@ -19,7 +25,8 @@ class MixedLineEndings(Rule):
     A file whose lines end in `\\n` except one that ends in `\\r\\n`.
 
     ## Fix safety
-    The fix rewrites each odd line break to the dominant one. It is safe.
+    The fix rewrites each odd line break (and each lone `\\r`) to the
+    dominant one. It is safe.
     """
 
     code = "W105"
@@ -31,9 +38,14 @@ class MixedLineEndings(Rule):
         text = document.text
         crlf = text.count("\r\n")
         lf = text.count("\n") - crlf
+        want = "\r\n" if crlf > lf else "\n"
+        if "\r" in text and text.count("\r") > crlf:
+            for m in _LONE_CR.finditer(text):
+                yield Diagnostic(m.start(), m.end(), f"Lone carriage return (CR) used as a line break; the file "
+                                                     f"mostly uses {_name(want)}",
+                                 fix=Fix.safe(Edit(m.start(), m.end(), want), message=f"Use {_name(want)}"))
         if not crlf or not lf:
             return
-        want = "\r\n" if crlf > lf else "\n"
         for line in range(document.line_count - 1):
             _, end = document.line_span(line)
             brk_end = document.line_starts[line + 1]
