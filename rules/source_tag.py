@@ -24,12 +24,17 @@ _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsa
 #   "name":   a credit cue, followed by a source name (an agency, a domain) of a few words;
 #   "headline": a teaser cue, followed by another story's headline.
 _FAMILIES = [
-    ("closed", r"\(\s*(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
+    ("closed", r"[(\[]\s*(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
                r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
-               r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\n]{0,100}\)"),
+               r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\[\]\n]{0,100}[)\]]"),
     ("closed", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
-    ("closed", r"\(\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
-               r"(?:\s*[:/]\s*[^()\n]{1,60})?\s*\)"),
+    ("closed", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
+               r"(?:\s*[:/]\s*[^()\[\]\n]{1,60})?\s*[)\]]"),
+    # a syndication disclaimer: "(This story has not been edited by ... staff and is auto-generated from a syndicated feed.)"
+    ("closed", r"[(\[]?\s*(?:disclaimer\s*:\s*)?(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|content"
+               r"|news)\b[^()\[\]\n]{0,140}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^()\[\]\n]{0,40}?"
+               r"[.!]?\s*[)\]]?(?=\s*$)"),
+    ("closed", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
     ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN}))?[.!]?"),
     ("closed", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
@@ -39,6 +44,10 @@ _FAMILIES = [
                r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
     ("closed", r"with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
     ("closed", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?[.!]?"),
+    # a credit by a byline's words, only where it ends the line: "Produced by Jupiter Research, the report..." is prose
+    ("end", r"(?:reported|story|report|text|words|produced|photos?)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
+            r"|the|&)){0,4})\.?"),
+    ("closed", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
     ("closed", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
                rf"|(?:get|read|find|for)\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
@@ -52,10 +61,12 @@ _FAMILIES = [
     ("closed", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
     ("name", r"(?:(?:images?|photos?|pictures?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
-             r"|illustrations?|videos?|file\s+photo|via|copyright)\s*:"
+             r"|illustrations?|videos?|file\s+photo|via|copyright)\s*(?::|\||[-–—](?=\s))"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
-             r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright|via|©|\(c\))(?=\s))\s*:?\s*"),
-    ("headline", r"(?:read\s+more|also\s+read|read\s+also|see\s+also|related(?:\s+(?:articles?|stories|story|news|coverage"
+             r"|(?:additional\s+)?reporting\s*(?=:)"
+             r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
+             r"\s*(?::|\||[-–—](?=\s))?\s*"),
+    ("headline", r"(?:read\s+more|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
@@ -67,13 +78,23 @@ _FAMILIES = [
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
              r"|representational\s+(?:image|photo|picture)|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?(?:\s+only)?"
              r"|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
-             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
+             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
+             r"|all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news|links"
+             r"|content|coverage|reading|videos?)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed|shared|watched)"
+             r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?|trending(?:\s+now)?"
+             r"|(?:read|see|view)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version)(?:\s+here)?"
+             r"|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}"
+             r"|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?"
+             r"|(?:Photo|PHOTO|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photo|PHOTO|Photos|Images?|Pictures?|Video)"
+             r"|[(\[]\s*" + WIRES + r"\s+(?:Photo|PHOTO|Photos|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
 # A parenthesised agency code, case-sensitive: "(AP)", "(IANS)", "(AFP/PTI)"
 _COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)")))
-# A wire service in parentheses or after a dash: "(Reuters)", "(Reuters/AFP)", "- Reuters", "— Agencies"
-_COMPILED.append(("closed", re.compile(rf"\(\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*\)|[-—–]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?")))
+# A wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with" or
+# alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua" (case-sensitive: names)
+_COMPILED.append(("closed", re.compile(rf"[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]]")))
+_COMPILED.append(("end", re.compile(rf"(?:[-—–]\s*|(?:[-—–]\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?")))
 # The first words the cue patterns can start with: a cheap screen before trying them all.
 _CUE_STARTS = frozenset("""source sources via courtesy credit credits photo photos image images picture pictures
 photograph photographs video videos with inputs input agency reporting additional edited editing written compiled
@@ -81,16 +102,18 @@ copyright © read also see related more recommended you don't dont must trending
 follow like join find connect click tap subscribe sign register share download this originally first republished
 pic pics photographs graphic graphics illustration illustrations file get view for
 advertisement advertising sponsored ad story article continue listen skip scroll representational tags topics
-keywords filed min mins minute minutes
+keywords filed min mins minute minutes all most popular latest recommended trending want subscribe disclaimer
+except reported story report text words produced reuters afp ap pti ians ani uni bloomberg xinhua bss unb efe dpa ansa
+kyodo yonhap tass anadolu bernama antara app nna wam spa kuna agencies
 """.split())
-_FIRST_WORD = re.compile(r"[(©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
+_FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _TOKEN = re.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse trust india times post group network networks
 """.split())
-_CONNECTORS = frozenset({"&", "and", "of", "/", "-", "via", "de", "del", "der"})
+_CONNECTORS = frozenset({"&", "and", "of", "the", "/", "-", "via", "de", "del", "der"})
 
 
 @dataclass(frozen=True)
@@ -115,6 +138,7 @@ class _Tag:
     end: int  # offsets in the document
     confident: bool
     what: str
+    kind: str = ""
 
 
 class SourceTag(Rule):
@@ -203,6 +227,8 @@ class SourceTag(Rule):
         body = content[lead:trail]
         found = []
         start_tag = self._match_at(body, 0, document, at_start=True)
+        if start_tag and start_tag.kind == "name" and start_tag.end < len(body) and _credit_tail(body[start_tag.end:]):
+            start_tag.end, start_tag.confident = len(body), False  # "Photo by John Doe on Unsplash": all of it
         if start_tag and (first_line or start_tag.end == len(body)):
             found.append(start_tag)
         if not start_tag or start_tag.end < len(body):
@@ -229,7 +255,7 @@ class SourceTag(Rule):
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")
         first = _FIRST_WORD.match(body, pos)
-        if not first or (first.group() not in "(©—–-" and first.group().split()[-1].lower() not in _CUE_STARTS):
+        if not first or (first.group() not in "([©—–-" and first.group().split()[-1].lower() not in _CUE_STARTS):
             return None
         for kind, rx in _COMPILED:
             m = rx.match(body, pos)
@@ -238,10 +264,10 @@ class SourceTag(Rule):
             cue = m.group().strip()
             if kind == "line" and (pos or m.end() < len(body)):
                 continue  # page furniture only counts as a whole line
-            if kind in ("closed", "line"):
+            if kind in ("closed", "line", "end"):
                 end = m.end()
                 confident = True
-                if cue[:1] in "—–-" and end < len(body):
+                if kind == "end" and end < len(body):
                     continue  # "- Reuters" credits the story at its end, never opens a paragraph
             else:
                 rest = body[m.end():]
@@ -261,7 +287,7 @@ class SourceTag(Rule):
                 cue = body[pos:m.end()].strip()
             if not at_start and end < len(body.rstrip()):
                 continue
-            return _Tag(pos, end, confident, _describe(kind, cue))
+            return _Tag(pos, end, confident, _describe(kind, cue), kind)
         return None
 
     def _extent(self, rest: str, kind: str, document, to_end: bool = False) -> int | None:
@@ -347,8 +373,15 @@ def _similar(a: str, b: str) -> bool:
     return fuzz.ratio(a.lower(), b.lower()) >= 80
 
 
+def _credit_tail(rest: str) -> bool:
+    """What a tag leaves of a short line is more of the credit, not the article's text: a few words, no sentence
+    end before the last, no full stop at all ("Doe on Unsplash", "Smith; Editing by Tom Brown")."""
+    words = rest.split()
+    return 0 < len(words) <= 6 and not any(w.endswith((".", "!", "?")) for w in words)
+
+
 def _describe(kind: str, cue: str) -> str:
-    return {"closed": "Source tag or prompt", "name": "Source or credit tag", "line": "Scraper leftover",
+    return {"closed": "Source tag or prompt", "end": "Source tag", "name": "Source or credit tag", "line": "Scraper leftover",
             "headline": "Teaser for another story"}[kind] + f" ({cue.rstrip(':').strip()[:30]})"
 
 
