@@ -78,10 +78,10 @@ class TermMatrix:
         n = len(lengths) - len(headlines)
         return cls(found[order], uses, names, counts, word_ids[:int(lengths[:n].sum())], lengths[:n])
 
-    @property
-    def vocabulary(self) -> list[str]:
-        """column -> term (valid until the lexicon starts afresh: use it before checking another document)."""
-        return list(map(lexicon.terms.__getitem__, self.term_ids.tolist()))
+    def terms_of(self, columns: np.ndarray) -> list[str]:
+        """The terms of the columns a boolean mask selects (valid until the lexicon starts afresh: use them before
+        checking another document)."""
+        return list(map(lexicon.terms.__getitem__, self.term_ids[columns].tolist()))
 
 
 @dataclass

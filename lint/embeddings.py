@@ -61,7 +61,6 @@ def _load():
 
 
 _table = None  # summed token vectors of the lexicon's words, one row per word number (grows by doubling)
-_counts = None  # tokens per word
 _known = 0  # words of the lexicon whose rows are filled
 _generation = 0  # the lexicon's generation they belong to
 
@@ -70,14 +69,14 @@ def _fill(tokenizer, matrix) -> None:
     """Tokenise the lexicon's words that have no row yet and store their summed token vectors."""
     import numpy as np
 
-    global _table, _counts, _known, _generation
+    global _table, _known, _generation
     if _generation != lexicon.generation:  # the lexicon started afresh: so do the rows
         _known, _generation = 0, lexicon.generation
     if _known == len(lexicon.words):
         return
     if _table is None:
-        _table, _counts = np.zeros((0, matrix.shape[1]), dtype=np.float32), np.zeros(0, dtype=np.float32)
-    _table, _counts = grown(_table, len(lexicon.words)), grown(_counts, len(lexicon.words))
+        _table = np.zeros((0, matrix.shape[1]), dtype=np.float32)
+    _table = grown(_table, len(lexicon.words))
     for first in range(_known, len(lexicon.words), 4096):  # in slices: small temporaries stay in cache
         _fill_rows(first, lexicon.words[first:first + 4096], tokenizer, matrix)
     _known = len(lexicon.words)
@@ -93,7 +92,6 @@ def _fill_rows(first: int, words: list[str], tokenizer, matrix) -> None:
     else:
         ids = [e.ids for e in encodings]
     lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-    _counts[first:first + len(words)] = lengths
     flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
     # Each word's token vectors summed, a token position at a time: every word's first token is gathered into
     # its row, then the second token of the words that have one is added, ... (most words have one to three).
@@ -127,12 +125,9 @@ def embed_words(word_ids, lengths):
     if not lengths.any():
         return out
     _fill(tokenizer, matrix)
-    sums = _sums(word_ids, lengths)
-    tokens = np.bincount(np.repeat(np.arange(len(lengths)), lengths), weights=_counts[word_ids],
-                         minlength=len(lengths))
-    means = sums / np.maximum(tokens, 1.0)[:, None].astype(np.float32)
-    norms = np.linalg.norm(means, axis=1, keepdims=True)
-    return np.divide(means, norms, out=out, where=norms > 0)
+    sums = _sums(word_ids, lengths)  # the mean's direction: dividing by the number of tokens first changes nothing
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.divide(sums, norms, out=out, where=norms > 0)
 
 
 def _sums(word_ids, lengths, block: int = 65_536):

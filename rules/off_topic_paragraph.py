@@ -183,10 +183,9 @@ class OffTopicParagraph(Rule):
         for n in members:
             for key, token in content_terms(document.block_text(paras[originals[n]])):
                 shown.setdefault(key, token)
-        uses = m.uses[members].any(axis=0)
-        vocabulary = m.vocabulary
-        keys = [vocabulary[c] for c in uses.nonzero()[0]]
-        shared = sorted(vocabulary[c] for c in (uses & (m.counts > m.uses[members].sum(axis=0))).nonzero()[0])
+        own = m.uses[members].sum(axis=0)
+        keys = m.terms_of(own > 0)
+        shared = sorted(m.terms_of((own > 0) & (m.counts > own)))  # also used by another paragraph or a headline
         first, last = paras[originals[members[0]]], paras[originals[members[-1]]]
         unshared = [shown[k] for k in sorted(set(keys) - set(shared), key=lambda k: (not shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")
