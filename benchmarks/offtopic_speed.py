@@ -1,6 +1,8 @@
 """Time of the off-topic rule per 600-word article, after start-up, for each backend.
 
     python benchmarks/offtopic_speed.py [--rounds 20] [--merge 2]
+    python benchmarks/offtopic_speed.py --folder DIR
+
 
 Articles of about 600 words are assembled from tests/data/articles.toml (19
 paragraphs of 31 words; `--merge 2` joins them two by two into 10, closer to a
@@ -11,6 +13,14 @@ timing, so the embedding backend's word cache is warm. The backends take turns
 article by article. Prints the median and lower quartile of this process's CPU
 time per article, and the median wall time (on a shared machine the wall time
 includes waiting for another process's turn on the core).
+
+`--folder DIR` measures what a run pays instead, new words included: every
+article (.txt) of the folder is checked once, in path order, after corpus
+statistics are counted over the folder (as a run does, which also enters
+every word into the word table), each backend in a fresh process of its own.
+The embeddings backend then pays for tokenising and embedding each word the
+first time it meets it. Prints the mean and median CPU time per article and
+the mean per 600 words.
 """
 from __future__ import annotations
 
@@ -43,7 +53,18 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--merge", type=int, default=1,
                     help="join this many consecutive paragraphs into one (2: about 10 paragraphs of 60 words)")
+    ap.add_argument("--folder", type=Path, help="check these articles once each, new words included")
+    ap.add_argument("--backend", help=argparse.SUPPRESS)  # --folder: the backend this process measures
     a = ap.parse_args()
+    if a.folder and a.backend:
+        return _folder(a.folder, a.backend)
+    if a.folder:
+        import subprocess
+        import sys
+
+        for backend in ["lexical"] + (["embeddings"] if embeddings.available() else []):
+            subprocess.run([sys.executable, __file__, "--folder", str(a.folder), "--backend", backend], check=True)
+        return
     arts = tomllib.loads(DATA.read_text(encoding="utf-8"))["article"]
     docs = []
     for i in range(len(arts)):
@@ -78,6 +99,30 @@ def main() -> None:
         print(f"{backend:10} {words:.0f}-word articles: CPU median {statistics.median(used) * 1000:.2f} ms "
               f"(lower quartile {used[len(used) // 4] * 1000:.2f}), wall median {statistics.median(wall) * 1000:.2f} ms "
               f"per article")
+
+
+def _folder(folder: Path, backend: str) -> None:
+    from doclint.cohesion import CorpusStats
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.glob("*.txt"))]
+    stats = CorpusStats()
+    for text in texts:
+        stats.add(text)
+    context = Context()
+    context.corpus = stats
+    rule = OffTopicParagraph(Options(backend=backend))
+    rule.prepare()
+    used = []
+    for text in texts:
+        doc = Document("x", text)
+        paragraph_matches(doc)
+        c = time.process_time()
+        list(rule.check(doc, context))
+        used.append(time.process_time() - c)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{backend:10} {len(texts)} articles of {words / len(texts):.0f} words on average, each checked once (new "
+          f"words included): CPU per article mean {statistics.mean(used) * 1000:.2f} ms, median "
+          f"{statistics.median(used) * 1000:.2f} ms; per 600 words {sum(used) / words * 600 * 1000:.2f} ms")
 
 
 if __name__ == "__main__":
