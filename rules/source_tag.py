@@ -35,7 +35,8 @@ _FAMILIES = [
                r"|news)\b[^()\[\]\n]{0,140}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^()\[\]\n]{0,40}?"
                r"[.!]?\s*[)\]]?(?=\s*$)"),
     ("closed", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
-    ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN}))?[.!]?"),
+    ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
+               rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
     ("closed", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
     ("closed", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
@@ -95,6 +96,7 @@ _COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)"))
 # alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua" (case-sensitive: names)
 _COMPILED.append(("closed", re.compile(rf"[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]]")))
 _COMPILED.append(("end", re.compile(rf"(?:[-—–]\s*|(?:[-—–]\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?")))
+_WIRE = re.compile(WIRES)
 # The first words the cue patterns can start with: a cheap screen before trying them all.
 _CUE_STARTS = frozenset("""source sources via courtesy credit credits photo photos image images picture pictures
 photograph photographs video videos with inputs input agency reporting additional edited editing written compiled
@@ -326,6 +328,8 @@ class SourceTag(Rule):
                 score += 2.0
             if b == len(tokens):
                 score += 0.5  # nothing follows: the whole rest is the tag
+            if kind == "name" and _WIRE.fullmatch(head[-1].strip("()[],;:.")):
+                score += 2.0  # a wire service's name ends a credit: "Source: Reuters Governor Elena Varga said ..."
             if score > best_score:
                 best, best_score = b, score
         if best is None or (kind == "headline" and best_score <= 0 and best < len(tokens)):
