@@ -89,7 +89,7 @@ def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
     bom = data.startswith(UTF8_BOM)
     body = data[3:] if bom else data
     nul = body.find(b"\x00", 0, 8192)
-    if nul != -1:  # like git: a NUL byte near the start means binary data
+    if nul != -1 and _binary(body):  # like git: a NUL byte near the start means binary data, unless it is text
         return body.decode("latin-1"), bom, "binary", _problem(body, nul, None, False, True)
     try:
         return body.decode("utf-8"), bom, "utf-8", None
@@ -116,6 +116,20 @@ def _problem(body: bytes, bad: int, guess: str | None, confident: bool, binary: 
     line = prefix.count("\n") + 1
     column = len(prefix) - (prefix.rfind("\n") + 1) + 1
     return DecodeProblem(bad, body[bad], line, column, guess, confident, binary)
+
+
+def _binary(body: bytes) -> bool:
+    """Binary data, for a file with a NUL byte near its start: not so when the rest is UTF-8 text and NULs are
+    stray characters in it (a few, at most 1 in 100 bytes of the first 8 KB), which control-character reports."""
+    head = body[:8192]
+    nuls = head.count(b"\x00")
+    if (nuls > 4 and nuls * 100 > len(head)) or _control_ratio(head) > 0.1:
+        return True
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _control_ratio(data: bytes) -> float:
