@@ -6,7 +6,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
-from doclint.text import words
+from doclint.text import normalize, words
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,9 @@ class RepeatedPassage(Rule):
 
     Candidates come from hashing normalised paragraphs and 5-word shingles;
     rapidfuzz scores only candidate pairs. Headlines, datelines, list items and
-    paragraphs shorter than `min-words` are never reported.
+    paragraphs shorter than `min-words` are never reported on their own; a
+    copy of the headline (and dateline) right before a repeated run (the whole
+    document pasted again) goes with the run.
 
     ## Why is this bad?
     Scrapers and CMS exports paste bodies twice and repeat paragraphs. The copy
@@ -70,20 +72,40 @@ class RepeatedPassage(Rule):
             (a, b), (c, d) = run.later, run.earlier
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
+            headline = _headline_copy(document, first)
+            start = headline or first
             texts = [document.block_text(paras[m.later]) for m in run.matches]
             exact = all(m.kind == "exact" and _same_but_space(t, document.block_text(paras[m.earlier]))
                         for m, t in zip(run.matches, texts))
             n = len(run.matches)
-            where = (f"Lines {first.first_line + 1}-{last.last_line + 1}" if last.last_line > first.first_line
-                     else f"Line {first.first_line + 1}")
+            where = (f"Lines {start.first_line + 1}-{last.last_line + 1}" if last.last_line > start.first_line
+                     else f"Line {start.first_line + 1}")
             src = (f"lines {src_first.first_line + 1}-{src_last.last_line + 1}"
                    if src_last.last_line > src_first.first_line else f"line {src_first.first_line + 1}")
-            message = f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}, {_describe(run, exact)})"
+            message = (f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}"
+                       f"{' and the head' if headline else ''}, {_describe(run, exact)})")
             size = sum(len(words(t)) for t in texts)
             make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
-            fix = make(Edit(removal_start(document, first), last.end), message="Delete the later copy")
+            fix = make(Edit(removal_start(document, start), last.end), message="Delete the later copy")
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
-            yield Diagnostic(first.start, last.end, message, fix=fix, related=related)
+            yield Diagnostic(start.start, last.end, message, fix=fix, related=related)
+
+
+def _headline_copy(document, first):
+    """The first of the blocks right before a repeated run that repeat the document's headline or dateline (the
+    whole document was pasted again, its head included), else None."""
+    blocks = document.blocks
+    head = {_key(document, b) for b in blocks[:first.index] if b.kind != "paragraph"}
+    start, n = None, first.index - 1
+    while head and n > 0 and blocks[n].kind != "headline" and len(head) >= first.index - n:
+        if _key(document, blocks[n]) not in head:
+            break
+        start, n = blocks[n], n - 1
+    return start
+
+
+def _key(document, block) -> tuple[str, ...]:
+    return tuple(normalize(document.block_text(block)).split())
 
 
 def _same_but_space(a: str, b: str) -> bool:
