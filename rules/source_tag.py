@@ -28,7 +28,7 @@ _FAMILIES = [
                r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
                r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\[\]\n]{0,100}[)\]]"),
     ("closed", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
-    ("closed", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
+    ("credit", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
                r"(?:\s*[:/]\s*[^()\[\]\n]{1,60})?\s*[)\]]"),
     # a syndication disclaimer: "(This story has not been edited by ... staff and is auto-generated from a syndicated feed.)"
     ("closed", r"[(\[]?\s*(?:disclaimer\s*:\s*)?(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|content"
@@ -94,7 +94,7 @@ _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
 _COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)")))
 # A wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with" or
 # alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua" (case-sensitive: names)
-_COMPILED.append(("closed", re.compile(rf"[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]]")))
+_COMPILED.append(("credit", re.compile(rf"[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]]")))
 _COMPILED.append(("end", re.compile(rf"(?:[-—–]\s*|(?:[-—–]\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?")))
 _WIRE = re.compile(WIRES)
 # The first words the cue patterns can start with: a cheap screen before trying them all.
@@ -242,6 +242,10 @@ class SourceTag(Rule):
                 if tag and tag.end == len(body):
                     found.append(tag)
                     break
+            else:
+                tag = self._closing_parenthesis(body, document, start_tag)
+                if tag:
+                    found.append(tag)
         if not found:
             bare = _BARE.fullmatch(body)
             if bare and len(body.split()) <= 6:
@@ -250,6 +254,17 @@ class SourceTag(Rule):
             tag.start += lead
             tag.end += lead
         return found
+
+    def _closing_parenthesis(self, body: str, document, start_tag) -> _Tag | None:
+        """A wire or photo credit in parentheses that closes the paragraph without a full stop before it: "... in
+        Geneva (AFP)", "... was signed (AP Photo)." (a full stop after it stays). Not "(source: WHO)" or "(ONS)":
+        those cite inside the sentence."""
+        end = len(body) - 1 if body.endswith(".") else len(body)
+        pos = max(body.rfind("(", 0, end), body.rfind("[", 0, end))
+        if pos <= 0 or not body[pos - 1].isspace() or (start_tag and pos < start_tag.end):
+            return None
+        tag = self._match_at(body[:end], pos, document, at_start=False)
+        return tag if tag and tag.end == end and tag.kind == "credit" else None
 
     def _match_at(self, body: str, pos: int, document, at_start: bool) -> _Tag | None:
         for rx in self._extra:
@@ -266,7 +281,7 @@ class SourceTag(Rule):
             cue = m.group().strip()
             if kind == "line" and (pos or m.end() < len(body)):
                 continue  # page furniture only counts as a whole line
-            if kind in ("closed", "line", "end"):
+            if kind in ("closed", "line", "end", "credit"):
                 end = m.end()
                 confident = True
                 if kind == "end" and end < len(body):
@@ -385,7 +400,7 @@ def _credit_tail(rest: str) -> bool:
 
 
 def _describe(kind: str, cue: str) -> str:
-    return {"closed": "Source tag or prompt", "end": "Source tag", "name": "Source or credit tag", "line": "Scraper leftover",
+    return {"closed": "Source tag or prompt", "end": "Source tag", "credit": "Source or credit tag", "name": "Source or credit tag", "line": "Scraper leftover",
             "headline": "Teaser for another story"}[kind] + f" ({cue.rstrip(':').strip()[:30]})"
 
 
