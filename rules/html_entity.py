@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+                     # without the semicolon, as browsers still read them: numeric references of two digits or more,
+                     # and the common named ones ("&nbsp" may be glued to the next word, the others may not)
+                     r"|&(?:#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|nbsp(?!;)"
+                     r"|(?:amp|quot|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|reg|trade)(?![A-Za-z0-9;]))")
 _MD_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$|`[^`\n]+`|^(?: {4}|\t).*$",
                       re.MULTILINE | re.DOTALL)
 
@@ -25,7 +29,10 @@ class HtmlEntity(Rule):
     ## What it does
     Flags named and numeric character references such as `&amp;`, `&quot;`,
     `&#39;`, `&#8217;` and `&nbsp;`: escapes of markup characters, quotes,
-    spaces and punctuation that a scraper forgot to unescape. Entities that
+    spaces and punctuation that a scraper forgot to unescape. Also without
+    their semicolon, as browsers still read them: numeric references
+    (`It&#8217s`), `&nbsp` (even glued to the next word) and the common named
+    ones followed by a space or punctuation (`Tom &amp Jerry`; never `AT&T`). Entities that
     stand for a letter or digit (`&#233;` for `é`) are left alone unless the
     `letters` option is on: some publishers write accented letters that way on
     purpose, and the text still reads unambiguously. In Markdown files (`.md`),
@@ -62,11 +69,11 @@ class HtmlEntity(Rule):
             skip = [m.span() for m in _MD_CODE.finditer(text)]
         for m in _ENTITY.finditer(text):
             entity = m.group()
-            if entity[1] != "#" and entity[1:] not in html5:
+            if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:
                 continue
             if any(a <= m.start() < b for a, b in skip):
                 continue
-            char = html.unescape(entity)
+            char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):
                 continue
             shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char[0]):04X}"
