@@ -341,6 +341,9 @@ class SourceTag(Rule):
             score = _novelty(head, vocab) - (0.6 * (b - 1) if kind == "name" else 0.0)
             if kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
                 score += 2.0
+            elif kind == "headline" and b < len(tokens) and _resumes(tokens[b][2], head, vocab):
+                score += 1.0  # "... war fears Council leader ...": a sentence-case headline ends where a capitalised
+                # word of the document's own vocabulary follows
             if b == len(tokens):
                 score += 0.5  # nothing follows: the whole rest is the tag
             if kind == "name" and _WIRE.fullmatch(head[-1].strip("()[],;:.")):
@@ -408,6 +411,12 @@ def _starts_sentence(token: str, head: list[str]) -> bool:
     """A capitalised function word ("The", "But") after a sentence-case headline starts the article's text."""
     sentence_case = any(t[:1].islower() for t in head[1:])
     return sentence_case and token[:1].isupper() and token.lower().strip("\"'“‘(") in STOP_WORDS
+
+
+def _resumes(token: str, head: list[str], vocab: set[str]) -> bool:
+    word = token.strip("\"'“‘(").lower()
+    return (any(t[:1].islower() for t in head[1:]) and token[:1].isupper() and word.isalpha()
+            and stem(word) in vocab)
 
 
 def _ends_sentence(token: str) -> bool:
