@@ -46,6 +46,8 @@ _FAMILIES = [
     ("closed", r"with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
     ("closed", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?[.!]?"),
     # a credit by a byline's words, only where it ends the line: "Produced by Jupiter Research, the report..." is prose
+    ("end", r"(?:compiled|written|edited|reported|story|report|text|words|produced|photos?)\s+by\s+(?:our|a|the)\s+(?:own\s+)?"
+            r"(?:staff|correspondents?|reporters?|desk|team|bureau|news\s+desk)(?:\s+(?:reporter|writer|correspondent))?\.?"),
     ("end", r"(?:reported|story|report|text|words|produced|photos?)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
             r"|the|&)){0,4})\.?"),
     ("closed", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
@@ -60,9 +62,9 @@ _FAMILIES = [
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
                r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
     ("closed", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
-    ("name", r"(?:(?:images?|photos?|pictures?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
+    ("name", r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
-             r"|illustrations?|videos?|file\s+photo|via|copyright)\s*(?::|\||[-–—](?=\s))"
+             r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics))\s*(?::|\||[-–—](?=\s))"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|(?:additional\s+)?reporting\s*(?=:)"
              r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
@@ -72,7 +74,7 @@ _FAMILIES = [
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
     # "line": page furniture a scraper kept, flagged only when it is the whole line
-    ("line", r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad\s+feedback"
+    ("line", r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?|ad\s+feedback"
              r"|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
