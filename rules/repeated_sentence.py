@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
@@ -26,7 +27,10 @@ class RepeatedSentence(Rule):
     own paragraph (a pull quote copied out of the article) or inside another
     paragraph (then it needs `min-words-inside` words: short sentences repeated
     in the running text are usually deliberate). Paragraphs already reported by `repeated-passage` are skipped.
-    A pull quote is reported where it stands alone, even when it comes first.
+    A pull quote is reported where it stands alone, even when it comes first,
+    unless at least half of the document's paragraphs (four or more) are a
+    single sentence (a common news style): then a sentence standing alone is an ordinary
+    paragraph, and the later occurrence is the repeat.
     The same quotation used twice inside otherwise different paragraphs (a
     quote attributed twice) is not reported.
 
@@ -74,6 +78,8 @@ class RepeatedSentence(Rule):
             first_start, first_end, first_block = seen[norm]
             alone = (start, end) == (b.start, b.end)
             first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
+            if first_alone and not alone and _one_sentence_style(document, blocks, starts):
+                first_alone = False  # one-sentence paragraphs are the house style: the first is no pull quote
             if not alone and not first_alone:
                 if any(q in norm for q in _QUOTE_MARKS):
                     continue  # a quotation used twice in different contexts
@@ -96,6 +102,17 @@ class RepeatedSentence(Rule):
             yield Diagnostic(start, end, f"{what} from line {line} ({len(words(norm))} words)",
                              fix=Fix.unsafe(edit, message="Delete the repeat"),
                              related=(self.related(document, first_start, first_end, "first occurrence"),))
+
+
+def _one_sentence_style(document, blocks, starts) -> bool:
+    """Whether at least half of four or more paragraphs are a single sentence (as in much news writing), so that a sentence
+    standing alone is an ordinary paragraph rather than a pull quote."""
+    if "one_sentence_style" not in document.cache:
+        count = Counter(blocks[bisect_right(starts, start) - 1].index for start, _ in document.sentences)
+        paras = document.paragraphs
+        single = sum(count[p.index] == 1 for p in paras)
+        document.cache["one_sentence_style"] = len(paras) >= 4 and single * 2 >= len(paras)
+    return document.cache["one_sentence_style"]
 
 
 def _skip_space(text: str, i: int, limit: int) -> int:
