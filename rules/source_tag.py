@@ -19,8 +19,12 @@ WIRES = (r"(?:Reuters|AFP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|D
 _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
               r"|snapchat|pinterest|reddit|mastodon|bluesky)")
 
-# Cue families. Each pattern matches from the start of a tag; `kind` says how its end is found:
+# Cue families. Each pattern matches from the start of a tag; `kind` says how its end is found and where it may stand:
 #   "closed": the match is the whole tag (parenthesised tags, prompts ending at a handle or a full stop);
+#   "credit": closed, a wire or photo credit in parentheses, which may also close a paragraph with no full stop
+#             before it ("... in Geneva (Reuters)");
+#   "end":    closed, but only where it ends the line ("... said. - Reuters"): at a paragraph's start it is prose;
+#   "line":   closed, page furniture that counts only as a whole line ("Advertisement", "Most Read");
 #   "name":   a credit cue, followed by a source name (an agency, a domain) of a few words;
 #   "headline": a teaser cue, followed by another story's headline.
 _FAMILIES = [
@@ -73,26 +77,30 @@ _FAMILIES = [
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
-    # "line": page furniture a scraper kept, flagged only when it is the whole line
-    ("line", r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?|ad\s+feedback"
-             r"|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
+    # page furniture a scraper kept, flagged only when it is the whole line
+    ("line", r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
+             r"|ad\s+feedback|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
-             r"|representational\s+(?:image|photo|picture)|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?(?:\s+only)?"
-             r"|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
-             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
-             r"|all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news|links"
-             r"|content|coverage|reading|videos?)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed|shared|watched)"
-             r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?|trending(?:\s+now)?"
-             r"|(?:read|see|view)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version)(?:\s+here)?"
-             r"|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}"
-             r"|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?"
-             r"|(?:Photo|PHOTO|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photo|PHOTO|Photos|Images?|Pictures?|Video)"
-             r"|[(\[]\s*" + WIRES + r"\s+(?:Photo|PHOTO|Photos|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
+             r"|representational\s+(?:image|photo|picture)|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
+             r"(?:\s+only)?|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
+    # section headers and bare prompts of the page around the article
+    ("line", r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
+             r"|links|content|coverage|reading|videos?)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
+             r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
+             r"|trending(?:\s+now)?|(?:read|see|view)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version)"
+             r"(?:\s+here)?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
+             r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?)"
+             r"[.!]?"),
+    # a wire service's photo credit: "AFP Photo", "Photo/AFP", "(Reuters Video)"
+    ("line", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
+             r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
-# A parenthesised agency code, case-sensitive: "(AP)", "(IANS)", "(AFP/PTI)"
+# A parenthesised agency code, case-sensitive, at a boundary: "(AP)", "(IANS)", "(AFP/PTI)" (not "credit": "(ONS)."
+# closing a sentence is the sentence's own abbreviation)
 _COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)")))
 # A wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with" or
 # alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua" (case-sensitive: names)
@@ -105,10 +113,10 @@ photograph photographs video videos with inputs input agency reporting additiona
 copyright © read also see related more recommended you don't dont must trending top watch listen next previous
 follow like join find connect click tap subscribe sign register share download this originally first republished
 pic pics photographs graphic graphics illustration illustrations file get view for
-advertisement advertising sponsored ad story article continue listen skip scroll representational tags topics
-keywords filed min mins minute minutes all most popular latest recommended trending want subscribe disclaimer
-except reported story report text words produced reuters afp ap pti ians ani uni bloomberg xinhua bss unb efe dpa ansa
-kyodo yonhap tass anadolu bernama antara app nna wam spa kuna agencies
+advertisement advertising sponsored ad story article continue skip scroll representational tags topics keywords
+filed min mins minute minutes all most popular latest want disclaimer except reported report text words produced
+reuters afp ap pti ians ani uni bloomberg xinhua bss unb efe dpa ansa kyodo yonhap tass anadolu bernama antara app
+nna wam spa kuna agencies
 """.split())
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
