@@ -86,6 +86,6 @@ def _stray_marks(document):
         line_end = text.find("\n", m.end())
         if _RTL.search(text, line_start, len(text) if line_end < 0 else line_end):
             continue
-        names = sorted({unicodedata.name(c).lower() for c in m.group()})
-        yield Diagnostic(m.start(), m.end(), f"Invisible character: {', '.join(names)} on a line with no "
-                                             "right-to-left text", fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
+        names = ", ".join(sorted({unicodedata.name(c).lower() for c in m.group()}))
+        yield Diagnostic(m.start(), m.end(), f"Invisible character: {names} on a line with no right-to-left text",
+                         fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))

@@ -105,8 +105,8 @@ class RepeatedSentence(Rule):
 
 
 def _one_sentence_style(document, blocks, starts) -> bool:
-    """Whether at least half of four or more paragraphs are a single sentence (as in much news writing), so that a sentence
-    standing alone is an ordinary paragraph rather than a pull quote."""
+    """Whether at least half of four or more paragraphs are a single sentence (as in much news writing), so
+    that a sentence standing alone is an ordinary paragraph rather than a pull quote."""
     if "one_sentence_style" not in document.cache:
         count = Counter(blocks[bisect_right(starts, start) - 1].index for start, _ in document.sentences)
         paras = document.paragraphs

@@ -413,8 +413,9 @@ def _credit_tail(rest: str) -> bool:
 
 
 def _describe(kind: str, cue: str) -> str:
-    return {"closed": "Source tag or prompt", "end": "Source tag", "credit": "Source or credit tag", "name": "Source or credit tag", "line": "Scraper leftover",
-            "headline": "Teaser for another story"}[kind] + f" ({cue.rstrip(':').strip()[:30]})"
+    what = {"closed": "Source tag or prompt", "end": "Source tag", "credit": "Source or credit tag",
+            "name": "Source or credit tag", "line": "Scraper leftover", "headline": "Teaser for another story"}[kind]
+    return what + f" ({cue.rstrip(':').strip()[:30]})"
 
 
 def _starts_sentence(token: str, head: list[str]) -> bool:
