@@ -97,8 +97,8 @@ def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:
     with np.errstate(over="ignore"):
         values = np.multiply.outer(hashes.astype(np.uint64), a)  # in place from here: no temporary copies
         values += b
-        values >>= SHIFT
-    return values.min(axis=0).astype(np.uint32)
+    # The shift keeps order (x <= y implies x >> 32 <= y >> 32), so the minimum is shifted, not every value.
+    return (values.min(axis=0) >> SHIFT).astype(np.uint32)
 
 
 def estimated_jaccard(s1: np.ndarray, s2: np.ndarray) -> float:

@@ -138,3 +138,17 @@ def test_deleted_space_is_every_whitespace_character_normalize_deletes():
     characters = [chr(c) for c in range(0x110000)]
     deleted_whitespace = {c for c in characters if c.isspace() and normalize(f"a{c}b") == "ab"}
     assert deleted_whitespace == {c for c in characters if DELETED_WHITESPACE_RE.match(c)}
+
+
+@given(st.lists(st.integers(0, 2**32 - 1), min_size=1, max_size=50, unique=True))
+def test_minhash_signature_is_each_permutations_least_hash(values):
+    # Signature position j is min over the shingles of ((a_j * x + b_j) mod 2^64) >> 32, the multiply-add-shift
+    # family the module documents, however the minimum is computed.
+    import numpy as np
+
+    from doclint import minhash
+
+    a, b = minhash.permutations(16)
+    expected = [min((((int(aj) * x + int(bj)) % 2**64) >> 32) for x in values) for aj, bj in zip(a, b)]
+    hashes = np.array(sorted(values), dtype=np.uint32)
+    assert minhash.signature(hashes, 16).tolist() == expected
