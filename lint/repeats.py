@@ -39,6 +39,13 @@ def is_list_item(text: str) -> bool:
     return bool(lines) and all(_LIST_ITEM.match(l) for l in lines)
 
 
+def paragraph_norms(document: Document) -> list[str]:
+    """normalize() of each paragraph (document.paragraphs), computed once per document for the rules that hash them."""
+    if "paragraph_norms" not in document.cache:
+        document.cache["paragraph_norms"] = [normalize(document.block_text(b)) for b in document.paragraphs]
+    return document.cache["paragraph_norms"]
+
+
 def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_words: int = MIN_WORDS,
                       max_prefix_words: int = MAX_PREFIX_WORDS) -> dict[int, Match]:
     """For each paragraph that repeats an earlier one: the match, keyed by its index (cached on the document)."""
@@ -46,7 +53,7 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
     if key in document.cache:
         return document.cache[key]
     paras = document.paragraphs
-    norms = [normalize(document.block_text(b)) for b in paras]
+    norms = paragraph_norms(document)
     exact: dict[str, int] = {}
     index: dict[int, list[int]] = defaultdict(list)
     matches: dict[int, Match] = {}

@@ -39,6 +39,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(_QUOTES_RE.sub(lambda m: _TABLE[m.group()], text.lower()))
 
 
+def has_words(norm: str, n: int) -> bool:
+    """Whether a normalised text has at least n words (len(words(norm)) >= n), reading no further than the n-th."""
+    found = 0
+    for _ in WORD.finditer(norm):
+        found += 1
+        if found >= n:
+            return True
+    return n <= 0
+
+
 def stable_hash(text: str) -> int:
     """A hash that is the same in every process (Python's hash() is salted)."""
     return zlib.crc32(text.encode("utf-8")) | (len(text) << 32)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
 from doclint.rule import CorpusRule, option
-from doclint.text import normalize, stable_hash, words
+from doclint.text import has_words, stable_hash
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,11 @@ class BoilerplateParagraph(CorpusRule):
     Options = Options
 
     def signature(self, document):
-        out = []
-        for block in document.paragraphs:
-            norm = normalize(document.block_text(block))
-            if len(words(norm)) >= self.options.min_words:
-                out.append((stable_hash(norm), block.start, block.end))
-        return out
+        from doclint.repeats import paragraph_norms
+
+        return [(stable_hash(norm), block.start, block.end)
+                for block, norm in zip(document.paragraphs, paragraph_norms(document))
+                if has_words(norm, self.options.min_words)]
 
     def keep(self, signature):
         """Pack the (hash, start, end) triples into one flat array: a tenth of the memory of tuples."""

@@ -152,3 +152,12 @@ def test_minhash_signature_is_each_permutations_least_hash(values):
     expected = [min((((int(aj) * x + int(bj)) % 2**64) >> 32) for x in values) for aj, bj in zip(a, b)]
     hashes = np.array(sorted(values), dtype=np.uint32)
     assert minhash.signature(hashes, 16).tolist() == expected
+
+
+@given(st.lists(st.sampled_from(list("ab c-'’.\u00e9İ_1\u201c") + ["&amp;"]), max_size=40).map("".join), st.integers(0, 10))
+def test_has_words_counts_like_words(text, n):
+    # Boilerplate signatures ask whether a normalised paragraph has enough words without listing them all.
+    from doclint.text import has_words, normalize, words
+
+    norm = normalize(text)
+    assert has_words(norm, n) == (len(words(norm)) >= n)
