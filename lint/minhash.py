@@ -11,6 +11,7 @@ band are candidates, which the caller verifies.
 from __future__ import annotations
 
 import zlib
+from array import array
 from functools import lru_cache
 
 import numpy as np
@@ -29,7 +30,7 @@ def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-_WORD_HASHES: dict[str, bytes] = {}  # raw word -> crc32 of its words as little-endian uint64s, shared by a run
+_WORD_HASHES: dict[str, bytes] = {}  # raw word -> crc32 of its words as native uint64s (array "Q"), shared by a run
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd multipliers (golden ratio, splitmix64) to combine and mix
 _MIX2 = np.uint64(0xBF58476D1CE4E5B9)
 
@@ -58,10 +59,10 @@ def word_hashes(text: str) -> np.ndarray:
         for n, part in enumerate(parts):
             if part is None:
                 word = raw[n]
-                hashes = [zlib.crc32(w.encode("utf-8")) for w in words(normalize(word))]
-                parts[n] = cache[word] = np.array(hashes, dtype="<u8").tobytes()
+                hashes = array("Q", [zlib.crc32(w.encode("utf-8")) for w in words(normalize(word))])
+                parts[n] = cache[word] = hashes.tobytes()
         joined = b"".join(parts)
-    return np.frombuffer(joined, dtype="<u8").astype(np.uint64, copy=False)
+    return np.frombuffer(joined, dtype=np.uint64)
 
 
 def shingle_hashes(h: np.ndarray, k: int) -> np.ndarray:
