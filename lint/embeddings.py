@@ -31,15 +31,25 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def model():
-    """(tokenizer, embedding matrix as float32) from the wordllama package's files.
+    """(tokenizer, embedding matrix) from the wordllama package's files."""
+    return _load()
 
-    The package stores the matrix in float16; summing token rows converts
-    every row gathered, and a corpus gathers its vocabulary's rows many times
-    over (the dev corpus: 106,000 token rows against 32,000 in the matrix), so
-    the matrix is converted once (about 30 ms and 16 MB more).
-    """
-    tokenizer, matrix = _load()
-    return tokenizer, matrix.astype("float32", copy=False)
+
+def _float32(matrix):
+    """The matrix as float32. The package stores it in float16, and summing token rows converts every row
+    gathered; a corpus gathers its vocabulary's rows many times over (the dev corpus: 106,000 token rows against
+    32,000 in the matrix), so for a large batch of new words the matrix is converted once (about 30 ms and 16 MB),
+    which a one-file run does not pay. The sums are the same either way (float16 converts exactly)."""
+    global _converted
+    if _converted is None or _converted[0] is not matrix:
+        _converted = (matrix, matrix.astype("float32", copy=False))
+    return _converted[1]
+
+
+_converted = None  # (the matrix, its float32 copy)
+
+
+LARGE_BATCH = 8192  # new words from which converting the whole matrix costs less than converting rows
 
 
 def _load():
@@ -77,6 +87,8 @@ def _fill(tokenizer, matrix) -> None:
     if _table is None:
         _table = np.zeros((0, matrix.shape[1]), dtype=np.float32)
     _table = grown(_table, len(lexicon.words))
+    if len(lexicon.words) - _known >= LARGE_BATCH:
+        matrix = _float32(matrix)
     for first in range(_known, len(lexicon.words), 4096):  # in slices: small temporaries stay in cache
         _fill_rows(first, lexicon.words[first:first + 4096], tokenizer, matrix)
     _known = len(lexicon.words)

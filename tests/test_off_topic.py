@@ -137,3 +137,19 @@ def test_term_weights_follow_the_statistics_and_the_lexicon(monkeypatch):
     lexicon._restart()
     (other,) = lexicon.distinct_terms(["elsewhere"])
     assert term_weights(np.array([other]), stats)[0][0] == expected(stats, "elsewher")
+
+
+def test_word_rows_are_the_same_from_the_float16_and_the_converted_matrix(monkeypatch):
+    # A large batch of new words converts the whole matrix to float32 first; a small one converts the rows it
+    # gathers. float16 converts exactly, so the rows must be bitwise equal.
+    import numpy as np
+
+    embeddings.embed(["Pilgrims perished in the intense heat near the Kaaba, Mecca (2024) caf\u00e9 \u201cquoted\u201d"])
+    rows = {}
+    for name, large in (("rows", 10**9), ("converted", 0)):
+        monkeypatch.setattr(embeddings, "LARGE_BATCH", large)
+        monkeypatch.setattr(embeddings, "_known", 0)  # fill every word of the lexicon again
+        tokenizer, matrix = embeddings.model()
+        embeddings._fill(tokenizer, matrix)
+        rows[name] = embeddings._table[:len(lexicon.words)].copy()
+    assert np.array_equal(rows["rows"], rows["converted"])
