@@ -32,27 +32,6 @@ def available() -> bool:
 @lru_cache(maxsize=1)
 def model():
     """(tokenizer, embedding matrix) from the wordllama package's files."""
-    return _load()
-
-
-def _float32(matrix):
-    """The matrix as float32. The package stores it in float16, and summing token rows converts every row
-    gathered; a corpus gathers its vocabulary's rows many times over (the dev corpus: 106,000 token rows against
-    32,000 in the matrix), so for a large batch of new words the matrix is converted once (about 30 ms and 16 MB),
-    which a one-file run does not pay. The sums are the same either way (float16 converts exactly)."""
-    global _converted
-    if _converted is None or _converted[0] is not matrix:
-        _converted = (matrix, matrix.astype("float32", copy=False))
-    return _converted[1]
-
-
-_converted = None  # (the matrix, its float32 copy)
-
-
-LARGE_BATCH = 8192  # new words from which converting the whole matrix costs less than converting rows
-
-
-def _load():
     spec = importlib.util.find_spec("wordllama")
     root = os.path.dirname(spec.origin)
     weights, tokenizer = os.path.join(root, *WEIGHTS), os.path.join(root, *TOKENIZER)
@@ -70,9 +49,22 @@ def _load():
     return wl.tokenizer, wl.embedding
 
 
+_converted = None  # (the matrix, its float32 copy): see _float32
+LARGE_BATCH = 8192  # new words from which converting the whole matrix costs less than converting rows
 _table = None  # summed token vectors of the lexicon's words, one row per word number (grows by doubling)
 _known = 0  # words of the lexicon whose rows are filled
 _generation = 0  # the lexicon's generation they belong to
+
+
+def _float32(matrix):
+    """The matrix as float32. The package stores it in float16, and summing token rows converts every row
+    gathered; a corpus gathers its vocabulary's rows many times over (the dev corpus: 106,000 token rows against
+    32,000 in the matrix), so for a large batch of new words the matrix is converted once (about 30 ms and 16 MB),
+    which a one-file run does not pay. The sums are the same either way (float16 converts exactly)."""
+    global _converted
+    if _converted is None or _converted[0] is not matrix:
+        _converted = (matrix, matrix.astype("float32", copy=False))
+    return _converted[1]
 
 
 def _fill(tokenizer, matrix) -> None:
