@@ -19,7 +19,8 @@ WIRES = (r"(?:Reuters|AFP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|D
 _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
               r"|snapchat|pinterest|reddit|mastodon|bluesky)")
 
-# Cue families. Each pattern matches from the start of a tag; `kind` says how its end is found and where it may stand:
+# Cue families: (kind, the first words or opening characters a tag of the family can start with, pattern). Each
+# pattern matches from the start of a tag; `kind` says how its end is found and where it may stand:
 #   "closed": the match is the whole tag (parenthesised tags, prompts ending at a handle or a full stop);
 #   "credit": closed, a wire or photo credit in parentheses, which may also close a paragraph with no full stop
 #             before it ("... in Geneva (Reuters)");
@@ -28,57 +29,66 @@ _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsa
 #   "name":   a credit cue, followed by a source name (an agency, a domain) of a few words;
 #   "headline": a teaser cue, followed by another story's headline.
 _FAMILIES = [
-    ("closed", r"[(\[]\s*(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
+    ("closed", "( [", r"[(\[]\s*(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
                r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
                r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\[\]\n]{0,100}[)\]]"),
-    ("closed", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
-    ("credit", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
+    ("closed", "(", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
+    ("credit", "( [", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
                r"(?:\s*[:/]\s*[^()\[\]\n]{1,60})?\s*[)\]]"),
     # a syndication disclaimer: "(This story has not been edited by ... staff and is auto-generated from a syndicated feed.)"
-    ("closed", r"[(\[]?\s*(?:disclaimer\s*:\s*)?(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|content"
+    ("closed", "( [ disclaimer except this", r"[(\[]?\s*(?:disclaimer\s*:\s*)?(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|content"
                r"|news)\b[^()\[\]\n]{0,140}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^()\[\]\n]{0,40}?"
                r"[.!]?\s*[)\]]?(?=\s*$)"),
-    ("closed", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
-    ("closed", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
+    ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
+    ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
                rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
-    ("closed", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
+    ("closed", "click tap", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
-    ("closed", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
+    ("closed", "read see watch get view", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
                r"|interview|video|coverage)\b[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
-    ("closed", r"for\s+(?:more|the\s+latest|all\s+the\s+latest)\s+(?:news|updates|stories|information|details|coverage)\b"
+    ("closed", "for", r"for\s+(?:more|the\s+latest|all\s+the\s+latest)\s+(?:news|updates|stories|information|details|coverage)\b"
                r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
-    ("closed", r"with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
-    ("closed", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?[.!]?"),
+    ("closed", "with", r"with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
+    ("closed", "follow", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?[.!]?"),
     # a credit by a byline's words, only where it ends the line: "Produced by Jupiter Research, the report..." is prose
-    ("end", r"(?:compiled|written|edited|reported|story|report|text|words|produced|photos?)\s+by\s+(?:our|a|the)\s+(?:own\s+)?"
+    ("end", "compiled written edited reported story report text words produced photo photos",
+     r"(?:compiled|written|edited|reported|story|report|text|words|produced|photos?)\s+by\s+(?:our|a|the)\s+(?:own\s+)?"
             r"(?:staff|correspondents?|reporters?|desk|team|bureau|news\s+desk)(?:\s+(?:reporter|writer|correspondent))?\.?"),
-    ("end", r"(?:reported|story|report|text|words|produced|photos?)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
+    ("end", "reported story report text words produced photo photos",
+     r"(?:reported|story|report|text|words|produced|photos?)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
             r"|the|&)){0,4})\.?"),
-    ("closed", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
-    ("closed", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
+    ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
+    ("closed", "join follow subscribe get read find for", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
                rf"|(?:get|read|find|for)\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
-    ("closed", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
+    ("closed", "subscribe sign register", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
-    ("closed", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
+    ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
                r"\b[^.!?\n]{0,60}[.!?]?"),
-    ("closed", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
+    ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
                r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
-    ("closed", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
-    ("name", r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
+    ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
+    ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
+     "source sources courtesy credit credits graphic graphics illustration illustrations file via "
+     "copyright with input inputs agency reporting additional edited editing written compiled © (",
+     r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
              r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics))\s*(?::|\||[-–—](?=\s))"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|(?:additional\s+)?reporting\s*(?=:)"
              r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
-    ("headline", r"(?:read\s+more|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
+    ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
+     "previous",
+     r"(?:read\s+more|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
-    ("line", r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
+    ("line", "advertisement advertising sponsored ad story article continue listen min mins minute minutes "
+     "skip scroll representational image images photo photos tags topics keywords filed",
+     r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
              r"|ad\s+feedback|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
@@ -87,7 +97,9 @@ _FAMILIES = [
              r"(?:\s+only)?|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
-    ("line", r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
+    ("line", "all related more latest top recommended popular trending most you read see view want like "
+     "subscribe sign register",
+     r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
              r"|links|content|coverage|reading|videos?)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
              r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
              r"|trending(?:\s+now)?|(?:read|see|view)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version)"
@@ -95,29 +107,35 @@ _FAMILIES = [
              r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?)"
              r"[.!]?"),
     # a wire service's photo credit: "AFP Photo", "Photo/AFP", "(Reuters Video)"
-    ("line", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
+    ("line", "photo image picture ( [ WIRES", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
              r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
 ]
-_COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _FAMILIES]
-# A parenthesised agency code, case-sensitive, at a boundary: "(AP)", "(IANS)", "(AFP/PTI)" (not "credit": "(ONS)."
-# closing a sentence is the sentence's own abbreviation)
-_COMPILED.append(("closed", re.compile(r"\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\)")))
-# A wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with" or
-# alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua" (case-sensitive: names)
-_COMPILED.append(("credit", re.compile(rf"[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]]")))
-_COMPILED.append(("end", re.compile(rf"(?:[-—–]\s*|(?:[-—–]\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?")))
+# Case-sensitive families: names, not words.
+_FAMILIES += [
+    # a parenthesised agency code at a boundary: "(AP)", "(IANS)", "(AFP/PTI)" (not "credit": "(ONS)." closing a
+    # sentence is the sentence's own abbreviation)
+    ("closed", "(", r"(?-i:\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\))"),
+    # a wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with"
+    # or alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua"
+    ("credit", "( [", rf"(?-i:[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]])"),
+    ("end", "- — – with WIRES", rf"(?-i:(?:[-—–]\s*|(?:[-—–]\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
+]
 _WIRE = re.compile(WIRES)
-# The first words the cue patterns can start with: a cheap screen before trying them all.
-_CUE_STARTS = frozenset("""source sources via courtesy credit credits photo photos image images picture pictures
-photograph photographs video videos with inputs input agency reporting additional edited editing written compiled
-copyright © read also see related more recommended you don't dont must trending top watch listen next previous
-follow like join find connect click tap subscribe sign register share download this originally first republished
-pic pics photographs graphic graphics illustration illustrations file get view for
-advertisement advertising sponsored ad story article continue skip scroll representational tags topics keywords
-filed min mins minute minutes all most popular latest want disclaimer except reported report text words produced
-reuters afp ap pti ians ani uni bloomberg xinhua bss unb efe dpa ansa kyodo yonhap tass anadolu bernama antara app
-nna wam spa kuna agencies
-""".split())
+# Which families a tag can start with, by its first word (lower case) or opening character. Only those are tried,
+# and each family is compiled the first time one is: a one-file run compiles the few its lines need.
+_BY_START: dict[str, list[int]] = {}
+for _n, (_, _starts, _) in enumerate(_FAMILIES):
+    for _start in _starts.replace("WIRES", " ".join(re.findall(r"\w+", WIRES.lower()))).split():
+        _BY_START.setdefault(_start, []).append(_n)
+_COMPILED: list = [None] * len(_FAMILIES)
+
+
+def _family(n: int):
+    if _COMPILED[n] is None:
+        _COMPILED[n] = re.compile(_FAMILIES[n][2], re.IGNORECASE)
+    return _COMPILED[n]
+
+
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
@@ -282,10 +300,9 @@ class SourceTag(Rule):
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")
         first = _FIRST_WORD.match(body, pos)
-        if not first or (first.group() not in "([©—–-" and first.group().split()[-1].lower() not in _CUE_STARTS):
-            return None
-        for kind, rx in _COMPILED:
-            m = rx.match(body, pos)
+        for n in _BY_START.get(first.group().split()[-1].lower(), ()) if first else ():
+            kind = _FAMILIES[n][0]
+            m = _family(n).match(body, pos)
             if not m:
                 continue
             cue = m.group().strip()
