@@ -23,6 +23,17 @@ DELETED_WHITESPACE_RE = re.compile("[" + "".join(re.escape(c) for c, v in _NORMA
 _QUOTES_RE = re.compile("[" + "".join(map(re.escape, _TABLE)) + "]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# What bytes 0x80-0xBF (UTF-8 continuation bytes) become when read as Windows-1252 or Latin-1.
+MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
+                                        | set(map(chr, range(0x80, 0xC0)))))
+# A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte: the fingerprint of mojibake.
+MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]")
+# "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone.
+LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac\u009d?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
+# A run of mojibake: lead and continuation characters (the same few runs, `â€™` and `Ã©`, recur everywhere).
+_MOJIBAKE_RUN = re.compile(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+")
+_INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DELETED) + "]")
+_DAMAGE = re.compile(f"{MOJIBAKE_HINT.pattern}|{_ENTITY.pattern}|{_INVISIBLE_RE.pattern}")
 
 
 def normalize(text: str) -> str:
@@ -32,6 +43,31 @@ def normalize(text: str) -> str:
 
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     return " ".join(_NORMALIZE_RE.sub(lambda m: _NORMALIZE[m.group()], text).split()).lower()
+
+
+@lru_cache(maxsize=4096)
+def _decoded(run: str) -> str:
+    import ftfy
+
+    return ftfy.fix_encoding(run)
+
+
+def damaged(text: str) -> bool:
+    """Whether readable(text) can differ from the text (one scan)."""
+    return _DAMAGE.search(text) is not None
+
+
+def readable(text: str) -> str:
+    """The text as its author wrote it, for rules that read its words: mojibake decoded (`Britainâ€™s` ->
+    `Britain’s`), entities unescaped, invisible characters deleted, so that damage does not split or disguise
+    words. Offsets change: for reading, never for locating."""
+    if MOJIBAKE_HINT.search(text):
+        text = _MOJIBAKE_RUN.sub(lambda m: _decoded(m.group()), LOST_RIGHT_QUOTE.sub("\u201d", text))
+    if "&" in text:
+        import html
+
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return _INVISIBLE_RE.sub("", text)
 
 
 def words(text: str) -> list[str]:

@@ -5,14 +5,7 @@ from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
-
-# What bytes 0x80-0xBF (UTF-8 continuation bytes) become when read as Windows-1252 or Latin-1.
-_CONT = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")) | set(map(chr, range(0x80, 0xC0)))))
-# A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte: the fingerprint of mojibake.
-_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONT)}]")
-# "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone.
-_LOST_RDQUO = re.compile(f"\u00e2\u20ac\u009d?(?![{re.escape(_CONT)}])")
-
+from doclint.text import LOST_RIGHT_QUOTE, MOJIBAKE_CONTINUATIONS, MOJIBAKE_HINT
 
 @dataclass(frozen=True)
 class Options:
@@ -54,20 +47,20 @@ class Mojibake(Rule):
 
     def check(self, document, context):
         text = document.text
-        if not document.suspects & _LEADS or not _HINT.search(text):
+        if not document.suspects & _LEADS or not MOJIBAKE_HINT.search(text):
             return
         import ftfy
         from ftfy.badness import is_bad
 
         for a, b in _windows(text):
             segment = text[a:b]
-            guessed = _LOST_RDQUO.sub("\u201d", segment) if self.options.repair_lost_bytes else segment
+            guessed = LOST_RIGHT_QUOTE.sub("\u201d", segment) if self.options.repair_lost_bytes else segment
             fixed = ftfy.fix_encoding(guessed)
             if fixed == segment:
                 continue
             for i1, i2, replacement in _changes(segment, fixed):
                 bad = segment[i1:i2]
-                safe = is_bad(bad) and not _LOST_RDQUO.search(bad) and ftfy.fix_encoding(bad) == replacement
+                safe = is_bad(bad) and not LOST_RIGHT_QUOTE.search(bad) and ftfy.fix_encoding(bad) == replacement
                 fix = (Fix.safe if safe else Fix.unsafe)(Edit(a + i1, a + i2, replacement),
                                                          message=f'Replace with "{replacement}"')
                 yield Diagnostic(a + i1, a + i2, f'Mojibake: "{bad}" should be "{replacement}"', fix=fix)
@@ -76,7 +69,7 @@ class Mojibake(Rule):
 def _windows(text: str):
     """Spans of whole words around each mojibake hint, merged."""
     spans = []
-    for m in _HINT.finditer(text):
+    for m in MOJIBAKE_HINT.finditer(text):
         a = max(m.start() - 40, 0)
         b = min(m.end() + 40, len(text))
         left = max(text.rfind(" ", a, m.start()), text.rfind("\n", a, m.start()))
@@ -91,7 +84,7 @@ def _windows(text: str):
 
 
 _LEADS = frozenset(map(chr, range(0xC2, 0xF5)))
-_MOJI_CHARS = set(_CONT) | set(map(chr, range(0xC2, 0xF5)))
+_MOJI_CHARS = set(MOJIBAKE_CONTINUATIONS) | set(map(chr, range(0xC2, 0xF5)))
 
 
 def _changes(before: str, after: str):

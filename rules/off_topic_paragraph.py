@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
-from doclint.text import STOP_WORDS, WORD
+from doclint.text import STOP_WORDS, WORD, damaged, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -66,12 +67,16 @@ class OffTopicParagraph(Rule):
 
     Repeated copies are judged once: the finding is on the first copy and
     names the later ones as related locations (the duplicate rules report and
-    delete those). The rule abstains where
-    evidence is thin: paragraphs of fewer than `min-terms` content words,
+    delete those). Words damaged by encoding errors (mojibake, entities,
+    zero-width spaces) are read as their author wrote them. The rule abstains
+    where evidence is thin: paragraphs of fewer than `min-terms` content words,
     headlines and datelines, documents with fewer than `min-paragraphs`
-    judgeable paragraphs, quotations whose speaker is named elsewhere, and
-    paragraphs that open in lower case (they continue the one before: a
-    scraper split a paragraph), except in lower-cased texts. Runs
+    judgeable paragraphs, and paragraphs that open in lower case (they
+    continue the one before: a scraper split a paragraph), except in
+    lower-cased texts. Fragments are scored but never flagged: quotations
+    whose speaker is named elsewhere, or with no speaker of their own after a
+    paragraph that quotes someone (the speaker goes on), bullet points (two or
+    more), and a list of names next to another (a line-up, its substitutes). Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -107,7 +112,10 @@ class OffTopicParagraph(Rule):
         if len(originals) < o.min_paragraphs:
             return
         texts = [document.block_text(paras[i]) for i in originals]
-        m = TermMatrix.of(texts, [document.block_text(b) for b in document.blocks if b.kind == "headline"])
+        headlines = [document.block_text(b) for b in document.blocks if b.kind == "headline"]
+        if document.suspects and damaged(document.text):  # damage splits and disguises words: read them unharmed
+            texts, headlines = list(map(readable, texts)), list(map(readable, headlines))
+        m = TermMatrix.of(texts, headlines)
         judged = np.flatnonzero((np.count_nonzero(m.uses, axis=1) >= o.min_terms) & ~np.array(_continuations(texts)))
         if len(judged) < o.min_paragraphs:
             return
@@ -129,8 +137,11 @@ class OffTopicParagraph(Rule):
                 continue
             if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and features["names"][u] > 0:
                 continue  # a quotation whose speaker is named elsewhere in the document belongs to it
+            if any(_fragment(texts, n) for n in members):
+                continue
             flagged |= members
-            found = self._diagnostic(document, originals, m, sorted(members), features, u, float(scores[u]), semantic)
+            found = self._diagnostic(document, texts, originals, m, sorted(members), features, u, float(scores[u]),
+                                     semantic)
             yield self._with_copies(document, copies, {originals[n] for n in members}, found)
 
     def prepare(self) -> None:
@@ -177,11 +188,11 @@ class OffTopicParagraph(Rule):
             found, message=found.message.replace(unit, f"{unit} (repeated at line {lines})", 1),
             related=tuple(self.related(document, paras[p].start, paras[p].end, "a copy") for p in later))
 
-    def _diagnostic(self, document, originals, m, members, features, u, score, semantic) -> Diagnostic:
+    def _diagnostic(self, document, texts, originals, m, members, features, u, score, semantic) -> Diagnostic:
         paras = document.paragraphs
         shown = {}  # each term as first written in the unit
         for n in members:
-            for key, token in content_terms(document.block_text(paras[originals[n]])):
+            for key, token in content_terms(texts[n]):
                 shown.setdefault(key, token)
         own = m.uses[members].sum(axis=0)
         keys = m.terms_of(own > 0)
@@ -190,7 +201,7 @@ class OffTopicParagraph(Rule):
         unshared = [shown[k] for k in sorted(set(keys) - set(shared), key=lambda k: (not shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")
         what = "Off-topic paragraph" if len(members) == 1 else "Off-topic run of 2 paragraphs"
-        language = _language_note(document, paras, originals, members)
+        language = _language_note(texts, members)
         if language:
             what += f" ({language})"
         n, s = len(keys), len(shared)
@@ -206,23 +217,63 @@ class OffTopicParagraph(Rule):
         return Diagnostic(first.start, last.end, message, fix=fix)
 
 
-def _language_note(document, paras, originals, members) -> str:
+def _language_note(texts, members) -> str:
     """"apparently in another language: ..." when the unit has almost none of the English function words the
     rest of the document is full of (a spliced paragraph in another language, or another script). Lists of
     names (a team line-up) have no function words either, so most of the unit's words must be lower case."""
-    raw = [w for n in members for w in WORD.findall(document.block_text(paras[originals[n]]))]
+    raw = [w for n in members for w in WORD.findall(texts[n])]
     if len(raw) < 12 or sum(w[0].islower() for w in raw) < len(raw) / 2:
         return ""
     share_in = sum(w.lower() in STOP_WORDS for w in raw) / len(raw)
     if share_in > 0.08:
         return ""  # an English paragraph: the rest of the document need not be read
-    rest = [w for n, i in enumerate(originals) if n not in members
-            for w in WORD.findall(document.block_text(paras[i]).lower())]
+    rest = [w for n, text in enumerate(texts) if n not in members for w in WORD.findall(text.lower())]
     share_rest = sum(w in STOP_WORDS for w in rest) / len(rest) if len(rest) >= 50 else 0.0
     if share_rest < 0.25:
         return ""
     return (f"apparently in another language: {share_in:.0%} of its words are English function words, "
             f"against {share_rest:.0%} in the rest")
+
+
+def _fragment(texts: list[str], n: int) -> bool:
+    """Whether paragraph n is a fragment of something around it, which its words cannot judge (asked only of a
+    paragraph about to be flagged): a quotation with no speaker of its own after a paragraph that quotes
+    someone (the same speaker goes on), bullet points (two or more), or a list of names next to another (a
+    team's line-up, then its substitutes). A one-line list alone among prose is judged: a line-up or a note
+    spliced in from another story is an intruder."""
+    if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
+        return True
+    items = _list_items(texts[n])
+    return items >= 2 or (items == 1 and any(0 <= k < len(texts) and _list_items(texts[k]) for k in (n - 1, n + 1)))
+
+
+_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+_CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
+
+
+def _speakerless_quote(text: str) -> bool:
+    """A paragraph that is one quotation and nothing else: it opens with a quotation mark, and no mark closes
+    the quotation before the paragraph ends (so no `, he said` follows one). News writing gives a speaker's
+    next paragraphs this shape."""
+    text = text.strip()
+    close = _CLOSING.get(text[:1])
+    if close is None:
+        return False
+    inner = text[1:-1] if text.endswith(close) else text[1:]
+    return close not in inner and text[0] not in inner
+
+
+def _list_items(text: str) -> int:
+    """How many items the paragraph lists, as bullet points or as a list of names (mostly capitalised words
+    and almost no function words: a paragraph in another language also lacks English function words, but its
+    words are mostly lower case); 0 if it is not a list."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and all(_BULLET.match(line) for line in lines):
+        return len(lines)
+    words = WORD.findall(text)
+    return int(len(words) >= 6 and sum(w[0].isupper() or w[0].isdigit() for w in words) > len(words) / 2
+               and sum(w in STOP_WORDS for w in words) <= len(words) * 0.08)  # "A Masi" is a name
 
 
 def _continuations(texts: list[str]) -> list[bool]:

@@ -12,6 +12,13 @@ import offtopic_eval  # noqa: E402
 
 import numpy as np  # noqa: E402
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+OWN_CASES = tomllib.loads((ROOT / "tests" / "fixtures" / "rules" / "off-topic-paragraph.toml").read_text("utf-8"))["case"]
+
 from doclint import embeddings, lexicon  # noqa: E402
 
 
@@ -153,3 +160,17 @@ def test_word_rows_are_the_same_from_the_float16_and_the_converted_matrix(monkey
         embeddings._fill(tokenizer, matrix)
         rows[name] = embeddings._table[:len(lexicon.words)].copy()
     assert np.array_equal(rows["rows"], rows["converted"])
+
+
+def test_encoding_damage_does_not_change_the_judgement():
+    # Mojibake, entities and zero-width spaces split and disguise words ("Councilâ€™s" would be the term
+    # "councilâ"): the rule reads the words as their author wrote them, so the evidence is that of the clean text.
+    clean = OWN_CASES[0]["text"]  # a drought paragraph in a story about libraries
+    damaged = (clean.replace("’", "â€™").replace("'", "â€™")
+               .replace("council ", "council​ ").replace("Rivers used", "&quot;Rivers&quot; used")
+               .replace("budget", "â€œbudgetâ€"))
+    assert damaged.count("â€") >= 4
+    options = {"off-topic-paragraph": {"backend": "lexical"}}
+    expected = [(d.line, d.message) for d in lint(clean, ["T101"], options)]
+    assert [(d.line, d.message) for d in lint(damaged, ["T101"], options)] == expected
+    assert expected and "Rivers" in expected[0][1]
