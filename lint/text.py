@@ -30,10 +30,6 @@ MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1
 MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]")
 # "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone.
 LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac\u009d?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
-# A run of mojibake: lead and continuation characters (the same few runs, `â€™` and `Ã©`, recur everywhere).
-_MOJIBAKE_RUN = re.compile(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+")
-_INVISIBLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _DELETED) + "]")
-_DAMAGE = re.compile(f"{MOJIBAKE_HINT.pattern}|{_ENTITY.pattern}|{_INVISIBLE_RE.pattern}")
 
 
 def normalize(text: str) -> str:
@@ -45,6 +41,15 @@ def normalize(text: str) -> str:
     return " ".join(_NORMALIZE_RE.sub(lambda m: _NORMALIZE[m.group()], text).split()).lower()
 
 
+@lru_cache(maxsize=1)
+def _damage_patterns():
+    """(any damage, a run of mojibake, an invisible character): compiled on first use, not by every run's import.
+    A run of mojibake is lead and continuation characters (the same few runs, `â€™` and `Ã©`, recur)."""
+    invisible = "[" + "".join(re.escape(chr(c)) for c in _DELETED) + "]"
+    return (re.compile(f"{MOJIBAKE_HINT.pattern}|{_ENTITY.pattern}|{invisible}"),
+            re.compile(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+"), re.compile(invisible))
+
+
 @lru_cache(maxsize=4096)
 def _decoded(run: str) -> str:
     import ftfy
@@ -54,20 +59,21 @@ def _decoded(run: str) -> str:
 
 def damaged(text: str) -> bool:
     """Whether readable(text) can differ from the text (one scan)."""
-    return _DAMAGE.search(text) is not None
+    return _damage_patterns()[0].search(text) is not None
 
 
 def readable(text: str) -> str:
     """The text as its author wrote it, for rules that read its words: mojibake decoded (`Britainâ€™s` ->
     `Britain’s`), entities unescaped, invisible characters deleted, so that damage does not split or disguise
     words. Offsets change: for reading, never for locating."""
+    _, mojibake_run, invisible = _damage_patterns()
     if MOJIBAKE_HINT.search(text):
-        text = _MOJIBAKE_RUN.sub(lambda m: _decoded(m.group()), LOST_RIGHT_QUOTE.sub("\u201d", text))
+        text = mojibake_run.sub(lambda m: _decoded(m.group()), LOST_RIGHT_QUOTE.sub("\u201d", text))
     if "&" in text:
         import html
 
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    return _INVISIBLE_RE.sub("", text)
+    return invisible.sub("", text)
 
 
 def words(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.text import LOST_RIGHT_QUOTE, MOJIBAKE_CONTINUATIONS, MOJIBAKE_HINT
 
+
 @dataclass(frozen=True)
 class Options:
     repair_lost_bytes: bool = option(True, 'Repair "â€" whose third byte was lost as "”" (an unsafe fix).')

@@ -20,6 +20,9 @@ LEXICAL = {"bias": -0.3, "rest": -0.6, "neighbours": -0.25, "names": -1.15, "siz
 SEMANTIC = {"bias": -4.6, "rest": -2.3, "neighbours": -2.0, "names": -0.75, "size": 1.6, "rest_gap": -0.5,
             "cosine": -11.5, "gap": -7.5}
 _QUOTES = "\"“‘'«"
+_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
+_CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
 @dataclass(frozen=True)
@@ -245,11 +248,6 @@ def _fragment(texts: list[str], n: int) -> bool:
         return True
     items = _list_items(texts[n])
     return items >= 2 or (items == 1 and any(0 <= k < len(texts) and _list_items(texts[k]) for k in (n - 1, n + 1)))
-
-
-_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
-_CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
-_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
 def _speakerless_quote(text: str) -> bool:
