@@ -22,6 +22,8 @@ SEMANTIC = {"bias": -4.6, "rest": -2.3, "neighbours": -2.0, "names": -0.75, "siz
 _QUOTES = "\"“‘'«"
 _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
+                      r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
@@ -79,7 +81,8 @@ class OffTopicParagraph(Rule):
     lower-cased texts. Fragments are scored but never flagged: quotations
     whose speaker is named elsewhere, or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
-    more), and a list of names next to another (a line-up, its substitutes). Runs
+    more), a list of names next to another (a line-up, its substitutes), and
+    contact details (an e-mail or web address, a telephone number). Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -241,13 +244,15 @@ def _language_note(texts, members) -> str:
 def _fragment(texts: list[str], n: int) -> bool:
     """Whether paragraph n is a fragment of something around it, which its words cannot judge (asked only of a
     paragraph about to be flagged): a quotation with no speaker of its own after a paragraph that quotes
-    someone (the same speaker goes on), bullet points (two or more), or a list of names next to another (a
-    team's line-up, then its substitutes). A one-line list alone among prose is judged: a line-up or a note
-    spliced in from another story is an intruder."""
+    someone (the same speaker goes on), bullet points (two or more), a list of names next to another (a
+    team's line-up, then its substitutes), or contact details (a list with an e-mail address, a web address
+    or a telephone number: `Media contact: ...`). A one-line list alone among prose is otherwise judged: a
+    line-up or a note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
         return True
     items = _list_items(texts[n])
-    return items >= 2 or (items == 1 and any(0 <= k < len(texts) and _list_items(texts[k]) for k in (n - 1, n + 1)))
+    return items >= 2 or (items == 1 and (bool(_CONTACT.search(texts[n])) or any(
+        0 <= k < len(texts) and _list_items(texts[k]) for k in (n - 1, n + 1))))
 
 
 def _speakerless_quote(text: str) -> bool:
