@@ -106,6 +106,26 @@ _FAMILIES = [
              r"(?:\s+here)?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
              r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?)"
              r"[.!]?"),
+    # the web page around the text: navigation, comment and print prompts ...
+    ("line", "jump back go return top previous prev next loading print email e-mail log sign leave add post write "
+     "show view hide comments comment",
+     r"(?:jump\s+to\s+(?:navigation|search|content|main\s+content)(?:\s+jump\s+to\s+(?:navigation|search|content))?"
+             r"|(?:back|go|return)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page"
+             r"|(?:previous|prev|next)\s+(?:article|story|post|page)(?:\s*[|/]?\s*(?:previous|prev|next)\s+(?:article|story|post|page))?"
+             r"|loading(?:\.{3}|…)?|(?:print|e-?mail)\s+(?:this\s+)?(?:page|article|story)"
+             r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|post|continue\s+reading)|(?:leave|add|post|write)\s+a\s+(?:comment|reply)"
+             r"|(?:show|view|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?(?:\s*\(\d+\))?|comments?\s*\(\d+\)|\d+\s+comments?)[.!]?"),
+    # ... cookie banners ...
+    ("line", "we this accept reject allow cookie cookies privacy manage by",
+     r"(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b(?=[^\n]{0,200}\b(?:experience|website|site|brows\w*|consent"
+             r"|privacy|personali[sz]\w*|analy[sz]\w*|traffic|advertising|ads)\b)[^\n]{0,240}"
+             r"|(?:accept|reject|allow)\s+(?:all\s+)?cookies|(?:cookie|privacy)\s+(?:settings|preferences|policy)"
+             r"|manage\s+(?:cookies|cookie\s+settings|preferences|consent)"
+             r"|by\s+continuing\s+to\s+(?:browse|use)\b[^\n]{0,150}\bcookies\b[^\n]{0,80})[.!]?"),
+    # ... and an encyclopedia's frame
+    ("line", "from retrieved this",
+     r"(?:from\s+wikipedia,\s+the\s+free\s+encyclopedia|retrieved\s+from\s+\S+"
+             r"|this\s+article\s+(?:needs\s+additional\s+citations|has\s+multiple\s+issues)[^\n]{0,200})[.!]?"),
     # a wire service's photo credit: "AFP Photo", "Photo/AFP", "(Reuters Video)"
     ("line", "photo image picture ( [ WIRES", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
              r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
@@ -193,7 +213,9 @@ class SourceTag(Rule):
     only a URL, domain or handle are flagged on structure alone, as are wire
     services without a cue (`(Reuters)`, `... said. - Reuters`) and page
     furniture that fills a whole line (`Advertisement`, `Image source, Getty
-    Images`, `Continue reading the main story`, `Tags: a, b, c`). Attributions
+    Images`, `Continue reading the main story`, `Tags: a, b, c`, `Back to
+    top`, `Comments (12)`, cookie banners, `From Wikipedia, the free
+    encyclopedia`). Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
     `..., he said.`) and headlines are never flagged.
 
