@@ -73,22 +73,27 @@ class RepeatedPassage(Rule):
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
             headline = _headline_copy(document, first)
-            start = headline or first
+            begin, cut = (headline or first).start, removal_start(document, headline or first)
+            if headline is None:  # a head pasted again on the last line of the paragraph before: "...visitors.\nHead"
+                headline = _headline_line(document, first)
+                if headline:
+                    cut, begin = headline
+            first_line = document.position(begin)[0] - 1
             texts = [document.block_text(paras[m.later]) for m in run.matches]
             exact = all(m.kind == "exact" and _same_but_space(t, document.block_text(paras[m.earlier]))
                         for m, t in zip(run.matches, texts))
             n = len(run.matches)
-            where = (f"Lines {start.first_line + 1}-{last.last_line + 1}" if last.last_line > start.first_line
-                     else f"Line {start.first_line + 1}")
+            where = (f"Lines {first_line + 1}-{last.last_line + 1}" if last.last_line > first_line
+                     else f"Line {first_line + 1}")
             src = (f"lines {src_first.first_line + 1}-{src_last.last_line + 1}"
                    if src_last.last_line > src_first.first_line else f"line {src_first.first_line + 1}")
             message = (f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}"
                        f"{' and the head' if headline else ''}, {_describe(run, exact)})")
             size = sum(len(words(t)) for t in texts)
             make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
-            fix = make(Edit(removal_start(document, start), last.end), message="Delete the later copy")
+            fix = make(Edit(cut, last.end), message="Delete the later copy")
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
-            yield Diagnostic(start.start, last.end, message, fix=fix, related=related)
+            yield Diagnostic(begin, last.end, message, fix=fix, related=related)
 
 
 def _headline_copy(document, first):
@@ -102,6 +107,24 @@ def _headline_copy(document, first):
             break
         start, n = blocks[n], n - 1
     return start
+
+
+def _headline_line(document, first):
+    """(where the deletion starts, where the line starts) when the paragraph right before a repeated run ends with
+    a line that repeats the document's headline or dateline (the document pasted again after a single line
+    break), else None. The deletion takes the line break before the line."""
+    blocks = document.blocks
+    if first.index < 2 or blocks[first.index - 1].kind != "paragraph":
+        return None
+    before = blocks[first.index - 1]
+    text = document.text
+    newline = text.rfind("\n", before.start, before.end)
+    if newline == -1:
+        return None
+    head = {_key(document, b) for b in blocks[:first.index - 1] if b.kind != "paragraph"}
+    if tuple(normalize(text[newline + 1:before.end]).split()) not in head:
+        return None
+    return (newline - 1 if text[newline - 1:newline] == "\r" else newline), newline + 1
 
 
 def _key(document, block) -> tuple[str, ...]:

@@ -94,10 +94,14 @@ class RepeatedSentence(Rule):
                 edit = Edit(removal_start(document, b), b.end)
                 what = "Paragraph (a pull quote?) repeats a sentence"
             else:
-                before = start
+                before, after = start, _skip_space(text, end, b.end)
                 while before > b.start and text[before - 1] in " \t":
                     before -= 1
-                edit = Edit(before, end) if before > b.start else Edit(start, _skip_space(text, end, b.end))
+                if before > b.start and text[before - 1] == "\n" and (after == b.end or text[after] in "\r\n"):
+                    before -= 2 if text[before - 2:before] == "\r\n" else 1  # a whole line: its line break goes too
+                    edit = Edit(before, after)
+                else:
+                    edit = Edit(before, end) if before > b.start else Edit(start, after)
                 what = "Sentence repeats a sentence"
             yield Diagnostic(start, end, f"{what} from line {line} ({len(words(norm))} words)",
                              fix=Fix.unsafe(edit, message="Delete the repeat"),
