@@ -39,6 +39,35 @@ def _check(folder: Path, config: Path) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+def articles_of(folder: Path, labels: Path | None) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The clean articles of six paragraphs or more (name -> paragraphs), and each one's category."""
+    category = {}
+    if labels:
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if not rec["defects"]:
+                category[Path(rec["doc"]).name] = rec.get("category", "")
+    names = sorted(p.name for p in folder.glob("*.txt") if not labels or p.name in category)
+    articles = {n: _paragraphs((folder / n).read_text(encoding="utf-8")) for n in names}
+    return {n: paras for n, paras in articles.items() if len(paras) >= 6}, category
+
+
+def spliced(articles, category, section: str, where: str, rng) -> dict[str, tuple[str, int]]:
+    """Each article with a paragraph of another article ("same" or "other" section) inserted in the "middle" or
+    at the "end": name -> (text, the intruder's first line)."""
+    out = {}
+    for n, paras in articles.items():
+        donors = [m for m in articles if m != n and (category.get(m) == category.get(n)) == (section == "same")]
+        if not donors:
+            continue
+        donor = articles[rng.choice(donors)]
+        intruder = rng.choice([p for p in donor[1:] if len(p.split()) >= 25] or donor[1:])
+        at = len(paras) if where == "end" else rng.randrange(2, len(paras) - 1)
+        body = paras[:at] + [intruder] + paras[at:]
+        out[n] = "\n\n".join(body) + "\n", 1 + sum(p.count("\n") + 2 for p in body[:at])
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
@@ -47,15 +76,7 @@ def main() -> None:
     ap.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                     help='an option of the rule, in TOML: --option threshold=0.6 --option backend=\'"lexical"\'')
     a = ap.parse_args()
-    category = {}
-    if a.labels:
-        for line in a.labels.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            if not rec["defects"]:
-                category[Path(rec["doc"]).name] = rec.get("category", "")
-    names = sorted(p.name for p in a.folder.glob("*.txt") if not a.labels or p.name in category)
-    articles = {n: _paragraphs((a.folder / n).read_text(encoding="utf-8")) for n in names}
-    articles = {n: paras for n, paras in articles.items() if len(paras) >= 6}
+    articles, category = articles_of(a.folder, a.labels)
     rng = random.Random(a.seed)
     with tempfile.TemporaryDirectory(prefix="doclint-splice-") as tmp:
         config = Path(tmp) / "doclint.toml"
@@ -71,17 +92,9 @@ def main() -> None:
             folder = Path(tmp) / f"{section}-{where}"
             folder.mkdir()
             inserted: dict[str, int] = {}
-            for n, paras in articles.items():
-                donors = [m for m in articles if m != n and
-                          (category.get(m) == category.get(n)) == (section == "same")]
-                if not donors:
-                    continue
-                donor = articles[rng.choice(donors)]
-                intruder = rng.choice([p for p in donor[1:] if len(p.split()) >= 25] or donor[1:])
-                at = len(paras) if where == "end" else rng.randrange(2, len(paras) - 1)
-                body = paras[:at] + [intruder] + paras[at:]
-                inserted[n] = 1 + sum(p.count("\n") + 2 for p in body[:at])  # its first line
-                (folder / n).write_text("\n\n".join(body) + "\n", encoding="utf-8")
+            for n, (text, line) in spliced(articles, category, section, where, rng).items():
+                inserted[n] = line
+                (folder / n).write_text(text, encoding="utf-8")
             found = _check(folder, config)
             hits = sum(any(lo <= inserted[n] <= hi for lo, hi in found.get(n, [])) for n in inserted)
             flags = sum(len(v) for v in found.values())

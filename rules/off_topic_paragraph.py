@@ -16,9 +16,12 @@ from doclint.text import STOP_WORDS, WORD, damaged, readable
 # to the document's median paragraph.
 LEXICAL = {"bias": -0.3, "rest": -0.6, "neighbours": -0.25, "names": -1.15, "size": -0.4, "rest_gap": -1.1,
            "rest_z": -3.15, "neighbours_z": -0.65}
-# With embeddings: the same unscaled evidence, plus the cosine to the rest and its gap to the document's median.
-SEMANTIC = {"bias": -4.6, "rest": -2.3, "neighbours": -2.0, "names": -0.75, "size": 1.6, "rest_gap": -0.5,
-            "cosine": -11.5, "gap": -7.5}
+# With embeddings: the same unscaled evidence, plus the cosine to the rest, its gap to the document's median, and
+# the bridge (how much closer the paragraphs on either side are to each other than to the unit). Halfway between the
+# previous weights (a fit on the dev corpus alone, no bridge) and a fit on it and paragraphs spliced into its clean
+# articles (README: how the weights were set; benchmarks/offtopic_fit.py).
+SEMANTIC = {"bias": -6.0, "rest": -3.7, "neighbours": -2.5, "names": -0.45, "size": 1.65, "rest_gap": -1.05,
+            "cosine": -8.0, "gap": -7.2, "bridge": 1.5}
 _QUOTES = "\"“‘'«"
 _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
@@ -67,7 +70,10 @@ class OffTopicParagraph(Rule):
     the mean by the square root of the number of content words: a mean over
     few words is weak evidence. With the optional `embeddings`
     backend (static WordLlama embeddings shipped in a wheel, no download), the
-    cosine between the paragraph and the rest of the document joins in. The
+    cosine between the paragraph and the rest of the document joins in, and
+    so does how much closer the paragraphs on either side of it are to each
+    other than to it (a spliced paragraph sits between two that were written
+    to follow each other). The
     evidence is combined into a probability by fixed logistic weights.
 
     Repeated copies are judged once: the finding is on the first copy and
@@ -176,6 +182,7 @@ class OffTopicParagraph(Rule):
         norms = np.sqrt(np.maximum(own_own, 0.0) * np.maximum(rest_rest, 0.0))
         features["cosine"] = (own_all - own_own) / np.where(norms == 0, 1.0, norms)
         features["gap"] = features["cosine"] - _upper_median(features["cosine"][first == last])
+        features["bridge"] = _bridge(gram, first, last)
         return True
 
     def _with_copies(self, document, copies, flagged: set[int], found: Diagnostic) -> Diagnostic:
@@ -327,6 +334,23 @@ def _features(m: TermMatrix, units, weights) -> dict:
         "size": np.log(size),
         "rest_gap": rest - _upper_median(rest[first == last]),  # how far below the typical paragraph
     }
+
+
+def _bridge(gram, first, last):
+    """How much closer the paragraphs on either side of a unit are to each other than to the unit (cosines from
+    the paragraphs' dot products): a spliced paragraph sits between two that were written to follow each other.
+    0 for a unit at either end of the document."""
+    import numpy as np
+
+    n = len(gram)
+    norms = np.sqrt(np.maximum(np.diag(gram), 1e-12))
+    before, after = np.maximum(first - 1, 0), np.minimum(last + 1, n - 1)
+
+    def cosine(a, b):
+        return gram[a, b] / (norms[a] * norms[b])
+
+    inner = (first > 0) & (last < n - 1)
+    return np.where(inner, cosine(before, after) - np.maximum(cosine(before, first), cosine(last, after)), 0.0)
 
 
 def _upper_median(values) -> float:

@@ -174,3 +174,18 @@ def test_encoding_damage_does_not_change_the_judgement():
     expected = [(d.line, d.message) for d in lint(clean, ["T101"], options)]
     assert [(d.line, d.message) for d in lint(damaged, ["T101"], options)] == expected
     assert expected and "Rivers" in expected[0][1]
+
+
+def test_bridge_says_how_much_closer_the_neighbours_are_to_each_other_than_to_the_unit():
+    from doclint.rules.off_topic_paragraph import _bridge
+
+    topic, other = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    vectors = np.array([topic, topic * 2, other, topic, topic + other * 0.1])  # paragraph 2 sits in another topic
+    gram = vectors @ vectors.T
+    first = last = np.arange(5)
+    bridge = _bridge(gram, first, last)
+    assert bridge[0] == 0 and bridge[4] == 0  # at an end there is no pair of neighbours
+    assert bridge[2] == pytest.approx(1.0)  # its neighbours agree perfectly and share nothing with it
+    assert bridge[1] <= 0 and bridge[3] <= 0  # a paragraph that follows on from a neighbour: nothing to bridge
+    pair = _bridge(gram, np.array([2]), np.array([3]))  # a run of two, weighed by paragraphs 1 and 4:
+    assert pair[0] == pytest.approx(0.0, abs=1e-9)  # 4 is as close to 3, inside the run, as to 1 before it
