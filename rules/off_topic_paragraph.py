@@ -65,7 +65,9 @@ class OffTopicParagraph(Rule):
     the document also uses is evidence of belonging, the more so the rarer it
     is; a word it never uses is mild evidence against. Rarity comes from the
     documents checked together (corpus document frequencies) when there are
-    twenty or more, otherwise every word counts alike. Shared names and the
+    twenty or more (unless the document's typical word occurs in a tenth of
+    them: the corpus is then full of copies of its story), otherwise every
+    word counts alike. Shared names and the
     two neighbouring paragraphs add evidence. The lexical backend also scales
     the mean by the square root of the number of content words: a mean over
     few words is weak evidence. With the optional `embeddings`

@@ -137,13 +137,30 @@ def test_term_weights_follow_the_statistics_and_the_lexicon(monkeypatch):
     for n in range(30):
         stats.add(f"pilgrimage number{n}" if n < 3 else f"other words here number{n}")
     (term,) = lexicon.distinct_terms(["pilgrimage"])
-    assert term_weights(np.array([term]), stats)[0][0] == expected(stats, "pilgrimag")
+    rare = [lexicon.distinct_terms([f"number{n}"])[0] for n in range(2)]  # the median term stays rare (see below)
+    assert term_weights(np.array([term, *rare]), stats)[0][0] == expected(stats, "pilgrimag")
     for n in range(30):
         stats.add("pilgrimage again")
-    assert term_weights(np.array([term]), stats)[0][0] == expected(stats, "pilgrimag")
+    assert term_weights(np.array([term, *rare]), stats)[0][0] == expected(stats, "pilgrimag")
     lexicon._restart()
     (other,) = lexicon.distinct_terms(["elsewhere"])
-    assert term_weights(np.array([other]), stats)[0][0] == expected(stats, "elsewher")
+    rare = [lexicon.distinct_terms([f"number{n}"])[0] for n in range(2)]
+    assert term_weights(np.array([other, *rare]), stats)[0][0] == expected(stats, "elsewher")
+
+
+def test_a_corpus_of_copies_of_a_story_says_nothing_of_its_words_rarity():
+    # Fifteen of thirty documents tell the same story: its words look common, and every paragraph of any copy
+    # would share only common words. Its terms are weighed as without statistics; another story's are not.
+    from doclint.cohesion import NO_CORPUS, CorpusStats, term_weights
+
+    stats = CorpusStats()
+    for n in range(30):
+        stats.add("harvest drought reservoir farmers" if n % 2 else f"election ballot{n} candidate{n} turnout{n}")
+    story = lexicon.distinct_terms("harvest drought reservoir farmers".split())
+    alone = term_weights(story, NO_CORPUS)
+    assert all(np.array_equal(a, b) for a, b in zip(term_weights(story, stats), alone))
+    other = lexicon.distinct_terms("election ballot3 candidate3 turnout3".split())
+    assert not np.array_equal(term_weights(other, stats)[0], term_weights(other, NO_CORPUS)[0])
 
 
 def test_word_rows_are_the_same_from_the_float16_and_the_converted_matrix(monkeypatch):
