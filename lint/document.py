@@ -74,6 +74,13 @@ def is_dateline(line: str) -> bool:
     return len(line) <= 60 and bool(_DATE.match(line))
 
 
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’)\]]*$""")
+
+
+def blank_line(text: str, span: tuple[int, int]) -> bool:
+    return is_blank(text[span[0]:span[1]])
+
+
 def is_blank(line: str) -> bool:
     """Blank or whitespace only (non-breaking spaces count as whitespace)."""
     return not line.strip()
@@ -263,8 +270,9 @@ class Document(_Positions):
     def blocks(self) -> list[Block]:
         lines = [self.line_span(i) for i in range(self.line_count)]
         blank = [is_blank(self.text[s:e]) for s, e in lines]
+        content = [i for i, b in enumerate(blank) if not b]
         runs: list[tuple[int, int]] = []
-        if any(blank):
+        if content and any(blank[content[0]:content[-1]]):
             first = None
             for i, b in enumerate(blank):
                 if not b and first is None:
@@ -274,13 +282,27 @@ class Document(_Positions):
                     first = None
             if first is not None:
                 runs.append((first, len(lines) - 1))
-        else:
-            runs = [(i, i) for i in range(len(lines)) if lines[i][1] > lines[i][0]]
+            runs = [piece for run in runs for piece in self._line_paragraphs(run, lines)]
+        else:  # no blank line between two lines of text: every line is a paragraph
+            runs = [(i, i) for i in content]
         blocks = []
         for n, (a, b) in enumerate(runs):
             start, end = lines[a][0], lines[b][1]
             blocks.append(Block(n, start, end, a, b, self._kind(n, a, b, start, end)))
         return blocks
+
+    def _line_paragraphs(self, run: tuple[int, int], lines) -> list[tuple[int, int]]:
+        """A run of lines as one paragraph, or one paragraph per line when its lines are paragraphs (as in text
+        whose paragraphs are separated by single line breaks): most of them end a sentence, unlike hard-wrapped
+        lines, and there are three or more of them or one is longer than a wrapped line."""
+        a, b = run
+        if b == a:
+            return [run]
+        texts = [self.text[s:e].rstrip() for s, e in lines[a:b + 1]]
+        ending = sum(bool(_ENDS_SENTENCE.search(t)) for t in texts[:-1])
+        if ending * 5 >= 3 * (len(texts) - 1) and (len(texts) >= 3 or max(map(len, texts)) > 100):
+            return [(i, i) for i in range(a, b + 1) if not blank_line(self.text, lines[i])]
+        return [run]
 
     def _kind(self, n: int, a: int, b: int, start: int, end: int) -> str:
         text = self.text[start:end].strip()

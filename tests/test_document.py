@@ -1,0 +1,45 @@
+"""The document model's blocks: where paragraphs are, whatever separates them."""
+from __future__ import annotations
+
+from doclint.document import Document
+
+ONE = "The council voted on Tuesday to keep all five branch libraries open, reversing an earlier plan."
+TWO = "The closures had been expected to save money, but six thousand residents signed a petition."
+THREE = "The council will review the library service again in two years, the leader said."
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    document = Document("doc.txt", text)
+    return [(b.kind, document.block_text(b)) for b in document.blocks]
+
+
+def test_paragraphs_separated_by_blank_lines():
+    assert _blocks(f"Libraries stay open\n\n{ONE}\n\n{TWO}\n") == [
+        ("headline", "Libraries stay open"), ("paragraph", ONE), ("paragraph", TWO)]
+
+
+def test_without_any_blank_line_every_line_is_a_paragraph_even_when_the_file_ends_with_a_line_break():
+    # The empty "line" after the final line break is no separator: it once made the whole text one block.
+    expected = [("headline", "Libraries stay open"), ("paragraph", ONE), ("paragraph", TWO)]
+    assert _blocks(f"Libraries stay open\n{ONE}\n{TWO}\n") == expected
+    assert _blocks(f"Libraries stay open\n{ONE}\n{TWO}") == expected
+    assert _blocks(f"\n\nLibraries stay open\n{ONE}\n{TWO}\n\n\n") == expected
+
+
+def test_lines_that_end_sentences_are_paragraphs_after_a_blank_line_too():
+    # A headline, a blank line, then paragraphs separated by single line breaks (as many corpora store text).
+    assert _blocks(f"Libraries stay open\n\n{ONE}\n{TWO}\n{THREE}\n") == [
+        ("headline", "Libraries stay open"), ("paragraph", ONE), ("paragraph", TWO), ("paragraph", THREE)]
+
+
+def test_hard_wrapped_lines_stay_one_paragraph():
+    wrapped = ("The council voted on Tuesday to keep all five branch\nlibraries open, reversing an earlier plan "
+               "that would\nhave closed two of them to save money. Residents\nsigned a petition against it.")
+    assert _blocks(f"Libraries stay open\n\n{wrapped}\n\n{THREE}\n") == [
+        ("headline", "Libraries stay open"), ("paragraph", wrapped), ("paragraph", THREE)]
+
+
+def test_a_list_without_full_stops_stays_one_block():
+    listed = "- Wi-Fi hotspots and printers\n- Braille collections and audiobooks\n- Genealogy archives"
+    assert _blocks(f"Libraries stay open\n\n{ONE}\n\n{listed}\n") == [
+        ("headline", "Libraries stay open"), ("paragraph", ONE), ("paragraph", listed)]
