@@ -156,6 +156,7 @@ def _family(n: int):
     return _COMPILED[n]
 
 
+_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
@@ -264,7 +265,12 @@ class SourceTag(Rule):
                 trail = len(content.rstrip())
                 if trail <= lead:
                     continue
-                for tag in self._tags(content, lead, trail, document, block.first_line == line):
+                # in hard-wrapped prose a line that does not follow a sentence's end continues it
+                alone = line == block.first_line or bool(_SENTENCE_END.search(text[document.line_span(line - 1)[0]:ls]))
+                tags = self._tags(content, lead, trail, document, block.first_line == line, alone)
+                if not tags and not alone and line == block.last_line:
+                    tags, ls = self._wrapped_tail(document, line), document.line_span(line - 1)[0]
+                for tag in tags:
                     a, b = ls + tag.start, ls + tag.end
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
@@ -274,8 +280,19 @@ class SourceTag(Rule):
                         continue
                     yield self._diagnostic(document, block, line, ls, le, lead, trail, a, b, tag)
 
-    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool):
-        """Tags in one line: at its start, at its end, or the whole line."""
+    def _wrapped_tail(self, document, line: int) -> list[_Tag]:
+        """A tag glued to the end of a hard-wrapped paragraph and broken across its last two lines ("... lay-off.
+        Follow us\non Twitter @apnews"): the two lines read as one, the line break as a space (same offsets, from
+        the start of the line before)."""
+        start, end = document.line_span(line - 1)[0], document.line_span(line)[1]
+        joined = document.text[start:end].replace("\r", " ").replace("\n", " ")
+        lead, trail = len(joined) - len(joined.lstrip()), len(joined.rstrip())
+        cut = document.line_span(line)[0] - start
+        return [t for t in self._tags(joined, lead, trail, document, False, False) if lead < t.start < cut]
+
+    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, alone: bool = True):
+        """Tags in one line: at its start, at its end, or the whole line (`alone`: the line does not continue a
+        sentence of the line before)."""
         body = content[lead:trail]
         found = []
         start_tag = self._match_at(body, 0, document, at_start=True)
@@ -296,7 +313,7 @@ class SourceTag(Rule):
                 tag = self._closing_parenthesis(body, document, start_tag)
                 if tag:
                     found.append(tag)
-        if not found:
+        if not found and alone:
             bare = _BARE.fullmatch(body)
             if bare and len(body.split()) <= 6:
                 found.append(_Tag(0, len(body), False, "URL, domain or handle on a line of its own"))
