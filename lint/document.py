@@ -77,10 +77,6 @@ def is_dateline(line: str) -> bool:
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’)\]]*$""")
 
 
-def blank_line(text: str, span: tuple[int, int]) -> bool:
-    return is_blank(text[span[0]:span[1]])
-
-
 def is_blank(line: str) -> bool:
     """Blank or whitespace only (non-breaking spaces count as whitespace)."""
     return not line.strip()
@@ -301,7 +297,7 @@ class Document(_Positions):
         texts = [self.text[s:e].rstrip() for s, e in lines[a:b + 1]]
         ending = sum(bool(_ENDS_SENTENCE.search(t)) for t in texts[:-1])
         if ending * 5 >= 3 * (len(texts) - 1) and (len(texts) >= 3 or max(map(len, texts)) > 100):
-            return [(i, i) for i in range(a, b + 1) if not blank_line(self.text, lines[i])]
+            return [(i, i) for i in range(a, b + 1)]  # a run has no blank line
         return [run]
 
     def _kind(self, n: int, a: int, b: int, start: int, end: int) -> str:

@@ -269,7 +269,7 @@ class SourceTag(Rule):
                 alone = line == block.first_line or bool(_SENTENCE_END.search(text[document.line_span(line - 1)[0]:ls]))
                 tags = self._tags(content, lead, trail, document, block.first_line == line, alone)
                 if not tags and not alone and line == block.last_line:
-                    tags, ls = self._wrapped_tail(document, line), document.line_span(line - 1)[0]
+                    ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
                     a, b = ls + tag.start, ls + tag.end
                     if any(p.search(text[a:b]) for p in self._ignore):
@@ -280,15 +280,16 @@ class SourceTag(Rule):
                         continue
                     yield self._diagnostic(document, block, line, ls, le, lead, trail, a, b, tag)
 
-    def _wrapped_tail(self, document, line: int) -> list[_Tag]:
+    def _wrapped_tail(self, document, line: int):
         """A tag glued to the end of a hard-wrapped paragraph and broken across its last two lines ("... lay-off.
-        Follow us\non Twitter @apnews"): the two lines read as one, the line break as a space (same offsets, from
-        the start of the line before)."""
+        Follow us\non Twitter @apnews"): the two lines read as one, the line break as a space (same offsets).
+        Returns where they start, their content's lead and trail, and the tags that cross the break."""
         start, end = document.line_span(line - 1)[0], document.line_span(line)[1]
         joined = document.text[start:end].replace("\r", " ").replace("\n", " ")
         lead, trail = len(joined) - len(joined.lstrip()), len(joined.rstrip())
         cut = document.line_span(line)[0] - start
-        return [t for t in self._tags(joined, lead, trail, document, False, False) if lead < t.start < cut]
+        return start, lead, trail, [t for t in self._tags(joined, lead, trail, document, False, False)
+                                    if lead < t.start < cut]
 
     def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, alone: bool = True):
         """Tags in one line: at its start, at its end, or the whole line (`alone`: the line does not continue a
