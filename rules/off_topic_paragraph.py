@@ -27,6 +27,7 @@ _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: som
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
                       r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
@@ -126,6 +127,8 @@ class OffTopicParagraph(Rule):
         if len(originals) < o.min_paragraphs:
             return
         texts = [document.block_text(paras[i]) for i in originals]
+        if _wrapped_lines(texts):
+            return
         headlines = [document.block_text(b) for b in document.blocks if b.kind == "headline"]
         if document.suspects and damaged(document.text):  # damage splits and disguises words: read them unharmed
             texts, headlines = list(map(readable, texts)), list(map(readable, headlines))
@@ -286,6 +289,14 @@ def _list_items(text: str) -> int:
     words = WORD.findall(text)
     return int(len(words) >= 6 and sum(w[0].isupper() or w[0].isdigit() for w in words) > len(words) / 2
                and sum(w in STOP_WORDS for w in words) <= len(words) * 0.08)  # "A Masi" is a name
+
+
+def _wrapped_lines(texts: list[str]) -> bool:
+    """Whether the "paragraphs" are hard-wrapped lines (a text with no blank line between its paragraphs): most
+    are short and stop mid-sentence. Their words cannot say which paragraph belongs."""
+    short = sum(len(t) <= 100 for t in texts)
+    ending = sum(bool(_ENDS_SENTENCE.search(t)) for t in texts)
+    return short * 5 >= 4 * len(texts) and ending * 2 < len(texts)
 
 
 def _continuations(texts: list[str]) -> list[bool]:

@@ -265,9 +265,11 @@ class SourceTag(Rule):
                 trail = len(content.rstrip())
                 if trail <= lead:
                     continue
-                # in hard-wrapped prose a line that does not follow a sentence's end continues it
-                alone = line == block.first_line or bool(_SENTENCE_END.search(text[document.line_span(line - 1)[0]:ls]))
-                tags = self._tags(content, lead, trail, document, block.first_line == line, alone)
+                # in hard-wrapped prose a line after a wrapped line (filled to a width of at most 100 characters,
+                # stopping mid-sentence) continues it
+                before = text[document.line_span(line - 1)[0]:ls].strip() if line else ""
+                alone = not 40 < len(before) <= 100 or bool(_SENTENCE_END.search(before))
+                tags = self._tags(content, lead, trail, document, block.first_line == line and alone, alone)
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:

@@ -43,3 +43,17 @@ def test_a_list_without_full_stops_stays_one_block():
     listed = "- Wi-Fi hotspots and printers\n- Braille collections and audiobooks\n- Genealogy archives"
     assert _blocks(f"Libraries stay open\n\n{ONE}\n\n{listed}\n") == [
         ("headline", "Libraries stay open"), ("paragraph", ONE), ("paragraph", listed)]
+
+
+def test_a_two_line_wrapped_paragraph_is_no_headline_and_paragraph():
+    # Its first line ends mid-sentence, like a headline; its second opens in lower case, unlike a paragraph.
+    wrapped = "The council voted on Tuesday to keep all five branch\nlibraries open, reversing an earlier plan."
+    assert _blocks(f"Libraries stay open\n\n{wrapped}\n\n{THREE}\n") == [
+        ("headline", "Libraries stay open"), ("paragraph", wrapped), ("paragraph", THREE)]
+
+
+def test_hard_wrapped_text_without_any_blank_line_is_a_block_per_line():
+    # Its paragraphs cannot be told apart; the rules that read paragraphs know such lines (README).
+    wrapped = ["The council voted on Tuesday to keep all five branch", "libraries open, reversing an earlier plan",
+               "that would have closed two of them to save money."]
+    assert [text for _, text in _blocks("\n".join(wrapped) + "\n")] == wrapped

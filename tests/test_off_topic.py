@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 
 import pytest
 
@@ -206,3 +207,17 @@ def test_bridge_says_how_much_closer_the_neighbours_are_to_each_other_than_to_th
     assert bridge[1] <= 0 and bridge[3] <= 0  # a paragraph that follows on from a neighbour: nothing to bridge
     pair = _bridge(gram, np.array([2]), np.array([3]))  # a run of two, weighed by paragraphs 1 and 4:
     assert pair[0] == pytest.approx(0.0, abs=1e-9)  # 4 is as close to 3, inside the run, as to 1 before it
+
+
+def test_hard_wrapped_lines_are_not_judged_as_paragraphs():
+    # A text with no blank line between its paragraphs makes every line a block; wrapped lines are short and
+    # stop mid-sentence, and their words cannot say which paragraph belongs (a wrapped copy of the dev corpus
+    # drew twelve false alarms before the rule abstained).
+    from doclint.rules.off_topic_paragraph import _wrapped_lines
+
+    wrapped = textwrap.wrap(OWN_CASES[0]["text"].split("\n\n", 1)[1].replace("\n\n", " "), 72)
+    assert _wrapped_lines(wrapped)
+    paragraphs = [p for p in OWN_CASES[0]["text"].split("\n\n")[1:] if p.strip()]
+    assert not _wrapped_lines(paragraphs)
+    truncated = [p[:150] for p in paragraphs]  # long paragraphs cut mid-sentence are still paragraphs
+    assert not _wrapped_lines(truncated)
