@@ -157,6 +157,7 @@ def _family(n: int):
 
 
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
+_EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
@@ -316,6 +317,10 @@ class SourceTag(Rule):
                 tag = self._closing_parenthesis(body, document, start_tag)
                 if tag:
                     found.append(tag)
+        if not found:
+            edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
+            if edit and edit.start() > 0:
+                found.append(_Tag(edit.start(), len(body), True, "Scraper leftover (edit link)"))
         if not found and alone:
             bare = _BARE.fullmatch(body)
             if bare and len(body.split()) <= 6:
