@@ -23,6 +23,8 @@ DELETED_WHITESPACE_RE = re.compile("[" + "".join(re.escape(c) for c, v in _NORMA
 _QUOTES_RE = re.compile("[" + "".join(map(re.escape, _TABLE)) + "]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A text that ends a sentence or introduces what follows (closing quotes and brackets aside).
+ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
 # What bytes 0x80-0xBF (UTF-8 continuation bytes) become when read as Windows-1252 or Latin-1.
 MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
                                         | set(map(chr, range(0x80, 0xC0)))))

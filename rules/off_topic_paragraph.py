@@ -8,7 +8,7 @@ from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
-from doclint.text import STOP_WORDS, WORD, damaged, readable
+from doclint.text import ENDS_SENTENCE, STOP_WORDS, WORD, damaged, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -27,7 +27,6 @@ _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: som
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
                       r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
-_ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
@@ -295,7 +294,7 @@ def _wrapped_lines(texts: list[str]) -> bool:
     """Whether the "paragraphs" are hard-wrapped lines (a text with no blank line between its paragraphs): most
     are short and stop mid-sentence. Their words cannot say which paragraph belongs."""
     short = sum(len(t) <= 100 for t in texts)
-    ending = sum(bool(_ENDS_SENTENCE.search(t)) for t in texts)
+    ending = sum(bool(ENDS_SENTENCE.search(t)) for t in texts)
     return short * 5 >= 4 * len(texts) and ending * 2 < len(texts)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import STOP_WORDS, stem
+from doclint.text import ENDS_SENTENCE, STOP_WORDS, stem
 
 DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
@@ -156,7 +156,6 @@ def _family(n: int):
     return _COMPILED[n]
 
 
-_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
@@ -269,7 +268,7 @@ class SourceTag(Rule):
                 # in hard-wrapped prose a line after a wrapped line (filled to a width of at most 100 characters,
                 # stopping mid-sentence) continues it
                 before = text[document.line_span(line - 1)[0]:ls].strip() if line else ""
-                alone = not 40 < len(before) <= 100 or bool(_SENTENCE_END.search(before))
+                alone = not 40 < len(before) <= 100 or bool(ENDS_SENTENCE.search(before))
                 tags = self._tags(content, lead, trail, document, block.first_line == line and alone, alone)
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
