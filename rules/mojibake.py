@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
