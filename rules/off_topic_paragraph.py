@@ -22,6 +22,7 @@ LEXICAL = {"bias": -0.3, "rest": -0.6, "neighbours": -0.25, "names": -1.15, "siz
 # articles (README: how the weights were set; benchmarks/offtopic_fit.py).
 SEMANTIC = {"bias": -6.0, "rest": -3.7, "neighbours": -2.5, "names": -0.45, "size": 1.65, "rest_gap": -1.05,
             "cosine": -8.0, "gap": -7.2, "bridge": 1.5}
+SHORT = 4  # documents with fewer judgeable paragraphs need a higher probability (see Options.min_paragraphs)
 _QUOTES = "\"“‘'«"
 _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
@@ -36,7 +37,8 @@ class Options:
                                   'or "auto": embeddings when installed.')
     threshold: float = option(0.7, "Report a paragraph whose off-topic probability is at least this (0-1).")
     min_terms: int = option(8, "Paragraphs with fewer content words are not judged.")
-    min_paragraphs: int = option(4, "Documents with fewer judgeable paragraphs are not judged.")
+    min_paragraphs: int = option(3, "Documents with fewer judgeable paragraphs are not judged (with fewer than "
+                                    "four, a paragraph needs a probability halfway between `threshold` and 1).")
     pairs: bool = option(True, "Also judge runs of two consecutive paragraphs together.")
 
     def validate(self):
@@ -84,7 +86,8 @@ class OffTopicParagraph(Rule):
     zero-width spaces) are read as their author wrote them. The rule abstains
     where evidence is thin: paragraphs of fewer than `min-terms` content words,
     headlines and datelines, documents with fewer than `min-paragraphs`
-    judgeable paragraphs, and paragraphs that open in lower case (they
+    judgeable paragraphs (three; with three, a paragraph needs a probability
+    halfway between `threshold` and 1), and paragraphs that open in lower case (they
     continue the one before: a scraper split a paragraph), except in
     lower-cased texts. Fragments are scored but never flagged: quotations
     whose speaker is named elsewhere, or with no speaker of their own after a
@@ -143,9 +146,11 @@ class OffTopicParagraph(Rule):
         is_pair = last != first
         alone = np.zeros(len(texts))  # each paragraph's own score (an off-topic pair needs both to look so)
         alone[first[~is_pair]] = scores[~is_pair]
-        pair_threshold = (1 + o.threshold) / 2  # a pair has more words, so more chance to look foreign
-        candidates = np.flatnonzero((scores >= np.where(is_pair, pair_threshold, o.threshold))
-                                    & (~is_pair | (np.minimum(alone[first], alone[last]) >= o.threshold / 2)))
+        # A short document's rest is two paragraphs and a headline: thinner evidence, so a higher bar.
+        threshold = o.threshold if len(judged) >= SHORT else (1 + o.threshold) / 2
+        pair_threshold = (1 + threshold) / 2  # a pair has more words, so more chance to look foreign
+        candidates = np.flatnonzero((scores >= np.where(is_pair, pair_threshold, threshold))
+                                    & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
         flagged = set()
         for u in sorted(candidates.tolist(), key=lambda u: (bool(is_pair[u]), -scores[u])):  # paragraphs first
             members = {int(first[u]), int(last[u])}
@@ -156,8 +161,9 @@ class OffTopicParagraph(Rule):
             if any(_fragment(texts, n) for n in members):
                 continue
             flagged |= members
+            bar = pair_threshold if is_pair[u] else threshold
             found = self._diagnostic(document, texts, originals, m, sorted(members), features, u, float(scores[u]),
-                                     semantic)
+                                     semantic, bar)
             yield self._with_copies(document, copies, {originals[n] for n in members}, found)
 
     def prepare(self) -> None:
@@ -205,7 +211,7 @@ class OffTopicParagraph(Rule):
             found, message=found.message.replace(unit, f"{unit} (repeated at line {lines})", 1),
             related=tuple(self.related(document, paras[p].start, paras[p].end, "a copy") for p in later))
 
-    def _diagnostic(self, document, texts, originals, m, members, features, u, score, semantic) -> Diagnostic:
+    def _diagnostic(self, document, texts, originals, m, members, features, u, score, semantic, bar) -> Diagnostic:
         paras = document.paragraphs
         shown = {}  # each term as first written in the unit
         for n in members:
@@ -229,7 +235,7 @@ class OffTopicParagraph(Rule):
                              f"({', '.join(shown[k] for k in shared[:4])}); not: {listed}")
         extra = f", similarity {features['cosine'][u]:.2f}" if semantic else ""
         message = (f"{what}: {evidence_text} (probability {score:.2f}{extra}; "
-                   f"threshold {self.options.threshold:.2f})")
+                   f"threshold {bar:.2f})")
         fix = Fix.unsafe(Edit(removal_start(document, first), last.end), message="Delete the paragraph")
         return Diagnostic(first.start, last.end, message, fix=fix)
 
