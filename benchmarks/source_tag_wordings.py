@@ -93,6 +93,27 @@ SECOND_HEADLINES = ["Fuel prices to rise again", "Ten best cafes in town", "The 
                     "Storm Ciara: what we know", "Court jails Manchester drug gang", "Scientists find water on Mars",
                     "Brexit deal faces fresh vote", "Teachers strike over pay", "Six killed in Nairobi bus crash"]
 
+# Written in a later session, after the rule had been tuned on the first two sets: unseen wordings again.
+THIRD_ON_A_LINE = """Source: The New York Times | Source: PTI | SOURCE: Bloomberg News | (Source: BBC News) | Source link
+Image copyright Getty Images | Image copyright AFP | Getty Images | Photo: Reuters/Jane Doe | AP Photo/Jane Doe
+Photograph: Jane Doe/AP | Writing by Jane Doe; Editing by John Roe | Compiled by Jane Doe | (CNN) | (Bloomberg)
+(dpa) | (PTI) | Share this with Email, Facebook, Messenger, Twitter | Related Topics | Read next: Why rents keep rising
+Recommended: Ten best phones of the year | Read the full story on our website. | Continue reading on the app
+Follow BBC News on Twitter | Follow the latest updates on our live blog. | Sign up for our weekly newsletter here.
+Get our free newsletter | This article originally appeared on Yahoo News. | This story was originally published by Reuters.
+Copyright 2005 Reuters. All rights reserved. | (c) 2005 Agence France-Presse | Continue reading the main story
+Back to top | Print this article | Email this story | Leave a comment | Watch the video above | Video credit: Reuters
+(Additional reporting by agencies) | With agency inputs | -- ANI | Reuters contributed to this report.
+The Associated Press contributed to this report. | Have a news tip? Email us at tips@example.com | Photo: Supplied
+Representative image (Photo: Reuters) | Top stories | Follow our live coverage | PODCAST: The week in politics"""
+THIRD_GLUED = ["(CNN)", "(dpa)", "(PTI)", "-- ANI", "Reuters contributed to this report.", "(Source: BBC News)",
+               "Image copyright AFP", "Read next: Why rents keep rising", "(c) 2005 Agence France-Presse",
+               "With agency inputs"]
+THIRD_HEADLINES = ["Why rents keep rising", "Ten best phones of the year", "Floods hit northern Italy",
+                   "Ministers back new runway", "Star striker out for season", "Bank cuts rates to 4%",
+                   "What the census tells us", "Wildfire forces thousands to flee", "Union calls off rail strike",
+                   "Singer cancels world tour"]
+
 
 def _wordings(text: str) -> list[str]:
     out = []
@@ -128,13 +149,16 @@ def _run(folder: Path, docs: dict[str, tuple[str, str, str]]) -> tuple[Counter, 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, nargs="+", default=[0, 2, 5, 7], help="articles of articles.toml to use")
-    ap.add_argument("--set", choices=["first", "second"], default="first", help="which wordings (see above)")
+    ap.add_argument("--set", choices=["first", "second", "third"], default="first", help="which wordings (see above)")
     a = ap.parse_args()
     if a.set == "first":
         on_a_line, glued, headlines, kept, kept_at_start = _wordings(ON_A_LINE), GLUED, HEADLINES, KEPT, KEPT_AT_START
-    else:
+    elif a.set == "second":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(SECOND_ON_A_LINE), SECOND_GLUED, SECOND_HEADLINES,
                                                             [], ["— AFP"])
+    else:
+        on_a_line, glued, headlines, kept, kept_at_start = (_wordings(THIRD_ON_A_LINE), THIRD_GLUED, THIRD_HEADLINES,
+                                                            [], ["-- ANI"])
     articles = tomllib.loads(DATA.read_text(encoding="utf-8"))["article"]
     docs: dict[str, tuple[str, str, str]] = {}  # file -> (placement, text, what a perfect fix leaves)
     teasers: dict[str, tuple[str, str, str]] = {}

@@ -12,12 +12,13 @@ DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
           r"|za|sg|my|ph|nz|ie|lk|np|ae|qa|eu|it|es|jp|cn|ru)\b(?:/[^\s)\]]*)?)")
 HANDLE = r"@[A-Za-z0-9_]{2,30}\b"
+DASH = r"(?:--|[-—–])"  # a dash, or two hyphens typed for one
 _LIST_ITEM = r"[^\s,|;.!?]+(?:\s+[^\s,|;.!?]+){0,3}"  # a tag in a list of tags: up to four words
 # Wire services, named in credits without a cue word: "(Reuters)" on its own line, "... said. - Reuters"
 WIRES = (r"(?:Reuters|AFP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|DPA|ANSA|Kyodo|Yonhap|TASS|Anadolu"
          r"|Bernama|Antara|APP|NNA|WAM|SPA|KUNA|Agencies|agencies)")
 _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
-              r"|snapchat|pinterest|reddit|mastodon|bluesky)")
+              r"|snapchat|pinterest|reddit|mastodon|bluesky|messenger)")
 
 # Cue families: (kind, the first words or opening characters a tag of the family can start with, pattern). Each
 # pattern matches from the start of a tag; `kind` says how its end is found and where it may stand:
@@ -63,7 +64,8 @@ _FAMILIES = [
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
     ("closed", "subscribe sign register", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
-    ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
+    ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+this\s+(?:with|via)\s+(?:e-?mail|"
+               + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
                r"\b[^.!?\n]{0,60}[.!?]?"),
     ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
@@ -71,41 +73,49 @@ _FAMILIES = [
     ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
     ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
      "source sources courtesy credit credits graphic graphics illustration illustrations file via "
-     "copyright with input inputs agency reporting additional edited editing written compiled © (",
+     "copyright with input inputs agency reporting additional edited editing writing written compiled © (",
      r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:sources?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
              r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics))\s*(?::|\||[-–—](?=\s))"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|(?:additional\s+)?reporting\s*(?=:)"
-             r"|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
+             r"|edit(?:ed|ing)\s+by|(?:additional\s+)?writing\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
     ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
-     "previous",
-     r"(?:read\s+more|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
+     "previous up podcast",
+     r"(?:read\s+(?:more|next)|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
     ("line", "advertisement advertising sponsored ad story article continue listen min mins minute minutes "
-     "skip scroll representational image images photo photos tags topics keywords filed",
+     "skip scroll representational representative image images photo photos tags topics keywords filed",
      r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
              r"|ad\s+feedback|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
+             r"(?:\s+on\s+(?:our|the)\s+(?:app|website|site))?"
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
-             r"|representational\s+(?:image|photo|picture)|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
+             r"|representat(?:ional|ive)\s+(?:image|photo|picture)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
              r"(?:\s+only)?|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
     ("line", "all related more latest top recommended popular trending most you read see view want like "
      "subscribe sign register",
      r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
-             r"|links|content|coverage|reading|videos?)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
+             r"|links|content|coverage|reading|videos?|topics)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
              r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
-             r"|trending(?:\s+now)?|(?:read|see|view)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version)"
-             r"(?:\s+here)?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
+             r"|trending(?:\s+now)?|(?:read|see|view|watch)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version|video)"
+             r"(?:\s+(?:here|online|on\s+(?:our|the)\s+(?:website|site|app)))?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
              r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?)"
              r"[.!]?"),
+    # prompts to the reader that point elsewhere on the page, the site or the app
+    ("line", "watch follow get have got source",
+     r"(?:watch\s+(?:the|our)\s+(?:full\s+)?video(?:\s+(?:above|below|here))?"
+             r"|follow\s+(?:our|the|all\s+the)\s+(?:latest\s+)?(?:live\s+)?(?:updates|coverage|blog)(?:\s+on\s+(?:our|the)"
+             r"\s+(?:live\s+)?(?:blog|page|website|site|app))?"
+             r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)\s*\?[^\n]{0,100}"
+             r"|source\s+link)[.!]?"),
     # the web page around the text: navigation, comment and print prompts ...
     ("line", "jump back go return top previous prev next loading print email e-mail log sign leave add post write "
      "show view hide comments comment",
@@ -128,7 +138,13 @@ _FAMILIES = [
              r"|this\s+article\s+(?:needs\s+additional\s+citations|has\s+multiple\s+issues)[^\n]{0,200})[.!]?"),
     # a wire service's photo credit: "AFP Photo", "Photo/AFP", "(Reuters Video)"
     ("line", "photo image picture ( [ WIRES", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
+             r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
              r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
+]
+# a photo agency's name alone: "Getty Images", "Shutterstock"
+_FAMILIES += [
+    ("line", "getty shutterstock alamy istock istockphoto pa epa", r"(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?"
+             r"|istock(?:photo)?|pa\s+(?:media|wire)|epa(?:-efe)?)(?:\s*(?:/|via)\s*[\w.'’ -]{1,40})?\.?"),
 ]
 # Case-sensitive families: names, not words.
 _FAMILIES += [
@@ -138,8 +154,16 @@ _FAMILIES += [
     # a wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with"
     # or alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua"
     ("credit", "( [", rf"(?-i:[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]])"),
-    ("end", "- — – with WIRES", rf"(?-i:(?:[-—–]\s*|(?:[-—–]\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
+    ("end", "- — – with WIRES", rf"(?-i:(?:{DASH}\s*|(?:{DASH}\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
 ]
+# A credit whose cue comes last, tried at any start when its cue word is in the line: "Reuters contributed to this
+# report.", "Staff writer Jane Doe contributed reporting from Kyiv." (only where it ends the line).
+_FAMILIES += [
+    ("end", "", r"(?-i:(?!(?:He|She|It|They|We|I|You|This|That|Who)\b)[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&"
+             r"|staff|writers?|correspondents?|reporters?)){0,6})\s+contributed\s+(?:reporting|research"
+             r"|to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[A-Z][\w.'’ ,-]{0,40})?\.?"),
+]
+_CUE_LAST = {"contributed": len(_FAMILIES) - 1}
 _WIRE = re.compile(WIRES)
 # Which families a tag can start with, by its first word (lower case) or opening character. Only those are tried,
 # and each family is compiled the first time one is: a one-file run compiles the few its lines need.
@@ -159,7 +183,7 @@ def _family(n: int):
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
-_BARE = re.compile(rf"(?:[-—–]\s*)?(?:{DOMAIN}|{HANDLE})|[-—–]\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
+_BARE = re.compile(rf"(?:{DASH}\s*)?(?:{DOMAIN}|{HANDLE})|{DASH}\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _TOKEN = re.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse trust india times post group network networks
@@ -346,7 +370,9 @@ class SourceTag(Rule):
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")
         first = _FIRST_WORD.match(body, pos)
-        for n in _BY_START.get(first.group().split()[-1].lower(), ()) if first else ():
+        candidates = list(_BY_START.get(first.group().split()[-1].lower(), ())) if first else []
+        candidates += [n for word, n in _CUE_LAST.items() if word in body]
+        for n in candidates:
             kind = _FAMILIES[n][0]
             m = _family(n).match(body, pos)
             if not m:
@@ -356,7 +382,7 @@ class SourceTag(Rule):
                 continue  # page furniture only counts as a whole line
             if kind in ("closed", "line", "end", "credit"):
                 end = m.end()
-                confident = True
+                confident = n not in _CUE_LAST.values()  # a cue that comes last: "Volunteers contributed to ..."
                 if kind == "end" and end < len(body):
                     continue  # "- Reuters" credits the story at its end, never opens a paragraph
             else:
