@@ -421,7 +421,7 @@ class SourceTag(Rule):
                                             not any(_ends_sentence(t) for t in head[:-1]))
             return tokens[-1][1] if ok else None
         vocab = _vocabulary(document)
-        best, best_score = None, float("-inf")
+        best, best_score, evidence = None, float("-inf"), (float("-inf"), 0)
         for b in range(1, min(limit, len(tokens)) + 1):
             head = [t for _, _, t in tokens[:b]]
             if kind == "name" and (not _name_like(head) or any(_ends_sentence(t) for t in head[:-1])):
@@ -438,6 +438,11 @@ class SourceTag(Rule):
                     if nxt.isupper() or nxt.lower() in _AGENCY_WORDS:
                         continue  # the name goes on
             score = _novelty(head, vocab) - (0.6 * (b - 1) if kind == "name" else 0.0)
+            shape = 0.0  # where a headline can end: chooses among extents, but is no evidence that there is one
+            if kind == "headline" and head[-1].lower() in _DANGLING:
+                shape -= 1.5  # "Bank cuts rates to": a headline does not end on a preposition or an article
+            if kind == "headline" and b < len(tokens) and _splits_name(head, tokens[b][2]):
+                shape -= 2.0  # "... keep rising Grain grower Anna | Brandt said": a name is not cut in two
             if kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
                 score += 2.0
             elif kind == "headline" and b < len(tokens) and _resumes(tokens[b][2], head, vocab):
@@ -447,9 +452,10 @@ class SourceTag(Rule):
                 score += 0.5  # nothing follows: the whole rest is the tag
             if kind == "name" and _WIRE.fullmatch(head[-1].strip("()[],;:.")):
                 score += 2.0  # a wire service's name ends a credit: "Source: Reuters Governor Elena Varga said ..."
-            if score > best_score:
-                best, best_score = b, score
-        if best is None or (kind == "headline" and best_score <= 0 and best < len(tokens)):
+            evidence = max(evidence, (score, -b))  # the best extent by evidence alone (the shortest of equals)
+            if score + shape > best_score:
+                best, best_score = b, score + shape
+        if best is None or (kind == "headline" and evidence[0] <= 0 and -evidence[1] < len(tokens)):
             return None
         return tokens[best - 1][1]
 
@@ -511,6 +517,17 @@ def _starts_sentence(token: str, head: list[str]) -> bool:
     """A capitalised function word ("The", "But") after a sentence-case headline starts the article's text."""
     sentence_case = any(t[:1].islower() for t in head[1:])
     return sentence_case and token[:1].isupper() and token.lower().strip("\"'“‘(") in STOP_WORDS
+
+
+_DANGLING = frozenset("a an the to of in on at for with from by and or as".split())
+
+
+def _splits_name(head: list[str], token: str) -> bool:
+    """A sentence-case headline ending on a capitalised word before another: the cut falls inside a name (not
+    before a name that a comma closes: "... northern Italy | Marin, who won ...")."""
+    last, word = head[-1].strip("\"'“‘(),:"), token.strip("\"'“‘(),:")
+    return (len(head) > 1 and not token.endswith(",") and any(t[:1].islower() for t in head[1:]) and last[:1].isupper() and word[:1].isupper()
+            and last.lower() not in STOP_WORDS and word.lower() not in STOP_WORDS)
 
 
 def _resumes(token: str, head: list[str], vocab: set[str]) -> bool:
