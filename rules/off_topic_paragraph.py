@@ -28,6 +28,15 @@ _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: som
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
                       r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
+# An author's note closing (or opening) a piece: "Clark Boyd is technology correspondent for The World", "The writer
+# is a former ambassador to Japan", "Jane Doe writes for the Ledger."
+_AUTHOR_NOTE = re.compile(
+    r"the\s+(?:author|writer|columnist)\s+(?:is|was)\b"
+    r"|(?:(?-i:[A-Z])[\w.'’-]+\s+){1,3}(?:(?:writes|reports)\s+(?:for|on|about)\b|(?:is|was)\b[^.!?]{0,140}?\b(?:correspondent"
+    r"|reporter|editor|writer|columnist|journalist|contributor|producer|presenter|author|analyst|commentator|blogger"
+    r"|freelancer?|professor|lecturer|researcher)s?\b)",
+    re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
@@ -92,8 +101,10 @@ class OffTopicParagraph(Rule):
     lower-cased texts. Fragments are scored but never flagged: quotations
     whose speaker is named elsewhere, or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
-    more), a list of names next to another (a line-up, its substitutes), and
-    contact details (an e-mail or web address, a telephone number). Runs
+    more), a list of names next to another (a line-up, its substitutes),
+    contact details (an e-mail or web address, a telephone number), and an
+    author's note opening or closing the piece (`Clark Boyd is technology
+    correspondent for The World`). Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -262,14 +273,24 @@ def _fragment(texts: list[str], n: int) -> bool:
     """Whether paragraph n is a fragment of something around it, which its words cannot judge (asked only of a
     paragraph about to be flagged): a quotation with no speaker of its own after a paragraph that quotes
     someone (the same speaker goes on), bullet points (two or more), a list of names next to another (a
-    team's line-up, then its substitutes), or contact details (a list with an e-mail address, a web address
-    or a telephone number: `Media contact: ...`). A one-line list alone among prose is otherwise judged: a
-    line-up or a note spliced in from another story is an intruder."""
+    team's line-up, then its substitutes), contact details (a list with an e-mail address, a web address
+    or a telephone number: `Media contact: ...`), or an author's note opening or closing the piece (one short
+    sentence: `Clark Boyd is technology correspondent for The World`). A one-line list alone among prose is
+    otherwise judged: a line-up or a note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
+        return True
+    if n in (0, len(texts) - 1) and _author_note(texts[n]):
         return True
     items = _list_items(texts[n])
     return items >= 2 or (items == 1 and (bool(_CONTACT.search(texts[n])) or any(
         0 <= k < len(texts) and _list_items(texts[k]) for k in (n - 1, n + 1))))
+
+
+def _author_note(text: str) -> bool:
+    """One short sentence that says who wrote the piece: a name (or `The writer`), then `is`, `was`, `writes` or
+    `reports`, then a journalist's or scholar's role or where they work."""
+    text = text.strip()
+    return len(text.split()) <= 40 and not _SENTENCE_BREAK.search(text) and bool(_AUTHOR_NOTE.match(text))
 
 
 def _speakerless_quote(text: str) -> bool:
