@@ -36,6 +36,11 @@ _AUTHOR_NOTE = re.compile(
     r"|reporter|editor|writer|columnist|journalist|contributor|producer|presenter|author|analyst|commentator|blogger"
     r"|freelancer?|professor|lecturer|researcher)s?\b)",
     re.IGNORECASE)
+# An editorial note about the piece itself: "Correction: ...", "Editor's note: ...", "This article was amended ...",
+# "The views expressed ... are the author's own", "Comments on this story are now closed".
+_EDITORIAL = re.compile(r"^\s*(?:correction|clarification|editor['’]?s\s+note|update|disclaimer|disclosure)\s*:"
+                        r"|\bthis\s+(?:article|story|piece|publication|column|post|series)\b|\bthe\s+author['’]?s\s+own\b"
+                        r"|\bour\s+series\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
@@ -102,9 +107,10 @@ class OffTopicParagraph(Rule):
     whose speaker is named elsewhere, or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
     more), a list of names next to another (a line-up, its substitutes),
-    contact details (an e-mail or web address, a telephone number), and an
-    author's note opening or closing the piece (`Clark Boyd is technology
-    correspondent for The World`). Runs
+    contact details (an e-mail or web address, a telephone number), and,
+    opening or closing the piece, an author's note (`Clark Boyd is technology
+    correspondent for The World`) or an editorial note about the piece itself
+    (`Correction: ...`, `This article was amended ...`). Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -274,12 +280,13 @@ def _fragment(texts: list[str], n: int) -> bool:
     paragraph about to be flagged): a quotation with no speaker of its own after a paragraph that quotes
     someone (the same speaker goes on), bullet points (two or more), a list of names next to another (a
     team's line-up, then its substitutes), contact details (a list with an e-mail address, a web address
-    or a telephone number: `Media contact: ...`), or an author's note opening or closing the piece (one short
-    sentence: `Clark Boyd is technology correspondent for The World`). A one-line list alone among prose is
-    otherwise judged: a line-up or a note spliced in from another story is an intruder."""
+    or a telephone number: `Media contact: ...`), or, opening or closing the piece, an author's note (one short
+    sentence: `Clark Boyd is technology correspondent for The World`) or an editorial note about the piece
+    itself (`Correction: ...`, `This article was amended ...`). A one-line list alone among prose is otherwise
+    judged: a line-up or a note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
         return True
-    if n in (0, len(texts) - 1) and _author_note(texts[n]):
+    if n in (0, len(texts) - 1) and (_author_note(texts[n]) or _editorial_note(texts[n])):
         return True
     items = _list_items(texts[n])
     return items >= 2 or (items == 1 and (bool(_CONTACT.search(texts[n])) or any(
@@ -291,6 +298,11 @@ def _author_note(text: str) -> bool:
     `reports`, then a journalist's or scholar's role or where they work."""
     text = text.strip()
     return len(text.split()) <= 40 and not _SENTENCE_BREAK.search(text) and bool(_AUTHOR_NOTE.match(text))
+
+
+def _editorial_note(text: str) -> bool:
+    """A short paragraph about the piece itself (a correction, an editor's note, a disclaimer, comments closed)."""
+    return len(text.split()) <= 60 and bool(_EDITORIAL.search(text))
 
 
 def _speakerless_quote(text: str) -> bool:
