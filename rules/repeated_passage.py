@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
@@ -38,7 +39,9 @@ class RepeatedPassage(Rule):
     rapidfuzz scores only candidate pairs. Headlines, datelines, list items and
     paragraphs shorter than `min-words` are never reported on their own; a
     copy of the headline (and dateline) right before a repeated run (the whole
-    document pasted again) goes with the run.
+    document pasted again) goes with the run. A song's refrain labelled as such
+    (`Chorus:`, `[Chorus]` on its first line) is meant to come back and is not
+    reported.
 
     ## Why is this bad?
     Scrapers and CMS exports paste bodies twice and repeat paragraphs. The copy
@@ -69,6 +72,8 @@ class RepeatedPassage(Rule):
         o = self.options
         paras = document.paragraphs
         for run in runs(paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)):
+            if all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches):
+                continue  # a song's chorus, labelled as such, is meant to come back
             (a, b), (c, d) = run.later, run.earlier
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
@@ -94,6 +99,11 @@ class RepeatedPassage(Rule):
             fix = make(Edit(cut, last.end), message="Delete the later copy")
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
             yield Diagnostic(begin, last.end, message, fix=fix, related=related)
+
+
+# A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
+_REFRAIN = re.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
+                      re.IGNORECASE)
 
 
 def _headline_copy(document, first):
