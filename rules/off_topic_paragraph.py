@@ -103,7 +103,9 @@ class OffTopicParagraph(Rule):
     judgeable paragraphs (three; with three, a paragraph needs a probability
     halfway between `threshold` and 1), and paragraphs that open in lower case (they
     continue the one before: a scraper split a paragraph), except in
-    lower-cased texts. Fragments are scored but never flagged: quotations
+    lower-cased texts, and documents where more than a third of the
+    paragraphs look foreign (a digest of unrelated items, not an article).
+    Fragments are scored but never flagged: quotations
     whose speaker is named elsewhere, or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
     more), a list of names next to another (a line-up, its substitutes),
@@ -168,6 +170,8 @@ class OffTopicParagraph(Rule):
         pair_threshold = (1 + threshold) / 2  # a pair has more words, so more chance to look foreign
         candidates = np.flatnonzero((scores >= np.where(is_pair, pair_threshold, threshold))
                                     & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
+        if np.count_nonzero(~is_pair[candidates]) * 3 > len(judged):
+            return  # more than a third of the paragraphs look foreign: a digest of unrelated items, not an article
         flagged = set()
         for u in sorted(candidates.tolist(), key=lambda u: (bool(is_pair[u]), -scores[u])):  # paragraphs first
             members = {int(first[u]), int(last[u])}
