@@ -526,7 +526,8 @@ def _splits_name(head: list[str], token: str) -> bool:
     """A sentence-case headline ending on a capitalised word before another: the cut falls inside a name (not
     before a name that a comma closes: "... northern Italy | Marin, who won ...")."""
     last, word = head[-1].strip("\"'“‘(),:"), token.strip("\"'“‘(),:")
-    return (len(head) > 1 and not token.endswith(",") and any(t[:1].islower() for t in head[1:]) and last[:1].isupper() and word[:1].isupper()
+    sentence_case = len(head) > 1 and any(t[:1].islower() for t in head[1:])
+    return (sentence_case and not token.endswith(",") and last[:1].isupper() and word[:1].isupper()
             and last.lower() not in STOP_WORDS and word.lower() not in STOP_WORDS)
 
 
