@@ -67,7 +67,7 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9
 # One screen for every character that can signal an encoding problem: controls, invisible and
 # bidi format characters, U+FFFD, "&" (entities) and the Latin-1 letters mojibake starts with.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u061c\u2060-\u2064"
-                      "\u202a-\u202e\u2066-\u2069\ufeff\ufffd&\u00c2-\u00f4]")
+                      "\u202a-\u202e\u2066-\u2069\ufeff\ufffd&\u00c2-\u00f4\u034f\u115f\u1160\u2800\u3164\uffa0]")
 
 
 def is_dateline(line: str) -> bool:

@@ -11,7 +11,7 @@ _TABLE = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": 
           "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2007": " "}
 # Quotes and dashes made plain; invisible and control characters deleted (tab and newline stay).
 _DELETED = [*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF, 0xAD, *range(0, 9), 11, 12, *range(14, 32),
-            *range(0x7F, 0xA0)]
+            *range(0x7F, 0xA0), 0x034F, 0x115F, 0x1160, 0x2800, 0x3164, 0xFFA0]
 _NORMALIZE = {**_TABLE, **{chr(c): "" for c in _DELETED}}
 # One regex pass over the few characters that change: str.translate with a dict table takes CPython's slow
 # per-character path on any non-ASCII text, and is about seven times slower on news articles.

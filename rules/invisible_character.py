@@ -9,9 +9,15 @@ from doclint.rule import Rule
 _NAMES = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (BOM) inside the text",
           "\u00ad": "soft hyphen", "\u2060": "word joiner", "\u200c": "zero-width non-joiner",
           "\u200d": "zero-width joiner", "\u180e": "Mongolian vowel separator", "\u2061": "function application",
-          "\u2062": "invisible times", "\u2063": "invisible separator", "\u2064": "invisible plus"}
-_SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e\u200c\u200d")
-_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060-\u2064\u180e\u200c\u200d]+")
+          "\u2062": "invisible times", "\u2063": "invisible separator", "\u2064": "invisible plus",
+          "\u034f": "combining grapheme joiner", "\u3164": "Hangul filler", "\uffa0": "halfwidth Hangul filler",
+          "\u115f": "Hangul choseong filler", "\u1160": "Hangul jungseong filler", "\u2800": "braille pattern blank"}
+# Characters that are part of some script's spelling (joiners in Persian or Devanagari and in emoji sequences,
+# fillers in Hangul, the blank in braille, the grapheme joiner among combining marks): flagged only where no
+# letter of such a script is next to them. Blank fillers are also how spam fakes an empty name or line.
+_CONTEXTUAL = frozenset("\u200c\u200d\u034f\u3164\uffa0\u115f\u1160\u2800")
+_SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e") | _CONTEXTUAL
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060-\u2064\u180e\u200c\u200d\u034f\u3164\uffa0\u115f\u1160\u2800]+")
 # Directional marks: right-to-left text needs them; on a line with no right-to-left letter they do nothing.
 _MARKS = frozenset("\u200e\u200f\u061c")
 _MARK = re.compile("[\u200e\u200f\u061c]+")
@@ -26,6 +32,8 @@ def _needs_joiner(ch: str) -> bool:
     o = ord(ch)
     if o >= 0x1F000 or 0x2600 <= o <= 0x27BF or 0xFE00 <= o <= 0xFE0F:  # emoji and variation selectors
         return True
+    if 0x2800 <= o <= 0x28FF or (o >= 0x0300 and unicodedata.category(ch).startswith("M")):  # braille, marks
+        return True
     return ch.isalpha() and o >= 0x0370  # a letter of a non-Latin script
 
 
@@ -37,7 +45,10 @@ class InvisibleCharacter(Rule):
     soft hyphens, word joiners and the invisible math operators. Zero-width
     joiners and non-joiners are flagged only between Latin letters, digits or
     spaces: inside emoji sequences and in scripts such as Persian or Devanagari
-    they are part of the spelling and are left alone. The left-to-right and
+    they are part of the spelling and are left alone. So are the combining
+    grapheme joiner, the Hangul fillers and the braille blank, flagged only
+    away from combining marks, Hangul and braille (spam uses the fillers to
+    fake blank names and lines). The left-to-right and
     right-to-left marks (U+200E, U+200F, U+061C) are flagged only on a line
     with no right-to-left letter (Hebrew, Arabic, ...), where they do nothing.
 
@@ -69,7 +80,7 @@ class InvisibleCharacter(Rule):
         text = document.text
         for m in _INVISIBLE.finditer(text):
             run = m.group()
-            if set(run) <= {"\u200c", "\u200d"}:
+            if set(run) <= _CONTEXTUAL:
                 before = text[m.start() - 1] if m.start() else ""
                 after = text[m.end()] if m.end() < len(text) else ""
                 if _needs_joiner(before) or _needs_joiner(after):
