@@ -63,7 +63,6 @@ _DATE = re.compile(
     )(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 # One screen for every character that can signal an encoding problem: controls, invisible and
 # bidi format characters, U+FFFD, "&" (entities) and the Latin-1 letters mojibake starts with.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u061c\u2060-\u2064"
@@ -324,7 +323,7 @@ class Document(_Positions):
         for block in self.blocks:
             text = self.block_text(block)
             pos = 0
-            for m in _SENTENCE_END.finditer(text):
+            for m in text_helpers.SENTENCE_BREAK.finditer(text):
                 out.append(_strip_span(text, pos, m.end(), block.start))
                 pos = m.end()
             if text[pos:].strip():

@@ -25,6 +25,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A text that ends a sentence or introduces what follows (closing quotes and brackets aside).
 ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
+# Where a sentence ends and another starts inside a text (the next one opens with a capital or a digit).
+SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 # What bytes 0x80-0xBF (UTF-8 continuation bytes) become when read as Windows-1252 or Latin-1.
 MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
                                         | set(map(chr, range(0x80, 0xC0)))))

@@ -17,7 +17,7 @@ _NAMES = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (BO
 # letter of such a script is next to them. Blank fillers are also how spam fakes an empty name or line.
 _CONTEXTUAL = frozenset("\u200c\u200d\u034f\u3164\uffa0\u115f\u1160\u2800")
 _SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e") | _CONTEXTUAL
-_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060-\u2064\u180e\u200c\u200d\u034f\u3164\uffa0\u115f\u1160\u2800]+")
+_INVISIBLE = re.compile("[" + "".join(sorted(_SCREEN)) + "]+")
 # Directional marks: right-to-left text needs them; on a line with no right-to-left letter they do nothing.
 _MARKS = frozenset("\u200e\u200f\u061c")
 _MARK = re.compile("[\u200e\u200f\u061c]+")

@@ -8,7 +8,7 @@ from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
-from doclint.text import ENDS_SENTENCE, STOP_WORDS, WORD, damaged, readable
+from doclint.text import ENDS_SENTENCE, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -41,7 +41,6 @@ _AUTHOR_NOTE = re.compile(
 _EDITORIAL = re.compile(r"^\s*(?:correction|clarification|editor['’]?s\s+note|update|disclaimer|disclosure)\s*:"
                         r"|\bthis\s+(?:article|story|piece|publication|column|post|series)\b|\bthe\s+author['’]?s\s+own\b"
                         r"|\bour\s+series\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
@@ -301,7 +300,7 @@ def _author_note(text: str) -> bool:
     """One short sentence that says who wrote the piece: a name (or `The writer`), then `is`, `was`, `writes` or
     `reports`, then a journalist's or scholar's role or where they work."""
     text = text.strip()
-    return len(text.split()) <= 40 and not _SENTENCE_BREAK.search(text) and bool(_AUTHOR_NOTE.match(text))
+    return len(text.split()) <= 40 and not SENTENCE_BREAK.search(text) and bool(_AUTHOR_NOTE.match(text))
 
 
 def _editorial_note(text: str) -> bool:

@@ -52,8 +52,8 @@ class TrailingWhitespace(Rule):
             start, end = document.line_span(line)
             content = text[start:end]
             stripped = content.rstrip()
-            hard_break = content.endswith("  ") and len(content) - len(stripped) == 2
-            if markdown and stripped and hard_break and _text_follows(document, line):
+            if markdown and content.endswith("  ") and len(content) - len(stripped) == 2 and stripped \
+                    and _text_follows(document, line):
                 continue  # Markdown's hard line break
             if stripped and len(stripped) < len(content):
                 cut = start + len(stripped)
