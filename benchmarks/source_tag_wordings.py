@@ -4,8 +4,10 @@
 
 Each wording is placed in an article of tests/data/articles.toml (its first six
 paragraphs): on a line of its own in the middle, as the last paragraph, glued to
-the end of a paragraph and glued to its start (the glued placements use the
-shorter list of credits and tags that are written glued in the wild). Every
+the end of a paragraph (after a space, and with none: "... the vote.Share this
+article", as a scraper joins two pieces of text) and glued to its start (the
+glued placements use the shorter list of credits and tags that are written
+glued in the wild). Every
 document is then checked with `source-tag` alone, and fixed with
 `--fix --unsafe-fixes`. Prints, per placement, how many are found and how many
 fixes give back the article exactly; then the same for teaser headlines glued to
@@ -174,6 +176,8 @@ def main() -> None:
             docs[f"a{n}-last{i:02}.txt"] = ("last paragraph", _document(art, paras + [tag]), clean)
             docs[f"a{n}-end{i:02}.txt"] = ("glued to an end", _document(art, paras[:2] + [paras[2] + " " + tag]
                                                                           + paras[3:]), clean)
+            docs[f"a{n}-nospace{i:02}.txt"] = ("glued with no space", _document(art, paras[:2] + [paras[2] + tag]
+                                                                                + paras[3:]), clean)
             where = "kept at a start" if tag in kept_at_start else "glued to a start"
             docs[f"a{n}-start{i:02}.txt"] = (where, _document(art, paras[:2] + [tag + " " + paras[2]] + paras[3:]),
                                              clean)

@@ -180,6 +180,7 @@ def _family(n: int):
     return _COMPILED[n]
 
 
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s*)""")
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
@@ -328,8 +329,7 @@ class SourceTag(Rule):
         if start_tag and (first_line or start_tag.end == len(body)):
             found.append(start_tag)
         if not start_tag or start_tag.end < len(body):
-            for m in re.finditer(r"""[.!?…]["'”’)\]]*(\s+)""", body):
-                pos = m.end()
+            for pos in _tag_starts(body):
                 if start_tag and pos < start_tag.end:
                     continue
                 tag = self._match_at(body, pos, document, at_start=False)
@@ -484,6 +484,20 @@ class SourceTag(Rule):
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         make = Fix.safe if tag.confident else Fix.unsafe
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
+
+
+def _tag_starts(body: str):
+    """Where a tag glued to the end of a line may start: after a sentence's end and the space that follows it, or
+    with no space at all where a scraper joined two pieces of text ("... the vote.Share this article"): then the
+    sentence's last word is in lower case or a number ("U.S.Senate" is an abbreviation, "3.5" a number) and a
+    capital or a bracket comes next."""
+    for m in _SENTENCE_END.finditer(body):
+        if m.group(1):
+            yield m.end()
+            continue
+        before, after = body[m.start() - 1:m.start()], body[m.end():m.end() + 1]
+        if after and (before.islower() or before.isdigit()) and (after.isupper() or after in "([-—–"):
+            yield m.end()
 
 
 def _copies(document) -> dict[int, int]:
