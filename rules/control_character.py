@@ -5,7 +5,9 @@ import re
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 
-_ANSI = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+# A terminal's control sequences (CSI: `ESC[31m`; OSC: `ESC]0;title BEL`). Not the two-character escapes (`ESC M`):
+# in text an ESC before a capital is a stray control, and the capital starts a word.
+_ANSI = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))"
 # C0 and C1 controls except tab, line feed and carriage return. A C1 control right after a
 # UTF-8 lead byte read as Latin-1 (Â..ô) belongs to mojibake and is left to that rule.
 _CONTROL = re.compile(f"{_ANSI}|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f]|(?<![\\u00c2-\\u00f4\\x80-\\x9f])[\\x80-\\x9f]|\\x1b")
