@@ -61,7 +61,7 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
         n_words = norm.count(" ") + 1 if norm else 0
         if n_words < min_words:  # count short ones exactly: "(source:www.x.com)" is four words
             n_words = len(words(norm))
-        grams = _keys(norm)
+        keys, halves = _keys(norm)
         match = None
         if j and j - 1 not in matches and ADJACENT_MIN_WORDS <= n_words < min_words:
             match = _adjacent(j, norms[j - 1], norm, similarity)
@@ -69,16 +69,19 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
             if norm in exact:
                 match = Match(j, exact[norm], 1.0, "exact")
             else:
-                counts = Counter(i for g in grams for i in index.get(g, ()))
+                counts = Counter(i for g in keys for i in index.get(g, ()))
+                by_halves = Counter(i for g in halves for i in index.get(g, ()))
+                whole_only = by_halves.keys() - counts.keys()
+                counts.update(by_halves)
                 for i, _ in counts.most_common(MAX_CANDIDATES):
-                    match = _compare(i, j, norms[i], norm, similarity, max_prefix_words)
+                    match = _compare(i, j, norms[i], norm, similarity, max_prefix_words, whole=i in whole_only)
                     if match:
                         break
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
         exact.setdefault(norm, j)
-        for g in grams:
+        for g in keys | halves:
             postings = index[g]
             if len(postings) < MAX_POSTINGS:
                 postings.append(j)
@@ -110,19 +113,29 @@ def _extend_over_short(matches: dict[int, Match], norms: list[str]) -> None:
 _CLAUSE = re.compile(r"[.!?;:,]+\s+")
 
 
-def _keys(norm: str) -> set:
-    """Candidate keys of a normalised paragraph: its clauses, and its first and last 40 characters.
+def _keys(norm: str) -> tuple[set, set]:
+    """Candidate keys of a normalised paragraph: its clauses and its first and last 40 characters; and, in a
+    paragraph of three clauses or fewer, the first and last 24 characters of each long clause (its halves).
 
     A near-copy with a few small edits keeps most clauses intact; a copy cut
     short keeps its start, a copy with a tag glued in front keeps its end.
+    Where an edit falls in every clause (a word dropped from one, changed in
+    the other), each keeps the half the edit missed. A half is weaker
+    evidence (`Unions said the plant will close ...` shares one with `The
+    plant will close ...`): a candidate found by halves alone is compared as a
+    whole, never as a copy cut short or with something glued in front.
     """
-    keys = {hash(c) for c in _CLAUSE.split(norm) if len(c) >= 24}
+    clauses = [c for c in _CLAUSE.split(norm) if len(c) >= 24]
+    keys = set(map(hash, clauses))
     if len(norm) >= 40:
         keys.add(hash(("start", norm[:40])))
         keys.add(hash(("end", norm[-40:])))
     else:
         keys.add(hash(norm))
-    return keys
+    halves = set()
+    if len(clauses) <= 3:  # two or three edits cannot miss every clause of a longer paragraph
+        halves = {hash((half, c[:24] if half else c[-24:])) for c in clauses if len(c) >= 48 for half in (0, 1)}
+    return keys, halves
 
 
 def _adjacent(j: int, before: str, norm: str, threshold: float) -> Match | None:
@@ -135,12 +148,17 @@ def _adjacent(j: int, before: str, norm: str, threshold: float) -> Match | None:
     return Match(j, j - 1, score, "near") if score >= threshold else None
 
 
-def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefix_words: int) -> Match | None:
+def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefix_words: int,
+             whole: bool = False) -> Match | None:
+    """Whether `later` is a near-copy of `first`, as a whole or (unless `whole`) cut short or with a tag or
+    teaser glued in front."""
     from rapidfuzz import fuzz
 
-    score = fuzz.ratio(first, later) / 100
-    if score >= threshold:
+    score = fuzz.ratio(first, later, score_cutoff=threshold * 100) / 100  # 0 below the cutoff: computed faster
+    if score:
         return Match(j, i, score, "near")
+    if whole:
+        return None
     if len(later) > len(first):  # a tag or teaser glued in front of a copy
         align = fuzz.partial_ratio_alignment(first, later, score_cutoff=threshold * 100)
         if align and align.dest_start > 0 and len(later) - align.dest_end <= 3:
