@@ -109,6 +109,10 @@ _FAMILIES = [
              r"(?:\s+(?:here|online|on\s+(?:our|the)\s+(?:website|site|app)))?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
              r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?)"
              r"[.!]?"),
+    # a link's label left alone on its line: "Read more", "Show more", "More »"
+    ("line", "read show see view load learn more",
+     r"(?:(?:(?:read|show|see|view|load|learn)\s+more|read\s+the\s+rest(?:\s+of\s+(?:the|this)\s+(?:story|article))?)"
+             r"\s*(?:»|›|→|>>|\.{3}|…)?|more\s*(?:»|›|→|>>))[.!]?"),
     # prompts to the reader that point elsewhere on the page, the site or the app
     ("line", "watch follow get have got source",
      r"(?:watch\s+(?:the|our)\s+(?:full\s+)?video(?:\s+(?:above|below|here))?"
