@@ -107,7 +107,8 @@ class OffTopicParagraph(Rule):
     Fragments are scored but never flagged: quotations
     whose speaker is named elsewhere, or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
-    more), a list of names next to another (a line-up, its substitutes),
+    more, or a list item next to another), a list of names next to another (a
+    line-up, its substitutes),
     contact details (an e-mail or web address, a telephone number), and,
     opening or closing the piece, an author's note (`Clark Boyd is technology
     correspondent for The World`) or an editorial note about the piece itself
@@ -281,12 +282,12 @@ def _language_note(texts, members) -> str:
 def _fragment(texts: list[str], n: int) -> bool:
     """Whether paragraph n is a fragment of something around it, which its words cannot judge (asked only of a
     paragraph about to be flagged): a quotation with no speaker of its own after a paragraph that quotes
-    someone (the same speaker goes on), bullet points (two or more), a list of names next to another (a
-    team's line-up, then its substitutes), contact details (a list with an e-mail address, a web address
-    or a telephone number: `Media contact: ...`), or, opening or closing the piece, an author's note (one short
-    sentence: `Clark Boyd is technology correspondent for The World`) or an editorial note about the piece
-    itself (`Correction: ...`, `This article was amended ...`). A one-line list alone among prose is otherwise
-    judged: a line-up or a note spliced in from another story is an intruder."""
+    someone (the same speaker goes on), bullet points (two or more, or one next to another list), a list of
+    names next to another (a team's line-up, then its substitutes), contact details (a list with an e-mail
+    address, a web address or a telephone number: `Media contact: ...`), or, opening or closing the piece, an
+    author's note (one short sentence: `Clark Boyd is technology correspondent for The World`) or an editorial
+    note about the piece itself (`Correction: ...`, `This article was amended ...`). A one-line list alone
+    among prose is otherwise judged: a line-up or a note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
         return True
     if n in (0, len(texts) - 1) and (_author_note(texts[n]) or _editorial_note(texts[n])):
@@ -323,10 +324,11 @@ def _speakerless_quote(text: str) -> bool:
 def _list_items(text: str) -> int:
     """How many items the paragraph lists, as bullet points or as a list of names (mostly capitalised words
     and almost no function words: a paragraph in another language also lacks English function words, but its
-    words are mostly lower case); 0 if it is not a list."""
+    words are mostly lower case); 0 if it is not a list. An item may wrap onto indented lines (`* "git add -p"
+    did not handle ...` / `  (a regression ...)`)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    if lines and all(_BULLET.match(line) for line in lines):
-        return len(lines)
+    if lines and _BULLET.match(lines[0]) and all(_BULLET.match(line) or line[:1].isspace() for line in lines[1:]):
+        return sum(1 for line in lines if _BULLET.match(line))
     words = WORD.findall(text)
     return int(len(words) >= 6 and sum(w[0].isupper() or w[0].isdigit() for w in words) > len(words) / 2
                and sum(w in STOP_WORDS for w in words) <= len(words) * 0.08)  # "A Masi" is a name

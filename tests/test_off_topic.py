@@ -123,6 +123,19 @@ def test_continuations_are_paragraphs_opening_with_a_lower_case_word():
     assert _continuations([t.lower() for t in texts]) == [False] * len(texts)  # a lower-cased text
 
 
+def test_a_list_item_wrapped_onto_indented_lines_is_a_fragment_among_other_items():
+    from doclint.rules.off_topic_paragraph import _fragment, _list_items
+
+    texts = ["Fixes since 2.4.0",
+             " * Relative dates between one and five years ago were rounded up when\n   shown as years and months.",
+             " * Printing a selection printed the whole chapter when the selection\n   started inside a footnote.",
+             "* Two items\n* in one paragraph",
+             "A paragraph of prose\n  that wraps onto an indented line."]
+    assert [_list_items(t) for t in texts] == [0, 1, 1, 2, 0]
+    assert _fragment(texts, 1) and _fragment(texts, 2)  # items of a list separated by blank lines (release notes)
+    assert not _fragment(texts[:1] + texts[4:] + texts[2:3], 1)
+
+
 def test_term_weights_follow_the_statistics_and_the_lexicon(monkeypatch):
     # Weights are kept per lexicon term number: they must be recomputed when the statistics change and when the
     # lexicon starts afresh (the same number then means another term).
