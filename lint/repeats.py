@@ -139,11 +139,15 @@ def _keys(norm: str) -> tuple[set, set]:
 
 
 def _adjacent(j: int, before: str, norm: str, threshold: float) -> Match | None:
-    """A short paragraph is reported only when it repeats the paragraph right before it."""
+    """A short paragraph is reported only when it repeats the paragraph right before it, word for word (its
+    punctuation, case or spacing may differ): short lines that differ by a word are parallel items of a list
+    (`Userdiff for Rust update.` / `Userdiff for CSS update.`), not a copy."""
     from rapidfuzz import fuzz
 
     if norm == before:
         return Match(j, j - 1, 1.0, "exact")
+    if words(norm) != words(before):
+        return None
     score = fuzz.ratio(before, norm) / 100
     return Match(j, j - 1, score, "near") if score >= threshold else None
 
