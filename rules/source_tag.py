@@ -70,7 +70,7 @@ _FAMILIES = [
     ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
                r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
-    ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+©?)\s*(?:\d{4}\s*)?[^.\n]{0,60}?all\s+rights\s+reserved\.?"),
+    ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+(?:©|\(c\))?)\s*(?:\d{4}\s*)?[^\n]{0,60}?all\s+rights\s+reserved\.?"),
     ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
      "source sources courtesy credit credits graphic graphics illustration illustrations file via "
      "copyright with input inputs agency reporting additional edited editing writing written compiled © (",
@@ -520,9 +520,13 @@ def _similar(a: str, b: str) -> bool:
 
 def _credit_tail(rest: str) -> bool:
     """What a tag leaves of a short line is more of the credit, not the article's text: a few words, no sentence
-    end before the last, no full stop at all ("Doe on Unsplash", "Smith; Editing by Tom Brown")."""
+    end before the last, no full stop at all but a company's (`Doe on Unsplash`, `Smith; Editing by Tom Brown`,
+    `Free Software Foundation, Inc. <https://fsf.org/>` after `Copyright (C) 2007`)."""
     words = rest.split()
-    return 0 < len(words) <= 6 and not any(w.endswith((".", "!", "?")) for w in words)
+    return 0 < len(words) <= 6 and not any(w.endswith((".", "!", "?")) and w.lower() not in _COMPANY for w in words)
+
+
+_COMPANY = {"inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "s.a.", "n.v.", "b.v.", "pty."}
 
 
 def _describe(kind: str, cue: str) -> str:
