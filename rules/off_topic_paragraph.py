@@ -282,10 +282,10 @@ def _language_note(texts, members) -> str:
 def _fragment(texts: list[str], n: int) -> bool:
     """Whether paragraph n is a fragment of something around it, which its words cannot judge (asked only of a
     paragraph about to be flagged): a quotation with no speaker of its own after a paragraph that quotes
-    someone (the same speaker goes on), bullet points (two or more, or one next to another list), a list of
-    names next to another (a team's line-up, then its substitutes), contact details (a list with an e-mail
-    address, a web address or a telephone number: `Media contact: ...`), or, opening or closing the piece, an
-    author's note (one short sentence: `Clark Boyd is technology correspondent for The World`) or an editorial
+    someone (the same speaker goes on), bullet points (two or more, or one next to another list; an indented
+    paragraph after one is its body), a list of names next to another (a team's line-up, then its
+    substitutes), contact details (a list with an e-mail address, a web address or a telephone number: `Media
+    contact: ...`), or, opening or closing the piece, an author's note (one short sentence: `Clark Boyd is technology correspondent for The World`) or an editorial
     note about the piece itself (`Correction: ...`, `This article was amended ...`). A one-line list alone
     among prose is otherwise judged: a line-up or a note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
@@ -293,8 +293,14 @@ def _fragment(texts: list[str], n: int) -> bool:
     if n in (0, len(texts) - 1) and (_author_note(texts[n]) or _editorial_note(texts[n])):
         return True
     items = _list_items(texts[n])
+    if n > 0 and not items and _list_items(texts[n - 1]) and _indented(texts[n]):
+        return True  # the body of the list item before it (`* CVE-2023-25652:` / `   By feeding ...`)
     return items >= 2 or (items == 1 and (bool(_CONTACT.search(texts[n])) or any(
         0 <= k < len(texts) and _list_items(texts[k]) for k in (n - 1, n + 1))))
+
+
+def _indented(text: str) -> bool:
+    return all(line[:1].isspace() for line in text.splitlines() if line.strip())
 
 
 def _author_note(text: str) -> bool:

@@ -134,6 +134,9 @@ def test_a_list_item_wrapped_onto_indented_lines_is_a_fragment_among_other_items
     assert [_list_items(t) for t in texts] == [0, 1, 1, 2, 0]
     assert _fragment(texts, 1) and _fragment(texts, 2)  # items of a list separated by blank lines (release notes)
     assert not _fragment(texts[:1] + texts[4:] + texts[2:3], 1)
+    body = ["Fixes", " * CVE-2023-0001:", "   By feeding crafted input to the importer, a path outside\n   the tree can be overwritten."]
+    assert _fragment(body, 2)  # an indented paragraph after a list item is the item's body
+    assert not _fragment(["Fixes", "The importer was rewritten.", body[2]], 2)
 
 
 def test_term_weights_follow_the_statistics_and_the_lexicon(monkeypatch):
