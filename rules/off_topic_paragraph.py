@@ -53,6 +53,8 @@ class Options:
     min_paragraphs: int = option(3, "Documents with fewer judgeable paragraphs are not judged (with fewer than "
                                     "four, a paragraph needs a probability halfway between `threshold` and 1).")
     pairs: bool = option(True, "Also judge runs of two consecutive paragraphs together.")
+    max_paragraphs: int = option(300, "Documents with more paragraphs are collections (a book, a dump of many "
+                                      "texts), not articles: not judged.")
 
     def validate(self):
         if self.backend not in ("auto", "lexical", "embeddings"):
@@ -64,6 +66,8 @@ class Options:
                 return 'backend "embeddings" needs the extra: pip install "doclint[embeddings]"'
         if not 0 < self.threshold < 1:
             return "threshold must be between 0 and 1"
+        if self.max_paragraphs < self.min_paragraphs:
+            return "max-paragraphs must be at least min-paragraphs"
         return None
 
 
@@ -100,7 +104,8 @@ class OffTopicParagraph(Rule):
     where evidence is thin: paragraphs of fewer than `min-terms` content words,
     headlines and datelines, documents with fewer than `min-paragraphs`
     judgeable paragraphs (three; with three, a paragraph needs a probability
-    halfway between `threshold` and 1), and paragraphs that open in lower case (they
+    halfway between `threshold` and 1) or more than `max-paragraphs` (300: a
+    book or a dump of many texts is no article), and paragraphs that open in lower case (they
     continue the one before: a scraper split a paragraph), except in
     lower-cased texts, and documents where more than a third of the
     paragraphs look foreign (a digest of unrelated items, not an article).
@@ -145,7 +150,7 @@ class OffTopicParagraph(Rule):
         paras = document.paragraphs
         copies = paragraph_matches(document)  # repeated copies are judged once, as their first copy
         originals = [i for i in range(len(paras)) if i not in copies]
-        if len(originals) < o.min_paragraphs:
+        if not o.min_paragraphs <= len(originals) <= o.max_paragraphs:
             return
         texts = [document.block_text(paras[i]) for i in originals]
         if _wrapped_lines(texts):

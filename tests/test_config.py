@@ -65,6 +65,7 @@ def test_per_file_ignores_and_exclude(tree):
     ('select = ["W9"]\n', "unknown rule selector 'W9'"),
     ('select = [\n', "invalid TOML"),
     ('[rules.too-many-blank-lines]\nmax-blank-lines = -1\n', "must be 0 or more"),
+    ('[rules.off-topic-paragraph]\nmax-paragraphs = 2\n', "max-paragraphs must be at least min-paragraphs"),
     ('plugins = ["missing.py"]\n', "cannot load rule module"),
 ])
 def test_broken_config_exits_2_naming_file_and_key(tree, content, needle):
