@@ -184,6 +184,7 @@ def _family(n: int):
     return _COMPILED[n]
 
 
+_LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s*)""")
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
@@ -333,7 +334,7 @@ class SourceTag(Rule):
         if start_tag and (first_line or start_tag.end == len(body)):
             found.append(start_tag)
         if not start_tag or start_tag.end < len(body):
-            for pos in _tag_starts(body):
+            for pos in _tag_starts(body, max(0, len(body) - _LONGEST_TAG)):
                 if start_tag and pos < start_tag.end:
                     continue
                 tag = self._match_at(body, pos, document, at_start=False)
@@ -490,12 +491,12 @@ class SourceTag(Rule):
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
 
 
-def _tag_starts(body: str):
-    """Where a tag glued to the end of a line may start: after a sentence's end and the space that follows it, or
-    with no space at all where a scraper joined two pieces of text ("... the vote.Share this article"): then the
-    sentence's last word is in lower case or a number ("U.S.Senate" is an abbreviation, "3.5" a number) and a
-    capital or a bracket comes next."""
-    for m in _SENTENCE_END.finditer(body):
+def _tag_starts(body: str, start: int = 0):
+    """Where a tag glued to the end of a line may start, from `start` on: after a sentence's end and the space
+    that follows it, or with no space at all where a scraper joined two pieces of text ("... the vote.Share
+    this article"): then the sentence's last word is in lower case or a number ("U.S.Senate" is an
+    abbreviation, "3.5" a number) and a capital or a bracket comes next."""
+    for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
             yield m.end()
             continue
