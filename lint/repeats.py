@@ -163,13 +163,16 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
         return Match(j, i, score, "near")
     if whole:
         return None
-    if len(later) > len(first):  # a tag or teaser glued in front of a copy
+    if len(later) > len(first) and fuzz.ratio(first, later[-len(first):], score_cutoff=(threshold - 0.1) * 100):
+        # a tag or teaser glued in front of a copy: the copy ends the paragraph, so the end of the paragraph as
+        # long as the first copy is close to it (a cheap test: the alignment costs the product of the lengths)
         align = fuzz.partial_ratio_alignment(first, later, score_cutoff=threshold * 100)
         if align and align.dest_start > 0 and len(later) - align.dest_end <= 3:
             prefix = later[: align.dest_start]
             if 0 < len(words(prefix)) <= max_prefix_words:
                 return Match(j, i, align.score / 100, "glued", prefix.strip())
-    elif len(later) >= 0.4 * len(first):  # a copy cut short, with or without "..."
+    elif len(later) >= 0.4 * len(first) and fuzz.ratio(first[:40], later[:40]) >= threshold * 100:
+        # a copy cut short, with or without "...": it starts as the paragraph does
         cut = later.rstrip(" .\u2026")
         score = fuzz.ratio(first[: len(cut)], cut) / 100
         if score >= threshold:

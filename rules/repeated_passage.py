@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -110,13 +111,39 @@ def _headline_copy(document, first):
     """The first of the blocks right before a repeated run that repeat the document's headline or dateline (the
     whole document was pasted again, its head included), else None."""
     blocks = document.blocks
-    head = {_key(document, b) for b in blocks[:first.index] if b.kind != "paragraph"}
+    heads = _heads_before(document, first.index)
     start, n = None, first.index - 1
-    while head and n > 0 and blocks[n].kind != "headline" and len(head) >= first.index - n:
-        if _key(document, blocks[n]) not in head:
+    while heads and n > 0 and blocks[n].kind != "headline" and len(heads) >= first.index - n:
+        if _key(document, blocks[n]) not in heads:
             break
         start, n = blocks[n], n - 1
     return start
+
+
+class _Heads:
+    """The keys of the headlines and datelines (blocks that are not paragraphs) before a block, as a set: `in`
+    and `len`, answered from where each key first occurs (computed once per document, so that a document of
+    thousands of repeated runs is not read again for each)."""
+
+    def __init__(self, first_seen: dict, firsts: list[int], before: int):
+        self.first_seen, self.before = first_seen, before
+        self.count = bisect.bisect_left(firsts, before)
+
+    def __contains__(self, key) -> bool:
+        return self.first_seen.get(key, self.before) < self.before
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _heads_before(document, index: int) -> _Heads:
+    if "repeated_passage_heads" not in document.cache:
+        first_seen: dict = {}
+        for b in document.blocks:
+            if b.kind != "paragraph":
+                first_seen.setdefault(_key(document, b), b.index)
+        document.cache["repeated_passage_heads"] = first_seen, sorted(first_seen.values())
+    return _Heads(*document.cache["repeated_passage_heads"], index)
 
 
 def _headline_line(document, first):
@@ -131,8 +158,7 @@ def _headline_line(document, first):
     newline = text.rfind("\n", before.start, before.end)
     if newline == -1:
         return None
-    head = {_key(document, b) for b in blocks[:first.index - 1] if b.kind != "paragraph"}
-    if tuple(normalize(text[newline + 1:before.end]).split()) not in head:
+    if tuple(normalize(text[newline + 1:before.end]).split()) not in _heads_before(document, first.index - 1):
         return None
     return (newline - 1 if text[newline - 1:newline] == "\r" else newline), newline + 1
 
