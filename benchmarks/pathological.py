@@ -1,0 +1,86 @@
+"""Time and peak memory of a whole check on inputs built to find super-linear paths.
+
+    python benchmarks/pathological.py [--scale 1.0]
+
+Each input is written to a temporary folder and checked once by the real
+command (`doclint check --no-cache --no-progress`) in a process of its own,
+which reports its peak resident memory. `--scale` multiplies every size.
+
+- one line:       a 9 MB document of sentences with no line break at all;
+- many paragraphs: 50,000 paragraphs of generated words (15 MB);
+- shared sentences: 2,000 paragraphs of 30 sentences each, drawn from 3,000
+                  sentences (every paragraph shares sentences with dozens of others);
+- one paragraph:  the same paragraph 20,000 times.
+
+With the doclint of the session that added this script, before its fixes,
+at `--scale 0.25`: one line 31.7 s (the source-tag rule tried every sentence
+end of the line as the start of a glued tag, copying the rest of the line
+each time), many paragraphs 49.3 s and 17 GB (the off-topic rule's matrices,
+paragraphs times distinct words), shared sentences 148 s (repeated-passage
+aligned paragraphs that merely ended alike), one paragraph 1.7 s; after: 1.1,
+1.4, 1.9 and 1.1 s, at most 71 MB. At full scale after: 2.2 s, 6.0 s, 6.7 s
+and 3.3 s, at most 162 MB (the one-paragraph input's 20,000 runs cost 25 s in
+repeated-passage alone before: it read the blocks before each run again).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ("market council player season company minister report price court police water school film music "
+         "energy budget union vote team match bank rate growth deal plan figure week city country year "
+         "officials said expected would could after before during against between under while government "
+         "hospital election striker festival album drought farmer tariff investor airline railway").split()
+
+_RUN = ("import resource, sys\n"
+        "from doclint.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+
+
+def _sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16))).capitalize() + "."
+
+
+def inputs(scale: float, rng: random.Random) -> dict[str, str]:
+    n = lambda k: max(1, int(k * scale))  # noqa: E731
+    pool = [_sentence(rng) for _ in range(n(3000))]
+    para = "The council met on Monday to discuss the budget for next year and the plans for the library."
+    return {
+        "one line": " ".join(_sentence(rng) for _ in range(n(110_000))) + "\n",
+        "many paragraphs": "Headline\n\n" + "\n\n".join(
+            " ".join(rng.choice(WORDS) + str(rng.randint(1, 9999)) * (rng.random() < 0.1) for _ in range(40))
+            for _ in range(n(50_000))) + "\n",
+        "shared sentences": "Headline\n\n" + "\n\n".join(
+            " ".join(rng.choice(pool) for _ in range(30)) for _ in range(n(2000))) + "\n",
+        "one paragraph": "Headline\n\n" + "\n\n".join([para] * n(20_000)) + "\n",
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--scale", type=float, default=1.0)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="doclint-patho-") as tmp:
+        for name, text in inputs(a.scale, random.Random(7)).items():
+            path = Path(tmp) / (name.replace(" ", "-") + ".txt")
+            path.write_text(text, encoding="utf-8")
+            t = time.perf_counter()
+            p = subprocess.run([sys.executable, "-c", _RUN, "check", "--no-cache", "--no-progress", str(path)],
+                               capture_output=True, text=True)
+            wall = time.perf_counter() - t
+            peak = int(p.stderr.strip().splitlines()[-1]) / 1024
+            found = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
+            print(f"{name:17} {len(text.encode()) / 1e6:5.1f} MB: {wall:6.1f} s, peak {peak:6.0f} MB  ({found})")
+
+
+if __name__ == "__main__":
+    main()
