@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
@@ -50,7 +51,6 @@ class Mojibake(Rule):
         if not document.suspects & _LEADS or not MOJIBAKE_HINT.search(text):
             return
         import ftfy
-        from ftfy.badness import is_bad
 
         for a, b in _windows(text):
             segment = text[a:b]
@@ -60,10 +60,20 @@ class Mojibake(Rule):
                 continue
             for i1, i2, replacement in _changes(segment, fixed):
                 bad = segment[i1:i2]
-                safe = is_bad(bad) and not LOST_RIGHT_QUOTE.search(bad) and ftfy.fix_encoding(bad) == replacement
+                safe = _clearly_bad(bad, replacement)
                 fix = (Fix.safe if safe else Fix.unsafe)(Edit(a + i1, a + i2, replacement),
                                                          message=f'Replace with "{replacement}"')
                 yield Diagnostic(a + i1, a + i2, f'Mojibake: "{bad}" should be "{replacement}"', fix=fix)
+
+
+@lru_cache(maxsize=4096)
+def _clearly_bad(bad: str, replacement: str) -> bool:
+    """Whether ftfy rates the sequence as clearly bad and decodes it alone to `replacement` (a safe fix). Cached:
+    a document decoded with the wrong codec repeats the same few sequences thousands of times."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    return is_bad(bad) and not LOST_RIGHT_QUOTE.search(bad) and ftfy.fix_encoding(bad) == replacement
 
 
 def _windows(text: str):
