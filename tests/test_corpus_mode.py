@@ -56,6 +56,17 @@ def test_jsonl_fix_keeps_fields_order_and_unparsable_lines(tmp_path, gz):
     assert [p.name for p in tmp_path.iterdir() if p.name != ".doclint_cache"] == [corpus.name]
 
 
+def test_a_record_text_without_a_final_line_break_is_not_a_file_without_one(tmp_path):
+    records = [{"id": "a", "text": "Title\n\nA clean paragraph of text here."}, {"id": "b", "text": "One line"}]
+    _write(tmp_path / "c.jsonl", records)
+    p = run_cli("check", "--no-cache", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 0 and b"W106" not in p.stdout, p.stdout.decode()
+    run_cli("check", "--no-cache", "--fix", "c.jsonl", cwd=tmp_path)
+    assert [json.loads(line) for line in (tmp_path / "c.jsonl").read_text().splitlines()] == records
+    (tmp_path / "a.txt").write_text(records[0]["text"])  # the same text as a file is reported
+    assert b"W106" in run_cli("check", "--no-cache", "a.txt", cwd=tmp_path).stdout
+
+
 def test_near_duplicate_records(tmp_path):
     body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
     _write(tmp_path / "c.jsonl", [{"id": "x", "text": body}, {"id": "y", "text": "Other " + body}])
