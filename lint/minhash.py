@@ -52,16 +52,12 @@ def word_hashes(text: str) -> np.ndarray:
     if DELETED_WHITESPACE_RE.search(text):
         text = DELETED_WHITESPACE_RE.sub("", text)
     raw = text.split()
-    parts = list(map(cache.get, raw))
     try:
-        joined = b"".join(parts)
-    except TypeError:  # words met for the first time (None)
-        for n, part in enumerate(parts):
-            if part is None:
-                word = raw[n]
-                hashes = array("Q", [zlib.crc32(w.encode("utf-8")) for w in words(normalize(word))])
-                parts[n] = cache[word] = hashes.tobytes()
-        joined = b"".join(parts)
+        joined = b"".join(map(cache.__getitem__, raw))
+    except KeyError:  # words met for the first time: each distinct one is hashed once, however often it occurs
+        for word in set(raw).difference(cache):
+            cache[word] = array("Q", [zlib.crc32(w.encode("utf-8")) for w in words(normalize(word))]).tobytes()
+        joined = b"".join(map(cache.__getitem__, raw))
     return np.frombuffer(joined, dtype=np.uint64)
 
 
