@@ -19,12 +19,13 @@ which reports its peak resident memory. `--scale` multiplies every size.
 With the doclint of the session that added this script, before its fixes,
 at `--scale 0.25`: one line 31.7 s (the source-tag rule tried every sentence
 end of the line as the start of a glued tag, copying the rest of the line
-each time), many paragraphs 49.3 s and 17 GB (the off-topic rule's matrices,
-paragraphs times distinct words), shared sentences 148 s (repeated-passage
-aligned paragraphs that merely ended alike), one paragraph 1.7 s; after: 1.1,
-1.4, 1.9 and 1.1 s, at most 71 MB. At full scale after: 2.2 s, 6.0 s, 6.7 s
-and 3.3 s, at most 162 MB (the one-paragraph input's 20,000 runs cost 25 s in
-repeated-passage alone before: it read the blocks before each run again).
+each time), many paragraphs 54.9 s and 17 GB (the off-topic rule's matrices,
+paragraphs times distinct words), shared sentences 144 s (repeated-passage
+aligned paragraphs that merely ended alike), one paragraph 1.6 s, wrong
+codec 4.2 s; after: 1.1, 1.7, 1.9, 1.2 and 3.4 s, at most 69 MB. At full
+scale after: 2.2, 6.0, 6.7, 3.3 and 8.8 s, at most 162 MB (the one-paragraph
+input's 20,000 runs cost 25 s in repeated-passage alone before: it read the
+blocks before each run again).
 """
 from __future__ import annotations
 
