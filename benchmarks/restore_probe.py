@@ -38,6 +38,8 @@ TAGS = ["(Source: www.example.com)", "Read more: Markets fall again", "Source: R
         "Follow us on Twitter @example", "Image copyright Getty Images", "Also read: Prices rise", "-- ANI",
         "Click here to subscribe to our newsletter.", "Sign up for our daily newsletter.", "(Photo: AFP)",
         "Like us on Facebook", "Share this article", "Courtesy: The Hindu", "Also Read | Stocks slide"]
+INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\ufeff"]
+CONTROL = ["\x07", "\x1b", "\x0b", "\x7f"]
 KINDS = ["repeated", "near-copy", "off-topic", "tag-glued", "tag-line", "trailing", "invisible", "control",
          "nbsp-lines", "blank-run", "body-twice"]
 
@@ -71,7 +73,7 @@ def damaged(articles: list[dict], rng: random.Random, kinds: list[str]) -> tuple
         elif kind in ("invisible", "control"):
             text = paras[i]
             at = rng.choice([n for n, c in enumerate(text) if c == " "]) + rng.choice([-2, 2])
-            chars = ["\u200b", "\u00ad", "\u2060", "\ufeff"] if kind == "invisible" else ["\x07", "\x1b", "\x0b", "\x7f"]
+            chars = INVISIBLE if kind == "invisible" else CONTROL
             paras[i] = text[:at] + rng.choice(chars) + text[at:]
         elif kind == "nbsp-lines":
             sep = rng.choice(["\n\u00a0\n", "\n \n"])

@@ -105,12 +105,12 @@ class OffTopicParagraph(Rule):
     headlines and datelines, documents with fewer than `min-paragraphs`
     judgeable paragraphs (three; with three, a paragraph needs a probability
     halfway between `threshold` and 1) or more than `max-paragraphs` (300: a
-    book or a dump of many texts is no article), and paragraphs that open in lower case (they
-    continue the one before: a scraper split a paragraph), except in
-    lower-cased texts, and documents where more than a third of the
+    book or a dump of many texts is no article), and paragraphs that open in
+    lower case (they continue the one before: a scraper split a paragraph),
+    except in lower-cased texts, and documents where more than a third of the
     paragraphs look foreign (a digest of unrelated items, not an article).
-    Fragments are scored but never flagged: quotations
-    whose speaker is named elsewhere, or with no speaker of their own after a
+    Fragments are scored but never flagged: quotations whose speaker is named
+    elsewhere, or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
     more, or a list item next to another), a list of names next to another (a
     line-up, its substitutes),
@@ -290,9 +290,10 @@ def _fragment(texts: list[str], n: int) -> bool:
     someone (the same speaker goes on), bullet points (two or more, or one next to another list; an indented
     paragraph after one is its body), a list of names next to another (a team's line-up, then its
     substitutes), contact details (a list with an e-mail address, a web address or a telephone number: `Media
-    contact: ...`), or, opening or closing the piece, an author's note (one short sentence: `Clark Boyd is technology correspondent for The World`) or an editorial
-    note about the piece itself (`Correction: ...`, `This article was amended ...`). A one-line list alone
-    among prose is otherwise judged: a line-up or a note spliced in from another story is an intruder."""
+    contact: ...`), or, opening or closing the piece, an author's note (one short sentence: `Clark Boyd is
+    technology correspondent for The World`) or an editorial note about the piece itself (`Correction: ...`,
+    `This article was amended ...`). A one-line list alone among prose is otherwise judged: a line-up or a
+    note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
         return True
     if n in (0, len(texts) - 1) and (_author_note(texts[n]) or _editorial_note(texts[n])):
