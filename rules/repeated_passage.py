@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -120,30 +119,13 @@ def _headline_copy(document, first):
     return start
 
 
-class _Heads:
-    """The keys of the headlines and datelines (blocks that are not paragraphs) before a block, as a set: `in`
-    and `len`, answered from where each key first occurs (computed once per document, so that a document of
-    thousands of repeated runs is not read again for each)."""
-
-    def __init__(self, first_seen: dict, firsts: list[int], before: int):
-        self.first_seen, self.before = first_seen, before
-        self.count = bisect.bisect_left(firsts, before)
-
-    def __contains__(self, key) -> bool:
-        return self.first_seen.get(key, self.before) < self.before
-
-    def __len__(self) -> int:
-        return self.count
-
-
-def _heads_before(document, index: int) -> _Heads:
+def _heads_before(document, index: int) -> set:
+    """The keys of the headlines and datelines (blocks that are not paragraphs) before block `index`. The
+    document's are listed once, not read again for each of thousands of repeated runs."""
     if "repeated_passage_heads" not in document.cache:
-        first_seen: dict = {}
-        for b in document.blocks:
-            if b.kind != "paragraph":
-                first_seen.setdefault(_key(document, b), b.index)
-        document.cache["repeated_passage_heads"] = first_seen, sorted(first_seen.values())
-    return _Heads(*document.cache["repeated_passage_heads"], index)
+        document.cache["repeated_passage_heads"] = [(b.index, _key(document, b)) for b in document.blocks
+                                                    if b.kind != "paragraph"]
+    return {key for n, key in document.cache["repeated_passage_heads"] if n < index}
 
 
 def _headline_line(document, first):

@@ -376,7 +376,7 @@ class SourceTag(Rule):
                 return _Tag(pos, m.end(), True, "configured pattern")
         first = _FIRST_WORD.match(body, pos)
         candidates = list(_BY_START.get(first.group().split()[-1].lower(), ())) if first else []
-        candidates += [n for word, n in _CUE_LAST.items() if word in body]
+        candidates += [n for word, n in _CUE_LAST.items() if body.find(word, pos) != -1]
         for n in candidates:
             kind = _FAMILIES[n][0]
             m = _family(n).match(body, pos)
