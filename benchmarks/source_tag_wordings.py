@@ -116,13 +116,42 @@ THIRD_HEADLINES = ["Why rents keep rising", "Ten best phones of the year", "Floo
                    "What the census tells us", "Wildfire forces thousands to flee", "Union calls off rail strike",
                    "Singer cancels world tour"]
 
+# Written in the ninth session before the rule was changed for it: wordings of kinds the first three sets lack
+# (agency footers, paywall and page-furniture lines, rows of share buttons), and prose that opens with a cue word,
+# which must be left alone.
+FOURTH_ON_A_LINE = """(Image credit: Getty Images) | Photo by Jane Doe/Getty Images | Photos: Jane Doe | File image
+Source: AP News | Source: Anadolu Agency | SOURCE Acme Corporation | Our Standards: The Thomson Reuters Trust Principles.
+(Reporting by Jane Doe; Editing by John Roe) | Editing by Jane Doe and John Roe | (© Thomson Reuters 2024)
+— The Associated Press | — Staff and agencies | Associated Press writer Jane Doe in Paris contributed to this report.
+AP writers Jane Doe and John Roe contributed. | Bloomberg | The Canadian Press | Reuters
+RELATED: How the deal was done | More: How the deal was done | WATCH | Summit ends in deadlock | Related content
+Previous article | Next article | Click to expand | View comments | Facebook Twitter WhatsApp Email | Print Email
+Article continues below | Content continues below | Advertisement - story continues below | Supported by
+Gift this article | Open in app | Sign in to continue reading | Already a subscriber? Log in
+This content is for subscribers only. | Please enable JavaScript to view the comments. | Newsletter sign-up
+Enjoyed this article? Share it with a friend. | Download the News app | Follow @dailynews on Twitter
+Copyright © 2024 Reuters | Photo gallery: Summit in pictures | Also on example.com: Ten best cafes in town"""
+FOURTH_GLUED = ["(Image credit: Getty Images)", "Our Standards: The Thomson Reuters Trust Principles.",
+                "— The Associated Press", "Article continues below", "(© Thomson Reuters 2024)", "Source: AP News",
+                "(Reporting by Jane Doe; Editing by John Roe)", "— Staff and agencies",
+                "Associated Press writer Jane Doe in Paris contributed to this report.", "Photo by Jane Doe/Getty Images"]
+FOURTH_KEPT = ["Sources close to the talks said a deal was near.", "Share prices fell 3% on Monday.",
+               "More than 200 people attended the meeting.", "Photos of the damage spread quickly online.",
+               "Reuters could not independently verify the report.", "Watch the skies: the comet is back.",
+               "Follow-up talks are planned for next week.", "Advertising revenue fell by a third."]
+FOURTH_HEADLINES = ["Summit ends in deadlock", "Storm knocks out power", "Inside the race for the White House",
+                    "Rail fares to rise 5%", "Keeper signs new deal", "Why the rupee is falling",
+                    "Farmers protest in Paris", "Hospital waiting lists grow", "New law bans phones in schools",
+                    "Ten years after the quake"]
+FOURTH_CUES = ["RELATED: ", "More: ", "WATCH | ", "See also: "]
+
 
 def _wordings(text: str) -> list[str]:
     out = []
     for line in text.splitlines():
         # " | " separates wordings, except inside the two that are written with a bar
         parts = line.replace("ALSO READ | India", "ALSO READ \0 India").replace("READ | Summit", "READ \0 Summit")
-        parts = parts.replace("Source | Reuters", "Source \0 Reuters")
+        parts = parts.replace("Source | Reuters", "Source \0 Reuters").replace("WATCH | Summit", "WATCH \0 Summit")
         out += [p.replace("\0", "|").strip() for p in parts.split(" | ")]
     return out
 
@@ -151,16 +180,21 @@ def _run(folder: Path, docs: dict[str, tuple[str, str, str]]) -> tuple[Counter, 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, nargs="+", default=[0, 2, 5, 7], help="articles of articles.toml to use")
-    ap.add_argument("--set", choices=["first", "second", "third"], default="first", help="which wordings (see above)")
+    ap.add_argument("--set", choices=["first", "second", "third", "fourth"], default="first",
+                    help="which wordings (see above)")
     a = ap.parse_args()
     if a.set == "first":
         on_a_line, glued, headlines, kept, kept_at_start = _wordings(ON_A_LINE), GLUED, HEADLINES, KEPT, KEPT_AT_START
     elif a.set == "second":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(SECOND_ON_A_LINE), SECOND_GLUED, SECOND_HEADLINES,
                                                             [], ["— AFP"])
-    else:
+    elif a.set == "third":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(THIRD_ON_A_LINE), THIRD_GLUED, THIRD_HEADLINES,
                                                             [], ["-- ANI"])
+    else:
+        on_a_line, glued, headlines, kept, kept_at_start = (_wordings(FOURTH_ON_A_LINE), FOURTH_GLUED,
+                                                            FOURTH_HEADLINES, FOURTH_KEPT, ["— The Associated Press"])
+    cues = FOURTH_CUES if a.set == "fourth" else CUES
     articles = tomllib.loads(DATA.read_text(encoding="utf-8"))["article"]
     docs: dict[str, tuple[str, str, str]] = {}  # file -> (placement, text, what a perfect fix leaves)
     teasers: dict[str, tuple[str, str, str]] = {}
@@ -182,7 +216,7 @@ def main() -> None:
             docs[f"a{n}-start{i:02}.txt"] = (where, _document(art, paras[:2] + [tag + " " + paras[2]] + paras[3:]),
                                              clean)
         for i, headline in enumerate(headlines):
-            cue = CUES[(n + i) % len(CUES)]
+            cue = cues[(n + i) % len(cues)]
             teasers[f"a{n}-teaser{i}.txt"] = ("teaser glued to a start",
                                               _document(art, paras[:2] + [cue + headline + " " + paras[2]] + paras[3:]),
                                               clean)

@@ -15,8 +15,11 @@ HANDLE = r"@[A-Za-z0-9_]{2,30}\b"
 DASH = r"(?:--|[-—–])"  # a dash, or two hyphens typed for one
 _LIST_ITEM = r"[^\s,|;.!?]+(?:\s+[^\s,|;.!?]+){0,3}"  # a tag in a list of tags: up to four words
 # Wire services, named in credits without a cue word: "(Reuters)" on its own line, "... said. - Reuters"
-WIRES = (r"(?:Reuters|AFP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|DPA|ANSA|Kyodo|Yonhap|TASS|Anadolu"
-         r"|Bernama|Antara|APP|NNA|WAM|SPA|KUNA|Agencies|agencies)")
+WIRES = (r"(?:(?:The\s+)?(?:Associated|Canadian)\s+Press|Press\s+Trust\s+of\s+India|Agence\s+France-Presse"
+         r"|Australian\s+Associated\s+Press|Press\s+Association|PA\s+Media|Kyodo\s+News|Jiji\s+Press|Anadolu\s+Agency"
+         r"|(?:[Ss]taff\s+and\s+)?agencies|Agencies(?:\s+and\s+staff)?"
+         r"|Reuters|AFP|AAP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|DPA|ANSA|Kyodo|Yonhap|TASS|Anadolu"
+         r"|Bernama|Antara|APP|NNA|WAM|SPA|KUNA|Interfax|NHK)")
 _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
               r"|snapchat|pinterest|reddit|mastodon|bluesky|messenger)")
 
@@ -30,9 +33,9 @@ _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsa
 #   "name":   a credit cue, followed by a source name (an agency, a domain) of a few words;
 #   "headline": a teaser cue, followed by another story's headline.
 _FAMILIES = [
-    ("closed", "( [", r"[(\[]\s*(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
+    ("closed", "( [", r"[(\[]\s*(?:(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|with\s+inputs?\s+from"
                r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
-               r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright|©)\b[^()\[\]\n]{0,100}[)\]]"),
+               r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]]"),
     ("closed", "(", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
     ("credit", "( [", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
                r"(?:\s*[:/]\s*[^()\[\]\n]{1,60})?\s*[)\]]"),
@@ -43,7 +46,8 @@ _FAMILIES = [
     ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
     ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
                rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
-    ("closed", "click tap", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
+    ("closed", "click tap", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view|expand|enlarge|zoom|play"
+                            r"|open|load|share|comment|continue)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
     ("closed", "read see watch get view", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
                r"|interview|video|coverage)\b[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
@@ -82,32 +86,36 @@ _FAMILIES = [
              r"|edit(?:ed|ing)\s+by|(?:additional\s+)?writing\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
     ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
-     "previous up podcast",
+     "previous up podcast photo video picture image gallery in",
      r"(?:read\s+(?:more|next)|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
-                 r"|more\s+(?:news|stories|from\s+\w+)|watch|listen|next|previous)\s*[:|]\s*"),
+                 r"|more\s+(?:news|stories|from\s+\w+)|(?:photo|video|picture|image)\s+gallery|gallery|in\s+pictures"
+                 r"|also\s+on\s+[\w.-]+|more|watch|listen|next|previous)\s*[:|]\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
-    ("line", "advertisement advertising sponsored ad story article continue listen min mins minute minutes "
-     "skip scroll representational representative image images photo photos tags topics keywords filed",
+    ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
+     "skip scroll representational representative file stock image images photo photos tags topics keywords filed",
      r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
-             r"|ad\s+feedback|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?"
+             r"|ad\s+feedback"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
              r"(?:\s+on\s+(?:our|the)\s+(?:app|website|site))?"
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
-             r"|representat(?:ional|ive)\s+(?:image|photo|picture)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
+             r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
              r"(?:\s+only)?|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
     ("line", "all related more latest top recommended popular trending most you read see view want like "
-     "subscribe sign register",
+     "subscribe sign register newsletter enjoy enjoyed liked love loved",
      r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
              r"|links|content|coverage|reading|videos?|topics)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
              r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
              r"|trending(?:\s+now)?|(?:read|see|view|watch)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version|video)"
              r"(?:\s+(?:here|online|on\s+(?:our|the)\s+(?:website|site|app)))?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
-             r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}|(?:subscribe|sign\s+up|register)(?:\s+(?:now|today|here|for\s+free))?)"
+             r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}"
+             r"|(?:enjoy(?:ed)?|liked?|love[d]?)\s+(?:this|the|our)\s+(?:article|story|post|piece|read|journalism)\s*\?[^\n]{0,80}"
+             r"|(?:newsletter\s+)?(?:subscribe|sign[\s-]?up|register)(?:\s+(?:now|today|here|for\s+free"
+             r"|for\s+(?:our|the)\s+(?:\w+\s+)?newsletter))?)"
              r"[.!]?"),
     # a link's label left alone on its line: "Read more", "Show more", "More »"
     ("line", "read show see view load learn more",
@@ -145,6 +153,31 @@ _FAMILIES = [
              r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
              r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
 ]
+# "Article continues below": page furniture on its line, or glued to a paragraph's end
+_FAMILIES += [
+    ("end", "the story article content text report", r"(?:the\s+)?(?:story|article|content|text|report)\s+continues\s+(?:below"
+            r"|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?\.?"),
+]
+# what a paywall, a login or a page's buttons leave: "Already a subscriber? Log in", "Gift this article",
+# "Please enable JavaScript ...", a row of share buttons ("Facebook Twitter WhatsApp Email")
+_SHARE_BUTTON = (r"(?:share|tweet|print|e-?mail|save|pin|copy\s+link|comments?|facebook|twitter|whatsapp|linkedin|telegram"
+                 r"|reddit|pinterest|messenger|flipboard)")
+_FAMILIES += [
+    ("line", "already this subscribe sign log gift save open supported please enable turn javascript you",
+     r"(?:already\s+a\s+(?:subscriber|member)\s*\??\s*(?:(?:log|sign)\s*in|subscribe)\b[^\n]{0,40}"
+             r"|this\s+(?:content|article|story|page)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to|reserved\s+for)"
+             r"\s+(?:paid\s+|premium\s+)?(?:subscribers|members)(?:\s+only)?"
+             r"|(?:subscribe|log\s+in|sign\s+in)\s+to\s+(?:continue|keep)\s+reading|subscribe\s+to\s+(?:read|unlock)\b[^\n]{0,40}"
+             r"|(?:gift|save)\s+(?:this\s+)?(?:article|story)|open\s+in\s+(?:the\s+)?app|supported\s+by"
+             r"|(?:please\s+)?(?:enable|turn\s+on)\s+javascript\b[^\n]{0,120}"
+             r"|(?:you\s+need\s+to\s+enable\s+|javascript\s+is\s+(?:disabled|required|not\s+enabled))[^\n]{0,120})[.!]?"),
+    ("line", "share tweet print email e-mail save pin copy comment comments facebook twitter whatsapp linkedin "
+     "telegram reddit pinterest messenger flipboard",
+     rf"{_SHARE_BUTTON}(?:\s*[|·•,/]?\s*{_SHARE_BUTTON})*"),
+    # a press release's source line: "SOURCE Acme Corporation"; Reuters's footer
+    ("line", "source", r"(?-i:SOURCE\s+[A-Z][\w.,&'’-]*(?:\s+[\w.,&'’-]+){0,5})"),
+    ("closed", "our", r"our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?"),
+]
 # a photo agency's name alone: "Getty Images", "Shutterstock"
 _FAMILIES += [
     ("line", "getty shutterstock alamy istock istockphoto pa epa", r"(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?"
@@ -161,11 +194,14 @@ _FAMILIES += [
     ("end", "- — – with WIRES", rf"(?-i:(?:{DASH}\s*|(?:{DASH}\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
 ]
 # A credit whose cue comes last, tried at any start when its cue word is in the line: "Reuters contributed to this
-# report.", "Staff writer Jane Doe contributed reporting from Kyiv." (only where it ends the line).
+# report.", "Staff writer Jane Doe contributed reporting from Kyiv.", "AP writers Jane Doe and John Roe contributed."
+# (only where it ends the line; "contributed." alone only after a writer's or a reporter's role).
+_ROLES = r"(?:staff|writers?|correspondents?|reporters?|photographers?)"
+_CONTRIBUTOR = (rf"(?-i:(?!(?:He|She|It|They|We|I|You|This|That|Who)\b)[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&"
+                rf"|{_ROLES})){{0,7}}(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})?)\s+contributed")
 _FAMILIES += [
-    ("end", "", r"(?-i:(?!(?:He|She|It|They|We|I|You|This|That|Who)\b)[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&"
-             r"|staff|writers?|correspondents?|reporters?)){0,6})\s+contributed\s+(?:reporting|research"
-             r"|to\s+this\s+(?:report|story|article))(?:\s+(?:from|in)\s+[A-Z][\w.'’ ,-]{0,40})?\.?"),
+    ("end", "", rf"(?:{_CONTRIBUTOR}\s+(?:reporting|research|to\s+this\s+(?:report|story|article))"
+                rf"(?:\s+(?:from|in)\s+[A-Z][\w.'’ ,-]{{0,40}})?|(?=(?:\S+\s+){{0,8}}?(?-i:{_ROLES})\s){_CONTRIBUTOR})\.?"),
 ]
 _CUE_LAST = {"contributed": len(_FAMILIES) - 1}
 _WIRE = re.compile(WIRES)
@@ -246,7 +282,8 @@ class SourceTag(Rule):
     furniture that fills a whole line (`Advertisement`, `Image source, Getty
     Images`, `Continue reading the main story`, `Tags: a, b, c`, `Back to
     top`, `Comments (12)`, cookie banners, `From Wikipedia, the free
-    encyclopedia`). Attributions
+    encyclopedia`, paywall and share-button lines such as `Already a
+    subscriber? Log in` and `Facebook Twitter WhatsApp Email`). Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
     `..., he said.`) and headlines are never flagged.
 
