@@ -15,7 +15,9 @@ changed; a paragraph of another article inserted (off-topic); a source tag
 glued to a paragraph's end (after a space or with none) or on its own line;
 trailing whitespace; an invisible or a control character inside a word;
 separator lines holding a non-breaking space; a run of blank lines; the whole
-body pasted again after a tag.
+body pasted again after a tag; a paragraph with typography (`café`, `it’s`,
+`€5`) decoded with the wrong codec (mojibake); punctuation written as an HTML
+entity (`&rsquo;`, `&amp;`); a minority of the line breaks written as CRLF.
 """
 from __future__ import annotations
 
@@ -40,8 +42,23 @@ TAGS = ["(Source: www.example.com)", "Read more: Markets fall again", "Source: R
         "Like us on Facebook", "Share this article", "Courtesy: The Hindu", "Also Read | Stocks slide"]
 INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\ufeff"]
 CONTROL = ["\x07", "\x1b", "\x0b", "\x7f"]
+# Typography an article may hold, and what an HTML entity makes of the punctuation among it
+TYPOGRAPHY = ["café", "naïve", "€5", "“quoted”", "it’s", "—", "São Paulo", "Zürich", "façade", "…", "½", "Ærø"]
+ENTITIES = {"&": ["&amp;"], "’": ["&#8217;", "&rsquo;"], "“": ["&ldquo;", "&#8220;"], "—": ["&mdash;", "&#8212;"],
+            "…": ["&hellip;"], "\"": ["&quot;"]}
 KINDS = ["repeated", "near-copy", "off-topic", "tag-glued", "tag-line", "trailing", "invisible", "control",
-         "nbsp-lines", "blank-run", "body-twice"]
+         "nbsp-lines", "blank-run", "body-twice", "mojibake", "entity", "crlf"]
+
+
+def _sloppy_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252, its five undefined bytes read as Latin-1 (as browsers and ftfy do)."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
 
 
 def damaged(articles: list[dict], rng: random.Random, kinds: list[str]) -> tuple[str, str]:
@@ -49,8 +66,22 @@ def damaged(articles: list[dict], rng: random.Random, kinds: list[str]) -> tuple
     k = rng.randrange(len(articles))
     art = articles[k]
     paras = list(art["paragraphs"][:rng.randint(5, len(art["paragraphs"]))])
-    original = art["headline"] + "\n\n" + "\n\n".join(paras) + "\n"
-    sep, blank_at, twice = "\n\n", None, None
+    sep, blank_at, twice, crlf = "\n\n", None, None, False
+    clean = list(paras)  # the original's paragraphs: typography an encoding defect damages is added to both
+    for kind in [k for k in kinds if k in ("mojibake", "entity")]:  # first, while the paragraphs still align
+        i = rng.randrange(1, len(paras))
+        words = clean[i].split(" ")
+        at = rng.randrange(1, len(words))
+        if kind == "mojibake":  # an article with typography, one paragraph of it decoded with the wrong codec
+            words.insert(at, rng.choice(TYPOGRAPHY))
+            clean[i] = " ".join(words)
+            paras[i] = _sloppy_cp1252(clean[i])
+        else:  # punctuation written as an HTML entity
+            char = rng.choice(list(ENTITIES))
+            words.insert(at, {"“": "“so-called”", "\"": "\"so-called\""}.get(char, char))
+            clean[i] = " ".join(words)
+            paras[i] = clean[i].replace(char, rng.choice(ENTITIES[char]), 1)
+    original = art["headline"] + "\n\n" + "\n\n".join(clean) + "\n"
     for kind in sorted(kinds, key=lambda kind: kind == "tag-line"):  # a tag line last: no edit falls on it
         i = rng.randrange(1, len(paras))
         if kind == "repeated":
@@ -79,6 +110,8 @@ def damaged(articles: list[dict], rng: random.Random, kinds: list[str]) -> tuple
             sep = rng.choice(["\n\u00a0\n", "\n \n"])
         elif kind == "blank-run":
             blank_at = rng.randrange(1, len(paras))
+        elif kind == "crlf":  # some line breaks written as CRLF (a file edited on two systems)
+            crlf = True
         elif kind == "body-twice":
             twice = rng.choice(["Advertisement", "Source: Reuters", "Read more", "(END)"])
     if twice:
@@ -87,6 +120,10 @@ def damaged(articles: list[dict], rng: random.Random, kinds: list[str]) -> tuple
     if blank_at is not None:
         seps[blank_at] = "\n" * rng.randint(3, 5)
     text = art["headline"] + seps[0] + "".join(p + s for p, s in zip(paras, seps[1:] + ["\n"]))
+    if crlf:  # a minority of the line breaks: the fix writes the file's majority ending
+        lines = text.split("\n")
+        crlfs = set(rng.sample(range(len(lines) - 1), rng.randint(1, (len(lines) - 2) // 2)))
+        text = "".join(line + ("\r\n" if n in crlfs else "\n") for n, line in enumerate(lines[:-1])) + lines[-1]
     return text, original
 
 
