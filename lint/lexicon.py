@@ -35,15 +35,16 @@ _flat_size = 0
 
 def ids(text_words: list[str]) -> np.ndarray:
     """The numbers of these words (new ones are added: see the module's note on restarts)."""
-    found = list(map(_ids.get, text_words))
-    if None in found:
-        new = list(dict.fromkeys(w for w, n in zip(text_words, found) if n is None))
-        if len(_ids) + len(new) > MAX_WORDS:
-            _restart()
-            new = list(dict.fromkeys(text_words))
-        _add(new)
-        found = list(map(_ids.__getitem__, text_words))
-    return np.fromiter(found, dtype=np.int64, count=len(found))
+    try:  # every word known: one pass, with no list in between (this is most of a warm document's lookups)
+        return np.fromiter(map(_ids.__getitem__, text_words), dtype=np.int64, count=len(text_words))
+    except KeyError:
+        pass
+    new = list(dict.fromkeys(w for w in text_words if w not in _ids))
+    if len(_ids) + len(new) > MAX_WORDS:
+        _restart()
+        new = list(dict.fromkeys(text_words))
+    _add(new)
+    return np.fromiter(map(_ids.__getitem__, text_words), dtype=np.int64, count=len(text_words))
 
 
 def occurrences(texts: list[str]):
