@@ -32,8 +32,9 @@ MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1
                                         | set(map(chr, range(0x80, 0xC0)))))
 # A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte: the fingerprint of mojibake.
 MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]")
-# "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone.
-LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac\u009d?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
+# "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone, or read back as
+# U+FFFD by a later decode ("â€�", the web's commonest mojibake).
+LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac[\u009d\ufffd]?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
 
 
 def normalize(text: str) -> str:

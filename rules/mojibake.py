@@ -35,7 +35,7 @@ class Mojibake(Rule):
     ## Fix safety
     The fix replaces the sequence with what ftfy decodes; it is safe when ftfy
     rates the sequence as clearly bad. Repairs that guess a lost byte (`â€`
-    followed by a space is most often `”`) are unsafe. Curly quotes, dashes and
+    followed by a space is most often `”`, and so is `â€�`) are unsafe. Curly quotes, dashes and
     ligatures the author wrote are never restyled.
     """
 
