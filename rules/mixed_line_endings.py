@@ -40,9 +40,10 @@ class MixedLineEndings(Rule):
         lf = text.count("\n") - crlf
         want = "\r\n" if crlf > lf else "\n"
         if "\r" in text and text.count("\r") > crlf:
+            usage = (f"the file mostly uses {_name(want)}" if crlf or lf else
+                     "the classic Mac OS convention, which most tools read as one long line")
             for m in _LONE_CR.finditer(text):
-                yield Diagnostic(m.start(), m.end(), f"Lone carriage return (CR) used as a line break; the file "
-                                                     f"mostly uses {_name(want)}",
+                yield Diagnostic(m.start(), m.end(), f"Lone carriage return (CR) used as a line break; {usage}",
                                  fix=Fix.safe(Edit(m.start(), m.end(), want), message=f"Use {_name(want)}"))
         if not crlf or not lf:
             return
