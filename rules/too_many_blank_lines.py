@@ -10,9 +10,13 @@ from doclint.rule import Rule, option
 @dataclass(frozen=True)
 class Options:
     max_blank_lines: int = option(1, "How many consecutive blank lines are allowed.")
+    max_blank_lines_at_start: int = option(0, "How many blank lines may open the file.")
+    max_blank_lines_at_end: int = option(0, "How many blank lines may follow the last line of text.")
 
     def validate(self):
-        return "max-blank-lines must be 0 or more" if self.max_blank_lines < 0 else None
+        if min(self.max_blank_lines, self.max_blank_lines_at_start, self.max_blank_lines_at_end) < 0:
+            return "max-blank-lines, max-blank-lines-at-start and max-blank-lines-at-end must be 0 or more"
+        return None
 
 
 class TooManyBlankLines(Rule):
@@ -20,7 +24,9 @@ class TooManyBlankLines(Rule):
 
     ## What it does
     Flags runs of blank (or whitespace-only) lines longer than
-    `max-blank-lines` (default 1).
+    `max-blank-lines` (default 1), and blank lines that open the file or
+    follow its last line of text (`max-blank-lines-at-start` and
+    `max-blank-lines-at-end`, default 0).
 
     ## Why is this bad?
     Paragraphs are separated by one blank line. Longer runs are leftovers of
@@ -63,10 +69,23 @@ class TooManyBlankLines(Rule):
                 line += 1
             last = line - 1
             count = last - first + 1
-            if count <= allowed:
+            if first == 0 and last == limit - 1:
+                return  # no text at all: an empty document, not a layout to tidy
+            if first == 0:
+                most, where = self.options.max_blank_lines_at_start, " at the start of the file"
+            elif last == limit - 1:  # nothing but blank lines after it: the file's end
+                most, where = self.options.max_blank_lines_at_end, " at the end of the file"
+            else:
+                most, where = allowed, ""
+            if count <= most:
                 continue
-            start = starts[first + allowed]
+            start = starts[first + most]
             end = max(start, document.line_span(last)[1])
             cut_end = starts[last + 1] if last + 1 < n else len(text)
-            yield Diagnostic(start, end, f"{count} consecutive blank lines (at most {allowed} allowed)",
-                             fix=Fix.safe(Edit(start, cut_end), message=f"Remove {count - allowed} blank lines"))
+            what = f"{_lines(count)}{where}" if where else f"{count} consecutive blank lines"
+            yield Diagnostic(start, end, f"{what} (at most {most} allowed)",
+                             fix=Fix.safe(Edit(start, cut_end), message=f"Remove {_lines(count - most)}"))
+
+
+def _lines(count: int) -> str:
+    return f"{count} blank line" + ("s" if count != 1 else "")
