@@ -113,7 +113,7 @@ def damaged(articles: list[dict], rng: random.Random, kinds: list[str]) -> tuple
         elif kind == "crlf":  # some line breaks written as CRLF (a file edited on two systems)
             crlf = True
         elif kind == "body-twice":
-            twice = rng.choice(["Advertisement", "Source: Reuters", "Read more", "(END)"])
+            twice = rng.choice(["Advertisement", "Source: Reuters", "Read more", "(END)", "* * *", "------"])
     if twice:
         paras = paras + [twice] + paras
     seps = [sep] * len(paras)

@@ -71,9 +71,11 @@ class RepeatedPassage(Rule):
     def check(self, document, context):
         o = self.options
         paras = document.paragraphs
-        for run in runs(paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)):
-            if all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches):
-                continue  # a song's chorus, labelled as such, is meant to come back
+        # A song's chorus, labelled as such, is meant to come back.
+        found = [run for run in runs(paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words))
+                 if not all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches)]
+        copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
+        for run in found:
             (a, b), (c, d) = run.later, run.earlier
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
@@ -84,6 +86,9 @@ class RepeatedPassage(Rule):
                 if headline:
                     cut, begin = headline
             first_line = document.position(begin)[0] - 1
+            rule = None if isinstance(headline, tuple) else _rule_before(document, headline or first, copies)
+            if rule is not None:  # the rule goes with the copy, from its own separator on
+                begin, cut = rule.start, removal_start(document, rule)
             texts = [document.block_text(paras[m.later]) for m in run.matches]
             exact = all(m.kind == "exact" and _same_but_space(t, document.block_text(paras[m.earlier]))
                         for m, t in zip(run.matches, texts))
@@ -93,7 +98,8 @@ class RepeatedPassage(Rule):
             src = (f"lines {src_first.first_line + 1}-{src_last.last_line + 1}"
                    if src_last.last_line > src_first.first_line else f"line {src_first.first_line + 1}")
             message = (f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}"
-                       f"{' and the head' if headline else ''}, {_describe(run, exact)})")
+                       f"{' and the head' if headline else ''}{', after a rule' if rule else ''}, "
+                       f"{_describe(run, exact)})")
             size = sum(len(words(t)) for t in texts)
             make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
             fix = make(Edit(cut, last.end), message="Delete the later copy")
@@ -104,6 +110,18 @@ class RepeatedPassage(Rule):
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
 _REFRAIN = re.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
                       re.IGNORECASE)
+
+
+def _rule_before(document, block, copies: set):
+    """The block right before a later copy when it is a rule of punctuation (`------`, `* * *`, `###`) and every
+    paragraph after it is a later copy (`copies`: their block numbers): a scraper's separator between a body and the
+    body pasted again, which deleting the copies alone would leave dangling at the end. Else None."""
+    blocks = document.blocks
+    if block.index < 2 or any(b.kind == "paragraph" and b.index not in copies for b in blocks[block.index:]):
+        return None
+    before = blocks[block.index - 1]
+    text = document.block_text(before).strip()
+    return before if text and len(text) <= 40 and not any(c.isalnum() for c in text) else None
 
 
 def _headline_copy(document, first):
