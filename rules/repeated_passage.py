@@ -75,6 +75,7 @@ class RepeatedPassage(Rule):
         found = [run for run in runs(paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words))
                  if not all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches)]
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
+        copies_from = _copies_from(document, copies)
         for run in found:
             (a, b), (c, d) = run.later, run.earlier
             first, last = paras[a], paras[b]
@@ -86,7 +87,7 @@ class RepeatedPassage(Rule):
                 if headline:
                     cut, begin = headline
             first_line = document.position(begin)[0] - 1
-            rule = None if isinstance(headline, tuple) else _rule_before(document, headline or first, copies)
+            rule = None if isinstance(headline, tuple) else _rule_before(document, headline or first, copies_from)
             if rule is not None:  # the rule goes with the copy, from its own separator on
                 begin, cut = rule.start, removal_start(document, rule)
             texts = [document.block_text(paras[m.later]) for m in run.matches]
@@ -112,12 +113,21 @@ _REFRAIN = re.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-choru
                       re.IGNORECASE)
 
 
-def _rule_before(document, block, copies: set):
+def _copies_from(document, copies: set) -> int:
+    """The first block number from which every paragraph is a later copy (`copies`: their block numbers)."""
+    blocks = document.blocks
+    n = len(blocks)
+    while n > 0 and (blocks[n - 1].kind != "paragraph" or blocks[n - 1].index in copies):
+        n -= 1
+    return n
+
+
+def _rule_before(document, block, copies_from: int):
     """The block right before a later copy when it is a rule of punctuation (`------`, `* * *`, `###`) and every
-    paragraph after it is a later copy (`copies`: their block numbers): a scraper's separator between a body and the
+    paragraph after it is a later copy (from block `copies_from` on): a scraper's separator between a body and the
     body pasted again, which deleting the copies alone would leave dangling at the end. Else None."""
     blocks = document.blocks
-    if block.index < 2 or any(b.kind == "paragraph" and b.index not in copies for b in blocks[block.index:]):
+    if block.index < 2 or block.index < copies_from:
         return None
     before = blocks[block.index - 1]
     text = document.block_text(before).strip()
