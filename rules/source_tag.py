@@ -176,7 +176,7 @@ _FAMILIES += [
              r"|(?:you\s+need\s+to\s+enable\s+|javascript\s+is\s+(?:disabled|required|not\s+enabled))[^\n]{0,120})[.!]?"),
     ("line", "share tweet print email e-mail save pin copy comment comments facebook twitter whatsapp linkedin "
      "telegram reddit pinterest messenger flipboard",
-     rf"{_SHARE_BUTTON}(?:\s*[|·•,/]?\s*{_SHARE_BUTTON})*"),
+     rf"{_SHARE_BUTTON}(?:\s*[|·•,/]?\s*{_SHARE_BUTTON})+"),  # two or more: "Email" alone may head a section
     # a press release's source line: "SOURCE Acme Corporation"; Reuters's footer
     ("line", "source", r"(?-i:SOURCE\s+[A-Z][\w.,&'’-]*(?:\s+[\w.,&'’-]+){0,5})"),
     ("closed", "our", r"our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?"),
@@ -286,7 +286,10 @@ class SourceTag(Rule):
     Images`, `Continue reading the main story`, `Tags: a, b, c`, `Back to
     top`, `Comments (12)`, cookie banners, `From Wikipedia, the free
     encyclopedia`, paywall and share-button lines such as `Already a
-    subscriber? Log in` and `Facebook Twitter WhatsApp Email`). Attributions
+    subscriber? Log in` and `Facebook Twitter WhatsApp Email`), unless the
+    line is shaped as a heading and the next paragraph's first sentence is
+    about its words (`Privacy policy` / `Our privacy policy explains ...`).
+    Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
     `..., he said.`) and headlines are never flagged.
 
@@ -344,6 +347,9 @@ class SourceTag(Rule):
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
                     a, b = ls + tag.start, ls + tag.end
+                    if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
+                                                                                                  text[a:b]):
+                        continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
                     found.setdefault(block.index, []).append(text[a:b])
@@ -529,6 +535,34 @@ class SourceTag(Rule):
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         make = Fix.safe if tag.confident else Fix.unsafe
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
+
+
+# Words of page furniture that the prose after it may use by chance: they say nothing of what a heading is about.
+_GENERIC = frozenset("""read more story stories article articles news latest video videos photo photos image images
+page pages continue continues reading related below above source sources getty comment comments already here
+today free back click view show hide leave post write""".split())
+
+
+def _heads_next(document, block, line: str) -> bool:
+    """Whether a line of page furniture is the heading of the paragraph after it: the first sentence of that
+    paragraph uses one of the line's distinctive words ("Privacy policy" / "Our privacy policy explains ...",
+    "Subscribe" / "To subscribe, open ..."): a help page's sections, an article's subheads."""
+    blocks = document.blocks
+    if len(line.split()) > 4 or re.search(r"[.?!:;]", line):
+        return False  # not shaped as a heading: a prompt, a sentence, a list of tags
+    if block.index + 1 >= len(blocks) or blocks[block.index + 1].kind != "paragraph":
+        return False
+    distinctive = [w for w in re.findall(r"[a-z]{4,}", line.lower()) if w not in STOP_WORDS and w not in _GENERIC]
+    if not distinctive:
+        return False
+    own = {stem(w) for w in distinctive}  # the same word, or one of its family ("register" / "registering")
+    prefixes = {w[:6] for w in distinctive if len(w) >= 6}
+    following = document.block_text(blocks[block.index + 1])[:300]
+    if len(following.split()) < 8:
+        return False  # another line of furniture, not a section's text
+    end = re.search(r"[.!?](?:\s|$)", following)
+    theirs = re.findall(r"[a-z]{4,}", following[:end.end() if end else None].lower())
+    return any(stem(w) in own or (len(w) >= 6 and w[:6] in prefixes) for w in theirs)
 
 
 def _tag_starts(body: str, start: int = 0):
