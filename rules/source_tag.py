@@ -178,7 +178,7 @@ _FAMILIES += [
      "telegram reddit pinterest messenger flipboard",
      rf"{_SHARE_BUTTON}(?:\s*[|·•,/]?\s*{_SHARE_BUTTON})+"),  # two or more: "Email" alone may head a section
     # a press release's source line: "SOURCE Acme Corporation"; Reuters's footer
-    ("line", "source", r"(?-i:SOURCE\s+[A-Z][\w.,&'’-]*(?:\s+[\w.,&'’-]+){0,5})"),
+    ("line", "source", r"(?-i:SOURCE\s+[A-Z][a-z][\w.,&'’-]*(?:\s+[\w.,&'’-]+){0,5})"),  # not "SOURCE CODE"
     ("closed", "our", r"our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?"),
 ]
 # a photo agency's name alone: "Getty Images", "Shutterstock"
