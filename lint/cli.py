@@ -68,9 +68,13 @@ def main() -> None:
 @click.option("--output-dir", metavar="DIR",
               help="With --engine ray: write diagnostics per shard, a summary and, with --fix, the cleaned shards here "
                    "(a local folder or a URI).")
+@click.option("--show-files", is_flag=True, help="List the files the check would read, and exit.")
+@click.option("--show-settings", is_flag=True,
+              help="Show the configuration in effect (its file, the enabled rules and their options), and exit.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir):
+          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
+          show_settings):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
         code = _check(**locals())
@@ -92,7 +96,8 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
            exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir) -> int:
+           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
+           show_settings) -> int:
     from doclint.engine import Linter
     from doclint.reporters import WRITERS, Report
     from doclint.rule import Context
@@ -105,6 +110,19 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         ignore=_comma_list(ignore),
         context=Context(unsafe_fixes=unsafe_fixes),
     )
+    if show_settings:
+        _show_settings(config, linter, isolated)
+    if show_files:
+        from doclint.discovery import discover
+
+        sources, errors = discover(list(paths), config, stdin_filename)
+        for source in sources:
+            click.echo(source.display)
+        for message in errors:
+            _error(message)
+        return EXIT_ERROR if errors else EXIT_OK
+    if show_settings:
+        return EXIT_OK
     if engine == "ray":
         result, errors = _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field,
                                   ray_address, output_dir)
@@ -233,6 +251,37 @@ def _open_index(options, linter, config, cache_dir) -> None:
         except ValueError:
             rel = str(root)
         options.tree, _ = discover([rel], config)
+
+
+def _show_settings(config, linter, isolated: bool) -> None:
+    """What `--show-settings` prints: where the configuration came from, what it selects, each rule's options."""
+    found = "ignored (--isolated): defaults" if isolated else "none found: defaults"
+    click.echo(f"Configuration: {config.path or found}")
+    click.echo(f"Include: {', '.join(config.include)}")
+    click.echo(f"Exclude: {', '.join(config.exclude)}")
+    for pattern, selectors in config.per_file_ignores.items():
+        click.echo(f"Per-file ignores: {pattern}: {', '.join(selectors)}")
+    for plugin in config.plugins:
+        click.echo(f"Plugin: {plugin}")
+    click.echo(f"Enabled rules ({len(linter.rules)}):")
+    for rule in linter.rules:
+        click.echo(f"  {rule.code} {rule.name}")
+        defaults = type(rule).Options()
+        for f in type(rule).option_fields():
+            value, default = getattr(rule.options, f.name), getattr(defaults, f.name)
+            changed = "" if value == default else f"  (default {_toml(default)})"
+            click.echo(f"      {f.name.replace('_', '-')} = {_toml(value)}{changed}")
+
+
+def _toml(value) -> str:
+    """A value as the configuration file writes it."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(_toml, value)) + "]"
+    return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
 def _write_diff(path: str, before: str, after: str) -> None:

@@ -72,6 +72,36 @@ def test_folder_walk_skips_git_and_other_extensions(tmp_path):
     assert paths == {"sub/a.md"}
 
 
+def test_show_files_lists_what_a_check_would_read(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("bad \n")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "b.txt").write_text("bad \n")
+    (tmp_path / "a.md").write_text("bad \n")
+    (tmp_path / "code.py").write_text("bad \n")
+    (tmp_path / "doclint.toml").write_text('extend-exclude = ["drafts"]\n')
+    p = run_cli("check", "--show-files", ".", cwd=tmp_path)
+    assert p.returncode == 0 and p.stdout.decode().split() == ["a.md"]
+    p = run_cli("check", "--show-files", "a.md", "missing.txt", cwd=tmp_path)
+    assert p.returncode == 2 and p.stdout.decode().split() == ["a.md"] and b"missing.txt" in p.stderr
+
+
+def test_show_settings_names_the_config_the_rules_and_changed_options(tmp_path):
+    (tmp_path / "doclint.toml").write_text('select = ["W"]\nignore = ["W102"]\n\n'
+                                           '[rules.too-many-blank-lines]\nmax-blank-lines = 2\n')
+    (tmp_path / "a.txt").write_text("bad \n")
+    p = run_cli("check", "--show-settings", ".", cwd=tmp_path)
+    out = p.stdout.decode()
+    assert p.returncode == 0, p.stderr
+    assert f"Configuration: {tmp_path / 'doclint.toml'}" in out
+    assert "Enabled rules (5):" in out and "W104 too-many-blank-lines" in out and "W102" not in out
+    assert "max-blank-lines = 2  (default 1)" in out and "max-blank-lines-at-end = 0\n" in out
+    assert "a.txt" not in out  # settings only: nothing is checked
+    p = run_cli("check", "--show-settings", "--isolated", "--select", "E106", ".", cwd=tmp_path)
+    assert "Configuration: ignored (--isolated): defaults" in p.stdout.decode()
+    assert "Enabled rules (1):" in p.stdout.decode() and "letters = false" in p.stdout.decode()
+
+
 @pytest.mark.parametrize("content,expect,message", [
     (b"", 0, b"All checks passed!"),
     (b"\x00\x01\x02binary\x00" * 100, 0, b"binary file (NUL byte at offset 0); not checked"),

@@ -1,4 +1,4 @@
-"""The README stays true: its rule table matches `doclint rules`, and CI runs its test command."""
+"""The README stays true: its rule table matches `doclint rules`, it names every option, and CI runs its test command."""
 from __future__ import annotations
 
 import json
@@ -34,3 +34,13 @@ def test_every_rule_option_is_in_the_readme():
     for row in rows:
         for field in registry.lookup(row["code"]).option_fields():
             assert f"`{field.name.replace('_', '-')}`" in README, (row["code"], field.name)
+
+
+def test_every_check_option_is_in_the_readme_table():
+    from doclint.cli import check
+
+    table = README.split("### Options of `doclint check`")[1].split("### Exit codes")[0]
+    for param in check.params:
+        for opt in param.opts + param.secondary_opts:
+            if opt.startswith("--") and opt != "--help":
+                assert re.search(re.escape(opt) + r"(?![\w-])", table), opt
