@@ -1,4 +1,4 @@
-"""The README stays true: its rule table matches `doclint rules`, it names every option, and CI runs its test command."""
+"""The README stays true: its rule table matches `doclint rules`, it names every option, CI runs its test command."""
 from __future__ import annotations
 
 import json
