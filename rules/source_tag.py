@@ -64,7 +64,8 @@ _FAMILIES = [
     ("end", "reported story report text words produced photo photos",
      r"(?:reported|story|report|text|words|produced|photos?)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
             r"|the|&)){0,4})\.?"),
-    ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
+    ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
+               rf"\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
     ("closed", "join follow subscribe get read find for", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
                rf"|(?:get|read|find|for)\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
@@ -97,7 +98,8 @@ _FAMILIES = [
                  r"|(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related)\s*[-–—](?=\s)\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
     ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
-     "skip scroll representational representative file stock image images photo photos tags topics keywords filed",
+     "skip scroll representational representative file stock image images photo photos tags topics keywords filed "
+     "media video",
      r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
              r"|ad\s+feedback"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
@@ -105,13 +107,13 @@ _FAMILIES = [
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
              r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
-             r"(?:\s+only)?|image\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
     ("line", "all related more latest top recommended popular trending most you read see view want like "
      "subscribe sign register newsletter enjoy enjoyed liked love loved",
      r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
-             r"|links|content|coverage|reading|videos?|topics)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
+             r"|(?:internet\s+|external\s+)?links|content|coverage|reading|videos?|topics)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
              r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
              r"|trending(?:\s+now)?|(?:read|see|view|watch)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version|video)"
              r"(?:\s+(?:here|online|on\s+(?:our|the)\s+(?:website|site|app)))?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
@@ -180,6 +182,22 @@ _FAMILIES += [
     # a press release's source line: "SOURCE Acme Corporation"; Reuters's footer
     ("line", "source", r"(?-i:SOURCE\s+[A-Z][a-z][\w.,&'’-]*(?:\s+[\w.,&'’-]+){0,5})"),  # not "SOURCE CODE"
     ("closed", "our", r"our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?"),
+]
+# what an embedded video or social-media post leaves behind when the page is flattened to text: "Media playback
+# is unsupported on your device", "Skip Twitter post by @x", "Allow Instagram content?", "Copy this link"
+_FAMILIES += [
+    ("line", "media this to your skip end allow view copy close share about these the a",
+     rf"(?:media\s+playback\s+is\s+(?:unsupported|not\s+supported)\s+on\s+(?:your|this)\s+device"
+             rf"|this\s+(?:video|audio|content)\s+(?:can\s*not|cannot|can't|could\s+not)\s+be\s+(?:played|displayed|shown)"
+             rf"|to\s+(?:play|watch|view)\s+this\s+(?:video|audio|content)\s+you\s+need\s+to\s+enable\s+javascript\b[^\n]{{0,80}}"
+             rf"|your\s+browser\s+does\s+not\s+support\s+(?:the\s+)?(?:video|audio|iframe|html5)\b[^\n]{{0,80}}"
+             rf"|(?:skip|end\s+of)\s+{_PLATFORMS}\s+(?:post|content|video|tweet)(?:\s+\d+)?(?:\s*,?\s+by\s+[^\n]{{1,60}})?"
+             rf"|allow\s+{_PLATFORMS}\s+content\s*\??|view\s+(?:the\s+)?(?:original\s+)?(?:tweet|post)\s+on\s+{_PLATFORMS}"
+             rf"|view\s+this\s+post\s+on\s+{_PLATFORMS}|a\s+post\s+shared\s+by\s+[^\n]{{1,60}}"
+             rf"|copy\s+(?:this\s+)?link|close\s+share\s+panel|share\s+(?:this\s+)?page|about\s+sharing"
+             rf"|these\s+are\s+external\s+links\s+and\s+will\s+open\s+in\s+a\s+new\s+(?:window|tab)"
+             rf"|the\s+[\w ]{{2,40}}?\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+(?:internet\s+)?"
+             rf"(?:sites|websites|links))[.!]?"),
 ]
 # a photo agency's name alone: "Getty Images", "Shutterstock"
 _FAMILIES += [
