@@ -167,7 +167,8 @@ FIFTH_HEADLINES = ["Why rents keep rising", "Summit ends in deadlock", "Keeper s
                    "Ten years after the quake", "Why the rupee is falling", "New law bans phones in schools"]
 FIFTH_CUES = ["Also read - ", "Read More - ", "ALSO SEE: ", "Must Read: "]
 
-# Written next: what embedded videos, social-media posts and share panels leave when a page is flattened to text.
+# Written next: what embedded videos, social-media posts and share panels leave when a page is flattened to text,
+# and photo credits and captions.
 SIXTH_ON_A_LINE = """Media playback is unsupported on your device | Media caption, The minister spoke to reporters
 Copy this link | These are external links and will open in a new window | Close share panel
 Skip Twitter post by @dailynews | Allow Twitter content? | End of Twitter post by @dailynews | Skip YouTube post
@@ -175,7 +176,11 @@ Related Internet Links | The BBC is not responsible for the content of external 
 Getty Images | Image caption, Protesters gathered outside parliament | View original tweet on Twitter
 Watch: The moment the bridge collapsed | Listen: The minister on the radio | This video can not be played
 To play this video you need to enable JavaScript in your browser. | Follow BBC News on Facebook and Twitter.
-Sign up for our morning newsletter and get BBC News in your inbox."""
+Sign up for our morning newsletter and get BBC News in your inbox. | (Photo credit should read JOHN DOE/AFP via Getty Images)
+Pictured: The minister at the summit | Photo: Jane Doe/The Daily Star | Caption: The minister at the summit
+Photograph: Jane Doe for The Guardian | (Image: PA) | Picture: PA Wire | Credit: Getty Images | Illustration by Jane Doe
+Graphic: The Daily Star | Reuters/Jane Doe | REUTERS/Jane Doe | Jane Doe/Reuters | AFP/Getty Images | EPA/JOHN DOE
+Agence France-Presse | Press Trust of India"""
 SIXTH_GLUED = ["Follow BBC News on Facebook and Twitter.", "Sign up for our morning newsletter and get BBC News in your inbox."]
 
 
@@ -233,7 +238,7 @@ def main() -> None:
                                                             [], [])
     else:
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(SIXTH_ON_A_LINE), SIXTH_GLUED, [],
-                                                            ["Published 3 hours ago"], [])
+                                                            ["Published 3 hours ago", "Updated: 19 June 2024 10:45 IST"], [])
     cues = {"fourth": FOURTH_CUES, "fifth": FIFTH_CUES}.get(a.set, CUES)
     articles = tomllib.loads(DATA.read_text(encoding="utf-8"))["article"]
     docs: dict[str, tuple[str, str, str]] = {}  # file -> (placement, text, what a perfect fix leaves)

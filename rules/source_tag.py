@@ -61,8 +61,9 @@ _FAMILIES = [
     ("end", "compiled written edited reported story report text words produced photo photos",
      r"(?:compiled|written|edited|reported|story|report|text|words|produced|photos?)\s+by\s+(?:our|a|the)\s+(?:own\s+)?"
             r"(?:staff|correspondents?|reporters?|desk|team|bureau|news\s+desk)(?:\s+(?:reporter|writer|correspondent))?\.?"),
-    ("end", "reported story report text words produced photo photos",
-     r"(?:reported|story|report|text|words|produced|photos?)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
+    ("end", "reported story report text words produced photo photos illustration illustrations graphic graphics "
+     "picture pictures image images video",
+     r"(?:reported|story|report|text|words|produced|photos?|illustrations?|graphics?|pictures?|images?|video)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
             r"|the|&)){0,4})\.?"),
     ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
                rf"\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
@@ -99,7 +100,7 @@ _FAMILIES = [
     # page furniture a scraper kept, flagged only when it is the whole line
     ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
      "skip scroll representational representative file stock image images photo photos tags topics keywords filed "
-     "media video",
+     "media video pictured caption",
      r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
              r"|ad\s+feedback"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
@@ -108,6 +109,7 @@ _FAMILIES = [
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
              r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
              r"(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"|(?:pictured|(?:photo\s+|picture\s+)?caption)\s*:\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
     ("line", "all related more latest top recommended popular trending most you read see view want like "
@@ -156,6 +158,7 @@ _FAMILIES = [
     # a wire service's photo credit: "AFP Photo", "Photo/AFP", "(Reuters Video)"
     ("line", "photo image picture ( [ WIRES", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
              r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+             r"|" + WIRES + r"\s*/\s*(?:Getty\s+Images|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
              r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
 ]
 # "Article continues below": page furniture on its line, or glued to a paragraph's end
@@ -225,6 +228,11 @@ _FAMILIES += [
                 rf"(?:\s+(?:from|in)\s+[A-Z][\w.'’ ,-]{{0,40}})?|(?=(?:\S+\s+){{0,8}}?(?-i:{_ROLES})\s){_CONTRIBUTOR})\.?"),
 ]
 _CUE_LAST = {"contributed": len(_FAMILIES) - 1}
+# A photographer's credit that names the agency last, alone on its line: "Jane Doe/Reuters", "JOHN DOE/AFP"
+_FAMILIES += [
+    ("line", "", r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?-i:" + WIRES + r")(?:\s+(?:via\s+)?Getty\s+Images)?\.?"),
+]
+_CUE_LAST["/"] = len(_FAMILIES) - 1
 _WIRE = re.compile(WIRES)
 # Which families a tag can start with, by its first word (lower case) or opening character. Only those are tried,
 # and each family is compiled the first time one is: a one-file run compiles the few its lines need.
