@@ -87,9 +87,10 @@ class RepeatedPassage(Rule):
                 if headline:
                     cut, begin = headline
             first_line = document.position(begin)[0] - 1
-            rule = None if isinstance(headline, tuple) else _rule_before(document, headline or first, copies_from)
-            if rule is not None:  # the rule goes with the copy, from its own separator on
-                begin, cut = rule.start, removal_start(document, rule)
+            separator = None if isinstance(headline, tuple) else _separator_before(document, headline or first,
+                                                                                   copies_from)
+            if separator is not None:  # it goes with the copy, from the blank line before it
+                begin, cut = separator.start, removal_start(document, separator)
             texts = [document.block_text(paras[m.later]) for m in run.matches]
             exact = all(m.kind == "exact" and _same_but_space(t, document.block_text(paras[m.earlier]))
                         for m, t in zip(run.matches, texts))
@@ -99,7 +100,7 @@ class RepeatedPassage(Rule):
             src = (f"lines {src_first.first_line + 1}-{src_last.last_line + 1}"
                    if src_last.last_line > src_first.first_line else f"line {src_first.first_line + 1}")
             message = (f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}"
-                       f"{' and the head' if headline else ''}{', after a rule' if rule else ''}, "
+                       f"{' and the head' if headline else ''}{', after a separator line' if separator else ''}, "
                        f"{_describe(run, exact)})")
             size = sum(len(words(t)) for t in texts)
             make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
@@ -122,10 +123,10 @@ def _copies_from(document, copies: set) -> int:
     return n
 
 
-def _rule_before(document, block, copies_from: int):
-    """The block right before a later copy when it is a rule of punctuation (`------`, `* * *`, `###`) and every
-    paragraph after it is a later copy (from block `copies_from` on): a scraper's separator between a body and the
-    body pasted again, which deleting the copies alone would leave dangling at the end. Else None."""
+def _separator_before(document, block, copies_from: int):
+    """The block right before a later copy when it is a separator line of punctuation (`------`, `* * *`, `###`) and
+    every paragraph after it is a later copy (from block `copies_from` on): a scraper's separator between a body and
+    the body pasted again, which deleting the copies alone would leave dangling at the end. Else None."""
     blocks = document.blocks
     if block.index < 2 or block.index < copies_from:
         return None
