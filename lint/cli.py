@@ -110,19 +110,10 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         ignore=_comma_list(ignore),
         context=Context(unsafe_fixes=unsafe_fixes),
     )
-    if show_settings:
-        _show_settings(config, linter, isolated)
-    if show_files:
-        from doclint.discovery import discover
-
-        sources, errors = discover(list(paths), config, stdin_filename)
-        for source in sources:
-            click.echo(source.display)
-        for message in errors:
-            _error(message)
-        return EXIT_ERROR if errors else EXIT_OK
-    if show_settings:
-        return EXIT_OK
+    if show_settings or show_files:  # say what a check would do, and do nothing
+        if show_settings:
+            _show_settings(config, linter, isolated)
+        return _show_files(paths, config, stdin_filename) if show_files else EXIT_OK
     if engine == "ray":
         result, errors = _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field,
                                   ray_address, output_dir)
@@ -251,6 +242,18 @@ def _open_index(options, linter, config, cache_dir) -> None:
         except ValueError:
             rel = str(root)
         options.tree, _ = discover([rel], config)
+
+
+def _show_files(paths, config, stdin_filename) -> int:
+    """What `--show-files` prints: the files a check of `paths` would read; exit 2 for paths that cannot be read."""
+    from doclint.discovery import discover
+
+    sources, errors = discover(list(paths), config, stdin_filename)
+    for source in sources:
+        click.echo(source.display)
+    for message in errors:
+        _error(message)
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def _show_settings(config, linter, isolated: bool) -> None:
