@@ -35,8 +35,11 @@ _PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsa
 _FAMILIES = [
     ("closed", "( [", r"[(\[]\s*(?:(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?"
                r"|with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from)?|(?:additional\s+|agency\s+)inputs?(?:\s+from)?"
-               r"|inputs?\s+from|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|written\s+by|compiled\s+by"
-               r"|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]]"),
+               r"|inputs?\s+from|inputs?(?=\s*:)|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|writ(?:ten|ing)\s+by"
+               r"|compiled\s+by|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]]"),
+    # braces and angle brackets, as some pages print a credit, only with a colon: "{Source: Reuters}", "<Source:
+    # Reuters>" (never HTML's <source srcset=...> or <picture>)
+    ("closed", "{ <", r"[{<]\s*(?:sources?|via|courtesy|credits?|photos?|images?|pictures?|inputs?)\s*:\s*[^<>{}\n]{1,80}[}>]"),
     ("closed", "(", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
     ("credit", "( [", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
                r"(?:\s*[:/]\s*[^()\[\]\n]{1,60})?\s*[)\]]"),
@@ -55,7 +58,8 @@ _FAMILIES = [
     ("closed", "read see find", r"(?:read|see|find)\s+more\s+(?:at|on)\s+(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
     ("closed", "for", r"for\s+(?:more|the\s+latest|all\s+the\s+latest)\s+(?:news|updates|stories|information|details|coverage)\b"
                r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
-    ("closed", "with", r"with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{1,40})?\.?(?=\s*$)"),
+    ("closed", "with - — –", rf"(?:{DASH}\s*)?with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{{1,40}})?\.?"
+                            rf"(?=\s*$)"),
     ("closed", "follow", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?(?:\s+for\s+[^\n.!?]{{1,50}})?[.!]?"),
     # a credit by a byline's words, only where it ends the line: "Produced by Jupiter Research, the report..." is prose
     ("end", "compiled written edited reported story report text words produced photo photos",
@@ -252,7 +256,7 @@ def _family(n: int):
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s*)""")
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"[(\[©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
+_FIRST_WORD = re.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 # Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
 _BARE = re.compile(rf"(?:{DASH}\s*)?(?:{DOMAIN}|{HANDLE})|{DASH}\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _TOKEN = re.compile(r"\S+")
