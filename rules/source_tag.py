@@ -380,6 +380,8 @@ class SourceTag(Rule):
                     if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
                                                                                                   text[a:b]):
                         continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
+                    if (_NOTICE.search(text[a:b]) or tag.what.startswith("URL")) and _legal_text(document):
+                        continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
                     found.setdefault(block.index, []).append(text[a:b])
@@ -569,6 +571,22 @@ class SourceTag(Rule):
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         make = Fix.safe if tag.confident else Fix.unsafe
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
+
+
+# A licence or a similar legal text: at least two of these phrases. There, "Copyright (c) ...", "All rights
+# reserved." and a URL on its line are the text itself, not a scraper's leftovers (a LICENSE.txt in a repository).
+_LEGAL = re.compile(r"permission is hereby granted|without (?:any )?warrant(?:y|ies)|redistribution and use|licensed under the"
+                    r"|[`'\"“]{1,2}as is['\"”’]{1,2}|this (?:program|library|software|file) is free software"
+                    r"|gnu (?:lesser |library |affero |free documentation )?(?:general public )?licen[sc]e"
+                    r"|terms and conditions|subject to the (?:following )?conditions|merchantability"
+                    r"|fitness for a particular purpose|mozilla public license|apache license|creative commons", re.IGNORECASE)
+_NOTICE = re.compile(r"copyright|©|\(c\)|all rights reserved", re.IGNORECASE)
+
+
+def _legal_text(document) -> bool:
+    if "source_tag_legal" not in document.cache:
+        document.cache["source_tag_legal"] = len({m.group().lower() for m in _LEGAL.finditer(document.text)}) >= 2
+    return document.cache["source_tag_legal"]
 
 
 # Words of page furniture that the prose after it may use by chance: they say nothing of what a heading is about.
