@@ -9,7 +9,8 @@ class BlankLineWithWhitespace(Rule):
 
     ## What it does
     Flags lines that look empty but hold spaces, tabs, non-breaking spaces
-    (U+00A0) or other Unicode spaces.
+    (U+00A0) or other Unicode spaces. A line holding a form feed is a page
+    break, not a blank line (see `control-character`).
 
     ## Why is this bad?
     Scraped pages often separate paragraphs with `&nbsp;` lines. They look
@@ -36,7 +37,7 @@ class BlankLineWithWhitespace(Rule):
     def check(self, document, context):
         for line in range(document.line_count):
             start, end = document.line_span(line)
-            if end > start and not document.text[start:end].strip():
+            if end > start and not document.text[start:end].strip() and "\f" not in document.text[start:end]:
                 kinds = "non-breaking spaces" if "\u00a0" in document.text[start:end] else "whitespace"
                 yield Diagnostic(start, end, f"Blank line holds {kinds} ({_n(end - start)})",
                                  fix=Fix.safe(Edit(start, end), message="Empty the line"))

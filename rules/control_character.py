@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.rule import Rule
+from doclint.rule import Rule, option
 
 # A terminal's control sequences (CSI: `ESC[31m`; OSC: `ESC]0;title BEL`). Not the two-character escapes (`ESC M`):
 # in text an ESC before a capital is a stray control, and the capital starts a word.
@@ -14,6 +15,12 @@ _CONTROL = re.compile(f"{_ANSI}|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7
 _SCREEN = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]))
 _NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 0x1A: "SUB", 0x1B: "ESC",
           0x7F: "DEL"}
+
+
+@dataclass(frozen=True)
+class Options:
+    page_breaks: bool = option(True, "Keep a form feed that stands alone on its line (a page break, as RFCs and "
+                                     "GNU licences use it).")
 
 
 class ControlCharacter(Rule):
@@ -29,7 +36,9 @@ class ControlCharacter(Rule):
     from legacy files, terminals and broken conversions, never from the author.
 
     ## Example
-    `The shares rose\\x0b 5%` holds a vertical tab.
+    `The shares rose\\x0b 5%` holds a vertical tab. A form feed alone on its
+    line is a page break (RFCs and GNU licences are paginated so) and is kept,
+    unless `page-breaks` is false.
 
     ## Fix safety
     The fix deletes the character (or the whole escape sequence). It is safe.
@@ -40,6 +49,7 @@ class ControlCharacter(Rule):
     category = "encoding"
     severity = "error"
     fixable = "safe"
+    Options = Options
 
     def check(self, document, context):
         if not document.suspects & _SCREEN:
@@ -47,9 +57,18 @@ class ControlCharacter(Rule):
         text = document.text
         for m in _CONTROL.finditer(text):
             s = m.group()
+            if s == "\f" and self.options.page_breaks and _alone_on_line(text, m.start()):
+                continue
             if len(s) > 1:
                 what = f"ANSI escape sequence {s[1:]!r}"
             else:
                 what = f"U+{ord(s):04X}" + (f" ({_NAMES[ord(s)]})" if ord(s) in _NAMES else "")
             yield Diagnostic(m.start(), m.end(), f"Control character: {what}",
                              fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
+
+
+def _alone_on_line(text: str, at: int) -> bool:
+    """Whether the character at `at` is the only thing on its line but whitespace."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return not text[start:end if end != -1 else len(text)].strip()

@@ -61,11 +61,11 @@ class TooManyBlankLines(Rule):
         limit = n - 1 if text.endswith("\n") else n  # the "line" after a final newline is not a line
         line = 0
         while line < limit:
-            if not is_blank(document.line_text(line)):
+            if not _blank(document.line_text(line)):
                 line += 1
                 continue
             first = line
-            while line < limit and is_blank(document.line_text(line)):
+            while line < limit and _blank(document.line_text(line)):
                 line += 1
             last = line - 1
             count = last - first + 1
@@ -85,6 +85,11 @@ class TooManyBlankLines(Rule):
             what = f"{_lines(count)}{where}" if where else f"{count} consecutive blank lines"
             yield Diagnostic(start, end, f"{what} (at most {most} allowed)",
                              fix=Fix.safe(Edit(start, cut_end), message=f"Remove {_lines(count - most)}"))
+
+
+def _blank(line: str) -> bool:
+    """A blank line; one holding a form feed is a page break, which ends a run of blank lines."""
+    return is_blank(line) and "\f" not in line
 
 
 def _lines(count: int) -> str:
