@@ -317,6 +317,27 @@ class Document(_Positions):
 
     # -- lazy views -------------------------------------------------------
     @cached_property
+    def code_blocks(self) -> list[tuple[int, int]]:
+        """(start, end) of each fenced code block (```` ``` ```` or `~~~`) and HTML comment of a Markdown file; none in
+        other files. Neither is prose: an example repeated in two languages is no duplicate."""
+        text = self.text
+        if not self.path.lower().endswith((".md", ".markdown")):
+            return []
+        if "```" not in text and "~~~" not in text and "<!--" not in text:
+            return []
+        return [m.span() for m in _FENCED.finditer(self.text)]
+
+    def in_code(self, offset: int) -> bool:
+        """Whether `offset` lies inside a fenced code block (see code_blocks)."""
+        blocks = self.code_blocks
+        if not blocks:
+            return False
+        from bisect import bisect_right
+
+        n = bisect_right(blocks, (offset, float("inf"))) - 1
+        return n >= 0 and blocks[n][0] <= offset < blocks[n][1]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence, split inside each block."""
         out = []
@@ -339,6 +360,10 @@ class Document(_Positions):
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, lowercased word) for every word of the text."""
         return [(m.start(), m.end(), m.group().lower()) for m in text_helpers.WORD.finditer(self.text)]
+
+
+_FENCED = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
+                     re.MULTILINE | re.DOTALL)
 
 
 def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
@@ -71,9 +72,13 @@ class RepeatedPassage(Rule):
     def check(self, document, context):
         o = self.options
         paras = document.paragraphs
-        # A song's chorus, labelled as such, is meant to come back.
-        found = [run for run in runs(paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words))
-                 if not all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches)]
+        matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)
+        templated = _templated(matches, repeats.paragraph_norms(document))
+        # A song's chorus, labelled as such, is meant to come back; a template filled in again and again is a list.
+        found = [run for run in runs(matches)
+                 if not all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches)
+                 and not all(m.kind != "exact" and m.later in templated for m in run.matches)
+                 and not document.in_code(paras[run.later[0]].start)]  # an example repeated in another language
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -112,6 +117,31 @@ class RepeatedPassage(Rule):
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
 _REFRAIN = re.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
                       re.IGNORECASE)
+
+
+TEMPLATE_COPIES = 3  # near copies of one paragraph from which they are a template's entries, not a defect
+
+
+def _templated(matches: dict, norms: list[str]) -> set[int]:
+    """Paragraphs that are near copies in a group of TEMPLATE_COPIES or more (a changelog's `Moved to
+    CHANGELOG_V6.md#6.1.0` line after line, a table's rows written as paragraphs): a template filled in with
+    different values. A scraper repeats a paragraph once or twice; the dev corpus never more than twice. An entry
+    that repeats an earlier one word for word is still a repeat."""
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    near = [j for j, m in matches.items() if m.kind != "exact"]
+    for j in near:
+        parent[root(j)] = root(matches[j].earlier)
+    sizes = Counter(root(j) for j in near)
+    first_of = {}
+    for j, norm in enumerate(norms):
+        first_of.setdefault(norm, j)
+    return {j for j in near if sizes[root(j)] >= TEMPLATE_COPIES and first_of[norms[j]] == j}
 
 
 def _copies_from(document, copies: set) -> int:

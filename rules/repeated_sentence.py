@@ -67,7 +67,7 @@ class RepeatedSentence(Rule):
         text = document.text
         for start, end in document.sentences:
             b = blocks[bisect_right(starts, start) - 1]
-            if b.kind != "paragraph" or b.index in copied:
+            if b.kind != "paragraph" or b.index in copied or document.in_code(start):
                 continue
             norm = normalize(text[start:end])
             if norm not in seen:  # words are counted only for repeats: most sentences occur once
