@@ -8,7 +8,7 @@ from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
-from doclint.text import ENDS_SENTENCE, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, readable
+from doclint.text import ENDS_SENTENCE, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -117,7 +117,9 @@ class OffTopicParagraph(Rule):
     contact details (an e-mail or web address, a telephone number), and,
     opening or closing the piece, an author's note (`Clark Boyd is technology
     correspondent for The World`) or an editorial note about the piece itself
-    (`Correction: ...`, `This article was amended ...`). Runs
+    (`Correction: ...`, `This article was amended ...`), and a licence's
+    notice (`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY ...`). In
+    Markdown, code blocks and comments are not judged. Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -149,7 +151,8 @@ class OffTopicParagraph(Rule):
         o = self.options
         paras = document.paragraphs
         copies = paragraph_matches(document)  # repeated copies are judged once, as their first copy
-        originals = [i for i in range(len(paras)) if i not in copies]
+        # Markdown's code blocks and comments are no prose to judge, nor context for it
+        originals = [i for i in range(len(paras)) if i not in copies and not document.in_code(paras[i].start)]
         if not o.min_paragraphs <= len(originals) <= o.max_paragraphs:
             return
         texts = [document.block_text(paras[i]) for i in originals]
@@ -292,11 +295,14 @@ def _fragment(texts: list[str], n: int) -> bool:
     substitutes), contact details (a list with an e-mail address, a web address or a telephone number: `Media
     contact: ...`), or, opening or closing the piece, an author's note (one short sentence: `Clark Boyd is
     technology correspondent for The World`) or an editorial note about the piece itself (`Correction: ...`,
-    `This article was amended ...`). A one-line list alone among prose is otherwise judged: a line-up or a
+    `This article was amended ...`), or a licence's notice (two or more of its set phrases: `THE SOFTWARE IS
+    PROVIDED "AS IS"`, `WITHOUT WARRANTY`). A one-line list alone among prose is otherwise judged: a line-up or a
     note spliced in from another story is an intruder."""
     if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
         return True
     if n in (0, len(texts) - 1) and (_author_note(texts[n]) or _editorial_note(texts[n])):
+        return True
+    if legal_phrases(texts[n]) >= 2:
         return True
     items = _list_items(texts[n])
     if n > 0 and not items and _list_items(texts[n - 1]) and _indented(texts[n]):

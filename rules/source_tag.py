@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import ENDS_SENTENCE, STOP_WORDS, stem
+from doclint.text import ENDS_SENTENCE, STOP_WORDS, legal_phrases, stem
 
 DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
@@ -573,19 +573,14 @@ class SourceTag(Rule):
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
 
 
-# A licence or a similar legal text: at least two of these phrases. There, "Copyright (c) ...", "All rights
-# reserved." and a URL on its line are the text itself, not a scraper's leftovers (a LICENSE.txt in a repository).
-_LEGAL = re.compile(r"permission is hereby granted|without (?:any )?warrant(?:y|ies)|redistribution and use|licensed under the"
-                    r"|[`'\"“]{1,2}as is['\"”’]{1,2}|this (?:program|library|software|file) is free software"
-                    r"|gnu (?:lesser |library |affero |free documentation )?(?:general public )?licen[sc]e"
-                    r"|terms and conditions|subject to the (?:following )?conditions|merchantability"
-                    r"|fitness for a particular purpose|mozilla public license|apache license|creative commons", re.IGNORECASE)
 _NOTICE = re.compile(r"copyright|©|\(c\)|all rights reserved", re.IGNORECASE)
 
 
 def _legal_text(document) -> bool:
+    """A licence or a similar legal text: there "Copyright (c) ...", "All rights reserved." and a URL on its line
+    are the text itself, not a scraper's leftovers (a LICENSE.txt in a repository)."""
     if "source_tag_legal" not in document.cache:
-        document.cache["source_tag_legal"] = len({m.group().lower() for m in _LEGAL.finditer(document.text)}) >= 2
+        document.cache["source_tag_legal"] = legal_phrases(document.text) >= 2
     return document.cache["source_tag_legal"]
 
 
