@@ -359,8 +359,8 @@ class SourceTag(Rule):
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
-            if block.kind != "paragraph":
-                continue
+            if block.kind != "paragraph" or document.in_code(block.start):
+                continue  # headlines, and Markdown's code blocks and comments (code, not a page's text)
             for line in range(block.first_line, block.last_line + 1):
                 ls, le = document.line_span(line)
                 content = text[ls:le]
