@@ -131,6 +131,7 @@ def _templated(matches: dict, norms: list[str]) -> set[int]:
 
     def root(x: int) -> int:
         while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])  # halve the path: a long chain of copies stays cheap
             x = parent[x]
         return x
 
