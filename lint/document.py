@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from doclint import text as text_helpers
 
@@ -325,7 +325,7 @@ class Document(_Positions):
             return []
         if "```" not in text and "~~~" not in text and "<!--" not in text:
             return []
-        return [m.span() for m in _FENCED.finditer(self.text)]
+        return [m.span() for m in _fenced().finditer(self.text)]
 
     def in_code(self, offset: int) -> bool:
         """Whether `offset` lies inside a fenced code block (see code_blocks)."""
@@ -362,8 +362,11 @@ class Document(_Positions):
         return [(m.start(), m.end(), m.group().lower()) for m in text_helpers.WORD.finditer(self.text)]
 
 
-_FENCED = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
-                     re.MULTILINE | re.DOTALL)
+@lru_cache(maxsize=1)
+def _fenced():
+    """Fenced code blocks and HTML comments: compiled when a Markdown file first asks, not by every run's import."""
+    return re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
+                      re.MULTILINE | re.DOTALL)
 
 
 def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:

@@ -145,15 +145,20 @@ def stem(word: str) -> str:
 
 
 # The set phrases of licences and similar legal texts ("Redistribution and use", "WITHOUT WARRANTY", ...).
-_LEGAL = re.compile(r"permission is hereby granted|without (?:any )?warrant(?:y|ies)|redistribution and use"
-                    r"|licensed under the"
-                    r"|[`'\"“]{1,2}as is['\"”’]{1,2}|this (?:program|library|software|file) is free software"
-                    r"|gnu (?:lesser |library |affero |free documentation )?(?:general public )?licen[sc]e"
-                    r"|terms and conditions|subject to the (?:following )?conditions|merchantability"
-                    r"|fitness for a particular purpose|mozilla public license|apache license|creative commons",
-                    re.IGNORECASE)
+_LEGAL = (r"permission is hereby granted|without (?:any )?warrant(?:y|ies)|redistribution and use"
+          r"|licensed under the"
+          r"|[`'\"“]{1,2}as is['\"”’]{1,2}|this (?:program|library|software|file) is free software"
+          r"|gnu (?:lesser |library |affero |free documentation )?(?:general public )?licen[sc]e"
+          r"|terms and conditions|subject to the (?:following )?conditions|merchantability"
+          r"|fitness for a particular purpose|mozilla public license|apache license|creative commons")
+
+
+@lru_cache(maxsize=1)
+def _legal_pattern():
+    """Compiled on first use (2 ms), not by every run's import."""
+    return re.compile(_LEGAL, re.IGNORECASE)
 
 
 def legal_phrases(text: str) -> int:
     """How many distinct set phrases of licences the text holds: two or more, and it is (or quotes) a licence."""
-    return len({m.group().lower() for m in _LEGAL.finditer(text)})
+    return len({m.group().lower() for m in _legal_pattern().finditer(text)})
