@@ -14,8 +14,8 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
                      # and the common named ones ("&nbsp" may be glued to the next word, the others may not)
                      r"|&(?:#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|nbsp(?!;)"
                      r"|(?:amp|quot|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|reg|trade)(?![A-Za-z0-9;]))")
-_MD_CODE = re.compile(r"^(?P<fence>```|~~~).*?^(?P=fence)[ \t]*$|`[^`\n]+`|^(?: {4}|\t).*$",
-                      re.MULTILINE | re.DOTALL)
+# Markdown's inline code and indented code blocks (fenced blocks are Document.code_blocks)
+_MD_CODE = re.compile(r"`[^`\n]+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class HtmlEntity(Rule):
     stand for a letter or digit (`&#233;` for `é`) are left alone unless the
     `letters` option is on: some publishers write accented letters that way on
     purpose, and the text still reads unambiguously. In Markdown files (`.md`),
-    code spans and code blocks are left alone.
+    code spans, code blocks and HTML comments are left alone.
 
     ## Why is this bad?
     The text was unescaped once too few times: readers see `&#39;` where an
@@ -71,7 +71,7 @@ class HtmlEntity(Rule):
             entity = m.group()
             if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:
                 continue
-            if any(a <= m.start() < b for a, b in skip):
+            if any(a <= m.start() < b for a, b in skip) or document.in_code(m.start()):
                 continue
             char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):
