@@ -4,7 +4,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
+from doclint.cohesion import NO_CORPUS, TermMatrix, _key, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import Rule, option
@@ -41,6 +41,13 @@ _AUTHOR_NOTE = re.compile(
 _EDITORIAL = re.compile(r"^\s*(?:correction|clarification|editor['’]?s\s+note|update|disclaimer|disclosure)\s*:"
                         r"|\bthis\s+(?:article|story|piece|publication|column|post|series)\b|\bthe\s+author['’]?s\s+own\b"
                         r"|\bour\s+series\b", re.IGNORECASE)
+# Who a quotation is attributed to: a name (one to three capitalised words, after a title such as `Mr`) before a
+# verb of speaking (`Mr Hadi says`, `Mike Lake, a spokesman for Yukos, said`) or after one (`said Avery Shenfeld`;
+# not after `told`, whose object is the listener). Roles (`a spokesman said`) and pronouns (`he said`) name no one.
+_SAYS = r"said|says|added|adds|explained|insisted|argued|warned|stated|noted|claimed"
+_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof)\.?\s+)?((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
+_SPEAKER = re.compile(rf"{_NAME}(?:,[^,.\"“”]{{1,80}},)?\s+(?:{_SAYS}|told|tells)\b"
+                      rf"|\b(?:{_SAYS}|(?i:according)\s+to)\s+{_NAME}")
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
 
 
@@ -110,7 +117,7 @@ class OffTopicParagraph(Rule):
     except in lower-cased texts, and documents where more than a third of the
     paragraphs look foreign (a digest of unrelated items, not an article).
     Fragments are scored but never flagged: quotations whose speaker is named
-    elsewhere, or with no speaker of their own after a
+    elsewhere (written as a name in another paragraph), or with no speaker of their own after a
     paragraph that quotes someone (the speaker goes on), bullet points (two or
     more, or a list item next to another), a list of names next to another (a
     line-up, its substitutes),
@@ -185,7 +192,7 @@ class OffTopicParagraph(Rule):
             members = {int(first[u]), int(last[u])}
             if flagged & members:
                 continue
-            if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and features["names"][u] > 0:
+            if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and _speaker_elsewhere(m, first[u], texts):
                 continue  # a quotation whose speaker is named elsewhere in the document belongs to it
             if any(_fragment(texts, n) for n in members):
                 continue
@@ -325,6 +332,18 @@ def _author_note(text: str) -> bool:
 def _editorial_note(text: str) -> bool:
     """A short paragraph about the piece itself (a correction, an editor's note, a disclaimer, comments closed)."""
     return len(text.split()) <= 60 and bool(_EDITORIAL.search(text))
+
+
+def _speaker_elsewhere(m: TermMatrix, n: int, texts: list[str]) -> bool:
+    """Whether paragraph n, a quotation, quotes someone the rest of the document names: a speaker it names
+    (`said Avery Shenfeld`, `Mr Hadi says`, `Mike Lake, a spokesman for Yukos, said`) occurs in another
+    paragraph, written as a name there; with no named speaker (`he said`), any name it shares so will do."""
+    import numpy as np
+
+    others = np.delete(m.names, n, axis=0).any(axis=0)  # written as a name in another paragraph
+    named = set(m.terms_of(m.uses[n] & others))
+    speakers = {_key(w) for name in _SPEAKER.findall(texts[n]) for w in WORD.findall("".join(name))} - {None}
+    return bool((speakers or set(m.terms_of(m.names[n]))) & named)
 
 
 def _speakerless_quote(text: str) -> bool:

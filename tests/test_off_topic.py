@@ -237,3 +237,22 @@ def test_hard_wrapped_lines_are_not_judged_as_paragraphs():
     assert not _wrapped_lines(paragraphs)
     truncated = [p[:150] for p in paragraphs]  # long paragraphs cut mid-sentence are still paragraphs
     assert not _wrapped_lines(truncated)
+
+
+def test_a_quotation_belongs_when_its_speaker_is_named_elsewhere():
+    from doclint.cohesion import TermMatrix
+    from doclint.rules.off_topic_paragraph import _speaker_elsewhere
+
+    rest = ["Council leader Maria Okafor said the libraries would share staff on Tuesday with community centres.",
+            "Opposition councillors warned that savings would have to be found elsewhere in the budget."]
+    quotes = {
+        '"Reservoirs are at a quarter of their level," Ms Okafor said.': True,  # named elsewhere
+        '"Reservoirs are at a quarter of their level," said Tom Reyes on Tuesday.': False,  # only the day is shared
+        '"Reservoirs are at a quarter of their level," Tom Reyes, a water official, told Okafor.': False,  # listener
+        '"Reservoirs are at a quarter of their level," according to Dr Okafor.': True,
+        '"Reservoirs are at a quarter of their level on Tuesday," he said.': True,  # no named speaker: any name
+        '"Reservoirs are at a quarter of their level," he said.': False,
+    }
+    for quote, expected in quotes.items():
+        texts = rest + [quote]
+        assert _speaker_elsewhere(TermMatrix.of(texts), len(rest), texts) is expected, quote
