@@ -288,10 +288,16 @@ def _toml(value) -> str:
 
 
 def _write_diff(path: str, before: str, after: str) -> None:
-    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
     for line in lines:
         click.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False)
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines with their ends, broken at line feeds only, as a file's lines are (str.splitlines also
+    breaks at form feeds, U+2028 and other characters a diff must show inside a line)."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 def _registry(config_path, isolated):

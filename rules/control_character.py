@@ -11,10 +11,10 @@ from doclint.rule import Rule, option
 _ANSI = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))"
 # C0 and C1 controls except tab, line feed and carriage return. A C1 control right after a
 # UTF-8 lead byte read as Latin-1 (Â..ô) belongs to mojibake and is left to that rule.
-_CONTROL = re.compile(f"{_ANSI}|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f]|(?<![\\u00c2-\\u00f4\\x80-\\x9f])[\\x80-\\x9f]|\\x1b")
-_SCREEN = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0)]))
+_CONTROL = re.compile(f"{_ANSI}|[\\u2028\\u2029]|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f]|(?<![\\u00c2-\\u00f4\\x80-\\x9f])[\\x80-\\x9f]|\\x1b")
+_SCREEN = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0x2028, 0x2029]))
 _NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 0x1A: "SUB", 0x1B: "ESC",
-          0x7F: "DEL"}
+          0x7F: "DEL", 0x2028: "line separator", 0x2029: "paragraph separator"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ class ControlCharacter(Rule):
     ## What it does
     Flags C0 and C1 control characters other than tab, line feed and carriage
     return: NUL, vertical tab, form feed, SUB, DEL, ANSI escape sequences
-    (`ESC[31m`), and U+0080-U+009F.
+    (`ESC[31m`), and U+0080-U+009F; also Unicode's line and paragraph
+    separators (U+2028, U+2029), line breaks that word processors and
+    JavaScript leave behind and that most tools do not read as one.
 
     ## Why is this bad?
     They are invisible or break terminals, parsers and tokenisers. They come
@@ -41,7 +43,8 @@ class ControlCharacter(Rule):
     unless `page-breaks` is false.
 
     ## Fix safety
-    The fix deletes the character (or the whole escape sequence). It is safe.
+    The fix deletes the character (or the whole escape sequence); a line or
+    paragraph separator becomes a line break or a blank line. It is safe.
     """
 
     code = "E103"
@@ -63,8 +66,13 @@ class ControlCharacter(Rule):
                 what = f"ANSI escape sequence {s[1:]!r}"
             else:
                 what = f"U+{ord(s):04X}" + (f" ({_NAMES[ord(s)]})" if ord(s) in _NAMES else "")
-            yield Diagnostic(m.start(), m.end(), f"Control character: {what}",
-                             fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
+            if s in "\u2028\u2029":  # a line break that most tools do not read as one: made the document's own
+                breaks = document.newline * (1 if s == "\u2028" else 2)
+                fix = Fix.safe(Edit(m.start(), m.end(), breaks), message="Replace with a line break" + (
+                    "" if s == "\u2028" else " and a blank line"))
+            else:
+                fix = Fix.safe(Edit(m.start(), m.end()), message="Delete it")
+            yield Diagnostic(m.start(), m.end(), f"Control character: {what}", fix=fix)
 
 
 def _alone_on_line(text: str, at: int) -> bool:

@@ -53,6 +53,16 @@ def test_diff_writes_nothing(tmp_path):
     assert doc.read_text() == "a \n"
 
 
+def test_diff_breaks_lines_at_line_feeds_only(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_bytes("a\fb\n".encode())
+    p = run_cli("check", "--diff", doc, cwd=tmp_path)
+    assert "-a\fb\n+ab\n" in p.stdout.decode()  # one line of the file: splitlines() broke it at the form feed
+    doc.write_bytes("The plan\u2028would cost more.\n".encode())
+    p = run_cli("check", "--diff", doc, cwd=tmp_path)
+    assert "-The plan\u2028would cost more.\n+The plan\n+would cost more.\n" in p.stdout.decode()
+
+
 def test_stdin_and_stdin_filename(tmp_path):
     p = run_cli("check", "--stdin-filename", "x/news.txt", "-", input=b"word \n", cwd=tmp_path)
     assert p.returncode == 1
