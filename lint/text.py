@@ -32,6 +32,16 @@ MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1
                                         | set(map(chr, range(0x80, 0xC0)))))
 # A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte: the fingerprint of mojibake.
 MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]")
+# UTF-8 read with other single-byte codecs (rules/mojibake.py): Mac OS Roman (`‚Äô`, `√©`, `¬£`), the DOS code
+# page (`ΓÇÖ`, `├⌐`) and Windows Cyrillic (`РџСЂРёРІРµС‚`). Their screen is a lead byte, as the codec shows it, then
+# a continuation byte. Leads: smart punctuation's (E2), and two-byte characters' where the codec shows them as
+# something rare in text: Mac OS Roman's C2-C6 and CB-CF (accented Latin and Greek; not C7-CA nor D0-DF, shown as
+# guillemets, dashes and curly quotes), the DOS box-drawing ones (C2-DF), Windows Cyrillic's D0 and D1 (Cyrillic).
+OTHER_MOJIBAKE = {codec: (leads.decode(codec), bytes(range(0x80, 0xC0)).decode(codec, errors="ignore"))
+                  for codec, leads in {"mac_roman": bytes([*range(0xC2, 0xC7), *range(0xCB, 0xD0), 0xE2]),
+                                       "cp437": bytes([*range(0xC2, 0xE0), 0xE2]),
+                                       "cp1251": b"\xd0\xd1\xe2"}.items()}
+OTHER_MOJIBAKE_LEADS = "".join(sorted(set("".join(leads for leads, _ in OTHER_MOJIBAKE.values()))))
 # "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone, or read back as
 # U+FFFD by a later decode ("â€�", the web's commonest mojibake).
 LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac[\u009d\ufffd]?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
