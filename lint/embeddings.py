@@ -143,6 +143,12 @@ def _sums(word_ids, lengths, block: int = 65_536):
 
     ends = np.cumsum(lengths).tolist()
     starts = [end - n for end, n in zip(ends, lengths.tolist())]
+    if len(word_ids) <= block:  # an article: one gather, each text's rows summed straight into its row of the result
+        vectors = _table[word_ids]
+        out = np.empty((len(ends), _table.shape[1]), dtype=np.float32)
+        for row, start, end in zip(out, starts, ends):
+            np.add.reduce(vectors[start:end], axis=0, out=row)
+        return out
     out = np.zeros((len(ends), _table.shape[1]), dtype=np.float32)
     for low in range(0, len(word_ids), block):
         high = low + block
