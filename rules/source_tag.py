@@ -82,16 +82,21 @@ _FAMILIES = [
     ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
                r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
-    ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+(?:©|\(c\))?)\s*(?:\d{4}\s*)?[^\n]{0,60}?all\s+rights\s+reserved\.?"),
+    ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+(?:©|\(c\))?)\s*(?:\d{4}\s*)?[^\n]{0,60}?all\s+rights\s+reserved\.?"
+                                # a wire's notice goes on: "This material may not be published, broadcast, ..."
+                                r"(?:\s*this\s+(?:material|article|content|story)\s+may\s+not\s+be\s+(?:published|reproduced"
+                                r"|copied|republished)\b[^.\n]{0,100}\.?)?"),
     ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
      "source sources courtesy credit credits graphic graphics illustration illustrations file via "
-     "copyright with input inputs agency reporting additional edited editing writing written compiled © (",
+     "copyright with input inputs agency reporting additional edited editing writing written compiled © ( h hat",
      r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
-             r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics))\s*(?::|\||[-–—](?=\s))"
+             r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics)|h/t|hat[\s-]tip)"
+             r"\s*(?::|\||[-–—](?=\s))"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|(?:additional\s+)?reporting\s*(?=:)"
-             r"|edit(?:ed|ing)\s+by|(?:additional\s+)?writing\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\))(?=\s|:))"
+             r"|edit(?:ed|ing)\s+by|(?:additional\s+)?writing\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\)"
+             r"|h/t)(?=\s|:))"
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
     ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
      "previous up podcast photo video picture image gallery in",
@@ -103,7 +108,7 @@ _FAMILIES = [
                  r"|(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related)\s*[-–—](?=\s)\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
     ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
-     "skip scroll representational representative file stock image images photo photos tags topics keywords filed "
+     "skip scroll representational representative file stock image images photo photos tags topics keywords filed posted "
      "media video pictured caption",
      r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
              r"|ad\s+feedback"
@@ -114,7 +119,8 @@ _FAMILIES = [
              r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
              r"(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:pictured|(?:photo\s+|picture\s+)?caption)\s*:\s*\S[^\n]{0,150}"
-             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
+             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
+             r"|(?:filed\s+under|posted\s+in)\s+(?-i:[A-Z])" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
     ("line", "all related more latest top recommended popular trending most you read see view want like "
      "subscribe sign register newsletter enjoy enjoyed liked love loved",
@@ -138,16 +144,20 @@ _FAMILIES = [
              r"|follow\s+(?:our|the|all\s+the)\s+(?:latest\s+)?(?:live\s+)?(?:updates|coverage|blog)(?:\s+on\s+(?:our|the)"
              r"\s+(?:live\s+)?(?:blog|page|website|site|app))?"
              r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)\s*\?[^\n]{0,100}"
+             r"|get\s+(?:the\s+(?:latest|best|top)|our|breaking)\b[^.!?\n]{0,50}?\b(?:delivered\s+)?(?:straight\s+)?(?:to|in)\s+your\s+inbox"
+             r"(?:\s+(?:every|each)\s+\w+)?"
              r"|source\s+link)[.!]?"),
     # the web page around the text: navigation, comment and print prompts ...
     ("line", "jump back go return top previous prev next loading print email e-mail log sign leave add post write "
-     "show view hide comments comment",
+     "show view hide comments comment reprints reprint report join",
      r"(?:jump\s+to\s+(?:navigation|search|content|main\s+content)(?:\s+jump\s+to\s+(?:navigation|search|content))?"
              r"|(?:back|go|return)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page"
              r"|(?:previous|prev|next)\s+(?:article|story|post|page)(?:\s*[|/]?\s*(?:previous|prev|next)\s+(?:article|story|post|page))?"
              r"|loading(?:\.{3}|…)?|(?:print|e-?mail)\s+(?:this\s+)?(?:page|article|story)"
              r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|post|continue\s+reading)|(?:leave|add|post|write)\s+a\s+(?:comment|reply)"
-             r"|(?:show|view|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?(?:\s*\(\d+\))?|comments?\s*\(\d+\)|\d+\s+comments?)[.!]?"),
+             r"|(?:show|view|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?(?:\s*\(\d+\))?|comments?\s*\(\d+\)|\d+\s+comments?"
+             r"|reprints?\s*(?:&|and)\s*permissions|report\s+an?\s+(?:error|typo|correction|issue)(?:\s+(?:in|with)\s+this\s+(?:article|story))?"
+             r"|join\s+the\s+(?:conversation|discussion|debate))[.!]?"),
     # ... cookie banners ...
     ("line", "we this accept reject allow cookie cookies privacy manage by",
      r"(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b(?=[^\n]{0,200}\b(?:experience|website|site|brows\w*|consent"
@@ -180,6 +190,7 @@ _FAMILIES += [
              r"|this\s+(?:content|article|story|page)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to|reserved\s+for)"
              r"\s+(?:paid\s+|premium\s+)?(?:subscribers|members)(?:\s+only)?"
              r"|(?:subscribe|log\s+in|sign\s+in)\s+to\s+(?:continue|keep)\s+reading|subscribe\s+to\s+(?:read|unlock)\b[^\n]{0,40}"
+             r"|subscribe\s+(?:now\s+|today\s+)?(?:for|to\s+get)\s+(?:unlimited|full|digital|premium)\s+(?:digital\s+)?access\b[^\n]{0,40}"
              r"|(?:gift|save)\s+(?:this\s+)?(?:article|story)|open\s+in\s+(?:the\s+)?app|supported\s+by"
              r"|(?:please\s+)?(?:enable|turn\s+on)\s+javascript\b[^\n]{0,120}"
              r"|(?:you\s+need\s+to\s+enable\s+|javascript\s+is\s+(?:disabled|required|not\s+enabled))[^\n]{0,120})[.!]?"),
