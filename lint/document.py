@@ -168,15 +168,16 @@ class _Positions:
 class DocumentStub(_Positions):
     """What corpus rules and reporters need of a document after it was checked: its name and line index."""
 
-    __slots__ = ("path", "line_starts", "record")  # a corpus run holds one per document
+    __slots__ = ("path", "line_starts", "record", "suppressions")  # a corpus run holds one per document
     binary = False
 
-    def __init__(self, path: str, line_starts, record: dict | None = None):
+    def __init__(self, path: str, line_starts, record: dict | None = None, suppressions=None):
         from array import array
 
         self.path = path
         self.line_starts = array("I" if not line_starts or line_starts[-1] < 1 << 32 else "Q", line_starts)
         self.record = record
+        self.suppressions = suppressions  # the document's inline suppressions (doclint.suppression), if any
 
 
 class Document(_Positions):
@@ -253,7 +254,14 @@ class Document(_Positions):
         return self.text[start:end]
 
     def stub(self) -> DocumentStub:
-        return DocumentStub(self.path, self.line_starts, self.record)
+        return DocumentStub(self.path, self.line_starts, self.record, self.suppressions)
+
+    @cached_property
+    def suppressions(self):
+        """The document's inline suppression comments (doclint.suppression.Suppressions), or None."""
+        from doclint.suppression import parse
+
+        return parse(self)
 
     @cached_property
     def newline(self) -> str:

@@ -88,8 +88,17 @@ class Linter:
                 continue
             for diagnostic in rule.check(document, self.context):
                 out.append(self.finish(diagnostic, rule, document))
+        out = self.unsuppressed(out, document)
         out.sort(key=Diagnostic.sort_key)
         return out
+
+    @staticmethod
+    def unsuppressed(diagnostics: list[Diagnostic], document) -> list[Diagnostic]:
+        """The diagnostics the document's inline suppression comments leave (see doclint.suppression)."""
+        found = getattr(document, "suppressions", None)
+        if found is None:
+            return diagnostics
+        return [d for d in diagnostics if not found.suppresses(d.rule, d.line, d.start, d.end)]
 
     @staticmethod
     def finish(diagnostic: Diagnostic, rule: Rule, document: Document) -> Diagnostic:
@@ -149,6 +158,6 @@ class Linter:
         for rule in self.corpus_rules:
             rule_items = [(stub, sigs[rule.code]) for stub, sigs in items if rule.code in sigs]
             for stub, diagnostic in rule.check_corpus(rule_items, self.context):
-                out.append(self.finish(diagnostic, rule, stub))
+                out += self.unsuppressed([self.finish(diagnostic, rule, stub)], stub)
         out.sort(key=Diagnostic.sort_key)
         return out

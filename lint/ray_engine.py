@@ -337,7 +337,7 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
         kept = [(stub, rule.keep(sig) if sig is not None else None) for _, stub, sig in rule_items]
         if len(kept) >= 2:
             for stub, d in rule.check_corpus(kept, linter.context):
-                corpus.append(linter.finish(d, rule, stub))
+                corpus += linter.unsuppressed([linter.finish(d, rule, stub)], stub)
     drops: dict[int, set[int]] = {}
     if options.fix and options.unsafe_fixes:
         index = {path: i for i, path in displays.items()}

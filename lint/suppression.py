@@ -1,0 +1,96 @@
+"""Inline suppression comments: a document's own say on which findings it accepts.
+
+Written as HTML comments, as markdownlint's are, so that a Markdown page
+renders without them:
+
+    <!-- doclint-disable-next-line repeated-passage -->
+    <!-- doclint-disable D101, S101 -->  ...  <!-- doclint-enable -->
+    <!-- doclint-disable-line -->  (on the line of the finding)
+    <!-- doclint-disable-file off-topic -->
+
+A comment lists rule selectors as the command line takes them (codes, code
+prefixes, names, categories, ALL), separated by spaces or commas; none means
+every rule. A finding is suppressed when the line it starts on is, for its
+rule; findings inside a directive comment itself are suppressed too (two
+identical directives are no repeated passage). In Markdown, a directive
+inside a fenced code block or a code span is an example, not a directive.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SCREEN = "doclint-"
+_DIRECTIVE = re.compile(r"<!--\s*doclint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
+                        r"(?P<selectors>(?:(?!-->)[^\n])*)-->", re.IGNORECASE)
+
+
+def _selectors(text: str) -> tuple[str, ...]:
+    return tuple(s for s in re.split(r"[\s,]+", text.strip()) if s)
+
+
+def names(rule, selectors: tuple[str, ...]) -> bool:
+    """Whether the selectors name the rule (no selector names every rule), as `--select` reads them."""
+    if not selectors:
+        return True
+    for s in selectors:
+        if s.upper() == "ALL" or s.lower() in (rule.category, rule.name) or rule.code.startswith(s.upper()):
+            return True
+    return False
+
+
+@dataclass
+class Suppressions:
+    """The directives of one document, by line (1-based). Small and picklable: a corpus run keeps it with the
+    document's stub, for the corpus rules' findings."""
+
+    ranges: list = field(default_factory=list)  # (line, "disable" or "enable", selectors), in order
+    lines: dict = field(default_factory=dict)  # line -> [selectors, ...] (disable-line, disable-next-line)
+    whole: list = field(default_factory=list)  # [selectors, ...] (disable-file)
+    spans: list = field(default_factory=list)  # (start, end) of each directive comment
+    selectors: set = field(default_factory=set)  # every selector named, to check that each names a rule
+
+    def suppresses(self, rule, line: int, start: int | None = None, end: int | None = None) -> bool:
+        if any(names(rule, s) for s in self.whole) or any(names(rule, s) for s in self.lines.get(line, ())):
+            return True
+        if start is not None and any(a <= start and end <= b for a, b in self.spans):
+            return True
+        off = False
+        for at, kind, selectors in self.ranges:
+            if at > line:
+                break
+            if names(rule, selectors):
+                off = kind == "disable"
+        return off
+
+
+def parse(document) -> Suppressions | None:
+    """The document's suppressions, or None when it has no directive."""
+    text = document.text
+    if SCREEN not in text:
+        return None
+    markdown = document.path.lower().endswith((".md", ".markdown"))
+    found = Suppressions()
+    for m in _DIRECTIVE.finditer(text):
+        if markdown and _is_example(document, m.start()):
+            continue
+        kind, selectors = m.group(1).lower(), _selectors(m.group("selectors"))
+        line = document.position(m.start())[0]
+        found.spans.append(m.span())
+        found.selectors.update(selectors)
+        if kind == "disable-file":
+            found.whole.append(selectors)
+        elif kind in ("disable-line", "disable-next-line"):
+            found.lines.setdefault(line + (kind == "disable-next-line"), []).append(selectors)
+        else:
+            found.ranges.append((line, kind, selectors))
+    return found if found.spans else None
+
+
+def _is_example(document, offset: int) -> bool:
+    """Whether a directive of a Markdown page stands in a fenced code block or a code span (an example of one)."""
+    blocks = [b for b in document.code_blocks if b[0] <= offset < b[1]]
+    if blocks and blocks[0][0] != offset:  # inside a fenced block (a comment's own span starts at the comment)
+        return True
+    line_start = document.text.rfind("\n", 0, offset) + 1
+    return document.text.count("`", line_start, offset) % 2 == 1
