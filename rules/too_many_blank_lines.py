@@ -26,7 +26,8 @@ class TooManyBlankLines(Rule):
     Flags runs of blank (or whitespace-only) lines longer than
     `max-blank-lines` (default 1), and blank lines that open the file or
     follow its last line of text (`max-blank-lines-at-start` and
-    `max-blank-lines-at-end`, default 0).
+    `max-blank-lines-at-end`, default 0). In Markdown, blank lines inside a
+    fenced code block are the code's own layout and are left alone.
 
     ## Why is this bad?
     Paragraphs are separated by one blank line. Longer runs are leftovers of
@@ -77,8 +78,8 @@ class TooManyBlankLines(Rule):
                 most, where = self.options.max_blank_lines_at_end, " at the end of the file"
             else:
                 most, where = allowed, ""
-            if count <= most:
-                continue
+            if count <= most or document.in_code(starts[first]):
+                continue  # in Markdown, a code block keeps its own layout (two blank lines between Python functions)
             start = starts[first + most]
             end = max(start, document.line_span(last)[1])
             cut_end = starts[last + 1] if last + 1 < n else len(text)

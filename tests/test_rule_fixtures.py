@@ -67,11 +67,12 @@ def test_fixture_case(rule_name, case, tmp_path):
             assert expected in d.message, d.message
     if "fixed" in case:
         unsafe = case.get("unsafe", False)
-        fixed = fix(data, select, options, unsafe=unsafe, path=case.get("path", "doc.txt"))
+        path = case.get("path", "doc.txt")
+        fixed = fix(data, select, options, unsafe=unsafe, path=path)
         assert fixed == case["fixed"]
-        assert fix(fixed, select, options, unsafe=unsafe) == fixed, "fix is not idempotent"
+        assert fix(fixed, select, options, unsafe=unsafe, path=path) == fixed, "fix is not idempotent"
         if unsafe:  # an unsafe fix must not be applied by plain --fix
-            assert fix(data, [rule.code], options) != case["fixed"]
+            assert fix(data, [rule.code], options, path=path) != case["fixed"]
 
 
 def _fixed_corpus(tmp_path, rule, case, again=False) -> list[int]:
