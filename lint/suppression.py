@@ -10,7 +10,8 @@ renders without them:
 
 A comment lists rule selectors as the command line takes them (codes, code
 prefixes, names, categories, ALL), separated by spaces or commas; none means
-every rule. A finding is suppressed when the line it starts on is, for its
+every rule. A colon starts the reason, free text for the reader
+(`<!-- doclint-disable-line D101: quoted on purpose -->`). A finding is suppressed when the line it starts on is, for its
 rule; findings inside a directive comment itself are suppressed too (two
 identical directives are no repeated passage). In Markdown, a directive
 inside a fenced code block or a code span is an example, not a directive.
@@ -26,7 +27,8 @@ _DIRECTIVE = re.compile(r"<!--\s*doclint-(disable-next-line|disable-line|disable
 
 
 def _selectors(text: str) -> tuple[str, ...]:
-    return tuple(s for s in re.split(r"[\s,]+", text.strip()) if s)
+    """The selectors of a directive; a colon starts the reason, which is free text (`D101: quoted on purpose`)."""
+    return tuple(s for s in re.split(r"[\s,]+", text.split(":", 1)[0].strip()) if s)
 
 
 def names(rule, selectors: tuple[str, ...]) -> bool:

@@ -44,3 +44,10 @@ def test_every_check_option_is_in_the_readme_table():
         for opt in param.opts + param.secondary_opts:
             if opt.startswith("--") and opt != "--help":
                 assert re.search(re.escape(opt) + r"(?![\w-])", table), opt
+
+
+def test_the_readme_passes_its_own_check():
+    """doclint's own page, checked as users check theirs: its examples of damage are marked as meant, with the
+    suppression comments it documents."""
+    p = run_cli("check", "--isolated", "--no-cache", ROOT / "README.md")
+    assert p.returncode == 0, p.stdout.decode()

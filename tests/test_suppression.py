@@ -38,6 +38,12 @@ def test_a_selector_that_names_another_rule_suppresses_nothing():
     assert _lines(text.replace("E106", "repeated-pasage")) == [2]  # a misspelt name: the finding stays visible
 
 
+def test_a_colon_starts_the_reason():
+    text = "Write &amp; as the page shows it. <!-- doclint-disable-line E106: the entity is the subject -->\n"
+    assert lint(text, ["E106"]) == []
+    assert len(lint(text.replace("E106:", "W102:"), ["E106"])) == 1
+
+
 def test_disable_file_for_the_rules_it_names():
     text = "Tony Blair&#39;s plan.  \n\n<!-- doclint-disable-file encoding -->\n"
     assert [d.code for d in lint(text, ["W102", "E106"])] == ["W102"]
