@@ -64,7 +64,8 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # One screen for every character that can signal an encoding problem: controls, invisible and
-# bidi format characters, Unicode's line and paragraph separators, U+FFFD, "&" (entities) and the letters mojibake starts with.
+# bidi format characters, Unicode's line and paragraph separators, U+FFFD, "&" (entities) and
+# the letters mojibake starts with.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u061c\u2060-\u2064"
                       "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffd&\u00c2-\u00f4\u034f\u115f\u1160\u2800\u3164\uffa0"
                       + re.escape(text_helpers.OTHER_MOJIBAKE_LEADS) + "]")

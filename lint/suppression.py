@@ -11,10 +11,12 @@ renders without them:
 A comment lists rule selectors as the command line takes them (codes, code
 prefixes, names, categories, ALL), separated by spaces or commas; none means
 every rule. A colon starts the reason, free text for the reader
-(`<!-- doclint-disable-line D101: quoted on purpose -->`). A finding is suppressed when the line it starts on is, for its
-rule; findings inside a directive comment itself are suppressed too (two
-identical directives are no repeated passage). In Markdown, a directive
-inside a fenced code block or a code span is an example, not a directive.
+(`<!-- doclint-disable-line D101: quoted on purpose -->`). A selector that
+names no rule suppresses nothing. A finding is suppressed when the line it
+starts on is, for its rule; findings inside a directive comment itself are
+suppressed too (two identical directives are no repeated passage). In
+Markdown, a directive inside a fenced code block or a code span is an
+example, not a directive.
 """
 from __future__ import annotations
 
@@ -50,7 +52,6 @@ class Suppressions:
     lines: dict = field(default_factory=dict)  # line -> [selectors, ...] (disable-line, disable-next-line)
     whole: list = field(default_factory=list)  # [selectors, ...] (disable-file)
     spans: list = field(default_factory=list)  # (start, end) of each directive comment
-    selectors: set = field(default_factory=set)  # every selector named, to check that each names a rule
 
     def suppresses(self, rule, line: int, start: int | None = None, end: int | None = None) -> bool:
         if any(names(rule, s) for s in self.whole) or any(names(rule, s) for s in self.lines.get(line, ())):
@@ -79,7 +80,6 @@ def parse(document) -> Suppressions | None:
         kind, selectors = m.group(1).lower(), _selectors(m.group("selectors"))
         line = document.position(m.start())[0]
         found.spans.append(m.span())
-        found.selectors.update(selectors)
         if kind == "disable-file":
             found.whole.append(selectors)
         elif kind in ("disable-line", "disable-next-line"):

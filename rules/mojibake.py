@@ -100,7 +100,7 @@ def _windows(text: str):
 # the text (an alternation of pairs scans three times slower), at the price of a few pairs no codec makes, which
 # ftfy then leaves alone.
 _LEADS = frozenset(map(chr, range(0xC2, 0xF5))).union(OTHER_MOJIBAKE_LEADS)
-_CONTINUATIONS = frozenset(MOJIBAKE_CONTINUATIONS).union(*(continuations for _, continuations in OTHER_MOJIBAKE.values()))
+_CONTINUATIONS = frozenset(MOJIBAKE_CONTINUATIONS).union(*(conts for _, conts in OTHER_MOJIBAKE.values()))
 _HINT = re.compile(f"[{re.escape(''.join(sorted(_LEADS)))}][{re.escape(''.join(sorted(_CONTINUATIONS)))}]")
 _MOJI_CHARS = _LEADS | _CONTINUATIONS
 

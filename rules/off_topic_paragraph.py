@@ -117,10 +117,10 @@ class OffTopicParagraph(Rule):
     except in lower-cased texts, and documents where more than a third of the
     paragraphs look foreign (a digest of unrelated items, not an article).
     Fragments are scored but never flagged: quotations whose speaker is named
-    elsewhere (written as a name in another paragraph), or with no speaker of their own after a
-    paragraph that quotes someone (the speaker goes on), bullet points (two or
-    more, or a list item next to another), a list of names next to another (a
-    line-up, its substitutes),
+    elsewhere (written as a name in another paragraph), or with no speaker of
+    their own after a paragraph that quotes someone (the speaker goes on),
+    bullet points (two or more, or a list item next to another), a list of
+    names next to another (a line-up, its substitutes),
     contact details (an e-mail or web address, a telephone number), and,
     opening or closing the piece, an author's note (`Clark Boyd is technology
     correspondent for The World`) or an editorial note about the piece itself
