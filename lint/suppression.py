@@ -20,12 +20,13 @@ example, not a directive.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 SCREEN = "doclint-"
 _DIRECTIVE = re.compile(r"<!--\s*doclint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
-                        r"(?P<selectors>(?:(?!-->)[^\n])*)-->", re.IGNORECASE)
+                        r"(?P<selectors>[^\n]{0,300}?)-->", re.IGNORECASE)  # bounded: a line of unclosed ones stays linear
 
 
 def _selectors(text: str) -> tuple[str, ...]:
@@ -51,20 +52,31 @@ class Suppressions:
     ranges: list = field(default_factory=list)  # (line, "disable" or "enable", selectors), in order
     lines: dict = field(default_factory=dict)  # line -> [selectors, ...] (disable-line, disable-next-line)
     whole: list = field(default_factory=list)  # [selectors, ...] (disable-file)
-    spans: list = field(default_factory=list)  # (start, end) of each directive comment
+    spans: list = field(default_factory=list)  # (start, end) of each directive comment, in order
+    _states: dict = field(default_factory=dict, repr=False, compare=False)  # rule code -> where its state changes
 
     def suppresses(self, rule, line: int, start: int | None = None, end: int | None = None) -> bool:
         if any(names(rule, s) for s in self.whole) or any(names(rule, s) for s in self.lines.get(line, ())):
             return True
-        if start is not None and any(a <= start and end <= b for a, b in self.spans):
-            return True
-        off = False
-        for at, kind, selectors in self.ranges:
-            if at > line:
-                break
-            if names(rule, selectors):
-                off = kind == "disable"
-        return off
+        if start is not None:
+            n = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+            if n >= 0 and end <= self.spans[n][1]:
+                return True
+        at, off = self._changes(rule)
+        n = bisect.bisect_right(at, line) - 1
+        return n >= 0 and off[n]
+
+    def _changes(self, rule) -> tuple[list, list]:
+        """The lines where disable and enable comments set the rule's state, and the state each sets (computed
+        once per rule: a page of many comments and many findings stays cheap)."""
+        if rule.code not in self._states:
+            at, off = [], []
+            for line, kind, selectors in self.ranges:
+                if names(rule, selectors):
+                    at.append(line)
+                    off.append(kind == "disable")
+            self._states[rule.code] = at, off
+        return self._states[rule.code]
 
 
 def parse(document) -> Suppressions | None:
