@@ -62,6 +62,7 @@ class Mojibake(Rule):
             if fixed == segment:
                 continue
             for i1, i2, replacement in _changes(segment, fixed):
+                i1, i2, replacement = _trimmed(segment, i1, i2, replacement)
                 bad = segment[i1:i2]
                 safe = _clearly_bad(bad, replacement)
                 fix = (Fix.safe if safe else Fix.unsafe)(Edit(a + i1, a + i2, replacement),
@@ -77,6 +78,20 @@ def _clearly_bad(bad: str, replacement: str) -> bool:
     from ftfy.badness import is_bad
 
     return is_bad(bad) and not LOST_RIGHT_QUOTE.search(bad) and ftfy.fix_encoding(bad) == replacement
+
+
+def _trimmed(segment: str, i1: int, i2: int, replacement: str) -> tuple[int, int, str]:
+    """The change without the characters at its ends that it keeps as they are (`Ã©’` -> `é’` is `Ã©` -> `é`
+    before a curly apostrophe the author wrote), as long as ftfy still decodes the rest to the rest."""
+    import ftfy
+
+    while i2 - i1 > 1 and replacement and segment[i2 - 1] == replacement[-1] \
+            and ftfy.fix_encoding(segment[i1:i2 - 1]) == replacement[:-1]:
+        i2, replacement = i2 - 1, replacement[:-1]
+    while i2 - i1 > 1 and replacement and segment[i1] == replacement[0] \
+            and ftfy.fix_encoding(segment[i1 + 1:i2]) == replacement[1:]:
+        i1, replacement = i1 + 1, replacement[1:]
+    return i1, i2, replacement
 
 
 def _windows(text: str):
