@@ -30,7 +30,7 @@ class Match:
     later: int  # index into document.paragraphs
     earlier: int
     similarity: float  # 0..1
-    kind: str  # "exact", "near", "glued" (a tag glued in front), "truncated"
+    kind: str  # "exact", "near", "glued" (a tag glued in front), "truncated", "reordered" (sentences moved or left out)
     prefix: str = ""  # the glued text in front of the copy, for "glued"
 
 
@@ -73,10 +73,14 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
                 by_halves = Counter(i for g in halves for i in index.get(g, ()))
                 whole_only = by_halves.keys() - counts.keys()
                 counts.update(by_halves)
-                for i, _ in counts.most_common(MAX_CANDIDATES):
+                candidates = [i for i, _ in counts.most_common(MAX_CANDIDATES)]
+                for i in candidates:
                     match = _compare(i, j, norms[i], norm, similarity, max_prefix_words, whole=i in whole_only)
                     if match:
                         break
+                else:  # no copy as written: one with its sentences moved, or some left out
+                    match = next(filter(None, (_reordered(i, j, norms[i], norm) for i in candidates
+                                               if i not in whole_only)), None)
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
@@ -178,6 +182,27 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
         if score >= threshold:
             return Match(j, i, score, "truncated")
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+REORDERED_MIN_SHARE = 0.5  # a shorter selection of an earlier paragraph's sentences is left to repeated-sentence
+
+
+def _reordered(i: int, j: int, first: str, later: str) -> Match | None:
+    """`later` as two or more of `first`'s sentences, word for word, in another order or with some left out (a
+    copy re-edited by moving sentences), and at least half as long: its share of the first copy's text is its
+    similarity."""
+    share = len(later) / max(len(first), 1)
+    if share < REORDERED_MIN_SHARE:
+        return None
+    sentences = [s for s in _SENTENCE_END.split(later) if s]
+    if len(sentences) < 2 or len(set(sentences)) < len(sentences):
+        return None
+    if not set(sentences) <= set(_SENTENCE_END.split(first)):
+        return None
+    return Match(j, i, round(min(share, 1.0), 2), "reordered")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,10 @@ class RepeatedPassage(Rule):
     changed or dropped word, punctuation, letter case, spacing, straight vs
     curly quotes, a truncated ending, or a tag glued in front), and reports each
     repeated run once, on the later copy, with the first copy as the related
-    location: `Lines 52-94 repeat lines 8-50 (22 paragraphs, exact copy)`.
+    location: `Lines 52-94 repeat lines 8-50 (22 paragraphs, exact copy)`. A
+    paragraph made of two or more of an earlier paragraph's sentences, in
+    another order or with some left out, and at least half as long, is a copy
+    too (`sentences moved or left out`).
 
     Candidates come from hashing normalised paragraphs and 5-word shingles;
     rapidfuzz scores only candidate pairs. Headlines, datelines, list items and
@@ -225,6 +228,8 @@ def _describe(run, exact: bool) -> str:
         parts.append(f'with "{shown}" glued in front')
     if "truncated" in kinds:
         parts.append("cut short")
+    if "reordered" in kinds:
+        parts.append("sentences moved or left out")
     near = sum(k != "exact" for k in kinds)
     parts.append(f"{len(kinds) - near} exact, {near} near" if len(kinds) > 1 else "near copy")
     return f"{', '.join(parts)}; similarity {low:.2f}"
