@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from doclint.rule import CATEGORIES, Rule, validate_rule_class
+from doclint.rule import Rule, selects, validate_rule_class
 
 ENTRY_POINT_GROUP = "doclint.rules"
 
@@ -149,16 +149,9 @@ class Registry:
 
     def match(self, selector: str) -> list[type]:
         """Rules a selector names; raises KeyError when it names none."""
-        s = selector.strip()
-        if s.upper() == "ALL":
-            return self.rules
-        if s.lower() in CATEGORIES:
-            return [r for r in self.rules if r.category == s.lower()]
-        if s.lower() in self.by_name:
-            return [self.by_name[s.lower()]]
-        hits = [r for r in self.rules if r.code.startswith(s.upper())] if s else []
+        hits = [r for r in self.rules if selects(selector, r)]
         if not hits:
-            raise KeyError(s)
+            raise KeyError(selector.strip())
         return hits
 
     def select(self, select: list[str] | None, extend_select: list[str] = (), ignore: list[str] = ()) -> list[type]:

@@ -16,6 +16,14 @@ from doclint.diagnostics import Diagnostic, Fix, Related
 from doclint.document import Document
 
 CATEGORIES = ("duplicate", "off-topic", "source-tag", "encoding", "whitespace")
+
+
+def selects(selector: str, rule) -> bool:
+    """Whether a selector (a code, a code prefix, a name, a category or ALL) names the rule (a class or an
+    instance): `--select`, the config's lists and suppression comments all read selectors so."""
+    s = selector.strip()
+    return bool(s) and (s.upper() == "ALL" or s.lower() in (rule.category, rule.name)
+                        or rule.code.startswith(s.upper()))
 SEVERITIES = ("error", "warning", "info")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example")
 

@@ -24,9 +24,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from doclint.rule import selects
+
 SCREEN = "doclint-"
+# The selectors' stretch is bounded, so that a line of unclosed comments stays linear.
 _DIRECTIVE = re.compile(r"<!--\s*doclint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
-                        r"(?P<selectors>[^\n]{0,300}?)-->", re.IGNORECASE)  # bounded: a line of unclosed ones stays linear
+                        r"(?P<selectors>[^\n]{0,300}?)-->", re.IGNORECASE)
 
 
 def _selectors(text: str) -> tuple[str, ...]:
@@ -36,12 +39,7 @@ def _selectors(text: str) -> tuple[str, ...]:
 
 def names(rule, selectors: tuple[str, ...]) -> bool:
     """Whether the selectors name the rule (no selector names every rule), as `--select` reads them."""
-    if not selectors:
-        return True
-    for s in selectors:
-        if s.upper() == "ALL" or s.lower() in (rule.category, rule.name) or rule.code.startswith(s.upper()):
-            return True
-    return False
+    return not selectors or any(selects(s, rule) for s in selectors)
 
 
 @dataclass
