@@ -260,6 +260,8 @@ class Document(_Positions):
     @cached_property
     def suppressions(self):
         """The document's inline suppression comments (doclint.suppression.Suppressions), or None."""
+        if "doclint-" not in self.text:  # the module is not even imported for a text without one
+            return None
         from doclint.suppression import parse
 
         return parse(self)
