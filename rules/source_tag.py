@@ -76,7 +76,7 @@ _FAMILIES = [
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
     ("closed", "subscribe sign register", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
-    ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+this\s+(?:with|via)\s+(?:e-?mail|"
+    ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+(?:this\s+)?(?:with|via)\s+(?:e-?mail|"
                + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
                r"\b[^.!?\n]{0,60}[.!?]?"),
     ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
@@ -88,10 +88,16 @@ _FAMILIES = [
                                 r"|copied|republished)\b[^.\n]{0,100}\.?)?"),
     ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
      "source sources courtesy credit credits graphic graphics illustration illustrations file via "
-     "copyright with input inputs agency reporting additional edited editing writing written compiled © ( h hat",
+     "copyright with input inputs agency reporting additional edited editing writing written compiled © ( h hat "
+     "screenshot screenshots screengrab screengrabs screen visual visuals infographic infographics cartoon cartoons "
+     "fonte fuente quelle foto fotos bild",
      r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
-             r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics)|h/t|hat[\s-]tip)"
+             r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics)|h/t|hat[\s-]tip"
+             r"|screen\s?(?:shots?|grabs?)|visuals?|infographics?|cartoons?"
+             # the same cues in the languages whose credits English corpora pick up most: "Fonte: Agência Brasil",
+             # "Foto: dpa", "Quelle: Reuters"
+             r"|fonte|fuente|quelle|foto|fotos|bild)"
              r"\s*(?::|\||[-–—](?=\s))"
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|(?:additional\s+)?reporting\s*(?=:)"
@@ -113,11 +119,11 @@ _FAMILIES = [
      r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
              r"|ad\s+feedback"
              r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
-             r"(?:\s+on\s+(?:our|the)\s+(?:app|website|site))?"
+             r"(?:\s+on\s+(?:our|the)\s+(?:app|website|site))?(?:\s*(?:\.{3}|…|»|›|→))?"
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
              r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
-             r"(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"(?:\s+only)?|(?:images?|photos?|pictures?)\s+(?:used\s+)?for\s+representation(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:pictured|(?:photo\s+|picture\s+)?caption)\s*:\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
              r"|(?:filed\s+under|posted\s+in)\s+(?-i:[A-Z])" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
@@ -148,12 +154,12 @@ _FAMILIES = [
              r"(?:\s+(?:every|each)\s+\w+)?"
              r"|source\s+link)[.!]?"),
     # the web page around the text: navigation, comment and print prompts ...
-    ("line", "jump back go return top previous prev next loading print email e-mail log sign leave add post write "
+    ("line", "jump back go return top previous prev next loading please print email e-mail log sign leave add post write "
      "show view hide comments comment reprints reprint report join",
      r"(?:jump\s+to\s+(?:navigation|search|content|main\s+content)(?:\s+jump\s+to\s+(?:navigation|search|content))?"
              r"|(?:back|go|return)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page"
              r"|(?:previous|prev|next)\s+(?:article|story|post|page)(?:\s*[|/]?\s*(?:previous|prev|next)\s+(?:article|story|post|page))?"
-             r"|loading(?:\.{3}|…)?|(?:print|e-?mail)\s+(?:this\s+)?(?:page|article|story)"
+             r"|loading(?:\.{3}|…)?|please\s+wait(?:\s+while\s+[^\n]{1,40}?\s+loads?)?(?:\.{3}|…)?|(?:print|e-?mail)\s+(?:this\s+)?(?:page|article|story)"
              r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|post|continue\s+reading)|(?:leave|add|post|write)\s+a\s+(?:comment|reply)"
              r"|(?:show|view|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?(?:\s*\(\d+\))?|comments?\s*\(\d+\)|\d+\s+comments?"
              r"|reprints?\s*(?:&|and)\s*permissions|report\s+an?\s+(?:error|typo|correction|issue)(?:\s+(?:in|with)\s+this\s+(?:article|story))?"
@@ -163,7 +169,7 @@ _FAMILIES = [
      r"(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b(?=[^\n]{0,200}\b(?:experience|website|site|brows\w*|consent"
              r"|privacy|personali[sz]\w*|analy[sz]\w*|traffic|advertising|ads)\b)[^\n]{0,240}"
              r"|(?:accept|reject|allow)\s+(?:all\s+)?cookies|(?:cookie|privacy)\s+(?:settings|preferences|policy)"
-             r"|manage\s+(?:cookies|cookie\s+settings|preferences|consent)"
+             r"|manage\s+(?:your\s+)?(?:cookies|(?:cookie|privacy)\s+(?:settings|preferences|choices|consent)|preferences|consent)"
              r"|by\s+continuing\s+to\s+(?:browse|use)\b[^\n]{0,150}\bcookies\b[^\n]{0,80})[.!]?"),
     # ... and an encyclopedia's frame
     ("line", "from retrieved this",
@@ -217,20 +223,42 @@ _FAMILIES += [
              rf"|the\s+[\w ]{{2,40}}?\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+(?:internet\s+)?"
              rf"(?:sites|websites|links))[.!]?"),
 ]
+# what a syndication feed appends to an excerpt: "The post <title> appeared first on <site>." (at a line's end),
+# "The article originally appeared on <site>." (a whole line), and the excerpt's truncation mark "[...]"
+_FAMILIES += [
+    ("end", "the", r"the\s+post\s+[^\n]{1,200}?\s+appeared\s+first\s+on\s+[^\n]{1,80}?[.!]?(?=\s*$)"),
+    ("line", "the", r"the\s+(?:article|story|post)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published)\s+on\s+"
+                    r"[^\n]{1,80}"),
+    ("line", "( [", r"[(\[]\s*(?:\.{3}|…)\s*[)\]]"),
+]
+# an image viewer's buttons ("Enlarge this image", "toggle caption") and single page buttons ("Tweet", "Pin it",
+# "Font size")
+_FAMILIES += [
+    ("line", "enlarge expand zoom toggle hide show view open", r"(?:(?:enlarge|expand|zoom(?:\s+in)?)\s+(?:this\s+)?(?:image|photo|picture|gallery)"
+             r"|(?:toggle|hide|show)\s+caption|view\s+(?:larger|full[\s-]?size|full[\s-]?screen)(?:\s+(?:image|photo|picture|version))?"
+             r"|open\s+(?:image\s+)?in\s+(?:gallery|lightbox|full\s?screen))[.!]?"),
+    ("line", "tweet pin bookmark font text save add", r"(?:tweet(?:\s+this)?|pin\s+it|bookmark(?:\s+this(?:\s+(?:page|article|story))?)?"
+             r"|(?:font|text)\s+size|save\s+for\s+later|add\s+to\s+(?:favou?rites|bookmarks|reading\s+list))[.!]?"),
+]
 # a photo agency's name alone: "Getty Images", "Shutterstock"
 _FAMILIES += [
     ("line", "getty shutterstock alamy istock istockphoto pa epa", r"(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?"
              r"|istock(?:photo)?|pa\s+(?:media|wire)|epa(?:-efe)?)(?:\s*(?:/|via)\s*[\w.'’ -]{1,40})?\.?"),
 ]
-# Case-sensitive families: names, not words.
+# Case-sensitive families: names, not words. A wire's credit may open with "with" in English or in the languages
+# whose credits English corpora pick up most: "Avec AFP", "Mit Material von dpa", "Con información de EFE".
+_WITH = (r"(?:[Ww]ith|(?i:avec|con|com|mit)(?:\s+(?i:material\s+(?:von|der|des)|informaci[oó]n\s+de"
+         r"|informa[cç](?:õ|o)es\s+d[aeo]s?))?)")
 _FAMILIES += [
     # a parenthesised agency code at a boundary: "(AP)", "(IANS)", "(AFP/PTI)" (not "credit": "(ONS)." closing a
     # sentence is the sentence's own abbreviation)
     ("closed", "(", r"(?-i:\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\))"),
     # a wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with"
     # or alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua"
-    ("credit", "( [", rf"(?-i:[(\[]\s*{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]])"),
-    ("end", "- — – with WIRES", rf"(?-i:(?:{DASH}\s*|(?:{DASH}\s*)?[Ww]ith\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
+    ("credit", "( [", rf"(?-i:[(\[]\s*(?:{_WITH}\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]])"),
+    ("end", "- — – with avec con com mit WIRES", rf"(?-i:(?:{DASH}\s*|(?:{DASH}\s*)?{_WITH}\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
+    # a wire service and the place it filed from, alone on a line: "UNB, Dhaka", "Reuters, London"
+    ("line", "WIRES", rf"(?-i:{WIRES}\s*,\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)\.?"),
 ]
 # A credit whose cue comes last, tried at any start when its cue word is in the line: "Reuters contributed to this
 # report.", "Staff writer Jane Doe contributed reporting from Kyiv.", "AP writers Jane Doe and John Roe contributed."
@@ -313,7 +341,7 @@ class SourceTag(Rule):
     (`Read more: ...`, `Also read: ...`), newsletter and social prompts
     (`Click here to subscribe to our newsletter.`, `Follow us on Twitter
     @handle`), photo and image credits (`Image copyright AFP`), copyright
-    footers and syndication notes.
+    footers and syndication notes (`The post ... appeared first on ...`).
 
     It combines a small vocabulary of cue words (source, via, courtesy, credit,
     photo, image, copyright, read more, related, subscribe, follow, share,
