@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule
+
+# \uXXXX (a surrogate pair as two of them), \UXXXXXXXX and \u{X...} (see _escaped for a backslash before one)
+_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                     r"|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\u\{[0-9a-fA-F]{1,6}\}")
+_MD_CODE = re.compile(r"`[^`\n]+`|^(?: {4}|\t).*$", re.MULTILINE)
+
+
+def _decode(escape: str) -> str | None:
+    """The character an escape stands for, or None (a lone surrogate, a code point beyond Unicode)."""
+    if escape.startswith("\\u{"):
+        point = int(escape[3:-1], 16)
+    elif len(escape) == 12:  # a surrogate pair
+        high, low = int(escape[2:6], 16), int(escape[8:12], 16)
+        point = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+    else:
+        point = int(escape[2:], 16)
+    if point > 0x10FFFF or 0xD800 <= point <= 0xDFFF:
+        return None
+    return chr(point)
+
+
+class UnicodeEscape(Rule):
+    """Unicode escape sequence left in the text (`it\\u2019s`, `caf\\u00e9`).
+
+    ## What it does
+    Flags `\\uXXXX` escapes (a surrogate pair such as `\\ud83d\\ude00` read as
+    one), `\\UXXXXXXXX` and `\\u{...}` standing for a character that is not
+    ASCII: what JSON or a programming language's string literal leaves when
+    the text was escaped once more than it was unescaped (a scraper that
+    stored an API's JSON string as it came), glued to a letter or digit
+    (`it\\u2019s`, `\\u201cHello\\u201d`). Text about escapes shows them apart
+    or quoted, and is left alone: an escape between spaces or punctuation
+    (`write \\u00e9 for é`, `[\\u3000-\\u4000]`), inside a quoted string of code
+    (`'b\\u0105r'`), after a backslash (`\\\\u2019`), in Markdown's code spans
+    and code blocks; so are escapes of ASCII characters (`\\u0041`) and of
+    lone surrogates.
+
+    ## Why is this bad?
+    Readers see six characters of code where one letter or quote belongs, and
+    the words around it stop matching themselves (`it\\u2019s` is not `it’s`).
+
+    ## Example
+    `The minister said it\\u2019s a \\u201cgood day\\u201d.`
+
+    Use instead: `The minister said it’s a “good day”.`
+
+    ## Fix safety
+    The fix replaces the escape with the character it stands for. It is safe:
+    an escape glued into a word has one reading.
+    """
+
+    code = "E109"
+    name = "unicode-escape"
+    category = "encoding"
+    severity = "warning"
+    fixable = "safe"
+
+    def check(self, document, context):
+        text = document.text
+        if "\\u" not in text and "\\U" not in text:
+            return
+        skip = []
+        if document.path.lower().endswith((".md", ".markdown")):
+            skip = [m.span() for m in _MD_CODE.finditer(text)]
+        for m in _ESCAPE.finditer(text):
+            a, b = m.span()
+            if not ((a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum())):
+                continue  # "\U0001f52e", "[\u3000-\u4000]": shown on purpose, or nothing to read it into
+            if _escaped(text, a) or _in_literal(text, a) or any(x <= a < y for x, y in skip) or document.in_code(a):
+                continue
+            char = _decode(m.group())
+            if char is None or char.isascii():
+                continue
+            shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+            yield Diagnostic(a, b, f'Unicode escape "{m.group()}" should be "{shown}"',
+                             fix=Fix.safe(Edit(a, b, char), message=f"Replace with {shown}"))
+
+
+_LITERAL = re.compile(r"""[(\[{]*[uUbBrR]?["'`]""")
+
+
+def _in_literal(text: str, start: int) -> bool:
+    r"""Whether the escape is inside a quoted string literal of code quoted in the text: its whitespace-separated
+    token opens with a quote (`'b\u0105r'`, `".g\u200cit/config"`, `u"caf\u00e9"`)."""
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+    return bool(_LITERAL.match(text, token_start, start))
+
+
+def _escaped(text: str, start: int) -> bool:
+    """Whether the backslash at `start` is itself escaped (an odd number of backslashes before it)."""
+    n = 0
+    while start - n - 1 >= 0 and text[start - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
