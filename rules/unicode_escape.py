@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
