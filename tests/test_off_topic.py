@@ -94,6 +94,18 @@ def test_embedding_is_the_mean_of_the_text_tokens_vectors():
         assert float(got @ (mean / np.linalg.norm(mean))) > 0.9999, text
 
 
+def test_words_tokenised_by_the_model_alone_get_the_pipelines_ids():
+    # The BPE model is called per word, bypassing the tokenizer's pipeline: the ids must be the pipeline's, also
+    # for a word holding a special token's text (which the pipeline matches before the model) and odd characters.
+    tokenizer, _ = embeddings.model()
+    words = ["the", "Kaaba", "Korea-Russia", "caf\u00e9", "\u201cyesterday\u201d", "(Source:www.tbsnews.com)",
+             "\u041f\u0440\u0438\u0432\u0435\u0442", "\u5317\u671d\u9bae", "\U0001F600", "\x00", "\ufffd",
+             "<s>", "a<s>b", "</s>x", "<unk>", "antidisestablishmentarianism", "2024", "a_b", "\u2581"]
+    assert embeddings._direct(tokenizer) is not None  # the package's tokenizer takes the fast path
+    assert embeddings._token_ids(words, tokenizer) == [e.ids for e in tokenizer.encode_batch(words,
+                                                                                              add_special_tokens=False)]
+
+
 def test_embedding_sums_gathered_in_blocks_equal_one_gather():
     # A huge text is summed a block of words at a time; block edges inside and between texts change nothing.
     import numpy as np
