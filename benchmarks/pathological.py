@@ -15,6 +15,9 @@ which reports its peak resident memory. `--scale` multiplies every size.
                   mostly mojibake; linear: the mojibake rule alone took 13.1 s on
                   it before ftfy's verdict on each distinct sequence was cached,
                   9.6 s after, one run each).
+- escapes:        300,000 Unicode escapes glued into one line with no space (2.1 MB,
+                  300,000 findings; unicode-escape looked back to the line's start for
+                  each escape when it was added: 26.2 s alone, 8.4 s once bounded).
 
 With the doclint of the session that added this script, before its fixes,
 at `--scale 0.25`: one line 31.7 s (the source-tag rule tried every sentence
@@ -71,6 +74,7 @@ def inputs(scale: float, rng: random.Random) -> dict[str, str]:
             " ".join(rng.choice(pool) for _ in range(30)) for _ in range(n(2000))) + "\n",
         "one paragraph": "Headline\n\n" + "\n\n".join([para] * n(20_000)) + "\n",
         "wrong codec": "Headline\n\n" + (_RUSSIAN * n(4800)).encode("utf-8").decode("cp1252", errors="replace") + "\n",
+        "escapes": "Headline\n\n" + "a\\u2019" * n(300_000) + "\n",
     }
 
 

@@ -82,14 +82,18 @@ class UnicodeEscape(Rule):
                              fix=Fix.safe(Edit(a, b, char), message=f"Replace with {shown}"))
 
 
+_LONGEST_TOKEN = 200  # characters: how far back a quoted token may open
 _LITERAL = re.compile(r"""[(\[{]*[uUbBrR]?["'`]""")
 
 
 def _in_literal(text: str, start: int) -> bool:
     r"""Whether the escape is inside a quoted string literal of code quoted in the text: its whitespace-separated
     token opens with a quote (`'b\u0105r'`, `".g\u200cit/config"`, `u"caf\u00e9"`)."""
-    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
-    return bool(_LITERAL.match(text, token_start, start))
+    window = max(0, start - _LONGEST_TOKEN)  # a line with no space does not make every escape read it back
+    space = max(text.rfind(" ", window, start), text.rfind("\n", window, start), text.rfind("\t", window, start))
+    if space < 0 and window > 0:
+        return False  # a token longer than any quoted string of code
+    return bool(_LITERAL.match(text, space + 1, start))
 
 
 def _escaped(text: str, start: int) -> bool:
