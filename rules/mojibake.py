@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,12 @@ class Mojibake(Rule):
     should be. UTF-8 read as Mac OS Roman (`it‚Äôs`, `caf√©`), as the DOS
     code page (`caf├⌐`) or as Windows Cyrillic (`РџСЂРёРІРµС‚` for `Привет`)
     is found too. Detection and repair use ftfy on the affected words only, after
-    a fast screen for the byte patterns mojibake leaves behind.
+    a fast screen for the byte patterns mojibake leaves behind. ftfy declines
+    short words it cannot tell from rare text (`siÄ™` for `się`, `–∏` for
+    `и`, `ΓÇö` for `—`); in a document where it repaired others, a run of
+    non-ASCII characters that the codec of those repairs turns back into valid
+    UTF-8, as a whole and into a script the document uses, is repaired too
+    (`... should be "ę" (UTF-8 read as Windows-1252)`).
 
     ## Why is this bad?
     A reader sees garbage, search and deduplication see different words, and
@@ -38,8 +44,9 @@ class Mojibake(Rule):
     ## Fix safety
     The fix replaces the sequence with what ftfy decodes; it is safe when ftfy
     rates the sequence as clearly bad. Repairs that guess a lost byte (`â€`
-    followed by a space is most often `”`, and so is `â€�`) are unsafe. Curly quotes, dashes and
-    ligatures the author wrote are never restyled.
+    followed by a space is most often `”`, and so is `â€�`) are unsafe, and so
+    are the repairs of what ftfy declined. Curly quotes, dashes and ligatures
+    the author wrote are never restyled.
     """
 
     code = "E101"
@@ -55,6 +62,7 @@ class Mojibake(Rule):
             return
         import ftfy
 
+        repaired = []  # (start, end, codec, replacement) of ftfy's repairs
         for a, b in _windows(text):
             segment = text[a:b]
             guessed = LOST_RIGHT_QUOTE.sub("\u201d", segment) if self.options.repair_lost_bytes else segment
@@ -67,7 +75,79 @@ class Mojibake(Rule):
                 safe = _clearly_bad(bad, replacement)
                 fix = (Fix.safe if safe else Fix.unsafe)(Edit(a + i1, a + i2, replacement),
                                                          message=f'Replace with "{replacement}"')
+                repaired.append((a + i1, a + i2, _codec_of(bad, replacement), replacement))
                 yield Diagnostic(a + i1, a + i2, f'Mojibake: "{bad}" should be "{replacement}"', fix=fix)
+        if repaired:
+            yield from _leftovers(text, repaired)
+
+
+# The codecs a misread is undone with when ftfy declines (doclint.text.OTHER_MOJIBAKE's and Windows-1252), and what
+# a message calls them.
+_CODECS = {"cp1252": "Windows-1252", "mac_roman": "Mac OS Roman", "cp437": "the DOS code page",
+           "cp1251": "Windows Cyrillic"}
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,200}")
+
+
+def _round_trip(run: str, codec: str) -> str | None:
+    """The run encoded with the codec and decoded as strict UTF-8, or None when either step fails."""
+    try:
+        return run.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return None
+
+
+def _codec_of(bad: str, replacement: str) -> str | None:
+    """Which codec's misreading ftfy undid (None: another, or a repair that is no plain round trip)."""
+    return next((codec for codec in _CODECS if _round_trip(bad, codec) == replacement), None)
+
+
+def _leftovers(text: str, repaired: list):
+    """What ftfy left of the misread in a document it repaired: it declines short words (`–∏` for `и`, `¬´`
+    for `«`, `ΓÇö` for `—`), which it cannot tell from rare text alone. Here the document has shown it was
+    misread, and with which codec: a run of non-ASCII characters holding a lead and a continuation byte as that
+    codec shows them, which the codec turns back into strict UTF-8 as a whole, is repaired too, with an unsafe
+    fix. Only the codecs of the document's own repairs are tried (all four when none is known), and the whole
+    run must decode, so legitimate Cyrillic or Greek text, whose runs are no UTF-8, is left alone."""
+    seen = {codec for _, _, codec, _ in repaired if codec} or set(_CODECS)
+    allowed = set()  # filled at the first candidate: the blocks of the text and of ftfy's repairs
+    spans = sorted((a, b) for a, b, _, _ in repaired)
+    for m in _NON_ASCII_RUN.finditer(text):
+        a, b = m.span()
+        n = bisect.bisect_left(spans, (b, b))
+        if n and spans[n - 1][1] > a:
+            continue  # ftfy repaired (part of) it
+        run = m.group()
+        for codec in _CODECS:
+            if codec not in seen or not _pair(codec).search(run):
+                continue
+            out = _round_trip(run, codec)
+            if out and not allowed:
+                allowed = _scripts(set(text)).union(*(_scripts(r) for _, _, _, r in repaired))
+            if out and out != run and out.isprintable() and _plausible(out, allowed):
+                yield Diagnostic(a, b, f'Mojibake: "{run}" should be "{out}" (UTF-8 read as {_CODECS[codec]})',
+                                 fix=Fix.unsafe(Edit(a, b, out), message=f'Replace with "{out}"'))
+                break
+
+
+def _scripts(text) -> set[int]:
+    """The blocks of 128 code points that the text's (or a set of characters') two-byte characters (U+0080 to
+    U+07FF) fall in."""
+    return {ord(c) >> 7 for c in text if 0x80 <= ord(c) <= 0x7FF}
+
+
+def _plausible(out: str, allowed: set[int]) -> bool:
+    """Whether the decoded run's two-byte characters are Latin letters or punctuation (U+00A0 to U+036F) or of a
+    block the document already writes in, or that ftfy's repairs produced: a legitimate pair such as `Úž` also
+    decodes, to an Arabic letter (`ڞ`), in a Czech text with no Arabic in it."""
+    return all(not 0x80 <= ord(c) <= 0x7FF or 0xA0 <= ord(c) <= 0x36F or ord(c) >> 7 in allowed for c in out)
+
+
+@lru_cache(maxsize=None)
+def _pair(codec: str):
+    """A UTF-8 lead byte then a continuation byte, as the codec shows them."""
+    leads = bytes(range(0xC2, 0xF5)).decode(codec, errors="ignore")
+    continuations = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
+    return re.compile(f"[{re.escape(leads)}][{re.escape(continuations)}]")
 
 
 @lru_cache(maxsize=4096)
