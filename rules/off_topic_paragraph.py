@@ -132,6 +132,15 @@ class OffTopicParagraph(Rule):
     probability, halfway between `threshold` and 1, and each of its paragraphs
     at least half the threshold on its own.
 
+    A paragraph written in a script the rest of the document hardly uses (80%
+    of its 20 letters or more, against at most 2% of the rest's) is reported
+    as such, also when it has too few space-separated words to be judged by
+    them (Chinese, Japanese and Thai write none): `Off-topic paragraph (in
+    another script: 100% of its letters are Chinese, Japanese or Korean,
+    against 0% in the rest)`. A paragraph in another language written in the
+    same script is found by its words, and the message says so when it has
+    almost none of the English function words the rest is full of.
+
     ## Why is this bad?
     Aggregators and scrapers splice paragraphs from neighbouring stories into
     an article. The result misinforms readers and poisons training data.
@@ -201,6 +210,13 @@ class OffTopicParagraph(Rule):
             found = self._diagnostic(document, texts, originals, m, sorted(members), features, u, float(scores[u]),
                                      semantic, bar)
             yield self._with_copies(document, copies, {originals[n] for n in members}, found)
+        if _NON_LATIN.search(document.text):  # a paragraph in a script the document does not otherwise use
+            for n, note in _other_script(texts, flagged):
+                para = paras[originals[n]]
+                found = Diagnostic(para.start, para.end, f"Off-topic paragraph (in another script: {note})",
+                                   fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
+                                                  message="Delete the paragraph"))
+                yield self._with_copies(document, copies, {originals[n]}, found)
 
     def prepare(self) -> None:
         from doclint import embeddings
@@ -260,7 +276,8 @@ class OffTopicParagraph(Rule):
         unshared = [shown[k] for k in sorted(set(keys) - set(shared), key=lambda k: (not shown[k][:1].isupper(), k))]
         listed = ", ".join(unshared[:6]) + (", \u2026" if len(unshared) > 6 else "")
         what = "Off-topic paragraph" if len(members) == 1 else "Off-topic run of 2 paragraphs"
-        language = _language_note(texts, members)
+        language = (_NON_LATIN.search(document.text) and _script_note(_script_counts(texts), members)
+                    or _language_note(texts, members))
         if language:
             what += f" ({language})"
         n, s = len(keys), len(shared)
@@ -279,9 +296,10 @@ class OffTopicParagraph(Rule):
 def _language_note(texts, members) -> str:
     """"apparently in another language: ..." when the unit has almost none of the English function words the
     rest of the document is full of (a spliced paragraph in another language, or another script). Lists of
-    names (a team line-up) have no function words either, so most of the unit's words must be lower case."""
+    names (a team line-up) have no function words either, so most of the unit's words must be lower case, or
+    of a script without case (Arabic's), not numbers."""
     raw = [w for n in members for w in WORD.findall(texts[n])]
-    if len(raw) < 12 or sum(w[0].islower() for w in raw) < len(raw) / 2:
+    if len(raw) < 12 or sum(w[0].isalpha() and not w[0].isupper() for w in raw) < len(raw) / 2:
         return ""
     share_in = sum(w.lower() in STOP_WORDS for w in raw) / len(raw)
     if share_in > 0.08:
@@ -292,6 +310,55 @@ def _language_note(texts, members) -> str:
         return ""
     return (f"apparently in another language: {share_in:.0%} of its words are English function words, "
             f"against {share_rest:.0%} in the rest")
+
+
+# The letters of the scripts other than Latin that a paragraph may be written in. Chinese, Japanese and Korean
+# count as one: a Japanese paragraph mixes kanji and kana.
+_SCRIPTS = {"Greek": "\u0370-\u03ff\u1f00-\u1fff", "Cyrillic": "\u0400-\u052f", "Hebrew": "\u0590-\u05ff",
+            "Armenian": "\u0530-\u058f", "Arabic": "\u0600-\u06ff\u0750-\u077f", "Indic": "\u0900-\u0dff",
+            "Thai": "\u0e00-\u0e7f", "Georgian": "\u10a0-\u10ff",
+            "Chinese, Japanese or Korean": "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                                           "\uf900-\ufaff"}
+_SCRIPT_RES = {name: re.compile(f"[{letters}]") for name, letters in _SCRIPTS.items()}
+_SCRIPT_RES["Latin"] = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_NON_LATIN = re.compile(f"[{''.join(_SCRIPTS.values())}]")
+
+
+def _other_script(texts: list[str], skip: set) -> list[tuple[int, str]]:
+    """Paragraphs written in a script the rest of the document hardly uses (a Chinese paragraph in an English
+    article), with the note on the evidence (see _script_note). Such a paragraph often has too few
+    space-separated words to be judged by its words (Chinese and Japanese write none). Quotations and fragments
+    are left alone, and so is a document where a third of the paragraphs or more would be reported (a
+    bilingual text)."""
+    counts = _script_counts(texts)
+    found = []
+    for n in range(len(texts)):
+        if n in skip or texts[n].lstrip()[:1] in _QUOTES:
+            continue
+        note = _script_note(counts, [n])
+        if note and not _fragment(texts, n):
+            found.append((n, note))
+    return found if len(found) * 3 < len(texts) else []
+
+
+def _script_counts(texts: list[str]) -> list[dict[str, int]]:
+    """Each text's letters per script."""
+    return [{name: len(rx.findall(text)) for name, rx in _SCRIPT_RES.items()} for text in texts]
+
+
+def _script_note(counts: list[dict[str, int]], members) -> str:
+    """"in another script: ..." when the unit's letters are mostly of a script other than Latin that the rest of
+    the document hardly uses: 20 letters or more, 80% of them in that script, against at most 2% of the rest's
+    200 letters or more."""
+    own = {name: sum(counts[n][name] for n in members) for name in _SCRIPT_RES}
+    rest = {name: sum(c[name] for c in counts) - own[name] for name in _SCRIPT_RES}
+    letters, rest_letters = sum(own.values()), sum(rest.values())
+    script = max(own, key=own.get)
+    if (script == "Latin" or letters < 20 or own[script] < 0.8 * letters or rest_letters < 200
+            or rest[script] > 0.02 * rest_letters):
+        return ""
+    return (f"in another script: {own[script] / letters:.0%} of its letters are {script}, against "
+            f"{rest[script] / rest_letters:.0%} in the rest")
 
 
 def _fragment(texts: list[str], n: int) -> bool:
