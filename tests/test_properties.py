@@ -13,7 +13,8 @@ from doclint.fixer import apply_edits, select_fixes
 LINTER = make_linter()
 ALPHABET = st.sampled_from(list("ab .,\n\r\t\u00a0\u200b\u00e9\u00c3\u00a9&;#\x0b\x00\u200e\u05e9") + [
     "&amp;", "&amp", "&nbsp", "&#8217", "\u00e2\u20ac\u2122", "Source: Reuters", "(Reuters)", " - Reuters", "Advertisement\n\n",
-    "Read more: Markets fall ", "The same sentence repeats here again and again today.\n\n"])
+    "Read more: Markets fall ", "The same sentence repeats here again and again today.\n\n",
+    "\\u2019", "\\ud83d\\ude00", "\\", "'", "sia\u0308", "si\u00c4\u2122", "\u2013\u220f", "\u0393\u00c7\u00f6"])
 TEXTS = st.lists(ALPHABET, max_size=60).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
