@@ -224,11 +224,13 @@ _FAMILIES += [
              rf"(?:sites|websites|links))[.!]?"),
 ]
 # what a syndication feed appends to an excerpt: "The post <title> appeared first on <site>." (at a line's end),
-# "The article originally appeared on <site>." (a whole line), and the excerpt's truncation mark "[...]"
+# "The article originally appeared on <site>." (a whole line), and the excerpt's truncation mark "[...]". The site
+# is a name or an address: "The story first appeared on BBC Two in 1998 and ran ..." is prose.
+_SITE = rf"(?:{DOMAIN}|(?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z&][\w.&'’-]*|of|the|and)){{0,5}}))[.!]?(?=\s*$)"
 _FAMILIES += [
-    ("end", "the", r"the\s+post\s+[^\n]{1,200}?\s+appeared\s+first\s+on\s+[^\n]{1,80}?[.!]?(?=\s*$)"),
+    ("end", "the", r"the\s+post\s+[^\n]{1,200}?\s+appeared\s+first\s+on\s+" + _SITE),
     ("line", "the", r"the\s+(?:article|story|post)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published)\s+on\s+"
-                    r"[^\n]{1,80}"),
+                    + _SITE),
     ("line", "( [", r"[(\[]\s*(?:\.{3}|…)\s*[)\]]"),
 ]
 # an image viewer's buttons ("Enlarge this image", "toggle caption") and single page buttons ("Tweet", "Pin it",
