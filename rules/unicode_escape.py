@@ -8,6 +8,7 @@ from doclint.rule import Rule
 # \uXXXX (a surrogate pair as two of them), \UXXXXXXXX and \u{X...} (see _escaped for a backslash before one)
 _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
                      r"|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\u\{[0-9a-fA-F]{1,6}\}")
+_JSON_ESCAPE = re.compile(r'\\(?:r\\n|[nt"/])')
 _MD_CODE = re.compile(r"`[^`\n]+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
@@ -39,7 +40,9 @@ class UnicodeEscape(Rule):
     (`write \\u00e9 for é`, `[\\u3000-\\u4000]`), inside a quoted string of code
     (`'b\\u0105r'`), after a backslash (`\\\\u2019`), in Markdown's code spans
     and code blocks; so are escapes of ASCII characters (`\\u0041`) and of
-    lone surrogates.
+    lone surrogates. In a text that holds such an escape, the JSON string's
+    other escapes are reported too: `\\n` and `\\r\\n` (a line break), `\\t`,
+    `\\"` and `\\/`, with the same exceptions.
 
     ## Why is this bad?
     Readers see six characters of code where one letter or quote belongs, and
@@ -51,15 +54,17 @@ class UnicodeEscape(Rule):
     Use instead: `The minister said it’s a “good day”.`
 
     ## Fix safety
-    The fix replaces the escape with the character it stands for. It is safe:
-    an escape glued into a word has one reading.
+    The fix replaces the escape with the character it stands for. It is safe
+    for a Unicode escape glued into a word, which has one reading; unsafe for
+    the other JSON escapes (`\\n` becomes the document's line break, and a
+    path such as `C:\\new` would read as one).
     """
 
     code = "E109"
     name = "unicode-escape"
     category = "encoding"
     severity = "warning"
-    fixable = "safe"
+    fixable = "sometimes"
 
     def check(self, document, context):
         text = document.text
@@ -68,18 +73,41 @@ class UnicodeEscape(Rule):
         skip = []
         if document.path.lower().endswith((".md", ".markdown")):
             skip = [m.span() for m in _MD_CODE.finditer(text)]
+        def shown_as_text(a: int) -> bool:  # an escape written on purpose, or as code
+            return _escaped(text, a) or _in_literal(text, a) or any(x <= a < y for x, y in skip) or document.in_code(a)
+
+        found = False
         for m in _ESCAPE.finditer(text):
             a, b = m.span()
             if not ((a > 0 and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum())):
                 continue  # "\U0001f52e", "[\u3000-\u4000]": shown on purpose, or nothing to read it into
-            if _escaped(text, a) or _in_literal(text, a) or any(x <= a < y for x, y in skip) or document.in_code(a):
+            if shown_as_text(a):
                 continue
             char = _decode(m.group())
             if char is None or char.isascii():
                 continue
+            found = True
             shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
             yield Diagnostic(a, b, f'Unicode escape "{m.group()}" should be "{shown}"',
                              fix=Fix.safe(Edit(a, b, char), message=f"Replace with {shown}"))
+        if not found:
+            return
+        # The text holds a JSON string's escapes: its line breaks, tabs, quotation marks and slashes are escaped too
+        for m in _JSON_ESCAPE.finditer(text):
+            a, b = m.span()
+            if shown_as_text(a):
+                continue
+            escape = m.group()
+            if escape.endswith("n"):
+                char, shown = document.newline, "a line break"
+            elif escape == "\\t":
+                char, shown = "\t", "a tab"
+            else:
+                char = escape[1:]
+                shown = f"'{char}'" if char == '"' else f'"{char}"'
+            yield Diagnostic(a, b, f'JSON escape "{escape}" left in the text (it holds Unicode escapes too): '
+                                   f"should be {shown}",
+                             fix=Fix.unsafe(Edit(a, b, char), message=f"Replace with {shown}"))
 
 
 _LONGEST_TOKEN = 200  # characters: how far back a quoted token may open
