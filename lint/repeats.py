@@ -6,6 +6,7 @@ rapidfuzz scores only the candidate pairs. No all-pairs comparison.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
                 by_halves = Counter(i for g in halves for i in index.get(g, ()))
                 whole_only = by_halves.keys() - counts.keys()
                 counts.update(by_halves)
-                candidates = [i for i, _ in counts.most_common(MAX_CANDIDATES)]
+                candidates = _best(counts)
                 for i in candidates:
                     match = _compare(i, j, norms[i], norm, similarity, max_prefix_words, whole=i in whole_only)
                     if match:
@@ -92,6 +93,12 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
     _extend_over_short(matches, norms)
     document.cache[key] = matches
     return matches
+
+
+def _best(counts: Counter) -> list[int]:
+    """The candidates sharing the most keys, earliest first among equals (Counter.most_common breaks ties by the
+    order keys were counted in, which follows string hashes: it varied from one run to the next)."""
+    return heapq.nsmallest(MAX_CANDIDATES, counts, key=lambda i: (-counts[i], i))
 
 
 def _extend_over_short(matches: dict[int, Match], norms: list[str]) -> None:
