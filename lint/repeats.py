@@ -63,6 +63,7 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
         if n_words < min_words:  # count short ones exactly: "(source:www.x.com)" is four words
             n_words = len(words(norm))
         keys, halves = _keys(norm)
+        bare_keys = _bare_keys(norm)
         match = None
         if j and j - 1 not in matches and ADJACENT_MIN_WORDS <= n_words < min_words:
             match = _adjacent(j, norms[j - 1], norm, similarity)
@@ -82,11 +83,16 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
                 else:  # no copy as written: one with its sentences moved, or some left out
                     match = next(filter(None, (_reordered(i, j, norms[i], norm) for i in candidates
                                                if i not in whole_only)), None)
+                    if match is None:  # or stripped of its punctuation
+                        bare = Counter(i for g in bare_keys for i in index.get(g, ()) if i not in counts)
+                        match = next(filter(None, (_compare(i, j, norms[i], norm, similarity, max_prefix_words,
+                                                            whole=True) for i in _best(bare))),
+                                     None)
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
         exact.setdefault(norm, j)
-        for g in keys | halves:
+        for g in keys | halves | bare_keys:
             postings = index[g]
             if len(postings) < MAX_POSTINGS:
                 postings.append(j)
@@ -122,6 +128,7 @@ def _extend_over_short(matches: dict[int, Match], norms: list[str]) -> None:
 
 
 _CLAUSE = re.compile(r"[.!?;:,]+\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
 def _keys(norm: str) -> tuple[set, set]:
@@ -147,6 +154,16 @@ def _keys(norm: str) -> tuple[set, set]:
     if len(clauses) <= 3:  # two or three edits cannot miss every clause of a longer paragraph
         halves = {hash((half, c[:24] if half else c[-24:])) for c in clauses if len(c) >= 48 for half in (0, 1)}
     return keys, halves
+
+
+def _bare_keys(norm: str) -> set:
+    """The first and last 40 characters of a normalised paragraph stripped of its punctuation: a copy stripped
+    of it has one clause and no start or end in common with the original, but keeps these (a last resort for a
+    paragraph no other key matched, compared as a whole)."""
+    if len(norm) < 40:
+        return set()
+    bare = " ".join(_PUNCTUATION.sub("", norm).split())
+    return {hash(("bare start", bare[:40])), hash(("bare end", bare[-40:]))}
 
 
 def _adjacent(j: int, before: str, norm: str, threshold: float) -> Match | None:
