@@ -31,7 +31,8 @@ class Match:
     later: int  # index into document.paragraphs
     earlier: int
     similarity: float  # 0..1
-    kind: str  # "exact", "near", "glued" (a tag glued in front), "truncated", "reordered" (sentences moved or left out)
+    kind: str  # "exact", "near", "glued" (a tag glued in front), "truncated", "extended" (sentences added at the
+    # end), "reordered" (sentences moved or left out)
     prefix: str = ""  # the glued text in front of the copy, for "glued"
 
 
@@ -199,6 +200,13 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
             prefix = later[: align.dest_start]
             if 0 < len(words(prefix)) <= max_prefix_words:
                 return Match(j, i, align.score / 100, "glued", prefix.strip())
+    elif len(later) > len(first) and fuzz.ratio(first[:40], later[:40]) >= threshold * 100:
+        # a copy with a sentence or two added at its end: the first copy is the start of this one, up to a
+        # sentence's end, and the rest is at most half as long again
+        align = fuzz.partial_ratio_alignment(first, later, score_cutoff=threshold * 100)
+        if (align and align.dest_start <= 3 and len(later) - align.dest_end <= 0.5 * len(first)
+                and later[:align.dest_end].rstrip()[-1:] in _SENTENCE_CLOSERS):
+            return Match(j, i, align.score / 100, "extended")
     elif len(later) >= 0.4 * len(first) and fuzz.ratio(first[:40], later[:40]) >= threshold * 100:
         # a copy cut short, with or without "...": it starts as the paragraph does
         cut = later.rstrip(" .\u2026")
@@ -209,6 +217,7 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_CLOSERS = ".!?\"'\u201d\u2019)"
 
 
 REORDERED_MIN_SHARE = 0.5  # a shorter selection of an earlier paragraph's sentences is left to repeated-sentence

@@ -228,6 +228,8 @@ def _describe(run, exact: bool) -> str:
         parts.append(f'with "{shown}" glued in front')
     if "truncated" in kinds:
         parts.append("cut short")
+    if "extended" in kinds:
+        parts.append("sentences added at the end")
     if "reordered" in kinds:
         parts.append("sentences moved or left out")
     near = sum(k != "exact" for k in kinds)
