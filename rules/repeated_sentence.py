@@ -28,9 +28,11 @@ class RepeatedSentence(Rule):
     paragraph (then it needs `min-words-inside` words: short sentences repeated
     in the running text are usually deliberate). Paragraphs already reported by `repeated-passage` are skipped.
     A pull quote is reported where it stands alone, even when it comes first,
-    unless at least half of the document's paragraphs (four or more) are a
-    single sentence (a common news style): then a sentence standing alone is an ordinary
-    paragraph, and the later occurrence is the repeat.
+    unless it is the first paragraph under a headline (an article's lead,
+    which a later paragraph may restate) or at least half of the document's
+    paragraphs (four or more) are a single sentence (a common news style):
+    then a sentence standing alone is an ordinary paragraph, and the later
+    occurrence is the repeat.
     The same quotation used twice inside otherwise different paragraphs (a
     quote attributed twice) is not reported.
 
@@ -78,8 +80,12 @@ class RepeatedSentence(Rule):
             first_start, first_end, first_block = seen[norm]
             alone = (start, end) == (b.start, b.end)
             first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
-            if first_alone and not alone and _one_sentence_style(document, blocks, starts):
-                first_alone = False  # one-sentence paragraphs are the house style: the first is no pull quote
+            if first_alone and not alone and (first_block == paras[0].index > 0
+                                              or _one_sentence_style(document, blocks, starts)):
+                # the first paragraph under a headline is the article's lead, never a pull quote; and where
+                # one-sentence paragraphs are the house style, the first is an ordinary paragraph: the later
+                # occurrence is the repeat
+                first_alone = False
             if not alone and not first_alone:
                 if any(q in norm for q in _QUOTE_MARKS):
                     continue  # a quotation used twice in different contexts
