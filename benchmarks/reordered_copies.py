@@ -6,7 +6,9 @@ Each clean article (.txt) of FOLDER with a paragraph of four sentences or
 more (from the third paragraph on) gets, appended at its end, a copy of one
 such paragraph edited one way: its sentences rotated (`swap`), its last,
 first or a middle one dropped, its first half kept, its sentences as
-paragraphs of their own (`split`), or its punctuation stripped. Each edited
+paragraphs of their own (`split`), its punctuation stripped, or a sentence
+added at its end (`added`; `lead-added`: the same after a copy of the
+article's first paragraph, often a single sentence). Each edited
 article is checked with the two rules and fixed with `--unsafe-fixes`; prints,
 per edit, the articles where a finding is made and those restored exactly.
 Nothing is written; the folder is only read.
@@ -44,7 +46,12 @@ def edited(paragraph: str, edit: str) -> str:
         return "\n\n".join(s)
     if edit == "nopunct":
         return re.sub(r"[^\w\s]", "", paragraph)
+    if edit in ("added", "lead-added"):
+        return paragraph + " " + ADDED
     return " ".join(EDITS[edit](s))
+
+
+ADDED = "The figures were confirmed by officials later in the week."
 
 
 def main() -> None:
@@ -57,7 +64,7 @@ def main() -> None:
     rng = random.Random(a.seed)
     files = sorted(a.folder.glob("*.txt"))
     rng.shuffle(files)
-    kinds = [*EDITS, "split", "nopunct"]
+    kinds = [*EDITS, "split", "nopunct", "added", "lead-added"]
     total = dict.fromkeys(kinds, 0)
     found, restored = dict(total), dict(total)
     for f in files[:a.articles]:
@@ -67,8 +74,10 @@ def main() -> None:
         if len(paras) < 5 or not long:
             continue
         paragraph = paras[rng.choice(long)]
+        lead = next((p for p in paras[1:] if len(p.split()) >= 8), paragraph)  # the first paragraph of the text
         for kind in kinds:
-            document = Document.from_bytes(f.name, ("\n\n".join(paras + [edited(paragraph, kind)]) + "\n").encode())
+            copied = lead if kind == "lead-added" else paragraph
+            document = Document.from_bytes(f.name, ("\n\n".join(paras + [edited(copied, kind)]) + "\n").encode())
             total[kind] += 1
             found[kind] += bool(linter.check(document))
             restored[kind] += linter.fix(document, unsafe=True).document.text == text

@@ -202,9 +202,9 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
                 return Match(j, i, align.score / 100, "glued", prefix.strip())
     elif len(later) > len(first) and fuzz.ratio(first[:40], later[:40]) >= threshold * 100:
         # a copy with a sentence or two added at its end: the first copy is the start of this one, up to a
-        # sentence's end, and the rest is at most half as long again
+        # sentence's end, and at least EXTENDED_MIN_SHARE of it
         align = fuzz.partial_ratio_alignment(first, later, score_cutoff=threshold * 100)
-        if (align and align.dest_start <= 3 and len(later) - align.dest_end <= 0.5 * len(first)
+        if (align and align.dest_start <= 3 and align.dest_end >= EXTENDED_MIN_SHARE * len(later)
                 and later[:align.dest_end].rstrip()[-1:] in _SENTENCE_CLOSERS):
             return Match(j, i, align.score / 100, "extended")
     elif len(later) >= 0.4 * len(first) and fuzz.ratio(first[:40], later[:40]) >= threshold * 100:
@@ -221,6 +221,7 @@ _SENTENCE_CLOSERS = ".!?\"'\u201d\u2019)"
 
 
 REORDERED_MIN_SHARE = 0.5  # a shorter selection of an earlier paragraph's sentences is left to repeated-sentence
+EXTENDED_MIN_SHARE = 0.6  # a copy with more added at its end is left to repeated-sentence, which keeps the addition
 
 
 def _reordered(i: int, j: int, first: str, later: str) -> Match | None:
