@@ -213,7 +213,7 @@ class OffTopicParagraph(Rule):
         if _NON_LATIN.search(document.text):  # a paragraph in a script the document does not otherwise use
             for n, note in _other_script(texts, flagged):
                 para = paras[originals[n]]
-                found = Diagnostic(para.start, para.end, f"Off-topic paragraph (in another script: {note})",
+                found = Diagnostic(para.start, para.end, f"Off-topic paragraph ({note})",
                                    fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
                                                   message="Delete the paragraph"))
                 yield self._with_copies(document, copies, {originals[n]}, found)
