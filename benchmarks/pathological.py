@@ -15,6 +15,10 @@ which reports its peak resident memory. `--scale` multiplies every size.
                   mostly mojibake; linear: the mojibake rule alone took 13.1 s on
                   it before ftfy's verdict on each distinct sequence was cached,
                   9.6 s after, one run each).
+- no spaces:      a paragraph of 800,000 Chinese characters (2.7 MB) among six English
+                  ones: the embeddings backend summed a word's token vectors a token
+                  position at a time, one numpy call per position of the longest word:
+                  19.5 s, 2.4 s once long words were summed apart (249 MB either way).
 - escapes:        300,000 Unicode escapes glued into one line with no space (2.1 MB,
                   300,000 findings; unicode-escape looked back to the line's start for
                   each escape when it was added: 26.2 s alone, 8.4 s once bounded).
@@ -75,6 +79,9 @@ def inputs(scale: float, rng: random.Random) -> dict[str, str]:
         "one paragraph": "Headline\n\n" + "\n\n".join([para] * n(20_000)) + "\n",
         "wrong codec": "Headline\n\n" + (_RUSSIAN * n(4800)).encode("utf-8").decode("cp1252", errors="replace") + "\n",
         "escapes": "Headline\n\n" + "a\\u2019" * n(300_000) + "\n",
+        "no spaces": "Headline\n\n" + "\n\n".join(
+            [" ".join(pool[k:k + 4]) for k in (0, 4, 8)] + ["\u4e2d\u6587\u6bb5\u843d\u6ca1\u6709\u7a7a\u683c\u3002" * n(100_000)]
+            + [" ".join(pool[k:k + 4]) for k in (12, 16, 20)]) + "\n",
     }
 
 

@@ -51,6 +51,7 @@ def model():
 
 _converted = None  # (the matrix, its float32 copy): see _float32
 LARGE_BATCH = 8192  # new words from which converting the whole matrix costs less than converting rows
+LONG_WORD = 64  # tokens from which a word's vectors are summed on their own (see _fill_rows)
 _table = None  # summed token vectors of the lexicon's words, one row per word number (grows by doubling)
 _known = 0  # words of the lexicon whose rows are filled
 _generation = 0  # the lexicon's generation they belong to
@@ -145,14 +146,23 @@ def _fill_rows(first: int, words: list[str], tokenizer, matrix) -> None:
     # its row, then the second token of the words that have one is added, ... (most words have one to three).
     rows = _table[first:first + len(words)]
     starts = np.cumsum(lengths) - lengths
-    some = lengths > 0
-    rows[~some] = 0.0
+    # A word of many tokens (a long run of text with no space: Chinese, a base64 blob, minified code) is summed on
+    # its own, so that the loop below runs at most LONG_WORD times (a 1 MB paragraph of Chinese made it run for
+    # every one of its 100,000 tokens: 5 s).
+    long = lengths > LONG_WORD
+    for n in np.flatnonzero(long).tolist():
+        rows[n] = 0.0
+        for k in range(starts[n], starts[n] + lengths[n], 4096):  # 4,096 token rows at a time: a few MB
+            rows[n] += matrix[flat[k:min(k + 4096, starts[n] + lengths[n])]].sum(axis=0, dtype=np.float32)
+    short = np.where(long, 0, lengths)
+    rows[(short == 0) & ~long] = 0.0
+    some = short > 0
     rows[some] = matrix[flat[starts[some]]]
-    more, position = np.flatnonzero(lengths > 1), 1
+    more, position = np.flatnonzero(short > 1), 1
     while len(more):
         rows[more] += matrix[flat[starts[more] + position]]
         position += 1
-        more = more[lengths[more] > position]
+        more = more[short[more] > position]
 
 
 def embed(texts: list[str]):
