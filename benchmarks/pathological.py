@@ -18,7 +18,8 @@ which reports its peak resident memory. `--scale` multiplies every size.
 - no spaces:      a paragraph of 800,000 Chinese characters (2.7 MB) among six English
                   ones: the embeddings backend summed a word's token vectors a token
                   position at a time, one numpy call per position of the longest word:
-                  19.5 s, 2.4 s once long words were summed apart (249 MB either way).
+                  19.5 s, 2.4 s once long words were summed apart; 249 MB, 119 MB once a
+                  long word was tokenised a thousand characters at a time.
 - escapes:        300,000 Unicode escapes glued into one line with no space (2.1 MB,
                   300,000 findings; unicode-escape looked back to the line's start for
                   each escape when it was added: 26.2 s alone, 8.4 s once bounded).

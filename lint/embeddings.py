@@ -52,6 +52,7 @@ def model():
 _converted = None  # (the matrix, its float32 copy): see _float32
 LARGE_BATCH = 8192  # new words from which converting the whole matrix costs less than converting rows
 LONG_WORD = 64  # tokens from which a word's vectors are summed on their own (see _fill_rows)
+LONG_TEXT = 1000  # characters from which a word is tokenised a piece at a time (see _long_word_ids)
 _table = None  # summed token vectors of the lexicon's words, one row per word number (grows by doubling)
 _known = 0  # words of the lexicon whose rows are filled
 _generation = 0  # the lexicon's generation they belong to
@@ -117,8 +118,8 @@ def _direct(tokenizer):
     return _direct_cache[key]
 
 
-def _token_ids(words: list[str], tokenizer) -> list[list[int]]:
-    """Each word's token ids (no special tokens added)."""
+def _token_ids(words: list[str], tokenizer) -> list:
+    """Each word's token ids (no special tokens added), as a list (an array for a very long word)."""
     direct = _direct(tokenizer)
     if direct is None:
         encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)  # fast: no character offsets
@@ -127,13 +128,27 @@ def _token_ids(words: list[str], tokenizer) -> list[list[int]]:
             return [[i for i, keep in zip(e.ids, e.attention_mask) if keep] for e in encodings]
         return [e.ids for e in encodings]
     tokenize, specials = direct
-    ids = [[t.id for t in tokenize("\u2581" + w.replace(" ", "\u2581"))] for w in words]
+    ids = [[t.id for t in tokenize("\u2581" + w.replace(" ", "\u2581"))] if len(w) <= LONG_TEXT
+           else _long_word_ids(w, tokenize) for w in words]
     if specials is not None:
         odd = [n for n, w in enumerate(words) if specials.search(w)]
         if odd:
             for n, e in zip(odd, tokenizer.encode_batch([words[n] for n in odd], add_special_tokens=False)):
                 ids[n] = e.ids
     return ids
+
+
+def _long_word_ids(word: str, tokenize):
+    """The token ids of a very long run of text with no space (a paragraph of Chinese, a base64 blob), as an
+    array, tokenised LONG_TEXT characters at a time: the model's Token objects for a whole megabyte took about
+    100 MB. A merge across a cut is lost, which changes a few of the thousands of tokens the embedding averages."""
+    import numpy as np
+
+    parts = []
+    for k in range(0, len(word), LONG_TEXT):
+        piece = ("\u2581" if k == 0 else "") + word[k:k + LONG_TEXT].replace(" ", "\u2581")
+        parts.append(np.fromiter((t.id for t in tokenize(piece)), dtype=np.int64))
+    return np.concatenate(parts)
 
 
 def _fill_rows(first: int, words: list[str], tokenizer, matrix) -> None:

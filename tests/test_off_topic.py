@@ -106,6 +106,24 @@ def test_words_tokenised_by_the_model_alone_get_the_pipelines_ids():
                                                                                               add_special_tokens=False)]
 
 
+def test_a_very_long_word_is_tokenised_in_pieces_and_embedded_as_a_whole_would_be():
+    # A paragraph with no space (Chinese, a base64 blob) is one word: it is tokenised a piece at a time (the
+    # model's Token objects for a megabyte took 100 MB) and summed apart from short words; its embedding must
+    # stay what the whole text's tokens give.
+    import numpy as np
+
+    tokenizer, matrix = embeddings.model()
+    tokenize, _ = embeddings._direct(tokenizer)
+    word = "\u4e2d\u56fd\u7edf\u8ba1\u5c40\u5468\u4e00\u516c\u5e03\u7684\u6570\u636e\u663e\u793a\uff0c" * 400
+    whole = [t.id for t in tokenize("\u2581" + word)]
+    pieces = embeddings._long_word_ids(word, tokenizer.model.tokenize)
+    assert tokenizer.decode(pieces.tolist()) == word  # the pieces' tokens spell the word, nothing added at a cut
+    assert abs(len(pieces) - len(whole)) <= len(word) // embeddings.LONG_TEXT + 1
+    (got,) = embeddings.embed([word])
+    mean = matrix[whole].astype(np.float64).mean(axis=0)
+    assert float(got @ (mean / np.linalg.norm(mean))) > 0.999
+
+
 def test_embedding_sums_gathered_in_blocks_equal_one_gather():
     # A huge text is summed a block of words at a time; block edges inside and between texts change nothing.
     import numpy as np
