@@ -350,6 +350,32 @@ class Document(_Positions):
         return n >= 0 and blocks[n][0] <= offset < blocks[n][1]
 
     @cached_property
+    def markdown_code(self) -> list[tuple[int, int]]:
+        """(start, end) of everything that is code in a Markdown file, disjoint and sorted: code_blocks, code
+        spans and indented code lines; none in other files. Rules that read characters (entities, escapes) leave
+        them alone: an example of an escape is written on purpose."""
+        if not self.path.lower().endswith((".md", ".markdown")):
+            return []
+        spans = sorted(self.code_blocks + [m.span() for m in _inline_code().finditer(self.text)])
+        merged: list[tuple[int, int]] = []
+        for a, b in spans:
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        return merged
+
+    def in_markdown_code(self, offset: int) -> bool:
+        """Whether `offset` lies in Markdown code of any kind (see markdown_code)."""
+        spans = self.markdown_code
+        if not spans:
+            return False
+        from bisect import bisect_right
+
+        n = bisect_right(spans, (offset, float("inf"))) - 1
+        return n >= 0 and spans[n][0] <= offset < spans[n][1]
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence, split inside each block."""
         out = []
@@ -379,6 +405,12 @@ def _fenced():
     """Fenced code blocks and HTML comments: compiled when a Markdown file first asks, not by every run's import."""
     return re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
                       re.MULTILINE | re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _inline_code():
+    """Markdown's code spans and indented code lines."""
+    return re.compile(r"`[^`\n]+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
 def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:

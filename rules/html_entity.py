@@ -14,8 +14,6 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
                      # and the common named ones ("&nbsp" may be glued to the next word, the others may not)
                      r"|&(?:#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|nbsp(?!;)"
                      r"|(?:amp|quot|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|reg|trade)(?![A-Za-z0-9;]))")
-# Markdown's inline code and indented code blocks (fenced blocks are Document.code_blocks)
-_MD_CODE = re.compile(r"`[^`\n]+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -64,14 +62,11 @@ class HtmlEntity(Rule):
         text = document.text
         if "&" not in document.suspects:
             return
-        skip = []
-        if document.path.lower().endswith((".md", ".markdown")):
-            skip = [m.span() for m in _MD_CODE.finditer(text)]
         for m in _ENTITY.finditer(text):
             entity = m.group()
             if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:
                 continue
-            if any(a <= m.start() < b for a, b in skip) or document.in_code(m.start()):
+            if document.in_markdown_code(m.start()):
                 continue
             char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):

@@ -9,7 +9,6 @@ from doclint.rule import Rule
 _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
                      r"|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\u\{[0-9a-fA-F]{1,6}\}")
 _JSON_ESCAPE = re.compile(r'\\(?:r\\n|[nt"/])')
-_MD_CODE = re.compile(r"`[^`\n]+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
 def _decode(escape: str) -> str | None:
@@ -70,11 +69,8 @@ class UnicodeEscape(Rule):
         text = document.text
         if "\\u" not in text and "\\U" not in text:
             return
-        skip = []
-        if document.path.lower().endswith((".md", ".markdown")):
-            skip = [m.span() for m in _MD_CODE.finditer(text)]
         def shown_as_text(a: int) -> bool:  # an escape written on purpose, or as code
-            return _escaped(text, a) or _in_literal(text, a) or any(x <= a < y for x, y in skip) or document.in_code(a)
+            return _escaped(text, a) or _in_literal(text, a) or document.in_markdown_code(a)
 
         found = False
         for m in _ESCAPE.finditer(text):

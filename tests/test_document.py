@@ -57,3 +57,14 @@ def test_hard_wrapped_text_without_any_blank_line_is_a_block_per_line():
     wrapped = ["The council voted on Tuesday to keep all five branch", "libraries open, reversing an earlier plan",
                "that would have closed two of them to save money."]
     assert [text for _, text in _blocks("\n".join(wrapped) + "\n")] == wrapped
+
+
+def test_markdown_code_covers_fences_comments_code_spans_and_indented_lines_and_nothing_in_plain_text():
+    text = "Use `a&amp;b` here.\n\n```\nx &amp; y `z`\n```\n\n    indented &amp;\n\nprose &amp; more <!-- c &amp; -->\n"
+    doc = Document("doc.md", text)
+    inside = [text.index("a&amp;b"), text.index("x &amp;"), text.index("indented"), text.index("c &amp;")]
+    assert all(doc.in_markdown_code(i) for i in inside)
+    assert not doc.in_markdown_code(text.index("prose"))
+    spans = doc.markdown_code
+    assert all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:]))  # disjoint, sorted: the fence's span holds `z`
+    assert not Document("doc.txt", text).in_markdown_code(text.index("a&amp;b"))
