@@ -48,9 +48,24 @@ def config_key(linter) -> str:
 
     parts = [__version__]
     for rule in linter.rules:
-        parts.append(f"{type(rule).__module__}.{type(rule).__name__}:{rule.code}:{rule.options!r}")
+        parts.append(f"{type(rule).__module__}.{type(rule).__name__}:{rule.code}:{rule.options!r}"
+                     f"{_source_digest(type(rule))}")
     parts.append(repr(sorted(linter.config.per_file_ignores.items())))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _source_digest(rule_class) -> str:
+    """For a rule from outside doclint (a local module, an installed plugin), a hash of its module's source: the
+    stored findings are stale once its author edits it. doclint's own rules change with its version."""
+    import sys
+
+    module = sys.modules.get(rule_class.__module__)
+    if module is None or module.__name__.startswith("doclint.") or not getattr(module, "__file__", None):
+        return ""
+    try:
+        return ":" + hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return ""
 
 
 class Index:

@@ -6,6 +6,7 @@ code prefixes, rule names, category names and `ALL`.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import inspect
 import sys
@@ -92,7 +93,9 @@ def _entry_point_rules() -> list[tuple[str, type]]:
 
 
 def load_module_from_path(path: Path) -> ModuleType:
-    name = f"doclint_local_rules_{abs(hash(str(path.resolve())))}"
+    # A stable name (hash() of a string differs between processes): the index keys its entries by the rules'
+    # modules, and a name drawn anew in every run made it never reuse anything in a project with a local rule.
+    name = f"doclint_local_rules_{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}"
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, path)

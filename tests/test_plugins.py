@@ -45,3 +45,21 @@ def test_conflicting_code_is_a_config_error(tmp_path):
     (tmp_path / "a.txt").write_bytes(TEXT)
     p = run_cli("check", "a.txt", cwd=tmp_path)
     assert p.returncode == 2 and b"conflicts with W101" in p.stderr
+
+
+def test_index_reuses_findings_of_a_local_rule_until_its_source_changes(tmp_path):
+    # The local module's name was drawn from hash(), which differs between processes: the index's key changed in
+    # every run and nothing was ever reused. Its key holds the module's source instead: edits are seen.
+    shutil.copy(PLUGIN, tmp_path / "shouting.py")
+    (tmp_path / "doclint.toml").write_text('plugins = ["shouting.py"]\n')
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(TEXT)
+    first = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout
+    assert [d["code"] for d in json.loads(first)["diagnostics"]] == ["X001"]
+    stat = doc.stat()
+    doc.write_bytes(TEXT.lower())  # same size and mtime: only a run that reads the file sees the change
+    os.utime(doc, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout == first  # from the index
+    module = tmp_path / "shouting.py"
+    module.write_text(module.read_text().replace('"Line is all capitals"', '"Shouting"'))
+    assert json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["diagnostics"] == []
