@@ -169,7 +169,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
 def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, show_source,
                no_cache, cache_dir, stdin_filename):
     from doclint.discovery import discover
-    from doclint.runner import RunOptions, is_jsonl, run
+    from doclint.runner import RunOptions, all_from_index, is_jsonl, run
 
     sources, errors = discover(list(paths), config, stdin_filename)
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
@@ -181,8 +181,7 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
     options.signatures = bool(linter.corpus_rules) and (
         len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None)
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
-        index = options.index
-        options.corpus_stats = index is None or not all(s.path is not None and index.fresh(s.path) for s in sources)
+        options.corpus_stats = not all_from_index(linter, sources, options)
     return run(linter, sources, options), errors
 
 

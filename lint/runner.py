@@ -250,7 +250,23 @@ def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
     return sorted(items, key=lambda item: item[0].path)
 
 
-def _lookup(options: RunOptions, source: Source):
+def all_from_index(linter, sources: list[Source], options: RunOptions) -> bool:
+    """Whether the index answers for every source, so that no document is checked (rules that count corpus
+    statistics then need none). A file is checked again when it changed, when --show-source wants its text, and
+    when --fix or --diff would change it: it must then be judged as the run that stored it judged it."""
+    if options.index is None or options.keep_texts:
+        return False
+    for source in sources:
+        if source.path is None or not options.index.fresh(source.path):
+            return False
+        if options.fix or options.diff:
+            cached = _lookup(options, source, linter)
+            if cached is None or _would_fix(cached[0], options):
+                return False
+    return True
+
+
+def _lookup(options: RunOptions, source: Source, linter=None):
     """What the index holds for this file, if it is still valid for this run."""
     try:
         stat = source.path.stat()
@@ -258,16 +274,21 @@ def _lookup(options: RunOptions, source: Source):
         return None
     cached = options.index.lookup(source.path, stat)
     if cached is not None and options.signatures:
-        wanted = {r.code for r in _LINTER.rules_for(source.display) if r.scope == "corpus"}
+        wanted = {r.code for r in (linter or _LINTER).rules_for(source.display) if r.scope == "corpus"}
         if not wanted <= cached[2].keys():
             return None  # stored by a run that needed no signatures (doclint 0.1 did that for a lone file)
     return cached
 
 
+def _would_fix(diagnostics, options: RunOptions) -> bool:
+    return (options.fix or options.diff) and any(d.fix and (d.fix.is_safe or options.unsafe_fixes)
+                                                 for d in diagnostics)
+
+
 def _from_cache(source: Source, cached, options: RunOptions) -> _Done | None:
     """A finished task from the index, unless --fix would change the file."""
     diagnostics, stub, signatures = cached
-    if (options.fix or options.diff) and any(d.fix and (d.fix.is_safe or options.unsafe_fixes) for d in diagnostics):
+    if _would_fix(diagnostics, options):
         return None
     for d in diagnostics:
         old = d.path

@@ -295,3 +295,28 @@ def test_records_keep_their_order_past_record_nine(tmp_path):
     run_cli("check", "--no-cache", "--select", "D201", "--fix", "--unsafe-fixes", "c.jsonl", cwd=tmp_path)
     ids = [json.loads(line)["id"] for line in corpus.read_text().splitlines()]
     assert "first" in ids and "copy" not in ids and len(ids) == 11
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff", "--show-source"])
+def test_files_checked_again_after_a_cached_run_have_their_corpus_statistics(tmp_path, mode):
+    # After a full run stored every file in the index, a run that checks files again (--fix and --diff when a
+    # stored finding has a fix to apply, --show-source always) must judge them as the stored run did: with the
+    # statistics of the documents checked together, not without (the off-topic rule then weighed words otherwise).
+    import shutil
+    from pathlib import Path
+
+    shutil.copy(Path(__file__).parent / "plugins" / "statistics_probe.py", tmp_path)
+    (tmp_path / "doclint.toml").write_text('plugins = ["statistics_probe.py"]\nselect = ["X002"]\n')
+    for n in range(25):
+        (tmp_path / f"{n:02}.txt").write_text(f"Title {n}\n\nMARK\n")
+    first = json.loads(run_cli("check", "--format", "json", ".", cwd=tmp_path).stdout)["diagnostics"]
+    assert [d["message"] for d in first] == ["A marker (with statistics)"] * 25
+    p = run_cli("check", "--unsafe-fixes", mode, ".", cwd=tmp_path)
+    if mode == "--fix":
+        assert (tmp_path / "00.txt").read_text() == "Title 0\n\nMARK-with\n"
+    elif mode == "--diff":
+        assert p.stdout.count(b"+MARK-with\n") == 25
+    else:
+        assert p.stdout.count(b"A marker (with statistics)") == 25
+    again = json.loads(run_cli("check", "--format", "json", ".", cwd=tmp_path).stdout)["diagnostics"]
+    assert [d["message"] for d in again] == ([] if mode == "--fix" else [d["message"] for d in first])
