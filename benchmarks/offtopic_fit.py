@@ -1,6 +1,6 @@
 """Fit the off-topic rule's logistic weights: how the weights in rules/off_topic_paragraph.py were set.
 
-    python benchmarks/offtopic_fit.py CORPUS [--backend embeddings|lexical] [--seeds 3 4] [--drop F ...]
+    python benchmarks/offtopic_fit.py CORPUS [--backend embeddings|lexical] [--seeds 3 4] [--drop F ...] [--add F ...]
     python benchmarks/offtopic_fit.py CORPUS --halves [--test-seeds 7 8] [--compare '{"bias": -4.6, ...}']
 
 CORPUS is a labelled corpus as the evaluation's dev corpus (docs/*.txt and
@@ -11,7 +11,9 @@ being one are left out) and from paragraphs spliced into its clean articles
 by offtopic_splice.py (every kind, for each of `--seeds`; none with
 `--seeds`). Corpus statistics are those of the corpus's documents. A logistic
 regression with an L2 penalty of 1 is fitted by Newton's method and printed,
-to be rounded into the rule. `--drop bridge` fits without that evidence.
+to be rounded into the rule. `--drop bridge` fits without that evidence; `--add F` also fits evidence the
+rule computes but does not weigh yet (a candidate). Scores are by kind of unit: dev intruders, same- and
+other-section splices, and those of them at the very end.
 
 With `--halves`, the documents are split in two halves by a hash of their
 host article's name: weights fitted on one half (its corpus documents and
@@ -96,8 +98,9 @@ def fit(rows, names, l2=1.0):
 
 def score(rows, weights, threshold=0.7) -> str:
     out = []
-    for kind in ("dev", "same", "other"):
-        part = [r for r in rows if r["kind"].startswith(kind)]
+    for kind in ("dev", "same", "other", "same-end", "other-end"):
+        section, _, end = kind.partition("-")
+        part = [r for r in rows if r["kind"].startswith(section) and r["kind"].endswith(end)]
         z = np.array([weights["bias"] + sum(weights[k] * r[k] for k in weights if k != "bias") for r in part])
         flagged, positive = 1 / (1 + np.exp(-z)) >= threshold, np.array([r["positive"] for r in part])
         out.append(f"{kind} {int((flagged & positive).sum())}/{int(positive.sum())} +{int((flagged & ~positive).sum())}")
@@ -114,6 +117,7 @@ def main() -> None:
     ap.add_argument("--test-seeds", type=int, nargs="*", default=[7, 8])
     ap.add_argument("--compare", type=json.loads, help="weights (JSON) to measure beside the fitted ones")
     ap.add_argument("--drop", nargs="*", default=[], metavar="FEATURE", help="fit without these features")
+    ap.add_argument("--add", nargs="*", default=[], metavar="FEATURE", help="fit with these unweighted features too")
     a = ap.parse_args()
     labels = [json.loads(line) for line in (a.corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     docs = [(rec["doc"], (a.corpus / rec["doc"]).read_text(encoding="utf-8"),
@@ -126,10 +130,10 @@ def main() -> None:
         rng = random.Random(seed)
         for section, where in offtopic_splice.KINDS:
             for name, (text, line) in offtopic_splice.spliced(articles, category, section, where, rng).items():
-                docs.append((f"docs/{name}|{section}-{seed}", text, [(line, line)]))
+                docs.append((f"docs/{name}|{section}-{seed}-{where}", text, [(line, line)]))
     rows = collect(docs, stats, a.backend) + (collect(docs, None, a.backend) if a.alone else [])
     current = rule_module.SEMANTIC if a.backend == "embeddings" else rule_module.LEXICAL
-    names = [k for k in current if k not in ("bias", *a.drop)]
+    names = [k for k in current if k not in ("bias", *a.drop)] + a.add
     if not a.halves:
         rows = [r for r in rows if r["kind"] == "dev" or int(r["kind"].split("-")[1]) in a.seeds]
         print(f"{len(rows)} units, {sum(r['positive'] for r in rows)} intruders")

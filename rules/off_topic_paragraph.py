@@ -20,9 +20,10 @@ LEXICAL = {"bias": -0.3, "rest": -0.6, "neighbours": -0.25, "names": -1.15, "siz
 # With embeddings: the same unscaled evidence, plus the cosine to the rest, its gap to the document's median, and
 # the bridge (how much closer the paragraphs on either side are to each other than to the unit). Halfway between the
 # previous weights (a fit on the dev corpus alone, no bridge) and a fit on it and paragraphs spliced into its clean
-# articles (README: how the weights were set; benchmarks/offtopic_fit.py).
+# articles (README: how the weights were set; benchmarks/offtopic_fit.py). The end bridge (the last unit's, from
+# one side) was added later, weighed below the bridge (a fit gives both alike; from 1.5 on, a false alarm on dev).
 SEMANTIC = {"bias": -6.0, "rest": -3.7, "neighbours": -2.5, "names": -0.45, "size": 1.65, "rest_gap": -1.05,
-            "cosine": -8.0, "gap": -7.2, "bridge": 1.5}
+            "cosine": -8.0, "gap": -7.2, "bridge": 1.5, "end_bridge": 1.0}
 SHORT = 4  # documents with fewer judgeable paragraphs need a higher probability (see Options.min_paragraphs)
 _QUOTES = "\"“‘'«"
 _QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
@@ -102,7 +103,8 @@ class OffTopicParagraph(Rule):
     cosine between the paragraph and the rest of the document joins in, and
     so does how much closer the paragraphs on either side of it are to each
     other than to it (a spliced paragraph sits between two that were written
-    to follow each other). The
+    to follow each other), or, for the paragraph that ends the document, how
+    much closer the one before it is to its own predecessor than to it. The
     evidence is combined into a probability by fixed logistic weights.
 
     Repeated copies are judged once: the finding is on the first copy and
@@ -245,7 +247,7 @@ class OffTopicParagraph(Rule):
         norms = np.sqrt(np.maximum(own_own, 0.0) * np.maximum(rest_rest, 0.0))
         features["cosine"] = (own_all - own_own) / np.where(norms == 0, 1.0, norms)
         features["gap"] = features["cosine"] - _upper_median(features["cosine"][first == last])
-        features["bridge"] = _bridge(gram, first, last)
+        features["bridge"], features["end_bridge"] = _bridges(gram, first, last)
         return True
 
     def _with_copies(self, document, copies, flagged: set[int], found: Diagnostic) -> Diagnostic:
@@ -504,10 +506,12 @@ def _features(m: TermMatrix, units, weights) -> dict:
     }
 
 
-def _bridge(gram, first, last):
+def _bridges(gram, first, last):
     """How much closer the paragraphs on either side of a unit are to each other than to the unit (cosines from
     the paragraphs' dot products): a spliced paragraph sits between two that were written to follow each other.
-    0 for a unit at either end of the document."""
+    0 for a unit at either end of the document. Then the same for a unit that ends the document, from one side:
+    how much closer the paragraph before it is to its own predecessor than to the unit (a paragraph appended to an
+    article follows one that was written to follow the paragraph before it); 0 elsewhere."""
     import numpy as np
 
     n = len(gram)
@@ -518,7 +522,10 @@ def _bridge(gram, first, last):
         return gram[a, b] / (norms[a] * norms[b])
 
     inner = (first > 0) & (last < n - 1)
-    return np.where(inner, cosine(before, after) - np.maximum(cosine(before, first), cosine(last, after)), 0.0)
+    bridge = np.where(inner, cosine(before, after) - np.maximum(cosine(before, first), cosine(last, after)), 0.0)
+    ending = (last == n - 1) & (first >= 2)
+    end_bridge = np.where(ending, cosine(np.maximum(first - 2, 0), before) - cosine(before, first), 0.0)
+    return bridge, end_bridge
 
 
 def _upper_median(values) -> float:

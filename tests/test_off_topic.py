@@ -241,18 +241,36 @@ def test_encoding_damage_does_not_change_the_judgement():
 
 
 def test_bridge_says_how_much_closer_the_neighbours_are_to_each_other_than_to_the_unit():
-    from doclint.rules.off_topic_paragraph import _bridge
+    from doclint.rules.off_topic_paragraph import _bridges
 
     topic, other = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     vectors = np.array([topic, topic * 2, other, topic, topic + other * 0.1])  # paragraph 2 sits in another topic
     gram = vectors @ vectors.T
     first = last = np.arange(5)
-    bridge = _bridge(gram, first, last)
+    bridge, _ = _bridges(gram, first, last)
     assert bridge[0] == 0 and bridge[4] == 0  # at an end there is no pair of neighbours
     assert bridge[2] == pytest.approx(1.0)  # its neighbours agree perfectly and share nothing with it
     assert bridge[1] <= 0 and bridge[3] <= 0  # a paragraph that follows on from a neighbour: nothing to bridge
-    pair = _bridge(gram, np.array([2]), np.array([3]))  # a run of two, weighed by paragraphs 1 and 4:
+    pair, _ = _bridges(gram, np.array([2]), np.array([3]))  # a run of two, weighed by paragraphs 1 and 4:
     assert pair[0] == pytest.approx(0.0, abs=1e-9)  # 4 is as close to 3, inside the run, as to 1 before it
+
+
+def test_end_bridge_weighs_the_last_unit_by_the_two_paragraphs_before_it():
+    from doclint.rules.off_topic_paragraph import _bridges
+
+    topic, other = np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    appended = np.array([topic, topic, topic * 2, other])  # the last paragraph was added after an article
+    first = last = np.arange(4)
+    _, end = _bridges(appended @ appended.T, first, last)
+    assert end[3] == pytest.approx(1.0)  # paragraph 2 is as close as can be to 1 and shares nothing with 3
+    assert not end[:3].any()  # only a unit that ends the document has one
+    closing = np.array([topic, topic, topic, topic + other])  # a last paragraph that goes on from the one before
+    _, end = _bridges(closing @ closing.T, first, last)
+    assert end[3] == pytest.approx(1 - 2 ** -0.5)
+    _, end = _bridges(appended @ appended.T, np.array([2]), np.array([3]))  # a run of two at the end: by 1 and 0
+    assert end[0] == pytest.approx(0.0, abs=1e-9)
+    short = np.array([topic, other])  # a second paragraph has a single paragraph before it: nothing to compare
+    assert not _bridges(short @ short.T, np.arange(2), np.arange(2))[1].any()
 
 
 def test_hard_wrapped_lines_are_not_judged_as_paragraphs():
