@@ -1,6 +1,6 @@
 """How much mojibake of each codec `doclint check --fix` repairs, on texts of your choice.
 
-    python benchmarks/mojibake_codecs.py FOLDER [--codecs cp1252 mac_roman cp1251 cp437]
+    python benchmarks/mojibake_codecs.py FOLDER [--codecs cp1252 mac_roman cp1251 cp437 cp1250]
 
 Every .txt file of FOLDER is taken as clean. For each codec, a copy of every
 file whose second paragraph has non-ASCII characters gets that paragraph
@@ -36,7 +36,7 @@ def damaged(text: str, codec: str) -> str | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
-    ap.add_argument("--codecs", nargs="+", default=["cp1252", "mac_roman", "cp1251", "cp437"])
+    ap.add_argument("--codecs", nargs="+", default=["cp1252", "mac_roman", "cp1251", "cp437", "cp1250"])
     a = ap.parse_args()
     clean = {p.name: p.read_text(encoding="utf-8") for p in sorted(a.folder.glob("*.txt"))}
     for codec in a.codecs:

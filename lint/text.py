@@ -36,11 +36,13 @@ MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}
 # page (`ΓÇÖ`, `├⌐`) and Windows Cyrillic (`РџСЂРёРІРµС‚`). Their screen is a lead byte, as the codec shows it, then
 # a continuation byte. Leads: smart punctuation's (E2), and two-byte characters' where the codec shows them as
 # something rare in text: Mac OS Roman's C2-C6 and CB-CF (accented Latin and Greek; not C7-CA nor D0-DF, shown as
-# guillemets, dashes and curly quotes), the DOS box-drawing ones (C2-DF), Windows Cyrillic's D0 and D1 (Cyrillic).
+# guillemets, dashes and curly quotes), the DOS box-drawing ones (C2-DF), Windows Cyrillic's D0 and D1 (Cyrillic),
+# and Windows Central European's C3-C5 (`Ă©` for `é`, `Ĺ‚` for `ł`: Latin-1's letters and Latin Extended-A's).
 OTHER_MOJIBAKE = {codec: (leads.decode(codec), bytes(range(0x80, 0xC0)).decode(codec, errors="ignore"))
                   for codec, leads in {"mac_roman": bytes([*range(0xC2, 0xC7), *range(0xCB, 0xD0), 0xE2]),
                                        "cp437": bytes([*range(0xC2, 0xE0), 0xE2]),
-                                       "cp1251": b"\xd0\xd1\xe2"}.items()}
+                                       "cp1251": b"\xd0\xd1\xe2",
+                                       "cp1250": b"\xc3\xc4\xc5\xe2"}.items()}
 OTHER_MOJIBAKE_LEADS = "".join(sorted(set("".join(leads for leads, _ in OTHER_MOJIBAKE.values()))))
 # "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone, or read back as
 # U+FFFD by a later decode ("â€�", the web's commonest mojibake).

@@ -84,7 +84,7 @@ class Mojibake(Rule):
 # The codecs a misread is undone with when ftfy declines (doclint.text.OTHER_MOJIBAKE's and Windows-1252), and what
 # a message calls them.
 _CODECS = {"cp1252": "Windows-1252", "mac_roman": "Mac OS Roman", "cp437": "the DOS code page",
-           "cp1251": "Windows Cyrillic"}
+           "cp1251": "Windows Cyrillic", "cp1250": "Windows Central European"}
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,200}")
 
 
@@ -129,17 +129,27 @@ def _leftovers(text: str, repaired: list):
                 break
 
 
-def _scripts(text) -> set[int]:
-    """The blocks of 128 code points that the text's (or a set of characters') two-byte characters (U+0080 to
-    U+07FF) fall in."""
-    return {ord(c) >> 7 for c in text if 0x80 <= ord(c) <= 0x7FF}
+def _scripts(text) -> set:
+    """The blocks of 128 code points that the text's (or a set of characters') non-ASCII characters fall in, and
+    "CJK" when it writes Chinese, Japanese or Korean (whose characters spread over hundreds of blocks)."""
+    blocks = {ord(c) >> 7 for c in text if ord(c) >= 0x80}
+    return blocks | {"CJK"} if any(0x3000 >> 7 <= b < 0xA000 >> 7 or 0xAC00 >> 7 <= b < 0xD800 >> 7 for b in blocks) \
+        else blocks
 
 
-def _plausible(out: str, allowed: set[int]) -> bool:
-    """Whether the decoded run's two-byte characters are Latin letters or punctuation (U+00A0 to U+036F) or of a
-    block the document already writes in, or that ftfy's repairs produced: a legitimate pair such as `Úž` also
-    decodes, to an Arabic letter (`ڞ`), in a Czech text with no Arabic in it."""
-    return all(not 0x80 <= ord(c) <= 0x7FF or 0xA0 <= ord(c) <= 0x36F or ord(c) >> 7 in allowed for c in out)
+def _plausible(out: str, allowed: set) -> bool:
+    """Whether the decoded run's characters are Latin letters or punctuation (U+00A0 to U+036F), general
+    punctuation and symbols (U+2000 to U+2BFF: quotes, dashes, currency), or of a block the document already
+    writes in, or that ftfy's repairs produced: a legitimate pair such as `Úž` also decodes, to an Arabic letter
+    (`ڞ`), in a Czech text with no Arabic in it, and a Czech `éšť` to a Chinese one (`隝`)."""
+    for c in out:
+        o = ord(c)
+        if o < 0x80 or 0xA0 <= o <= 0x36F or 0x2000 <= o < 0x2C00 or o >> 7 in allowed:
+            continue
+        if "CJK" in allowed and (0x3000 <= o < 0xA000 or 0xAC00 <= o < 0xD800):
+            continue
+        return False
+    return True
 
 
 @lru_cache(maxsize=None)
