@@ -7,15 +7,21 @@ from doclint.rule import Rule
 
 # A run of spaces holding at least one non-breaking or other Unicode space, between two visible characters.
 _RUN = re.compile(r"(?<=\S)[ \u00a0\u2007\u202f\u2000-\u200a\u3000]*[\u00a0\u2007\u202f\u2000-\u200a\u3000][ \u00a0\u2007\u202f\u2000-\u200a\u3000]*(?=\S)")
+# ... or indenting a line (`&nbsp;&nbsp;` before a paragraph in the HTML). Not the ideographic space, with which
+# Chinese and Japanese indent a paragraph.
+# Nor a space character followed by a tab: a table listing the character itself (Vim's digraph table).
+_INDENT = re.compile(r"^[ \t]*[\u00a0\u2007\u202f\u2000-\u200a][ \u00a0\u2007\u202f\u2000-\u200a]*(?=\S)", re.MULTILINE)
 
 
 class NonBreakingSpace(Rule):
-    """Non-breaking or other Unicode space used between words.
+    """Non-breaking or other Unicode space used between words or to indent a line.
 
     ## What it does
     Flags non-breaking spaces (U+00A0, U+202F, U+2007) and typographic spaces
     (U+2000-U+200A, U+3000) between two words, alone or mixed with ordinary
-    spaces.
+    spaces, and non-breaking or typographic spaces that indent a line (the
+    ideographic space U+3000, with which Chinese and Japanese indent a
+    paragraph, is kept there).
 
     ## Why is this bad?
     They come from `&nbsp;` in the HTML a text was scraped from. Tokenisers,
@@ -29,7 +35,8 @@ class NonBreakingSpace(Rule):
     Use instead: `However, he said, there is room for interpretation.`
 
     ## Fix safety
-    The fix replaces the run with one ordinary space. It is safe; where a
+    The fix replaces the run with one ordinary space, and deletes an indent
+    (with the ordinary spaces and tabs in it). It is safe; where a
     non-breaking space is wanted (French typography, `10\u00a0km`), ignore this
     rule for those files.
     """
@@ -47,3 +54,9 @@ class NonBreakingSpace(Rule):
             names = sorted({f"U+{ord(c):04X}" for c in m.group() if c != " "})
             yield Diagnostic(m.start(), m.end(), f"Non-breaking space ({', '.join(names)}) between words",
                              fix=Fix.safe(Edit(m.start(), m.end(), " "), message="Replace with one space"))
+        for m in _INDENT.finditer(text):
+            if document.in_markdown_code(m.start()):
+                continue
+            names = sorted({f"U+{ord(c):04X}" for c in m.group() if c not in " \t"})
+            yield Diagnostic(m.start(), m.end(), f"Non-breaking space ({', '.join(names)}) indenting the line",
+                             fix=Fix.safe(Edit(m.start(), m.end()), message="Delete the indent"))
