@@ -50,8 +50,13 @@ _FAMILIES = [
     ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
     ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+(?:{DOMAIN}|{_PLATFORMS}\b)(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
                rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
+    # a prompt ends at its full stop, or at what it points to when a sentence follows with no full stop between
+    # ("Click here to join our Telegram channel Council leader ... said": not the council leader's sentence)
     ("closed", "click tap", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view|expand|enlarge|zoom|play"
-                            r"|open|load|share|comment|continue)|for\s+more)\b[^.!?\n]{0,100}[.!?]?"),
+                            r"|open|load|share|comment|continue)|for\s+more)\b"
+                            r"(?:[^.!?\n]{0,60}?\b(?:channel|page|group|newsletters?|app|story|article|video|gallery"
+                            r"|site|website|link|updates|alerts|feed|podcast)\b[.!]?(?=\s+(?-i:[A-Z\"“])|\s*$)"
+                            r"|[^.!?\n]{0,100}[.!?]?)"),
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
     ("closed", "read see watch get view", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
                r"|interview|video|coverage)\b[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
@@ -71,8 +76,9 @@ _FAMILIES = [
             r"|the|&)){0,4})\.?"),
     ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
                rf"\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
-    ("closed", "join follow subscribe get read find for", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
-               rf"|(?:get|read|find|for)\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
+    ("closed", "join follow subscribe get read find for stay", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
+               rf"|(?:get|read|find|for|stay\s+(?:updated|informed|tuned|connected)\s+(?:with|for|on))"
+               rf"\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
     ("closed", "subscribe sign register", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
@@ -87,12 +93,15 @@ _FAMILIES = [
                                 r"(?:\s*this\s+(?:material|article|content|story)\s+may\s+not\s+be\s+(?:published|reproduced"
                                 r"|copied|republished)\b[^.\n]{0,100}\.?)?"),
     ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
-     "source sources courtesy credit credits graphic graphics illustration illustrations file via "
+     "source sources sourced courtesy credit credits graphic graphics illustration illustrations file via "
+     "input inputs story content news article cover "
      "copyright with input inputs agency reporting additional edited editing writing written compiled © ( h hat "
      "screenshot screenshots screengrab screengrabs screen visual visuals infographic infographics cartoon cartoons "
      "fonte fuente quelle foto fotos bild",
      r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
-             r"|(?:source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
+             r"|(?:(?:story|content|news|article|image|photo|video)\s+(?:sources?|courtesy|credits?)"
+             r"|cover\s+(?:photos?|images?|pictures?|pics?)|inputs?"
+             r"|source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
              r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics)|h/t|hat[\s-]tip"
              r"|screen\s?(?:shots?|grabs?)|visuals?|infographics?|cartoons?"
              # the same cues in the languages whose credits English corpora pick up most: "Fonte: Agência Brasil",
@@ -102,15 +111,16 @@ _FAMILIES = [
              r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
              r"|(?:additional\s+)?reporting\s*(?=:)"
              r"|edit(?:ed|ing)\s+by|(?:additional\s+)?writing\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\)"
-             r"|h/t)(?=\s|:))"
+             r"|sourced\s+from|h/t)(?=\s|:|$))"
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
     ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
-     "previous up podcast photo video picture image gallery in",
+     "previous up podcast photo video picture image gallery in editor's editors editor",
      r"(?:read\s+(?:more|next)|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|(?:photo|video|picture|image)\s+gallery|gallery|in\s+pictures"
-                 r"|also\s+on\s+[\w.-]+|more|watch|listen|next|previous)\s*[:|]\s*"
+                 r"|editor'?s'?\s+picks?|also\s+on\s+[\w.-]+|also\s+on\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){1,3}"
+                 r"|more|watch|listen|next|previous)\s*[:|]\s*"
                  r"|(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related)\s*[-–—](?=\s)\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
     ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
@@ -123,13 +133,13 @@ _FAMILIES = [
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
              r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
-             r"(?:\s+only)?|(?:images?|photos?|pictures?)\s+(?:used\s+)?for\s+representation(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"(?:\s+only)?|(?:images?|photos?|pictures?)\s+(?:used\s+)?for\s+representation(?:al)?(?:\s+purposes?)?(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
              r"|(?:pictured|(?:photo\s+|picture\s+)?caption)\s*:\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
              r"|(?:filed\s+under|posted\s+in)\s+(?-i:[A-Z])" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
     # section headers and bare prompts of the page around the article
     ("line", "all related more latest top recommended popular trending most you read see view want like "
-     "subscribe sign register newsletter enjoy enjoyed liked love loved",
+     "subscribe sign register newsletter enjoy enjoyed liked love loved never",
      r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
              r"|(?:internet\s+|external\s+)?links|content|coverage|reading|videos?|topics)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
              r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
@@ -137,6 +147,8 @@ _FAMILIES = [
              r"(?:\s+(?:here|online|on\s+(?:our|the)\s+(?:website|site|app)))?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
              r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}"
              r"|(?:enjoy(?:ed)?|liked?|love[d]?)\s+(?:this|the|our)\s+(?:article|story|post|piece|read|journalism)\s*\?[^\n]{0,80}"
+             r"|never\s+miss\s+(?:a|an|another|any)\s+(?:story|update|headline|article|post|thing|beat)\b\s*[:,.!-]?"
+             r"[^\n]{0,60}?\b(?:sign\s+up|subscribe|register|follow|download|join)\b[^\n]{0,40}"
              r"|(?:newsletter\s+)?(?:subscribe|sign[\s-]?up|register)(?:\s+(?:now|today|here|for\s+free"
              r"|for\s+(?:our|the)\s+(?:\w+\s+)?newsletter))?)"
              r"[.!]?"),
@@ -181,10 +193,11 @@ _FAMILIES = [
              r"|" + WIRES + r"\s*/\s*(?:Getty\s+Images|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
              r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
 ]
-# "Article continues below": page furniture on its line, or glued to a paragraph's end
+# "Article continues below", a feed reader's "Source link": page furniture on its line, or glued to a paragraph's end
 _FAMILIES += [
     ("end", "the story article content text report", r"(?:the\s+)?(?:story|article|content|text|report)\s+continues\s+(?:below"
             r"|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?\.?"),
+    ("end", "source", r"source\s+link\.?"),
 ]
 # what a paywall, a login or a page's buttons leave: "Already a subscriber? Log in", "Gift this article",
 # "Please enable JavaScript ...", a row of share buttons ("Facebook Twitter WhatsApp Email")
@@ -303,6 +316,7 @@ _BARE = re.compile(rf"(?:{DASH}\s*)?(?:{DOMAIN}|{HANDLE})|{DASH}\s*[A-Z][\w&.'/-
 _TOKEN = re.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse trust india times post group network networks
+agencies wires
 """.split())
 _CONNECTORS = frozenset({"&", "and", "of", "the", "/", "-", "via", "de", "del", "der"})
 
