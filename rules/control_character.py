@@ -19,6 +19,7 @@ _NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 
 # quotes, dashes and ellipses as C1 controls (`It\x92s`, `\x93Yes\x94`), and deleting them loses them. Where
 # the character fits its place, it is put back instead.
 _CP1252 = {chr(c): bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve)\b", re.IGNORECASE)  # what follows an apostrophe inside a word
 _OPENING = " \t\n\r([{\"'\u2018\u201c-\u2013\u2014/"  # what may stand before an opening quotation mark
 
 
@@ -41,9 +42,10 @@ class ControlCharacter(Rule):
     A C1 control where Windows-1252 has a quotation mark, a dash, an ellipsis
     or a euro sign, and that character fits its place (`It\\x92s`,
     `\\x93Yes\\x94`, `1990\\x962000`), is a Windows-1252 text decoded as
-    Latin-1: the message says which character it was. In such a text, a
-    control where Windows-1252 has a letter (`\\x8akoda` for `Škoda`) is
-    that letter when it sits in a word.
+    Latin-1, when two or more such controls fit their places (one alone may
+    be a control dropped at random): the message says which character it
+    was. In such a text, a control where Windows-1252 has a letter
+    (`\\x8akoda` for `Škoda`) is that letter when it sits in a word.
 
     ## Why is this bad?
     They are invisible or break terminals, parsers and tokenisers. They come
@@ -73,9 +75,11 @@ class ControlCharacter(Rule):
             return
         text = document.text
         matches = list(_CONTROL.finditer(text))
-        # A letter (Š, œ) is put back only in a text where a quotation mark, dash or ellipsis was: nothing else
-        # tells it from a stray control.
-        letters = any(len(m.group()) == 1 and _windows_1252(text, m.start(), m.group()) for m in matches)
+        # A Windows-1252 text read as Latin-1 shows it in every quotation mark and apostrophe: a character is put
+        # back only where two or more fit their places (one that fits may be a control dropped at random), and a
+        # letter (Š, œ) only then, as nothing else tells it from a stray control.
+        fitting = sum(len(m.group()) == 1 and _windows_1252(text, m.start(), m.group()) is not None for m in matches)
+        letters = fitting >= 2
         for m in matches:
             s = m.group()
             if s == "\f" and self.options.page_breaks and _alone_on_line(text, m.start()):
@@ -84,7 +88,7 @@ class ControlCharacter(Rule):
                 what = f"ANSI escape sequence {s[1:]!r}"
             else:
                 what = f"U+{ord(s):04X}" + (f" ({_NAMES[ord(s)]})" if ord(s) in _NAMES else "")
-            meant = _windows_1252(text, m.start(), s, letters) if len(s) == 1 else None
+            meant = _windows_1252(text, m.start(), s, letters) if len(s) == 1 and fitting >= 2 else None
             if meant is not None:
                 what += f" (Windows-1252 {meant} read as Latin-1)"
                 fix = Fix.safe(Edit(m.start(), m.end(), meant), message=f"Replace with {meant}")
@@ -108,8 +112,9 @@ def _windows_1252(text: str, at: int, char: str, letters: bool = False) -> str |
     before = text[at - 1] if at > 0 else "\n"
     after = text[at + 1] if at + 1 < len(text) else "\n"
     word_before, word_after = before.isalnum(), after.isalnum()
-    if meant in "\u2019\u203a":  # an apostrophe (it's, the 1990s) or a closing single mark
-        fits = word_before or (before in "\u2018.!?,;" and not word_after)
+    if meant in "\u2019\u203a":  # an apostrophe (it's, don't, the 1990s) or a closing single mark
+        fits = ((word_before and (not word_after or _CONTRACTION.match(text, at + 1) is not None))
+                or (before in "\u2018.!?,;" and not word_after))
     elif meant in "\u2018\u201c\u201e\u201a\u2039":  # opening marks
         fits = before in _OPENING and not after.isspace() and after != "\n"
     elif meant == "\u201d":
