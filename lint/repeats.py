@@ -36,9 +36,15 @@ class Match:
     prefix: str = ""  # the glued text in front of the copy, for "glued"
 
 
+# A separator (`- - -`, `* * *`, `___`) with text glued after it on the same line: no list item, whatever its first
+# character (a scraper joined the separator and the copy that follows it). Each mark is followed by a space:
+# `* **npm**: ...` is a list item whose text opens in bold.
+_GLUED_SEPARATOR = re.compile(r"^\s*(?:(?:-\s+){3,}|(?:\*\s+){3,}|(?:_\s+){3,})\S")
+
+
 def is_list_item(text: str) -> bool:
     lines = [l for l in text.split("\n") if l.strip()]
-    return bool(lines) and all(_LIST_ITEM.match(l) for l in lines)
+    return bool(lines) and all(_LIST_ITEM.match(l) and not _GLUED_SEPARATOR.match(l) for l in lines)
 
 
 def paragraph_norms(document: Document) -> list[str]:
