@@ -439,6 +439,8 @@ class SourceTag(Rule):
                         continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
+                    if document.in_markdown_code(a):
+                        continue  # an example in a Markdown code span: "`Read more: Markets fall`"
                     found.setdefault(block.index, []).append(text[a:b])
                     # A copy of a paragraph that carried the same tag goes with repeated-passage's fix.
                     if any(_similar(text[a:b], t) for t in found.get(copies.get(block.index, -1), ())):

@@ -68,3 +68,10 @@ def test_markdown_code_covers_fences_comments_code_spans_and_indented_lines_and_
     spans = doc.markdown_code
     assert all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:]))  # disjoint, sorted: the fence's span holds `z`
     assert not Document("doc.txt", text).in_markdown_code(text.index("a&amp;b"))
+
+
+def test_a_code_span_may_wrap_onto_the_next_line_but_not_across_a_blank_line():
+    text = "Prose with `a span that\nwraps (Source: X) here` and more.\n\nA `stray backtick.\n\nLater` prose.\n"
+    doc = Document("doc.md", text)
+    assert doc.in_markdown_code(text.index("(Source"))
+    assert not doc.in_markdown_code(text.index("stray")) and not doc.in_markdown_code(text.index("Later"))
