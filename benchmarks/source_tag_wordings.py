@@ -5,7 +5,10 @@
 Each wording is placed in an article of tests/data/articles.toml (its first six
 paragraphs): on a line of its own in the middle, as the last paragraph, glued to
 the end of a paragraph (after a space, and with none: "... the vote.Share this
-article", as a scraper joins two pieces of text) and glued to its start (the
+article", as a scraper joins two pieces of text), between two of its sentences
+(credits in brackets only: "... the vote. (Source: Reuters) Critics ...", as
+when a scraper joins a paragraph that ended with one to the next) and glued to
+its start (the
 glued placements use the shorter list of credits and tags that are written
 glued in the wild). Every
 document is then checked with `source-tag` alone, and fixed with
@@ -322,6 +325,10 @@ def main() -> None:
                                                                           + paras[3:]), clean)
             docs[f"a{n}-nospace{i:02}.txt"] = ("glued with no space", _document(art, paras[:2] + [paras[2] + tag]
                                                                                 + paras[3:]), clean)
+            cut = paras[2].find(". ") + 1
+            if tag[:1] in "([" and cut > 0 and paras[2][cut + 1:cut + 2].isupper():  # a credit in brackets
+                docs[f"a{n}-mid{i:02}.txt"] = ("between two sentences", _document(
+                    art, paras[:2] + [paras[2][:cut] + " " + tag + paras[2][cut:]] + paras[3:]), clean)
             where = "kept at a start" if tag in kept_at_start else "glued to a start"
             docs[f"a{n}-start{i:02}.txt"] = (where, _document(art, paras[:2] + [tag + " " + paras[2]] + paras[3:]),
                                              clean)

@@ -291,6 +291,13 @@ _FAMILIES += [
     ("line", "", r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?-i:" + WIRES + r")(?:\s+(?:via\s+)?Getty\s+Images)?\.?"),
 ]
 _CUE_LAST["/"] = len(_FAMILIES) - 1
+# Credits in brackets that may also stand between two sentences of a paragraph, where a scraper joined a paragraph
+# that ended with one to the next ("... debate. (Source: Reuters) Critics said ..."): those with a cue word
+# ("(Source: ...)", "(Photo: ...)", "(With inputs from ...)") and a wire service's ("(Reuters)"), not an agency
+# code ("(ONS)" names what the sentence before spoke of) nor an address.
+_MID = [n for n, (kind, _, pattern) in enumerate(_FAMILIES) if kind in ("closed", "credit")
+        and pattern.startswith((r"[(\[]\s*(?:(?:sources?", r"[(\[]\s*(?:(?:AP|AFP", r"(?-i:[(\[]\s*(?:"))]
+_MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources close to the talks said ...)" is prose
 _WIRE = re.compile(WIRES)
 # Which families a tag can start with, by its first word (lower case) or opening character. Only those are tried,
 # and each family is compiled the first time one is: a one-file run compiles the few its lines need.
@@ -440,7 +447,7 @@ class SourceTag(Rule):
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
                     if document.in_markdown_code(a):
-                        continue  # an example in a Markdown code span: "`Read more: Markets fall`"
+                        continue  # an example in a Markdown code span: "`... a long debate. (Source: Reuters) ...`"
                     found.setdefault(block.index, []).append(text[a:b])
                     # A copy of a paragraph that carried the same tag goes with repeated-passage's fix.
                     if any(_similar(text[a:b], t) for t in found.get(copies.get(block.index, -1), ())):
@@ -480,6 +487,8 @@ class SourceTag(Rule):
                 tag = self._closing_parenthesis(body, document, start_tag)
                 if tag:
                     found.append(tag)
+        if "(" in body or "[" in body:
+            found += self._between_sentences(body, found)
         if not found:
             edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
             if edit and edit.start() > 0:
@@ -492,6 +501,24 @@ class SourceTag(Rule):
             tag.start += lead
             tag.end += lead
         return found
+
+    @staticmethod
+    def _between_sentences(body: str, found: list) -> list:
+        """Credits in brackets between two sentences of the line (see _MID), outside the tags already found."""
+        out = []
+        for pos in _tag_starts(body):
+            if body[pos:pos + 1] not in "([" or any(t.start <= pos < t.end for t in found + out):
+                continue
+            for n in _MID:
+                m = _family(n).match(body, pos)
+                if m is None:
+                    continue
+                after = body[m.end():m.end() + 2]
+                if (len(after) == 2 and after[0] == " " and (after[1].isupper() or after[1] in "\"“‘")
+                        and len(m.group().split()) <= _MID_WORDS and m.group()[-2:-1] not in ".!?"):
+                    out.append(_Tag(pos, m.end(), False, _describe(_FAMILIES[n][0], m.group()), "mid"))
+                break
+        return out
 
     def _closing_parenthesis(self, body: str, document, start_tag) -> _Tag | None:
         """A wire or photo credit in parentheses that closes the paragraph without a full stop before it: "... in
@@ -624,7 +651,7 @@ class SourceTag(Rule):
             while start > ls and text[start - 1].isspace():
                 start -= 1
             edit = Edit(start, b)
-            where = "glued to the end of a paragraph"
+            where = "glued to the end of a paragraph" if b == ls + trail else "between two sentences of a paragraph"
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         make = Fix.safe if tag.confident else Fix.unsafe
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
