@@ -588,6 +588,7 @@ class SourceTag(Rule):
                                             not any(_ends_sentence(t) for t in head[:-1]))
             return tokens[-1][1] if ok else None
         vocab = _vocabulary(document)
+        subject, surname = _attributed_subject([t for _, _, t in tokens]) if kind == "headline" else ((), None)
         best, best_score, evidence = None, float("-inf"), (float("-inf"), 0)
         for b in range(1, min(limit, len(tokens)) + 1):
             head = [t for _, _, t in tokens[:b]]
@@ -608,13 +609,17 @@ class SourceTag(Rule):
             shape = 0.0  # where a headline can end: chooses among extents, but is no evidence that there is one
             if kind == "headline" and head[-1].lower() in _DANGLING:
                 shape -= 1.5  # "Bank cuts rates to": a headline does not end on a preposition or an article
-            if kind == "headline" and b < len(tokens) and _splits_name(head, tokens[b][2]):
+            if kind == "headline" and b < len(tokens) and b not in subject and _splits_name(head, tokens[b][2]):
                 shape -= 2.0  # "... keep rising Grain grower Anna | Brandt said": a name is not cut in two
                 if _resumes(tokens[b][2], head, vocab):
                     shape -= 2.0  # "... Chancellor Gordon | Brown": the document's own name takes its first part
             if kind == "headline" and b == len(tokens) and _ends_sentence(head[-1]) and head[-1].endswith("."):
                 shape -= 6.0  # "... Shares in building firms rose after the announcement.": a headline has no full stop
-            if kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
+            if kind == "headline" and b == surname:
+                shape -= 4.0  # "... Governor Elena | Varga said": a speaker's name is not cut in two
+            if kind == "headline" and b in subject:
+                score += 2.5  # "... war fears | Grain grower Anna Brandt said": the paragraph's speaker and role
+            elif kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
                 score += 2.0
             elif kind == "headline" and b < len(tokens) and _resumes(tokens[b][2], head, vocab):
                 score += 1.0  # "... war fears Council leader ...": a sentence-case headline ends where a capitalised
@@ -757,6 +762,36 @@ def _splits_name(head: list[str], token: str) -> bool:
     sentence_case = len(head) > 1 and any(t[:1].islower() for t in head[1:])
     return (sentence_case and not token.endswith(",") and last[:1].isupper() and word[:1].isupper()
             and last.lower() not in STOP_WORDS and word.lower() not in STOP_WORDS)
+
+
+_SPEECH = frozenset("said says told added announced warned explained insisted claimed argued stated noted".split())
+
+
+def _attributed_subject(tokens: list[str]) -> tuple[tuple[int, ...], int | None]:
+    """Where the subject of a speech verb near the start begins, when it is a role written in lower case after a
+    capitalised first word, then a name: "Grain grower Anna Brandt said", "Council leader Maria Okafor said",
+    "Shadow chancellor Oliver Letwin said". A headline glued before a paragraph that opens so ends at the role's
+    first word (its lower-case words are no headline's, and the name is no headline's end). A capitalised role
+    right before the name ("Labour MP Jane Smith", "Governor Elena Varga") tells nothing of where it begins: ().
+    Also returns where the name's last word is (a headline never ends between the two), or None."""
+    verb = next((n for n, t in enumerate(tokens[:24]) if t.lower() in _SPEECH), None)
+    if verb is None or verb < 4 or not (_capitalised(tokens[verb - 1]) and _capitalised(tokens[verb - 2])):
+        return (), None  # a person's name: "Anna Brandt" (not "Analysts said", which a headline's words may precede)
+    name = verb - 2
+    for k in range(1, 4):
+        n = name - k
+        if n < 1:
+            break
+        word = tokens[n]
+        if _capitalised(word):
+            return ((n,) if k >= 2 else ()), verb - 1
+        if not word.isalpha() or word.lower() in STOP_WORDS:
+            break
+    return (), verb - 1
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and token.isalpha() and token.lower() not in STOP_WORDS
 
 
 def _resumes(token: str, head: list[str], vocab: set[str]) -> bool:
