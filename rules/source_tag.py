@@ -84,7 +84,11 @@ _FAMILIES = [
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
     ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+(?:this\s+)?(?:with|via)\s+(?:e-?mail|"
                + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
-               r"\b[^.!?\n]{0,60}[.!?]?"),
+               # a button's label glued before a paragraph ends where the paragraph's capital begins
+               r"\b(?:(?=\s+(?-i:[A-Z\"“]))|[^.!?\n]{0,60}[.!?]?)"),
+    # page furniture glued before a paragraph's first word ("Advertisement The council ..."), or alone
+    ("closed", "advertisement getty shutterstock subscribe sponsored",
+     r"(?:advertisement|getty\s+images|shutterstock|subscribe\s+now|sponsored\s+content)(?=\s*$|\s+(?-i:[A-Z\"“]))"),
     ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
                r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
@@ -588,12 +592,14 @@ class SourceTag(Rule):
                                             not any(_ends_sentence(t) for t in head[:-1]))
             return tokens[-1][1] if ok else None
         vocab = _vocabulary(document)
-        subject, surname = _attributed_subject([t for _, _, t in tokens]) if kind == "headline" else ((), None)
+        subject, surname = _attributed_subject([t for _, _, t in tokens])
         best, best_score, evidence = None, float("-inf"), (float("-inf"), 0)
         for b in range(1, min(limit, len(tokens)) + 1):
             head = [t for _, _, t in tokens[:b]]
             if kind == "name" and (not _name_like(head) or any(_ends_sentence(t) for t in head[:-1])):
                 break
+            if kind == "name" and surname is not None and b >= surname:
+                break  # "Picture: PA | Governor Elena Varga said": a source's name is not the speaker's
             if kind == "headline" and any(_ends_sentence(t) for t in head[:-1]):
                 break
             if kind == "headline" and b > 1 and _starts_sentence(head[-1], head[:-1]):
@@ -615,8 +621,10 @@ class SourceTag(Rule):
                     shape -= 2.0  # "... Chancellor Gordon | Brown": the document's own name takes its first part
             if kind == "headline" and b == len(tokens) and _ends_sentence(head[-1]) and head[-1].endswith("."):
                 shape -= 6.0  # "... Shares in building firms rose after the announcement.": a headline has no full stop
-            if kind == "headline" and b == surname:
+            if b == surname:
                 shape -= 4.0  # "... Governor Elena | Varga said": a speaker's name is not cut in two
+            if kind == "name" and surname is not None and b == surname - 2 and _capitalised(tokens[b][2]):
+                score += 1.5  # "Source: Dhaka Tribune | Governor Elena Varga said": the speaker's title
             if kind == "headline" and b in subject:
                 score += 2.5  # "... war fears | Grain grower Anna Brandt said": the paragraph's speaker and role
             elif kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
@@ -773,7 +781,8 @@ def _attributed_subject(tokens: list[str]) -> tuple[tuple[int, ...], int | None]
     "Shadow chancellor Oliver Letwin said". A headline glued before a paragraph that opens so ends at the role's
     first word (its lower-case words are no headline's, and the name is no headline's end). A capitalised role
     right before the name ("Labour MP Jane Smith", "Governor Elena Varga") tells nothing of where it begins: ().
-    Also returns where the name's last word is (a headline never ends between the two), or None."""
+    Also returns where the name's last word is (a headline never ends between the two, and a source's name
+    after a credit's cue ends before the speaker's), or None."""
     verb = next((n for n, t in enumerate(tokens[:24]) if t.lower() in _SPEECH), None)
     if verb is None or verb < 4 or not (_capitalised(tokens[verb - 1]) and _capitalised(tokens[verb - 2])):
         return (), None  # a person's name: "Anna Brandt" (not "Analysts said", which a headline's words may precede)
