@@ -410,7 +410,6 @@ def _fenced():
 @lru_cache(maxsize=1)
 def _inline_code():
     """Markdown's code spans (which may wrap onto the next line of their paragraph) and indented code lines."""
-    # a code span may wrap onto the next line of its paragraph, never across a blank line
     return re.compile(r"`(?:[^`\n]|\n(?![ \t]*(?:\n|$)))+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
