@@ -511,7 +511,8 @@ class SourceTag(Rule):
         """Credits in brackets between two sentences of the line (see _MID), outside the tags already found."""
         out = []
         for pos in _tag_starts(body):
-            if body[pos:pos + 1] not in "([" or any(t.start <= pos < t.end for t in found + out):
+            if (body[pos:pos + 1] not in "([" or any(t.start <= pos < t.end for t in found)
+                    or (out and pos < out[-1].end)):  # positions come in order: the last tag found is enough
                 continue
             for n in _MID:
                 m = _family(n).match(body, pos)
