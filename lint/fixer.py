@@ -6,6 +6,7 @@ pass (the engine re-checks the text and repeats until nothing fixable is left).
 """
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 from pathlib import Path
@@ -39,17 +40,44 @@ def within_span(text: str, diagnostic: Diagnostic) -> bool:
     return True
 
 
+class _Taken:
+    """The edits taken so far, sorted by start. They overlap no other, so their ends are sorted too, and an edit
+    can only overlap the few that start before its end and end after its start: a lookup is a bisection, not a
+    scan (a text with 30,000 fixes took 90 s to select them, comparing each with all taken before it)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.edits: list[Edit] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        i = bisect.bisect_right(self.starts, edit.end)
+        while i > 0:
+            i -= 1
+            taken = self.edits[i]
+            if _overlaps(edit, taken):
+                return True
+            if taken.end < edit.start:
+                return False
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect.bisect_right(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.edits.insert(i, edit)
+
+
 def select_fixes(fixes: list[Fix]) -> list[Fix]:
     """The fixes that can be applied together in one pass (no two overlap)."""
-    taken: list[Edit] = []
+    taken = _Taken()
     chosen: list[Fix] = []
     for fix in sorted(fixes, key=lambda f: (f.edits[0].start, f.edits[0].end) if f.edits else (-1, -1)):
-        if any(_overlaps(e, t) for e in fix.edits for t in taken):
+        if any(taken.overlaps(e) for e in fix.edits):
             continue
         # edits inside one fix must not overlap each other either
         if any(_overlaps(a, b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1:]):
             continue
-        taken.extend(fix.edits)
+        for e in fix.edits:
+            taken.add(e)
         chosen.append(fix)
     return chosen
 

@@ -71,6 +71,25 @@ def test_selected_fixes_never_overlap(ranges):
             assert not (a.start == b.start and (a.start == a.end or b.start == b.end))
 
 
+
+@given(st.lists(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4)), min_size=1, max_size=3), max_size=12))
+def test_fix_selection_is_the_same_as_comparing_every_pair(fix_edits):
+    # select_fixes bisects the edits taken so far; comparing each edit with every taken one (as it once did, in
+    # time quadratic in the number of fixes) must choose the same fixes, insertions and multi-edit fixes included.
+    from doclint.diagnostics import Edit, Fix
+    from doclint.fixer import _overlaps
+
+    fixes = [Fix.safe(*[Edit(s, s + n, "x") for s, n in edits]) for edits in fix_edits]
+    taken, chosen = [], []
+    for fix in sorted(fixes, key=lambda f: (f.edits[0].start, f.edits[0].end)):
+        if any(_overlaps(e, t) for e in fix.edits for t in taken):
+            continue
+        if any(_overlaps(a, b) for i, a in enumerate(fix.edits) for b in fix.edits[i + 1:]):
+            continue
+        taken.extend(fix.edits)
+        chosen.append(fix)
+    assert [id(f) for f in select_fixes(fixes)] == [id(f) for f in chosen]
+
 _WORDS = st.sampled_from(["Korea", "korean", "The", "the", "NATO's", "2024", "U.S.", "don't", "(Reuters)", "Haj,",
                           "«Paris»", "x", "—", "co-operation", "Kim", "kim", "Putin.", "état", "Ölpreis", "12%"])
 
