@@ -385,7 +385,9 @@ class SourceTag(Rule):
     subscriber? Log in` and `Facebook Twitter WhatsApp Email`), unless the
     line is shaped as a heading and the next paragraph's first sentence is
     about its words (`Privacy policy` / `Our privacy policy explains ...`).
-    Attributions
+    A short credit in brackets between two sentences of a paragraph, where a
+    scraper joined a paragraph that ended with it to the next (`... debate.
+    (Source: Reuters) Critics said ...`), is flagged too. Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
     `..., he said.`) and headlines are never flagged.
 
