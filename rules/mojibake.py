@@ -23,8 +23,9 @@ class Mojibake(Rule):
     `é`), including text encoded twice (`ÃƒÂ©`), and names the character they
     should be. UTF-8 read as Mac OS Roman (`it‚Äôs`, `caf√©`), as the DOS
     code page (`caf├⌐`), as Windows Cyrillic (`РџСЂРёРІРµС‚` for `Привет`) or
-    as Windows Central European (`WrocĹ‚aw` for `Wrocław`) is found too. Detection and repair use ftfy on the affected words only, after
-    a fast screen for the byte patterns mojibake leaves behind. ftfy declines
+    as Windows Central European (`WrocĹ‚aw` for `Wrocław`) is found too.
+    Detection and repair use ftfy on the affected words only, after a fast
+    screen for the byte patterns mojibake leaves behind. ftfy declines
     short words it cannot tell from rare text (`siÄ™` for `się`, `–∏` for
     `и`, `ΓÇö` for `—`); in a document where it repaired others, a run of
     non-ASCII characters that the codec of those repairs turns back into valid
