@@ -49,7 +49,8 @@ _FAMILIES = [
                r"[.!]?\s*[)\]]?(?=\s*$)"),
     ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
     ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+(?:{DOMAIN}|{_PLATFORMS}\b)(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
-               rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
+               rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})(?:\s*(?:,|and|or|&)\s*(?:on\s+)?{_PLATFORMS}\b)*"
+               rf"|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
     # a prompt ends at its full stop, or at what it points to when a sentence follows with no full stop between
     # ("Click here to join our Telegram channel Council leader ... said": not the council leader's sentence)
     ("closed", "click tap", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view|expand|enlarge|zoom|play"
@@ -65,7 +66,7 @@ _FAMILIES = [
                r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
     ("closed", "with - — –", rf"(?:{DASH}\s*)?with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{{1,40}})?\.?"
                             rf"(?=\s*$)"),
-    ("closed", "follow", rf"follow\s+{HANDLE}(?:\s+on\s+{_PLATFORMS})?(?:\s+for\s+[^\n.!?]{{1,50}})?[.!]?"),
+    ("closed", "follow", rf"follow\s+(?:us\s+(?:at\s+|on\s+)?)?{HANDLE}(?:\s+on\s+{_PLATFORMS})?(?:\s+for\s+[^\n.!?]{{1,50}})?[.!]?"),
     # a credit by a byline's words, only where it ends the line: "Produced by Jupiter Research, the report..." is prose
     ("end", "compiled written edited reported story report text words produced photo photos",
      r"(?:compiled|written|edited|reported|story|report|text|words|produced|photos?)\s+by\s+(?:our|a|the)\s+(?:own\s+)?"
@@ -75,7 +76,7 @@ _FAMILIES = [
      r"(?:reported|story|report|text|words|produced|photos?|illustrations?|graphics?|pictures?|images?|video)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
             r"|the|&)){0,4})\.?"),
     ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
-               rf"\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})?[.!]?(?=\s*$)"),
+               rf"(?:\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})[.!]?|[.!]?(?=\s*$))"),
     ("closed", "join follow subscribe get read find for stay", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
                rf"|(?:get|read|find|for|stay\s+(?:updated|informed|tuned|connected)\s+(?:with|for|on))"
                rf"\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
@@ -105,7 +106,7 @@ _FAMILIES = [
      r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:(?:story|content|news|article|image|photo|video)\s+(?:sources?|courtesy|credits?)"
              r"|cover\s+(?:photos?|images?|pictures?|pics?)|inputs?"
-             r"|source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
+             r"|source\s+link|source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
              r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics)|h/t|hat[\s-]tip"
              r"|screen\s?(?:shots?|grabs?)|visuals?|infographics?|cartoons?"
              # the same cues in the languages whose credits English corpora pick up most: "Fonte: Agência Brasil",
@@ -118,12 +119,12 @@ _FAMILIES = [
              r"|sourced\s+from|h/t)(?=\s|:|$))"
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
     ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
-     "previous up podcast photo video picture image gallery in editor's editors editor",
+     "previous up podcast photo video picture image gallery in editor's editors editor continue",
      r"(?:read\s+(?:more|next)|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|(?:photo|video|picture|image)\s+gallery|gallery|in\s+pictures"
-                 r"|editor'?s'?\s+picks?|also\s+on\s+[\w.-]+|also\s+on\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){1,3}"
+                 r"|editor'?s'?\s+picks?|continue\s+reading|read\s+the\s+(?:full\s+|whole\s+|complete\s+)?(?:story|article|report)|also\s+on\s+[\w.-]+|also\s+on\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){1,3}"
                  r"|more|watch|listen|next|previous)\s*[:|]\s*"
                  r"|(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related)\s*[-–—](?=\s)\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
@@ -137,7 +138,9 @@ _FAMILIES = [
              r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
              r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
              r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
-             r"(?:\s+only)?|(?:images?|photos?|pictures?)\s+(?:used\s+)?for\s+representation(?:al)?(?:\s+purposes?)?(?:\s+only)?|(?:image|media|video)\s+caption\s*[,:]\s*\S[^\n]{0,150}"
+             r"(?:\s+only)?|(?:images?|photos?|pictures?)\s+(?:used\s+)?for\s+representation(?:al)?(?:\s+purposes?)?(?:\s+only)?|(?:image|media|video)\s+caption(?:\s*[,:]\s*\S|\s+(?-i:[A-Z\"“]))[^\n]{0,150}"
+             # a flattened picture block: "Image copyright Reuters Image caption Protesters gathered outside"
+             r"|(?:image|photo|picture)\s+(?:copyright|source|credit)\s*[,:]?\s+[^\n]{1,60}?\s+(?:image|photo|picture|media)\s+caption\b[^\n]{0,150}"
              r"|(?:pictured|(?:photo\s+|picture\s+)?caption)\s*:\s*\S[^\n]{0,150}"
              r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
              r"|(?:filed\s+under|posted\s+in)\s+(?-i:[A-Z])" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
@@ -165,7 +168,7 @@ _FAMILIES = [
      r"(?:watch\s+(?:the|our)\s+(?:full\s+)?video(?:\s+(?:above|below|here))?"
              r"|follow\s+(?:our|the|all\s+the)\s+(?:latest\s+)?(?:live\s+)?(?:updates|coverage|blog)(?:\s+on\s+(?:our|the)"
              r"\s+(?:live\s+)?(?:blog|page|website|site|app))?"
-             r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)\s*\?[^\n]{0,100}"
+             r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)(?:\s+(?:in|to|delivered\s+to)\s+your\s+inbox\b[^\n.!?]{0,30})?|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)\s*\?[^\n]{0,100}"
              r"|get\s+(?:the\s+(?:latest|best|top)|our|breaking)\b[^.!?\n]{0,50}?\b(?:delivered\s+)?(?:straight\s+)?(?:to|in)\s+your\s+inbox"
              r"(?:\s+(?:every|each)\s+\w+)?"
              r"|source\s+link)[.!]?"),
