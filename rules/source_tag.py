@@ -37,6 +37,14 @@ _FAMILIES = [
                r"|with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from)?|(?:additional\s+|agency\s+)inputs?(?:\s+from)?"
                r"|inputs?\s+from|inputs?(?=\s*:)|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|writ(?:ten|ing)\s+by"
                r"|compiled\s+by|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]]"),
+    # an agency's inputs or reporting in brackets, in other orders: "(IANS inputs)", "(Inputs by IANS)", "(Written with
+    # inputs from agencies)", "(With additional reporting from AFP)" (not "(reporting period ends ...)")
+    ("closed", "( [", rf"[(\[]\s*(?:(?:written|compiled|edited|prepared)\s+)?(?:with\s+)?(?:(?:additional|agency|wire"
+                     rf"|{WIRES})\s+)?(?:inputs?|reporting)(?:\s+(?:from|by)\s+[^()\[\]\n]{{1,40}}|\s*:\s*[^()\[\]\n]{{1,40}})?\s*[)\]]"),
+    # a credit to a body named in lower case: "Photo: Courtesy of the family" (capitalised names are the name family's)
+    ("closed", "photo photos image images picture pictures courtesy",
+     r"(?:(?:photos?|images?|pictures?)\s*[:|-]\s*)?courtesy\s+of\s+the\s+(?-i:[a-z]+(?:\s+[a-z]+){0,2})\.?"
+     r"(?=\s*$|\s+(?-i:[A-Z\"“]))"),
     # braces and angle brackets, as some pages print a credit, only with a colon: "{Source: Reuters}", "<Source:
     # Reuters>" (never HTML's <source srcset=...> or <picture>)
     ("closed", "{ <", r"[{<]\s*(?:sources?|via|courtesy|credits?|photos?|images?|pictures?|inputs?)\s*:\s*[^<>{}\n]{1,80}[}>]"),
@@ -49,7 +57,9 @@ _FAMILIES = [
                r"[.!]?\s*[)\]]?(?=\s*$)"),
     ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
     ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+(?:{DOMAIN}|{_PLATFORMS}\b)(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
-               rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})(?:\s*(?:,|and|or|&)\s*(?:on\s+)?{_PLATFORMS}\b)*"
+               rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})\)?"
+               rf"(?:\s*(?:,|and|or|&)\s*(?:(?:like|follow|join|find)\s+us\s+)?(?:on\s+)?{_PLATFORMS}\b)*"
+               rf"(?:\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?"
                rf"|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
     # a prompt ends at its full stop, or at what it points to when a sentence follows with no full stop between
     # ("Click here to join our Telegram channel Council leader ... said": not the council leader's sentence)
@@ -125,7 +135,7 @@ _FAMILIES = [
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|(?:photo|video|picture|image)\s+gallery|gallery|in\s+pictures"
                  r"|editor'?s'?\s+picks?|continue\s+reading|read\s+the\s+(?:full\s+|whole\s+|complete\s+)?(?:story|article|report)|also\s+on\s+[\w.-]+|also\s+on\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){1,3}"
-                 r"|more|watch|listen|next|previous)\s*[:|]\s*"
+                 r"|more|watch|listen|next|previous)(?:\s+here)?\s*(?:[:|]|>>|»|›|→)\s*"
                  r"|(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related)\s*[-–—](?=\s)\s*"),
     # page furniture a scraper kept, flagged only when it is the whole line
     ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
@@ -303,7 +313,8 @@ _CUE_LAST["/"] = len(_FAMILIES) - 1
 # ("(Source: ...)", "(Photo: ...)", "(With inputs from ...)") and a wire service's ("(Reuters)"), not an agency
 # code ("(ONS)" names what the sentence before spoke of) nor an address.
 _MID = [n for n, (kind, _, pattern) in enumerate(_FAMILIES) if kind in ("closed", "credit")
-        and pattern.startswith((r"[(\[]\s*(?:(?:sources?", r"[(\[]\s*(?:(?:AP|AFP", r"(?-i:[(\[]\s*(?:"))]
+        and pattern.startswith((r"[(\[]\s*(?:(?:sources?", r"[(\[]\s*(?:(?:AP|AFP", r"(?-i:[(\[]\s*(?:",
+                                r"[(\[]\s*(?:(?:written"))]
 _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources close to the talks said ...)" is prose
 _WIRE = re.compile(WIRES)
 # Which families a tag can start with, by its first word (lower case) or opening character. Only those are tried,
