@@ -36,7 +36,7 @@ _FAMILIES = [
     ("closed", "( [", r"[(\[]\s*(?:(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?"
                r"|with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from)?|(?:additional\s+|agency\s+)inputs?(?:\s+from)?"
                r"|inputs?\s+from|inputs?(?=\s*:)|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|writ(?:ten|ing)\s+by"
-               r"|compiled\s+by|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]]"),
+               r"|compiled\s+by|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]](?!\s*:)(?!\s+(?-i:[a-z]))"),
     # an agency's inputs or reporting in brackets, in other orders: "(IANS inputs)", "(Inputs by IANS)", "(Written with
     # inputs from agencies)", "(With additional reporting from AFP)" (not "(reporting period ends ...)")
     ("closed", "( [", rf"[(\[]\s*(?:(?:written|compiled|edited|prepared)\s+)?(?:with\s+)?(?:(?:additional|agency|wire"
@@ -58,7 +58,8 @@ _FAMILIES = [
     ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
     ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+(?:{DOMAIN}|{_PLATFORMS}\b)(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
                rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})\)?"
-               rf"(?:\s*(?:,|and|or|&)\s*(?:(?:like|follow|join|find)\s+us\s+)?(?:on\s+)?{_PLATFORMS}\b)*"
+               rf"(?:\s*(?:,|and|or|&)\s*(?:(?:like|follow|join|find)\s+us\s+)?(?:on\s+)?{_PLATFORMS}\b"
+               rf"|\s*[|·•]\s*{_PLATFORMS}\b\s*(?::\s*)?(?:[/@][\w.-]+)?)*"
                rf"(?:\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?"
                rf"|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
     # a prompt ends at its full stop, or at what it points to when a sentence follows with no full stop between
@@ -91,6 +92,8 @@ _FAMILIES = [
                rf"|(?:get|read|find|for|stay\s+(?:updated|informed|tuned|connected)\s+(?:with|for|on))"
                rf"\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
                rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
+    ("closed", "to", r"to\s+(?:subscribe|sign\s+up|register)\b[^.!?\n]{0,60}?,?\s+(?:click|tap)\s+here[.!]?"
+                     r"(?=\s*$|\s+(?-i:[A-Z\"“]))"),
     ("closed", "subscribe sign register", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
     ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+(?:this\s+)?(?:with|via)\s+(?:e-?mail|"
@@ -109,11 +112,13 @@ _FAMILIES = [
                                 r"|copied|republished)\b[^.\n]{0,100}\.?)?"),
     ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
      "source sources sourced courtesy credit credits graphic graphics illustration illustrations file via "
-     "input inputs story content news article cover "
+     "input inputs story content news article cover - — – [ "
      "copyright with input inputs agency reporting additional edited editing writing written compiled © ( h hat "
      "screenshot screenshots screengrab screengrabs screen visual visuals infographic infographics cartoon cartoons "
      "fonte fuente quelle foto fotos bild",
-     r"(?:(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
+     r"(?:[-—–]\s*(?=[^\W\d_]))?"  # "-Source: Reuters"
+     r"(?:\[\s*(?:sources?|credits?|photos?|images?)\s*\]\s*(?=:)"  # "[Source]: Reuters"
+     r"|(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
              r"|(?:(?:story|content|news|article|image|photo|video)\s+(?:sources?|courtesy|credits?)"
              r"|cover\s+(?:photos?|images?|pictures?|pics?)|inputs?"
              r"|source\s+link|source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
@@ -130,7 +135,7 @@ _FAMILIES = [
              r"\s*(?::|\||[-–—](?=\s))?\s*"),
     ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
      "previous up podcast photo video picture image gallery in editor's editors editor continue",
-     r"(?:read\s+(?:more|next)|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
+     r"(?:read\s+(?:more|next)(?:\s+on\s+this(?:\s+story)?)?|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
                  r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
                  r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
                  r"|more\s+(?:news|stories|from\s+\w+)|(?:photo|video|picture|image)\s+gallery|gallery|in\s+pictures"
