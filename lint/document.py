@@ -341,13 +341,7 @@ class Document(_Positions):
 
     def in_code(self, offset: int) -> bool:
         """Whether `offset` lies inside a fenced code block (see code_blocks)."""
-        blocks = self.code_blocks
-        if not blocks:
-            return False
-        from bisect import bisect_right
-
-        n = bisect_right(blocks, (offset, float("inf"))) - 1
-        return n >= 0 and blocks[n][0] <= offset < blocks[n][1]
+        return _inside(self.code_blocks, offset)
 
     @cached_property
     def markdown_code(self) -> list[tuple[int, int]]:
@@ -367,13 +361,7 @@ class Document(_Positions):
 
     def in_markdown_code(self, offset: int) -> bool:
         """Whether `offset` lies in Markdown code of any kind (see markdown_code)."""
-        spans = self.markdown_code
-        if not spans:
-            return False
-        from bisect import bisect_right
-
-        n = bisect_right(spans, (offset, float("inf"))) - 1
-        return n >= 0 and spans[n][0] <= offset < spans[n][1]
+        return _inside(self.markdown_code, offset)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -405,6 +393,16 @@ def _fenced():
     """Fenced code blocks and HTML comments: compiled when a Markdown file first asks, not by every run's import."""
     return re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
                       re.MULTILINE | re.DOTALL)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of the sorted, disjoint (start, end) spans."""
+    if not spans:
+        return False
+    from bisect import bisect_right
+
+    n = bisect_right(spans, (offset, float("inf"))) - 1
+    return n >= 0 and spans[n][0] <= offset < spans[n][1]
 
 
 @lru_cache(maxsize=1)
