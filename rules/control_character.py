@@ -76,10 +76,10 @@ class ControlCharacter(Rule):
         text = document.text
         matches = list(_CONTROL.finditer(text))
         # A Windows-1252 text read as Latin-1 shows it in every quotation mark and apostrophe: a character is put
-        # back only where two or more fit their places (one that fits may be a control dropped at random), and a
-        # letter (Š, œ) only then, as nothing else tells it from a stray control.
-        fitting = sum(len(m.group()) == 1 and _windows_1252(text, m.start(), m.group()) is not None for m in matches)
-        letters = fitting >= 2
+        # back only where two or more marks, dashes or signs fit their places (one that fits may be a control
+        # dropped at random), and a letter (Š, œ) only then, as nothing else tells it from a stray control.
+        meant_at = {m.start(): _windows_1252(text, m.start(), m.group()) for m in matches if len(m.group()) == 1}
+        evidence = sum(c is not None and not c.isalpha() for c in meant_at.values()) >= 2
         for m in matches:
             s = m.group()
             if s == "\f" and self.options.page_breaks and _alone_on_line(text, m.start()):
@@ -88,7 +88,7 @@ class ControlCharacter(Rule):
                 what = f"ANSI escape sequence {s[1:]!r}"
             else:
                 what = f"U+{ord(s):04X}" + (f" ({_NAMES[ord(s)]})" if ord(s) in _NAMES else "")
-            meant = _windows_1252(text, m.start(), s, letters) if len(s) == 1 and fitting >= 2 else None
+            meant = meant_at.get(m.start()) if evidence else None
             if meant is not None:
                 what += f" (Windows-1252 {meant} read as Latin-1)"
                 fix = Fix.safe(Edit(m.start(), m.end(), meant), message=f"Replace with {meant}")
@@ -101,7 +101,7 @@ class ControlCharacter(Rule):
             yield Diagnostic(m.start(), m.end(), f"Control character: {what}", fix=fix)
 
 
-def _windows_1252(text: str, at: int, char: str, letters: bool = False) -> str | None:
+def _windows_1252(text: str, at: int, char: str) -> str | None:
     """The Windows-1252 character the C1 control at `at` stands for, if it fits its place: an apostrophe after a
     letter, an opening quotation mark before a word and a closing one after, a dash between spaces (an en dash
     also between digits), an ellipsis after a word, a euro sign before a number. A control dropped anywhere else
@@ -129,8 +129,8 @@ def _windows_1252(text: str, at: int, char: str, letters: bool = False) -> str |
         fits = word_before and not word_after
     elif meant == "\u2022":
         fits = before in "\n\t " and after == " "
-    elif meant.isalpha():  # Š, œ: in a word, in a text whose other controls were Windows-1252 (see check)
-        fits = letters and (before.isalpha() or after.isalpha())
+    elif meant.isalpha():  # Š, œ: in a word (and in a text whose other controls were Windows-1252: see check)
+        fits = before.isalpha() or after.isalpha()
     else:
         fits = False  # rarer signs (†, ‰): nothing tells them from a stray control
     return meant if fits else None
