@@ -72,9 +72,9 @@ _FAMILIES = [
     # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
     ("closed", "read see watch get view", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
                r"|interview|video|coverage)\b[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
-    ("closed", "read see find", r"(?:read|see|find)\s+more\s+(?:at|on)\s+(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
+    ("closed", "read see find", r"(?:read|see|find)\s+more\s+(?:at|on)\s+(?:" + DOMAIN + r")[.!]?(?=\s*$|\s+(?-i:[A-Z\"“]))"),
     ("closed", "for", r"for\s+(?:more|the\s+latest|all\s+the\s+latest)\s+(?:news|updates|stories|information|details|coverage)\b"
-               r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
+               r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$|\s+(?-i:[A-Z\"“]))"),
     ("closed", "with - — –", rf"(?:{DASH}\s*)?with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{{1,40}})?\.?"
                             rf"(?=\s*$)"),
     ("closed", "follow", rf"follow\s+(?:us\s+(?:at\s+|on\s+)?)?{HANDLE}(?:\s+on\s+{_PLATFORMS})?(?:\s+for\s+[^\n.!?]{{1,50}})?[.!]?"),
@@ -98,6 +98,7 @@ _FAMILIES = [
                r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
     ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+(?:this\s+)?(?:with|via)\s+(?:e-?mail|"
                + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
+               r"(?:\s+(?:on|via|with)\s+(?:e-?mail|" + _PLATFORMS + r")(?:\s*(?:,|and|or|&)\s*(?:e-?mail|" + _PLATFORMS + r"))*)?"
                # a button's label glued before a paragraph ends where the paragraph's capital begins
                r"\b(?:(?=\s+(?-i:[A-Z\"“]))|[^.!?\n]{0,60}[.!?]?)"),
     # page furniture glued before a paragraph's first word ("Advertisement The council ..."), or alone
@@ -105,7 +106,8 @@ _FAMILIES = [
      r"(?:advertisement|getty\s+images|shutterstock|subscribe\s+now|sponsored\s+content)(?=\s*$|\s+(?-i:[A-Z\"“]))"),
     ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
                r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
-               r"\s+(?:on|in|at|by|with|from)\b[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$)"),
+               r"\s+(?:on|in|at|by|with|from)\b(?:\s+(?:" + DOMAIN + r")(?=\s+(?-i:[A-Z\"“]))"  # "... on example.com | Council"
+               r"|[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$))"),
     ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+(?:©|\(c\))?)\s*(?:\d{4}\s*)?[^\n]{0,60}?all\s+rights\s+reserved\.?"
                                 # a wire's notice goes on: "This material may not be published, broadcast, ..."
                                 r"(?:\s*this\s+(?:material|article|content|story)\s+may\s+not\s+be\s+(?:published|reproduced"
@@ -183,7 +185,7 @@ _FAMILIES = [
      r"(?:watch\s+(?:the|our)\s+(?:full\s+)?video(?:\s+(?:above|below|here))?"
              r"|follow\s+(?:our|the|all\s+the)\s+(?:latest\s+)?(?:live\s+)?(?:updates|coverage|blog)(?:\s+on\s+(?:our|the)"
              r"\s+(?:live\s+)?(?:blog|page|website|site|app))?"
-             r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)(?:\s+(?:in|to|delivered\s+to)\s+your\s+inbox\b[^\n.!?]{0,30})?|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)\s*\?[^\n]{0,100}"
+             r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)(?:\s+(?:in|to|delivered\s+to)\s+your\s+inbox\b[^\n.!?]{0,30})?|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)(?:\s+(?:idea|tip))?\s*\?[^\n]{0,100}"
              r"|get\s+(?:the\s+(?:latest|best|top)|our|breaking)\b[^.!?\n]{0,50}?\b(?:delivered\s+)?(?:straight\s+)?(?:to|in)\s+your\s+inbox"
              r"(?:\s+(?:every|each)\s+\w+)?"
              r"|source\s+link)[.!]?"),
@@ -403,8 +405,12 @@ class SourceTag(Rule):
     encyclopedia`, paywall and share-button lines such as `Already a
     subscriber? Log in` and `Facebook Twitter WhatsApp Email`), unless the
     line is shaped as a heading and the next paragraph's first sentence is
-    about its words (`Privacy policy` / `Our privacy policy explains ...`).
-    A short credit in brackets between two sentences of a paragraph, where a
+    about its words (`Privacy policy` / `Our privacy policy explains ...`);
+    furniture of two words or more is also flagged where it ends a paragraph
+    after its last sentence (`... the vote. Print this page`). A teaser cue
+    that opens a one-line paragraph takes the whole line, whatever words the
+    headline shares with the article, unless it ends with a full stop (a
+    short paragraph may be glued after the headline). A short credit in brackets between two sentences of a paragraph, where a
     scraper joined a paragraph that ended with it to the next (`... debate.
     (Source: Reuters) Critics said ...`), is flagged too. Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
@@ -427,7 +433,7 @@ class SourceTag(Rule):
     certain (a closed pattern such as a parenthesised tag, a prompt ending in a
     handle, or a whole line); unsafe when the end of a glued tag was inferred
     (an agency name or a teaser headline followed by the article's text) or
-    when only structure found it.
+    when only structure found it (furniture glued to a paragraph's end).
     """
 
     code = "S101"
@@ -459,7 +465,8 @@ class SourceTag(Rule):
                 # stopping mid-sentence) continues it
                 before = text[document.line_span(line - 1)[0]:ls].strip() if line else ""
                 alone = not 40 < len(before) <= 100 or bool(ENDS_SENTENCE.search(before))
-                tags = self._tags(content, lead, trail, document, block.first_line == line and alone, alone)
+                first = block.first_line == line and alone
+                tags = self._tags(content, lead, trail, document, first, alone, first and line == block.last_line)
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
@@ -490,12 +497,13 @@ class SourceTag(Rule):
         return start, lead, trail, [t for t in self._tags(joined, lead, trail, document, False, False)
                                     if lead < t.start < cut]
 
-    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, alone: bool = True):
+    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, alone: bool = True,
+              paragraph: bool = False):
         """Tags in one line: at its start, at its end, or the whole line (`alone`: the line does not continue a
-        sentence of the line before)."""
+        sentence of the line before; `paragraph`: the line is a whole paragraph)."""
         body = content[lead:trail]
         found = []
-        start_tag = self._match_at(body, 0, document, at_start=True)
+        start_tag = self._match_at(body, 0, document, at_start=True, paragraph=paragraph)
         if start_tag and start_tag.kind == "name" and start_tag.end < len(body) and _credit_tail(body[start_tag.end:]):
             start_tag.end, start_tag.confident = len(body), False  # "Photo by John Doe on Unsplash": all of it
         if start_tag and (first_line or start_tag.end == len(body)):
@@ -557,7 +565,7 @@ class SourceTag(Rule):
         tag = self._match_at(body[:end], pos, document, at_start=False)
         return tag if tag and tag.end == end and tag.kind == "credit" else None
 
-    def _match_at(self, body: str, pos: int, document, at_start: bool) -> _Tag | None:
+    def _match_at(self, body: str, pos: int, document, at_start: bool, paragraph: bool = False) -> _Tag | None:
         for rx in self._extra:
             m = rx.match(body, pos)
             if m and m.end() > pos:
@@ -565,6 +573,7 @@ class SourceTag(Rule):
         first = _FIRST_WORD.match(body, pos)
         candidates = list(_BY_START.get(first.group().split()[-1].lower(), ())) if first else []
         candidates += [n for word, n in _CUE_LAST.items() if body.find(word, pos) != -1]
+        furniture = None
         for n in candidates:
             kind = _FAMILIES[n][0]
             m = _family(n).match(body, pos)
@@ -572,7 +581,11 @@ class SourceTag(Rule):
                 continue
             cue = m.group().strip()
             if kind == "line" and (pos or m.end() < len(body)):
-                continue  # page furniture only counts as a whole line
+                if not (at_start or m.end() < len(body) or len(m.group().split()) < 2 or furniture):
+                    # page furniture counts as a whole line, or as two words or more ending one (unless another
+                    # family knows the words better)
+                    furniture = _Tag(pos, m.end(), False, _describe(kind, cue), kind)
+                continue
             if kind in ("closed", "line", "end", "credit"):
                 end = m.end()
                 confident = n not in _CUE_LAST.values()  # a cue that comes last: "Volunteers contributed to ..."
@@ -587,6 +600,8 @@ class SourceTag(Rule):
                 dm = re.match(rf"\s*(?:{DOMAIN}|{HANDLE})", rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
                     end, confident = m.end() + dm.end(), True
+                elif paragraph and (whole := self._whole_teaser(rest, kind, document)) is not None:
+                    end, confident = m.end() + whole, True
                 else:
                     n = self._extent(rest, kind, document, to_end=not at_start)
                     if n is None:
@@ -597,7 +612,16 @@ class SourceTag(Rule):
             if not at_start and end < len(body.rstrip()):
                 continue
             return _Tag(pos, end, confident, _describe(kind, cue), kind)
-        return None
+        return furniture
+
+    def _whole_teaser(self, rest: str, kind: str, document) -> int | None:
+        """A teaser cue that opens a paragraph of one line, followed by a headline: the whole line ("Also read:
+        Budget 2024: What changes for you?"), however many of its words the article shares. Not when the line ends
+        with a full stop: that may be a short paragraph glued after the headline ("Read more: Markets fall Users
+        welcomed the decision.")."""
+        if kind != "headline" or rest.rstrip().endswith("."):
+            return None
+        return self._extent(rest, kind, document, to_end=True)
 
     def _extent(self, rest: str, kind: str, document, to_end: bool = False) -> int | None:
         """How many characters of `rest` the name or headline takes, or None when it is not a tag.
@@ -656,7 +680,11 @@ class SourceTag(Rule):
                 # word of the document's own vocabulary follows
             if b == len(tokens):
                 score += 0.5  # nothing follows: the whole rest is the tag
-            if kind == "name" and _WIRE.fullmatch(head[-1].strip("()[],;:.")):
+            last = head[-1].strip("()[],;:.")
+            if kind == "name" and b > 1 and re.fullmatch(r"(?:19|20)\d\d", last):
+                score += 1.0  # a year closes a credit: "© AFP 2024 | Council leader ..."
+                last = head[-2].strip("()[],;:.")
+            if kind == "name" and _WIRE.fullmatch(last):
                 score += 2.0  # a wire service's name ends a credit: "Source: Reuters Governor Elena Varga said ..."
             evidence = max(evidence, (score, -b))  # the best extent by evidence alone (the shortest of equals)
             if score + shape > best_score:
@@ -741,7 +769,7 @@ def _tag_starts(body: str, start: int = 0):
             yield m.end()
             continue
         before, after = body[m.start() - 1:m.start()], body[m.end():m.end() + 1]
-        if after and (before.islower() or before.isdigit()) and (after.isupper() or after in "([-—–"):
+        if after and (before.islower() or before.isdigit()) and (after.isupper() or after in "([-—–©"):
             yield m.end()
 
 
