@@ -347,10 +347,26 @@ _FIRST_WORD = re.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)
 _BARE = re.compile(rf"(?:{DASH}\s*)?(?:{DOMAIN}|{HANDLE})|{DASH}\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _TOKEN = re.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
-wire associated international getty france-presse presse trust india times post group network networks
+wire associated international getty france-presse presse times post group network networks
 agencies wires
 """.split())
 _CONNECTORS = frozenset({"&", "and", "of", "the", "/", "-", "via", "de", "del", "der"})
+# Words that end the names of news outlets and picture libraries: "Dhaka Tribune", "BBC News", "New Age",
+# "Science Photo Library", "Getty Images".
+_MASTHEAD_ENDS = frozenset("""images photos pictures photography library press news agency agencies media service
+services wire network tribune star herald express journal guardian observer telegraph mail standard gazette chronicle
+independent monitor mirror review today online age times post sun daily weekly magazine channel tv radio insider
+association""".split())
+
+
+def _name_end(token: str, whole: bool) -> float:
+    """How well a credit's source name ends on `token` (the rest of the line follows unless `whole`): on a word that
+    ends outlets' names, well; on a possessive or a comma, not at all ("Source: Al Jazeera Japan's | Honda ...",
+    "Image copyright Getty Images Separately, | Fujitsu ...": those open the paragraph)."""
+    word = token.strip("()[]:;.").lower()
+    if not whole and (word.endswith(("'s", "’s")) or token.endswith(",")):
+        return -3.0
+    return 2.0 if word in _MASTHEAD_ENDS else 0.0
 
 
 @dataclass(frozen=True)
@@ -657,13 +673,17 @@ class SourceTag(Rule):
                 nxt = tokens[b][2]
                 if not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"'“‘("):
                     continue
+                if kind == "name" and head[-1].lower() in _CONNECTORS:
+                    continue  # "Reporting by the | BBC has shown ...": a name does not end on "the" or "of"
                 if kind == "name" and _name_word(nxt) and not nxt[:1].isdigit() and nxt.lower() not in STOP_WORDS:
-                    if nxt.isupper() or nxt.lower() in _AGENCY_WORDS:
-                        continue  # the name goes on
-            score = _novelty(head, vocab) - (0.6 * (b - 1) if kind == "name" else 0.0)
+                    if nxt.lower() in _AGENCY_WORDS or nxt.lower().rstrip(",") in _COMPANY:
+                        continue  # the name goes on (not after a wire's or an outlet's name: "Reuters | MCI said")
+            score = _novelty(head, vocab) - (_NAME_WORD_COST * (b - 1) if kind == "name" else 0.0)
             shape = 0.0  # where a headline can end: chooses among extents, but is no evidence that there is one
             if kind == "headline":
                 shape -= _prose(head) + _LONG * max(0, b - _usual_length(document))
+            if kind == "name":
+                shape += _name_end(head[-1], b == len(tokens))
             if kind == "headline" and b < len(tokens) and tokens[b][2][:1].isdigit():
                 shape -= 1.0  # news does not open a sentence with a figure: "Rail fares to rise | 5%" is one cut short
             if kind == "headline" and head[-1].lower() in _DANGLING:
@@ -677,7 +697,7 @@ class SourceTag(Rule):
                 shape -= 6.0  # "... Shares in building firms rose after the announcement.": a headline has no full stop
             if b == surname:
                 shape -= 4.0  # "... Governor Elena | Varga said": a speaker's name is not cut in two
-            if kind == "name" and surname is not None and b == surname - 2 and _capitalised(tokens[b][2]):
+            if kind == "name" and surname is not None and b == surname - 2 and tokens[b][2].lower() in _ROLES:
                 score += 1.5  # "Source: Dhaka Tribune | Governor Elena Varga said": the speaker's title
             if kind == "headline" and b in subject:
                 score += 2.5  # "... war fears | Grain grower Anna Brandt said": the paragraph's speaker and role
@@ -824,7 +844,8 @@ _DANGLING = frozenset("a an the to of in on at for with from by and or as".split
 # in 3% of headlines, and as costly to take as to leave.)
 _PROSE = frozenset("is are was were been being has have had would will do does did that which who whom whose "
                    "while although because if said he she it they his her their its some".split())
-_LONG, _SLACK = 1.0, 1  # each headline word beyond the document's own headline's length plus the slack costs _LONG
+_LONG, _SLACK = 1.0, 1
+_NAME_WORD_COST = 0.6  # each headline word beyond the document's own headline's length plus the slack costs _LONG
 
 
 def _usual_length(document) -> int:
@@ -861,6 +882,11 @@ def _splits_name(head: list[str], token: str) -> bool:
             and last.lower() not in STOP_WORDS and word.lower() not in STOP_WORDS)
 
 
+# Titles and roles written before a name: "Governor Elena Varga", "Finance Minister Sue Essex".
+_ROLES = frozenset("""governor minister president chancellor secretary mp mep senator mayor judge chief director professor
+prof dr mr mrs ms sir lord lady king queen prince princess general captain coach manager chairman chairwoman chair
+spokesman spokeswoman spokesperson leader ambassador commissioner inspector detective officer sergeant councillor
+bishop archbishop pope premier envoy striker midfielder defender goalkeeper keeper winger skipper""".split())
 _SPEECH = frozenset("said says told added announced warned explained insisted claimed argued stated noted".split())
 _SUBJECT_VERBS = _SPEECH | frozenset("has had have is was will would could can may might must".split())
 
@@ -887,7 +913,8 @@ def _attributed_subject(tokens: list[str]) -> tuple[tuple[int, ...], int | None]
     Also returns where the name's last word is (a headline never ends between the two, and a source's name
     after a credit's cue ends before the speaker's), or None."""
     verb = next((n for n, t in enumerate(tokens[:24]) if t.lower() in _SPEECH), None)
-    if verb is None or verb < 4 or not (_capitalised(tokens[verb - 1]) and _capitalised(tokens[verb - 2])):
+    if (verb is None or verb < 4 or not (_capitalised(tokens[verb - 1]) and _capitalised(tokens[verb - 2]))
+            or tokens[verb - 2].lower() in _MASTHEAD_ENDS or _WIRE.fullmatch(tokens[verb - 2])):
         return (), None  # a person's name: "Anna Brandt" (not "Analysts said", which a headline's words may precede)
     name = verb - 2
     for k in range(1, 4):
