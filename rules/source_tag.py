@@ -835,7 +835,8 @@ def _describe(kind: str, cue: str) -> str:
 def _starts_sentence(token: str, head: list[str]) -> bool:
     """A capitalised function word ("The", "But") after a sentence-case headline starts the article's text."""
     sentence_case = any(t[:1].islower() for t in head[1:])
-    return sentence_case and token[:1].isupper() and token.lower().strip("\"'“‘(") in STOP_WORDS
+    word = token.strip("\"'“‘(")
+    return sentence_case and token[:1].isupper() and word.lower() in STOP_WORDS and not _acronym(word)
 
 
 _DANGLING = frozenset("a an the to of in on at for with from by and or as".split())
@@ -934,9 +935,14 @@ def _capitalised(token: str) -> bool:
 
 
 def _resumes(token: str, head: list[str], vocab: set[str]) -> bool:
-    word = token.strip("\"'“‘(").lower()
+    word = token.strip("\"'“‘(")
     return (any(t[:1].islower() for t in head[1:]) and token[:1].isupper() and word.isalpha()
-            and stem(word) in vocab)
+            and not _acronym(word) and stem(word.lower()) in vocab)
+
+
+def _acronym(word: str) -> bool:
+    """"US", "IT": a country, a trade, not the words "us" and "it"."""
+    return len(word) > 1 and word.isupper()
 
 
 def _ends_sentence(token: str) -> bool:
