@@ -81,8 +81,8 @@ def credits(linter, texts: list[str], names: list[str], cases: int, seed: int, s
         paras = clean.rstrip("\n").split("\n\n")
         if len(paras) < 5:
             continue
-        at, tag, where = rng.randrange(2, len(paras)), rng.choice(names), rng.choice(["start", "end"])
-        glued = tag + " " + paras[at] if where == "start" else paras[at] + " " + tag
+        at, tag, where = rng.randrange(2, len(paras)), rng.choice(names), rng.choice(["start", "end", "end, no space"])
+        glued = {"start": tag + " " + paras[at], "end": paras[at] + " " + tag, "end, no space": paras[at] + tag}[where]
         text = "\n\n".join(paras[:at] + [glued] + paras[at + 1:]) + "\n"
         fixed = linter.fix(Document.from_bytes("credit.txt", text.encode("utf-8")), unsafe=True).document.text
         total[where] += 1
@@ -91,7 +91,7 @@ def credits(linter, texts: list[str], names: list[str], cases: int, seed: int, s
             shown += 1
             print(f"  {where:5} {glued[:90]!r}")
     for where in total:
-        print(f"glued to the {where} of a paragraph: {total[where]}, fixed exactly {exact[where]} "
+        print(f"glued to the {where:13} of a paragraph: {total[where]}, fixed exactly {exact[where]} "
               f"({exact[where] / total[where]:.3f})")
 
 

@@ -790,14 +790,16 @@ def _heads_next(document, block, line: str) -> bool:
 def _tag_starts(body: str, start: int = 0):
     """Where a tag glued to the end of a line may start, from `start` on: after a sentence's end and the space
     that follows it, or with no space at all where a scraper joined two pieces of text ("... the vote.Share
-    this article"): then the sentence's last word is in lower case or a number ("U.S.Senate" is an
-    abbreviation, "3.5" a number) and a capital or a bracket comes next."""
+    this article"): then the sentence ends in a letter, a number, a closing quotation mark or bracket or a
+    percent sign ("the Scottish FA.Source: ...", "4%.Click here ...") and a capital or a bracket comes next
+    (which a number's decimals never are: "3.5")."""
     for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
             yield m.end()
             continue
         before, after = body[m.start() - 1:m.start()], body[m.end():m.end() + 1]
-        if after and (before.islower() or before.isdigit()) and (after.isupper() or after in "([-—–©"):
+        if (after and (before.islower() or before.isdigit() or before.isupper() or before in "\"”’')%")
+                and (after.isupper() or after in "([-—–©")):
             yield m.end()
 
 
