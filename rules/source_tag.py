@@ -575,14 +575,21 @@ class SourceTag(Rule):
 
     def _closing_parenthesis(self, body: str, document, start_tag) -> _Tag | None:
         """A wire or photo credit in parentheses that closes the paragraph without a full stop before it: "... in
-        Geneva (AFP)", "... was signed (AP Photo)." (a full stop after it stays). Not "(source: WHO)" or "(ONS)":
-        those cite inside the sentence."""
+        Geneva (AFP)", "... was signed (AP Photo)." (a full stop after it stays). Not "(source: WHO)." or
+        "(ONS).": those cite inside the sentence. Without a full stop after it either, a bracketed source or
+        inputs credit ends a line that is no sentence, such as a fixture's: "Derby v Wigan (Source: Reuters)"
+        (an unsafe fix: it may be a caption's citation)."""
         end = len(body) - 1 if body.endswith(".") else len(body)
         pos = max(body.rfind("(", 0, end), body.rfind("[", 0, end))
         if pos <= 0 or not body[pos - 1].isspace() or (start_tag and pos < start_tag.end):
             return None
         tag = self._match_at(body[:end], pos, document, at_start=False)
-        return tag if tag and tag.end == end and tag.kind == "credit" else None
+        if not tag or tag.end != end:
+            return None
+        if tag.kind == "closed" and end == len(body) and _SOURCE_CREDIT.match(body, pos):
+            tag.confident = False
+            return tag
+        return tag if tag.kind == "credit" else None
 
     def _match_at(self, body: str, pos: int, document, at_start: bool, paragraph: bool = False) -> _Tag | None:
         for rx in self._extra:
@@ -748,6 +755,8 @@ class SourceTag(Rule):
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
 
 
+_SOURCE_CREDIT = re.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
+                            re.IGNORECASE)
 _NOTICE = re.compile(r"copyright|©|\(c\)|all rights reserved", re.IGNORECASE)
 
 
