@@ -411,7 +411,9 @@ class SourceTag(Rule):
     photo, image, copyright, read more, related, subscribe, follow, share,
     inputs from, originally published, reporting by, ...) with structure:
     where the tag stands (a paragraph boundary, never inside a sentence), and
-    what follows the cue (a domain, URL or handle; a short agency-like name; a
+    what follows the cue (a domain, URL or handle; a short agency-like name,
+    which ends well on a word that ends outlets' names, `Tribune`, `News`,
+    and never on a possessive or a comma; a
     headline whose words occur nowhere else in the document: where one glued
     before a paragraph ends is chosen by how new its words are, by the
     words of prose headlines leave out, by the length of the document's own
@@ -429,9 +431,10 @@ class SourceTag(Rule):
     after its last sentence (`... the vote. Print this page`). A teaser cue
     that opens a one-line paragraph takes the whole line, whatever words the
     headline shares with the article, unless it ends with a full stop (a
-    short paragraph may be glued after the headline). A short credit in brackets between two sentences of a paragraph, where a
-    scraper joined a paragraph that ended with it to the next (`... debate.
-    (Source: Reuters) Critics said ...`), is flagged too. Attributions
+    short paragraph may be glued after the headline). A short credit in
+    brackets between two sentences of a paragraph, where a scraper joined a
+    paragraph that ended with it to the next (`... debate. (Source:
+    Reuters) Critics said ...`), is flagged too. Attributions
     inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
     `..., he said.`) and headlines are never flagged.
 
@@ -684,7 +687,7 @@ class SourceTag(Rule):
                     continue  # "Reporting by the | BBC has shown ...": a name does not end on "the" or "of"
                 if kind == "name" and _name_word(nxt) and not nxt[:1].isdigit() and nxt.lower() not in STOP_WORDS:
                     if nxt.lower() in _AGENCY_WORDS or nxt.lower().rstrip(",") in _COMPANY:
-                        continue  # the name goes on (not after a wire's or an outlet's name: "Reuters | MCI said")
+                        continue  # the name goes on: "Getty | Images", "Example Media | Ltd." (not "Reuters | MCI said")
             score = _novelty(head, vocab) - (_NAME_WORD_COST * (b - 1) if kind == "name" else 0.0)
             shape = 0.0  # where a headline can end: chooses among extents, but is no evidence that there is one
             if kind == "headline":
@@ -807,7 +810,7 @@ def _tag_starts(body: str, start: int = 0):
             yield m.end()
             continue
         before, after = body[m.start() - 1:m.start()], body[m.end():m.end() + 1]
-        if (after and (before.islower() or before.isdigit() or before.isupper() or before in "\"”’')%")
+        if (after and (before.isalnum() or before in "\"”’')%")
                 and (after.isupper() or after in "([-—–©")):
             yield m.end()
 
@@ -856,8 +859,8 @@ _DANGLING = frozenset("a an the to of in on at for with from by and or as".split
 # in 3% of headlines, and as costly to take as to leave.)
 _PROSE = frozenset("is are was were been being has have had would will do does did that which who whom whose "
                    "while although because if said he she it they his her their its some".split())
-_LONG, _SLACK = 1.0, 1
-_NAME_WORD_COST = 0.6  # each headline word beyond the document's own headline's length plus the slack costs _LONG
+_LONG, _SLACK = 1.0, 1  # each headline word beyond the document's own headline's length plus the slack costs _LONG
+_NAME_WORD_COST = 0.6  # each word of a credit's source name after its first costs this much of its evidence
 
 
 def _usual_length(document) -> int:
