@@ -1,6 +1,6 @@
 """Where does a tag glued to a paragraph end? Teasers and credits glued into a folder of real articles.
 
-    python benchmarks/tag_splice.py FOLDER [--cases 800] [--seed 1] [--show N]
+    python benchmarks/tag_splice.py FOLDER [--cases 800] [--seed 1] [--show N] [--corpus]
     python benchmarks/tag_splice.py FOLDER --credits first|second [--cases 3000] [--seed 3]
 
 FOLDER holds clean articles, one per .txt file, each opening with its headline
@@ -13,7 +13,18 @@ in-process with `source-tag` alone. Prints, for each half of the folder (its
 files in even and in odd places, so that one half can be used to choose and
 the other to confirm), how many teasers were found, fixed exactly, cut too long
 (the fix took words of the paragraph) and too short (it left words of the
-headline), and a few of each to read with `--show N`.
+headline), and a few of each to read with `--show N`. With `--corpus`, the
+rule knows the headlines of the folder's documents, as in a run over the
+folder with twenty files or more (corpus statistics): the teasers' headlines
+are all among them, as on a site whose teasers link to its own stories.
+
+With `--credits`, each case glues instead one of the credits below (a source's
+name after a cue, as dev's `Source:` and `Image copyright` tags, and a few of
+other kinds) before a paragraph (the third or later) or after it (after a
+space, or with none, as a scraper joins two pieces of text), and counts the
+documents the fix gives back exactly, by place. The `first` list was written
+before the rule's credit names were changed for it (and used while changing
+them), the `second` after the first of those changes (and used for the rest).
 """
 from __future__ import annotations
 
@@ -102,10 +113,15 @@ def main() -> None:
                                                 "3000 credits")
     ap.add_argument("--seed", type=int, help="1 for teasers, 3 for credits")
     ap.add_argument("--credits", choices=sorted(CREDITS), help="glue credits from this list instead of teasers")
+    ap.add_argument("--corpus", action="store_true", help="with the folder's corpus statistics (its headlines)")
     ap.add_argument("--show", type=int, default=0, help="print this many wrong extents of each kind")
     a = ap.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted(a.folder.glob("*.txt"))]
     linter = Linter.from_config(Config(), select=["S101"])
+    if a.corpus:
+        from doclint.runner import _stats_of
+
+        linter.context.corpus = _stats_of(sorted(a.folder.glob("*.txt")))
     if a.credits:
         credits(linter, texts, CREDITS[a.credits], a.cases or 3000, 3 if a.seed is None else a.seed, a.show)
         return

@@ -19,7 +19,7 @@ import numpy as np
 
 from doclint import lexicon
 from doclint.arrays import grown, sorted_unique, unique_first_inverse
-from doclint.text import STOP_WORDS, stem
+from doclint.text import STOP_WORDS, stem, words
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
 BELONG = 0.25  # P(a content word of a paragraph recurs elsewhere in its own document)
@@ -89,20 +89,25 @@ class TermMatrix:
 
 @dataclass
 class CorpusStats:
-    """Document frequencies of content terms over the documents checked together."""
+    """Document frequencies of content terms over the documents checked together, and their headlines (the words
+    of each, doclint.text.words: source-tag knows a teaser that links to another document by its headline)."""
 
     documents: int = 0
     df: Counter = field(default_factory=Counter)
+    headlines: set = field(default_factory=set)
     _weights: dict = field(default_factory=dict, repr=False, compare=False)  # see term_weights
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, headline: str | None = None) -> None:
         self.documents += 1
         self.df.update(map(lexicon.terms.__getitem__, lexicon.distinct_terms(set(text.split()))))
+        if headline:
+            self.headlines.add(" ".join(words(headline)))
         self._forget()
 
     def merge(self, other: "CorpusStats") -> None:
         self.documents += other.documents
         self.df.update(other.df)
+        self.headlines |= other.headlines
         self._forget()
 
     def _forget(self) -> None:

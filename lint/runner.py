@@ -223,7 +223,8 @@ def _stats_of(paths: list[Path]):
         except OSError:
             continue  # reported when the file is checked
         if not document.binary:
-            stats.add(document.text)
+            head = document.blocks[0] if document.blocks and document.blocks[0].kind == "headline" else None
+            stats.add(document.text, document.block_text(head) if head else None)
     return stats
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import ENDS_SENTENCE, STOP_WORDS, legal_phrases, stem
+from doclint.text import ENDS_SENTENCE, STOP_WORDS, legal_phrases, stem, words
 
 DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
@@ -417,7 +417,9 @@ class SourceTag(Rule):
     headline whose words occur nowhere else in the document: where one glued
     before a paragraph ends is chosen by how new its words are, by the
     words of prose headlines leave out, by the length of the document's own
-    headline, and by what opens the paragraph after it). Lines holding
+    headline, and by what opens the paragraph after it; in a run over twenty
+    files or more, a teaser that gives another document's headline word for
+    word ends where that headline ends). Lines holding
     only a URL, domain or handle are flagged on structure alone, as are wire
     services without a cue (`(Reuters)`, `... said. - Reuters`) and page
     furniture that fills a whole line (`Advertisement`, `Image source, Getty
@@ -460,6 +462,7 @@ class SourceTag(Rule):
 
     code = "S101"
     name = "source-tag"
+    wants_corpus_stats = True  # the headlines of the documents checked together (see _known_headline)
     category = "source-tag"
     fixable = "sometimes"
     Options = Options
@@ -471,6 +474,7 @@ class SourceTag(Rule):
 
     def check(self, document, context):
         text = document.text
+        document.cache["source_tag_headlines"] = getattr(getattr(context, "corpus", None), "headlines", None)
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
@@ -647,8 +651,15 @@ class SourceTag(Rule):
         """A teaser cue that opens a paragraph of one line, followed by a headline: the whole line ("Also read:
         Budget 2024: What changes for you?"), however many of its words the article shares. Not when the line ends
         with a full stop: that may be a short paragraph glued after the headline ("Read more: Markets fall Users
-        welcomed the decision.")."""
-        if kind != "headline" or rest.rstrip().endswith("."):
+        welcomed the decision."). The headline of another document checked with this one ends it wherever the
+        line goes on."""
+        if kind != "headline":
+            return None
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(rest)]
+        known = _known_headline(tokens, self.options.max_headline_words, document)
+        if known is not None:
+            return known  # "Read more: <another document's headline> 2000 GMT": a short line glued after it
+        if rest.rstrip().endswith("."):
             return None
         return self._extent(rest, kind, document, to_end=True)
 
@@ -666,6 +677,10 @@ class SourceTag(Rule):
             ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
                                             not any(_ends_sentence(t) for t in head[:-1]))
             return tokens[-1][1] if ok else None
+        if kind == "headline":
+            known = _known_headline(tokens, limit, document)
+            if known is not None:
+                return known
         vocab = _vocabulary(document)
         subject, surname = _attributed_subject([t for _, _, t in tokens])
         best, best_score, evidence = None, float("-inf"), (float("-inf"), 0)
@@ -861,6 +876,20 @@ _PROSE = frozenset("is are was were been being has have had would will do does d
                    "while although because if said he she it they his her their its some".split())
 _LONG, _SLACK = 1.0, 1  # each headline word beyond the document's own headline's length plus the slack costs _LONG
 _NAME_WORD_COST = 0.6  # each word of a credit's source name after its first costs this much of its evidence
+
+
+def _known_headline(tokens, limit: int, document) -> int | None:
+    """Where the headline after a teaser's cue ends when it is, word for word, the headline of another document
+    checked with this one (a site's teasers link to its own stories): the longest such, or None."""
+    known = document.cache.get("source_tag_headlines")
+    if not known:
+        return None
+    found, seen = None, []
+    for _, end, token in tokens[:limit]:
+        seen += words(token)
+        if len(seen) >= 2 and " ".join(seen) in known:  # not a one-word "headline" such as "Results"
+            found = end
+    return found
 
 
 def _usual_length(document) -> int:

@@ -320,3 +320,32 @@ def test_files_checked_again_after_a_cached_run_have_their_corpus_statistics(tmp
         assert p.stdout.count(b"A marker (with statistics)") == 25
     again = json.loads(run_cli("check", "--format", "json", ".", cwd=tmp_path).stdout)["diagnostics"]
     assert [d["message"] for d in again] == ([] if mode == "--fix" else [d["message"] for d in first])
+
+
+def test_a_teaser_that_names_another_document_s_headline_is_cut_there(tmp_path):
+    # In a run over twenty files or more, source-tag knows the documents' headlines: a teaser glued before a
+    # paragraph that gives another document's headline word for word ends where that headline ends, where the
+    # words alone leave the end in doubt.
+    import tomllib
+
+    from conftest import ROOT
+
+    arts = tomllib.loads((ROOT / "tests" / "data" / "articles.toml").read_text(encoding="utf-8"))["article"]
+
+    def doc(art, paragraphs):
+        return art["headline"] + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+    for i in range(21):
+        (tmp_path / f"{i:02d}.txt").write_text(doc(arts[i % 8], arts[i % 8]["paragraphs"][:6]), encoding="utf-8")
+    host, other = arts[7], arts[2]
+    paragraphs = host["paragraphs"][:6]
+    glued = paragraphs[:2] + ["Read more: " + other["headline"] + " " + paragraphs[2]] + paragraphs[3:]
+    (tmp_path / "teaser.txt").write_text(doc(host, glued), encoding="utf-8")
+    # a line that is no sentence glued after the headline: without the headline, the whole line is the teaser
+    short = paragraphs[:3] + ["Kick-off 3pm"] + paragraphs[3:]
+    line = paragraphs[:3] + ["Read more: " + arts[1]["headline"] + " Kick-off 3pm"] + paragraphs[3:]
+    (tmp_path / "line.txt").write_text(doc(host, line), encoding="utf-8")
+    p = run_cli("check", "--no-cache", "--select", "S101", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
+    assert p.returncode == 0, p.stdout
+    assert (tmp_path / "teaser.txt").read_text(encoding="utf-8") == doc(host, paragraphs)
+    assert (tmp_path / "line.txt").read_text(encoding="utf-8") == doc(host, short)
