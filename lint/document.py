@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from doclint import text as text_helpers
+from doclint.layout import Block, is_blank, is_markdown, read_blocks, wraps  # noqa: F401 (is_blank: re-exported)
 
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -43,44 +44,12 @@ class DecodeProblem:
         return ENCODING_NAMES.get(self.guess, self.guess) if self.guess else None
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph-like run of non-blank lines. Offsets index the text; lines are 0-based."""
-
-    index: int
-    start: int
-    end: int  # end of the last line's content, before its line break
-    first_line: int
-    last_line: int
-    kind: str  # "headline", "dateline" or "paragraph"
-
-
-_DATE = re.compile(
-    r"""^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
-        \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}
-      | \d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}
-      | [a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
-    )(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 # One screen for every character that can signal an encoding problem: controls, invisible and
 # bidi format characters, Unicode's line and paragraph separators, U+FFFD, "&" (entities) and
 # the letters mojibake starts with.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u061c\u2060-\u2064"
                       "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffd&\u00c2-\u00f4\u034f\u115f\u1160\u2800\u3164\uffa0"
                       + re.escape(text_helpers.OTHER_MOJIBAKE_LEADS) + "]")
-
-
-def is_dateline(line: str) -> bool:
-    return len(line) <= 60 and bool(_DATE.match(line))
-
-
-_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’)\]]*$""")
-
-
-def is_blank(line: str) -> bool:
-    """Blank or whitespace only (non-breaking spaces count as whitespace)."""
-    return not line.strip()
 
 
 def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
@@ -275,49 +244,14 @@ class Document(_Positions):
     # -- blocks -----------------------------------------------------------
     @cached_property
     def blocks(self) -> list[Block]:
-        lines = [self.line_span(i) for i in range(self.line_count)]
-        blank = [is_blank(self.text[s:e]) for s, e in lines]
-        content = [i for i, b in enumerate(blank) if not b]
-        runs: list[tuple[int, int]] = []
-        if content and any(blank[content[0]:content[-1]]):
-            first = None
-            for i, b in enumerate(blank):
-                if not b and first is None:
-                    first = i
-                elif b and first is not None:
-                    runs.append((first, i - 1))
-                    first = None
-            if first is not None:
-                runs.append((first, len(lines) - 1))
-            runs = [piece for run in runs for piece in self._line_paragraphs(run, lines)]
-        else:  # no blank line between two lines of text: every line is a paragraph
-            runs = [(i, i) for i in content]
-        blocks = []
-        for n, (a, b) in enumerate(runs):
-            start, end = lines[a][0], lines[b][1]
-            blocks.append(Block(n, start, end, a, b, self._kind(n, a, b, start, end)))
-        return blocks
+        """The document's blocks (doclint.layout): paragraphs of prose, whatever the physical lines, and the
+        structure around them (Markdown's code, lists, tables ...; an e-mail's header block and quotes)."""
+        return read_blocks(self.text, [self.line_span(i) for i in range(self.line_count)], self.path)
 
-    def _line_paragraphs(self, run: tuple[int, int], lines) -> list[tuple[int, int]]:
-        """A run of lines as one paragraph, or one paragraph per line when its lines are paragraphs (as in text
-        whose paragraphs are separated by single line breaks): most of them end a sentence, unlike hard-wrapped
-        lines, and there are three or more of them or one is longer than a wrapped line."""
-        a, b = run
-        if b == a:
-            return [run]
-        texts = [self.text[s:e].rstrip() for s, e in lines[a:b + 1]]
-        ending = sum(bool(_ENDS_SENTENCE.search(t)) for t in texts[:-1])
-        if ending * 5 >= 3 * (len(texts) - 1) and (len(texts) >= 3 or max(map(len, texts)) > 100):
-            return [(i, i) for i in range(a, b + 1)]  # a run has no blank line
-        return [run]
-
-    def _kind(self, n: int, a: int, b: int, start: int, end: int) -> str:
-        text = self.text[start:end].strip()
-        if a == b and is_dateline(text):
-            return "dateline"
-        if n == 0 and a == b and len(text) <= 150 and len(text.split()) <= 20 and text[-1:] not in ".!?:;,":
-            return "headline"
-        return "paragraph"
+    def continues(self, line: int) -> bool:
+        """Whether a 0-based line continues the sentence of the line before it in the same block (a hard wrap):
+        then what opens the line is no start of a paragraph, nor of a tag."""
+        return line > 0 and not is_blank(self.line_text(line)) and wraps(self.line_text(line - 1))
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
@@ -333,7 +267,7 @@ class Document(_Positions):
         """(start, end) of each fenced code block (```` ``` ```` or `~~~`) and HTML comment of a Markdown file; none in
         other files. Neither is prose: an example repeated in two languages is no duplicate."""
         text = self.text
-        if not self.path.lower().endswith((".md", ".markdown")):
+        if not is_markdown(self.path):
             return []
         if "```" not in text and "~~~" not in text and "<!--" not in text:
             return []
@@ -348,7 +282,7 @@ class Document(_Positions):
         """(start, end) of everything that is code in a Markdown file, disjoint and sorted: code_blocks, code
         spans and indented code lines; none in other files. Rules that read characters (entities, escapes) leave
         them alone: an example of an escape is written on purpose."""
-        if not self.path.lower().endswith((".md", ".markdown")):
+        if not is_markdown(self.path):
             return []
         spans = sorted(self.code_blocks + [m.span() for m in _inline_code().finditer(self.text)])
         merged: list[tuple[int, int]] = []

@@ -23,10 +23,22 @@ DELETED_WHITESPACE_RE = re.compile("[" + "".join(re.escape(c) for c, v in _NORMA
 _QUOTES_RE = re.compile("[" + "".join(map(re.escape, _TABLE)) + "]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# The one definition of where a sentence ends: one of these characters, then closing quotation marks and brackets.
+SENTENCE_ENDS = ".!?…"
+CLOSERS = "\"'”’)]"
+QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
+_ENDS = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s*$")
+_ENDS_OR_INTRODUCES = re.compile(f"[{re.escape(SENTENCE_ENDS)}:][{re.escape(CLOSERS)}]*\\s*$")
 # A text that ends a sentence or introduces what follows (closing quotes and brackets aside).
-ENDS_SENTENCE = re.compile(r"""[.!?…:]["'”’)\]]*\s*$""")
+ENDS_SENTENCE = _ENDS_OR_INTRODUCES
 # Where a sentence ends and another starts inside a text (the next one opens with a capital or a digit).
-SENTENCE_BREAK = re.compile(r"""[.!?…]["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
+
+
+def ends_sentence(text: str, introduces: bool = False) -> bool:
+    """Whether a text ends a sentence (`introduces`: or a colon announces what follows), closing quotation marks,
+    brackets and spaces aside."""
+    return (_ENDS_OR_INTRODUCES if introduces else _ENDS).search(text) is not None
 # What bytes 0x80-0xBF (UTF-8 continuation bytes) become when read as Windows-1252 or Latin-1.
 MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
                                         | set(map(chr, range(0x80, 0xC0)))))

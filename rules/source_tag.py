@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import ENDS_SENTENCE, STOP_WORDS, legal_phrases, stem, words
+from doclint.text import STOP_WORDS, legal_phrases, stem, words
 
 DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
@@ -487,11 +487,9 @@ class SourceTag(Rule):
                 trail = len(content.rstrip())
                 if trail <= lead:
                     continue
-                # in hard-wrapped prose a line after a wrapped line (filled to a width of at most 100 characters,
-                # stopping mid-sentence) continues it
-                before = text[document.line_span(line - 1)[0]:ls].strip() if line else ""
-                alone = not 40 < len(before) <= 100 or bool(ENDS_SENTENCE.search(before))
-                first = block.first_line == line and alone
+                # in hard-wrapped prose a line after a wrapped line continues its sentence: no tag opens it
+                alone = line == block.first_line or not document.continues(line)
+                first = alone
                 tags = self._tags(content, lead, trail, document, first, alone, first and line == block.last_line)
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
@@ -532,6 +530,9 @@ class SourceTag(Rule):
         start_tag = self._match_at(body, 0, document, at_start=True, paragraph=paragraph)
         if start_tag and start_tag.kind == "name" and start_tag.end < len(body) and _credit_tail(body[start_tag.end:]):
             start_tag.end, start_tag.confident = len(body), False  # "Photo by John Doe on Unsplash": all of it
+        if (start_tag and start_tag.end < len(body) and not body[:start_tag.end].rstrip().endswith((".", "!", "?"))
+                and _continues_sentence(body[start_tag.end:])):
+            start_tag = None  # "(NTT) expects its profits ...": the sentence began before it, on the line above
         if start_tag and (first_line or start_tag.end == len(body)):
             found.append(start_tag)
         if not start_tag or start_tag.end < len(body):
@@ -842,6 +843,13 @@ def _similar(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(a.lower(), b.lower()) >= 80
+
+
+def _continues_sentence(rest: str) -> bool:
+    """What follows a tag glued to a line's start goes on with a sentence begun before it: it opens with a word in
+    lower case (a verb, "expects"), not with a capital, a figure or a quotation mark as a paragraph does."""
+    word = rest.lstrip()[:1]
+    return word.isalpha() and word.islower()
 
 
 def _credit_tail(rest: str) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.document import is_blank
+from doclint.layout import is_blank
 from doclint.rule import Rule, option
 
 

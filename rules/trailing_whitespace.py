@@ -3,9 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import MARKDOWN_SUFFIXES as MARKDOWN
 from doclint.rule import Rule, option
-
-MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 
 @dataclass(frozen=True)

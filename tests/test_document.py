@@ -52,11 +52,22 @@ def test_a_two_line_wrapped_paragraph_is_no_headline_and_paragraph():
         ("headline", "Libraries stay open"), ("paragraph", wrapped), ("paragraph", THREE)]
 
 
-def test_hard_wrapped_text_without_any_blank_line_is_a_block_per_line():
-    # Its paragraphs cannot be told apart; the rules that read paragraphs know such lines (README).
+def test_hard_wrapped_text_without_any_blank_line_is_one_paragraph():
+    # Newswire and e-mail wrap lines mid-sentence with no blank line anywhere: the wrapped lines are one paragraph.
     wrapped = ["The council voted on Tuesday to keep all five branch", "libraries open, reversing an earlier plan",
                "that would have closed two of them to save money."]
-    assert [text for _, text in _blocks("\n".join(wrapped) + "\n")] == wrapped
+    assert [text for _, text in _blocks("\n".join(wrapped) + "\n")] == ["\n".join(wrapped)]
+
+
+def test_newswire_paragraphs_open_with_an_indented_line():
+    # No blank line: each paragraph's first line is indented, its wrapped lines are not; a sign-off closes it.
+    story = ("Productivity in the non-farm business sector fell at an\nannual rate of 2.2 pct, the department said.\n"
+             "    Previously, the department said productivity fell 1.7\npct in the fourth quarter.\n"
+             "    The decline followed a drop in the third quarter.\n Wire\n")
+    assert [text.strip() for _, text in _blocks(story)] == [
+        "Productivity in the non-farm business sector fell at an\nannual rate of 2.2 pct, the department said.",
+        "Previously, the department said productivity fell 1.7\npct in the fourth quarter.",
+        "The decline followed a drop in the third quarter.", "Wire"]
 
 
 def test_markdown_code_covers_fences_comments_code_spans_and_indented_lines_and_nothing_in_plain_text():

@@ -1,0 +1,385 @@
+"""Layout: what each line of a document is, and the logical blocks its lines form.
+
+Real text comes in layouts that a split at blank lines misreads:
+
+- **Markdown** (read by the file's suffix): front matter, fenced and indented
+  code, HTML comments and blocks, headings, lists, tables, link reference
+  definitions, block quotes, template shortcodes and admonitions are
+  structure, never prose.
+- **E-mail** (read from a header block at the start: `From:`, `Date:`,
+  `Subject:` ...): the header block, quoted lines (`> ...`) and attribution
+  lines (`On ..., Jane wrote:`) are structure; the rest is the message's prose.
+- **Hard-wrapped prose** (newswire, e-mail, books): a paragraph's lines end
+  mid-sentence at 60-80 characters and the next paragraph starts after a blank
+  line or with an indented first line. The wrapped lines are one paragraph.
+- **One paragraph per line** (text whose paragraphs are separated by single
+  line breaks): most lines end a sentence, so each line is a paragraph.
+
+Blocks keep physical offsets and line numbers (diagnostics point at physical
+lines; fixes keep the document's wrapping); `kind` says what a block is. Only
+`paragraph` blocks are prose for the rules that read paragraphs; `headline`
+and `dateline` are the first lines of an article.
+
+This module reads text only: it imports nothing of doclint but `doclint.text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.text import ends_sentence
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mdwn", ".mdx")
+
+# Block kinds. Prose:
+PARAGRAPH, HEADLINE, DATELINE = "paragraph", "headline", "dateline"
+# Structure (never prose, never a tag, never compared as a paragraph):
+HEADING, LIST, CODE, TABLE, FRONT_MATTER, COMMENT, LINK_DEFINITION, QUOTE, HTML, DIRECTIVE, RULE = (
+    "heading", "list", "code", "table", "front-matter", "comment", "link-definition", "quote", "html", "directive",
+    "rule")
+MAIL_HEADER, ATTRIBUTION = "mail-header", "attribution"
+PROSE = frozenset({PARAGRAPH, HEADLINE, DATELINE})
+
+
+@dataclass(frozen=True)
+class LayoutLimits:
+    """The numbers that decide how lines group into paragraphs, with where they come from."""
+
+    # A hard-wrapped line is filled to a width of at most this many characters (newswire wraps at 65-72,
+    # e-mail at 72-78; Markdown and web text lines are paragraphs and run far longer).
+    wrap_width: int = 100
+    # ... and at least this many: a shorter line that does not end a sentence is a heading, a list item or a
+    # name, not a line that the writer's editor filled.
+    wrap_min: int = 40
+    # A run of lines with no blank line is hard-wrapped when one in this many of its lines (or more) is filled and
+    # ends mid-sentence: newswire paragraphs of two or three lines end a sentence on every second or third line.
+    wrapped_share_inverse: int = 3
+    # A run of lines is one paragraph per line when at least this share of its lines (all but the last) end a
+    # sentence, and it has three lines or more, or one longer than a wrapped line.
+    line_paragraph_share: float = 0.6
+    # A headline is the first line of a document, at most this long and with no sentence end.
+    headline_chars: int = 150
+    headline_words: int = 20
+    # A dateline is a line of its own, at most this long.
+    dateline_chars: int = 60
+    # How far into a document its e-mail header block may run, and how many fields it needs.
+    mail_header_lines: int = 60
+    mail_header_fields: int = 2
+
+
+LIMITS = LayoutLimits()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of lines of one kind. Offsets index the text; lines are 0-based."""
+
+    index: int
+    start: int
+    end: int  # end of the last line's content, before its line break
+    first_line: int
+    last_line: int
+    kind: str
+
+    @property
+    def prose(self) -> bool:
+        return self.kind in PROSE
+
+
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+# -- line shapes ----------------------------------------------------------------------------------------------
+_DATE = re.compile(
+    r"""^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
+        \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}
+      | \d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}
+      | [a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+    )(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:\s+\S|\s*$)")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
+_BLOCK_QUOTE = re.compile(r"^ {0,3}>")
+# Template shortcodes (Hugo `{{< x >}}`, `{{% x %}}`, Liquid/Jinja `{% x %}`), admonitions and containers (`!!! note`,
+# `??? tip`, `::: warning`), reStructuredText directives and MDX imports.
+_DIRECTIVE = re.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|(?:!!!|\?\?\?\+?|:::)|\.\.\s+[\w-]+::"
+                        r"|(?:import|export)\s+\S.*\bfrom\s+['\"])")
+_HTML_BLOCK = re.compile(r"^\s{0,3}</?(?:address|article|aside|blockquote|br|center|details|div|dl|dt|dd|figcaption"
+                         r"|figure|footer|form|h[1-6]|header|hr|iframe|img|li|nav|ol|p|picture|pre|script|section"
+                         r"|source|style|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|a|span|sup|sub|kbd|!doctype)"
+                         r"(?:[\s/>]|$)", re.IGNORECASE)
+_COMMENT_OPEN = re.compile(r"^\s{0,3}<!--")
+_MAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|Message-I[Dd]|In-Reply-To|References"
+                         r"|Return-Path|Received|Delivered-To|MIME-Version|Content-[\w-]+|X-[\w-]+|Newsgroups|Path"
+                         r"|Organization|User-Agent|Lines):", re.IGNORECASE)
+_MBOX_FROM = re.compile(r"^From \S+ ")
+_MAIL_QUOTE = re.compile(r"^\s{0,3}(?:>|\|(?=\s))")
+# "On Mon, 3 Jan 2007, Jane Doe wrote:", "Jane Doe <jane at example.org> writes:", "Quoting Jane:"
+_ATTRIBUTION = re.compile(r"^\s{0,3}(?:>\s*)*(?:(?:On|Am|Le|El)\b[^\n]{0,200}?\b|[^\n]{1,120}?\s)"
+                          r"(?:wrote|writes|said|schrieb|a\s+écrit|escribió)\s*:\s*$"
+                          r"|^\s{0,3}(?:>\s*)*quoting\s+[^\n]{1,80}:\s*$", re.IGNORECASE)
+
+
+def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
+    """Whether a line reads as hard-wrapped: filled to a wrap width and ending mid-sentence, so that the next line
+    of its block continues its sentence."""
+    line = line.strip()
+    return limits.wrap_min < len(line) <= limits.wrap_width and not ends_sentence(line, introduces=True)
+
+
+def is_dateline(line: str) -> bool:
+    return len(line) <= LIMITS.dateline_chars and bool(_DATE.match(line))
+
+
+def is_blank(line: str) -> bool:
+    """Blank or whitespace only (non-breaking spaces count as whitespace)."""
+    return not line.strip()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+# -- the reader -----------------------------------------------------------------------------------------------
+class _Reader:
+    """Assigns a kind to every line, then groups lines into blocks."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], path: str, limits: LayoutLimits):
+        self.text, self.spans, self.limits = text, spans, limits
+        self.lines = [text[s:e] for s, e in spans]
+        self.blank = [is_blank(line) for line in self.lines]
+        self.kinds: list[str | None] = [None] * len(spans)  # None: prose, grouped into paragraphs later
+        self.markdown = is_markdown(path)
+        self.mail = not self.markdown and self._mail_header()
+
+    # each pass marks the lines it recognises as structure
+    def read(self) -> list[Block]:
+        if self.markdown:
+            self._markdown()
+        if self.mail:
+            self._mail()
+        return self._blocks()
+
+    def _mark(self, first: int, last: int, kind: str) -> None:
+        for i in range(first, last + 1):
+            if self.kinds[i] is None:
+                self.kinds[i] = kind
+
+    def _mail_header(self) -> bool:
+        """Whether the text opens with an e-mail header block (marking it when it does)."""
+        lines, n = self.lines, 0
+        fields = 0
+        while n < min(len(lines), self.limits.mail_header_lines) and not self.blank[n]:
+            line = lines[n]
+            if _MAIL_FIELD.match(line) or (n == 0 and _MBOX_FROM.match(line)):
+                fields += 1
+            elif not (n and line[:1] in " \t"):  # a folded field goes on indented
+                return False
+            n += 1
+        if fields < self.limits.mail_header_fields or not _MAIL_FIELD.match(lines[0]) and not _MBOX_FROM.match(lines[0]):
+            return False
+        self._mark(0, n - 1, MAIL_HEADER)
+        return True
+
+    def _mail(self) -> None:
+        for i, line in enumerate(self.lines):
+            if self.kinds[i] is not None or self.blank[i]:
+                continue
+            if _ATTRIBUTION.match(line):
+                self.kinds[i] = ATTRIBUTION
+            elif _MAIL_QUOTE.match(line):
+                self.kinds[i] = QUOTE
+
+    def _markdown(self) -> None:
+        lines, n, i = self.lines, len(self.lines), 0
+        if n and lines[0].strip() in ("---", "+++"):  # front matter
+            close = lines[0].strip()
+            for j in range(1, min(n, 400)):
+                if lines[j].strip() in (close, "..."):
+                    self._mark(0, j, FRONT_MATTER)
+                    i = j + 1
+                    break
+        previous_blank, in_list = True, False
+        while i < n:
+            line = lines[i]
+            if self.blank[i]:
+                previous_blank = True
+                i += 1
+                continue
+            fence = _FENCE.match(line)
+            if fence:
+                mark = fence.group(1)
+                j = i + 1
+                while j < n and not (lines[j].lstrip().startswith(mark[0] * len(mark))
+                                     and not lines[j].strip().strip(mark[0])):
+                    j += 1
+                self._mark(i, min(j, n - 1), CODE)
+                i, previous_blank = j + 1, False
+                continue
+            if _COMMENT_OPEN.match(line):
+                j = i
+                while j < n and "-->" not in lines[j][(line.find("<!--") + 4) if j == i else 0:]:
+                    j += 1
+                self._mark(i, min(j, n - 1), COMMENT)
+                i, previous_blank = j + 1, False
+                continue
+            if previous_blank and not in_list and _indent(line.expandtabs(4)) >= 4:
+                j = i
+                while j < n and (self.blank[j] or _indent(lines[j].expandtabs(4)) >= 4):
+                    j += 1
+                while j > i and self.blank[j - 1]:
+                    j -= 1
+                self._mark(i, j - 1, CODE)
+                i, previous_blank = j, False
+                continue
+            kind = self._markdown_line(i)
+            if kind == LIST:
+                in_list = True
+            elif kind is None and previous_blank and _indent(line) < 2:
+                in_list = False
+            if kind is None and in_list and (not previous_blank or _indent(line) >= 2):
+                kind = LIST  # a list item's continuation lines and paragraphs
+            if kind == TABLE or kind == HTML:
+                j = i
+                while j + 1 < n and not self.blank[j + 1]:
+                    j += 1
+                self._mark(i, j, kind)
+                i, previous_blank = j + 1, False
+                continue
+            if kind is not None:
+                self.kinds[i] = kind
+            i += 1
+            previous_blank = False
+
+    def _markdown_line(self, i: int) -> str | None:
+        line, lines = self.lines[i], self.lines
+        if _HEADING.match(line):
+            return HEADING
+        if _THEMATIC.match(line):
+            return RULE
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if _SETEXT.match(nxt) and not self.blank[i] and not _LIST_ITEM.match(line) and i + 1 < len(lines):
+            self.kinds[i + 1] = HEADING
+            return HEADING
+        if _LIST_ITEM.match(line):
+            return LIST
+        if _LINK_DEFINITION.match(line):
+            return LINK_DEFINITION
+        if _BLOCK_QUOTE.match(line):
+            return QUOTE
+        if _DIRECTIVE.match(line):
+            return DIRECTIVE
+        if _HTML_BLOCK.match(line):
+            return HTML
+        if "|" in line and (_TABLE_ROW.match(line) or _TABLE_DELIMITER.match(nxt)):
+            return TABLE
+        return None
+
+    # -- grouping ---------------------------------------------------------------------------------------------
+    def _blocks(self) -> list[Block]:
+        runs: list[tuple[int, int, str]] = []  # (first line, last line, kind or None for prose)
+        i, n = 0, len(self.lines)
+        while i < n:
+            if self.blank[i]:
+                i += 1
+                continue
+            kind = self.kinds[i]
+            j = i
+            while j + 1 < n and not self.blank[j + 1] and self.kinds[j + 1] == kind:
+                j += 1
+            runs.append((i, j, kind))
+            i = j + 1
+        prose_runs = [r for r in runs if r[2] is None]
+        # no blank line between two lines of text, and nothing but prose: every line is a paragraph (unless its
+        # lines are hard-wrapped)
+        one_per_line = len(runs) == 1 and len(prose_runs) == 1
+        out: list[tuple[int, int, str]] = []
+        for a, b, kind in runs:
+            if kind is not None:
+                out.append((a, b, kind))
+            elif one_per_line and not self.markdown and not self.mail and not self._wrapped(a, b):
+                out += [(k, k, PARAGRAPH) for k in range(a, b + 1)]  # no blank line anywhere: a line is a paragraph
+            else:
+                out += [(x, y, PARAGRAPH) for x, y in self._paragraphs(a, b)]
+        blocks = []
+        first_prose = next((k for k, (_, _, kind) in enumerate(out) if kind == PARAGRAPH), None)
+        for n_, (a, b, kind) in enumerate(out):
+            start, end = self.spans[a][0], self.spans[b][1]
+            if kind == PARAGRAPH:
+                kind = self._prose_kind(n_ == 0 and n_ == first_prose, a, b)
+            blocks.append(Block(n_, start, end, a, b, kind))
+        return blocks
+
+    def _wrapped(self, a: int, b: int) -> bool:
+        """Whether a run of lines with no blank line reads as hard-wrapped paragraphs: a third of its lines or more
+        (the last aside) are filled to a wrap width and end mid-sentence (in paragraphs of two or three lines, the
+        others end sentences)."""
+        texts = [self.lines[k].rstrip() for k in range(a, b)]
+        if not texts:
+            return False
+        wraps = sum(self.limits.wrap_min <= len(t) <= self.limits.wrap_width and not ends_sentence(t) for t in texts)
+        return wraps >= 1 and wraps * self.limits.wrapped_share_inverse >= len(texts)
+
+    def _paragraphs(self, a: int, b: int) -> list[tuple[int, int]]:
+        """A run of prose lines as paragraphs: split where an indented line follows an unindented one (newswire
+        opens its paragraphs so), then one paragraph per line where its lines are paragraphs (most end a
+        sentence) rather than hard-wrapped lines."""
+        pieces, start = [], a
+        for k in range(a + 1, b + 1):
+            indent, before = _indent(self.lines[k]), _indent(self.lines[k - 1])
+            # an indented line after an unindented one, or after a sentence's end with another indent (a sign-off
+            # indented by a space after a paragraph's indented first line)
+            opens = indent > before or (indent and indent != before and ends_sentence(self.lines[k - 1]))
+            if opens and not self._continues(k):
+                pieces.append((start, k - 1))
+                start = k
+        pieces.append((start, b))
+        out = []
+        for x, y in pieces:
+            out += self._line_paragraphs(x, y)
+        return out
+
+    def _continues(self, k: int) -> bool:
+        """An indented line that continues the sentence of the line before it (a hanging indent, a list's
+        wrapped item): the line before it is filled and ends mid-sentence, and this line starts in lower case."""
+        before = self.lines[k - 1].rstrip()
+        word = self.lines[k].lstrip()[:1]
+        return word.islower() and not ends_sentence(before)
+
+    def _line_paragraphs(self, a: int, b: int) -> list[tuple[int, int]]:
+        if b == a:
+            return [(a, b)]
+        texts = [self.lines[k].rstrip() for k in range(a, b + 1)]
+        ending = sum(ends_sentence(t) for t in texts[:-1])
+        if ending >= self.limits.line_paragraph_share * (len(texts) - 1) and (
+                len(texts) >= 3 or max(map(len, texts)) > self.limits.wrap_width):
+            return [(k, k) for k in range(a, b + 1)]
+        return [(a, b)]
+
+    def _prose_kind(self, first: bool, a: int, b: int) -> str:
+        text = self.text[self.spans[a][0]:self.spans[b][1]].strip()
+        limits = self.limits
+        if a == b and is_dateline(text):
+            return DATELINE
+        if (first and a == b and not self.mail and len(text) <= limits.headline_chars
+                and len(text.split()) <= limits.headline_words and text[-1:] not in ".!?:;,"):
+            return HEADLINE
+        return PARAGRAPH
+
+
+def read_blocks(text: str, spans: list[tuple[int, int]], path: str, limits: LayoutLimits = LIMITS) -> list[Block]:
+    """The blocks of a text, given the (start, end) span of each of its lines."""
+    return _Reader(text, spans, path, limits).read()
+
+
+def is_mail(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the text opens with an e-mail header block."""
+    return _Reader(text, spans[:LIMITS.mail_header_lines + 1], "", LIMITS).mail
