@@ -123,9 +123,11 @@ _MAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|Messa
 _MBOX_FROM = re.compile(r"^From \S+ ")
 _MAIL_QUOTE = re.compile(r"^\s{0,3}(?:>|\|(?=\s))")
 # "On Mon, 3 Jan 2007, Jane Doe wrote:", "Jane Doe <jane at example.org> writes:", "Quoting Jane:"
-_ATTRIBUTION = re.compile(r"^\s{0,3}(?:>\s*)*(?:(?:On|Am|Le|El)\b[^\n]{0,200}?\b|[^\n]{1,120}?\s)"
+_ATTRIBUTION = re.compile(r"^\s{0,3}(?:>\s*)*(?:(?:On|Am|Le|El)\b[^\n]{0,200}?\b|[^\n]{1,120}?\s|)"
                           r"(?:wrote|writes|said|schrieb|a\s+écrit|escribió)\s*:\s*$"
                           r"|^\s{0,3}(?:>\s*)*quoting\s+[^\n]{1,80}:\s*$", re.IGNORECASE)
+_WROTE_ALONE = re.compile(r"^\s{0,3}(?:>\s*)*(?:wrote|writes|schrieb|a\s+écrit|escribió)\s*:\s*$", re.IGNORECASE)
+_ATTRIBUTION_START = re.compile(r"^\s{0,3}(?:>\s*)*(?:On|Am|Le|El)\s+\S.{10,}", re.IGNORECASE)
 
 
 def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
@@ -133,6 +135,13 @@ def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
     of its block continues its sentence."""
     line = line.strip()
     return limits.wrap_min < len(line) <= limits.wrap_width and not ends_sentence(line, introduces=True)
+
+
+def is_attribution(line: str, next_line: str = "") -> bool:
+    """Whether a line introduces a quotation in a reply: "On Mon, 3 Jan 2007, Jane Doe wrote:", or the first line
+    of one wrapped before its verb."""
+    return _ATTRIBUTION.match(line) is not None or (
+        bool(_ATTRIBUTION_START.match(line)) and bool(_WROTE_ALONE.match(next_line)))
 
 
 def is_dateline(line: str) -> bool:
@@ -195,6 +204,8 @@ class _Reader:
                 continue
             if _ATTRIBUTION.match(line):
                 self.kinds[i] = ATTRIBUTION
+                if _WROTE_ALONE.match(line) and i and _ATTRIBUTION_START.match(self.lines[i - 1]):
+                    self.kinds[i - 1] = ATTRIBUTION  # "On Sun, Aug 11, 2013, Jane Doe <jane@example.org>" / "wrote:"
             elif _MAIL_QUOTE.match(line):
                 self.kinds[i] = QUOTE
 

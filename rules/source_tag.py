@@ -343,8 +343,6 @@ _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s*)""")
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
-# Tags on their own line with no cue word: a bare URL/domain/handle, or a dash and an agency-like name.
-_BARE = re.compile(rf"(?:{DASH}\s*)?(?:{DOMAIN}|{HANDLE})|{DASH}\s*[A-Z][\w&.'/-]*(?:\s+[A-Z][\w&.'/-]*){{0,2}}")
 _TOKEN = re.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse times post group network networks
@@ -419,8 +417,7 @@ class SourceTag(Rule):
     words of prose headlines leave out, by the length of the document's own
     headline, and by what opens the paragraph after it; in a run over twenty
     files or more, a teaser that gives another document's headline word for
-    word ends where that headline ends). Lines holding
-    only a URL, domain or handle are flagged on structure alone, as are wire
+    word ends where that headline ends). Wire
     services without a cue (`(Reuters)`, `... said. - Reuters`) and page
     furniture that fills a whole line (`Advertisement`, `Image source, Getty
     Images`, `Continue reading the main story`, `Tags: a, b, c`, `Back to
@@ -490,7 +487,7 @@ class SourceTag(Rule):
                 # in hard-wrapped prose a line after a wrapped line continues its sentence: no tag opens it
                 alone = line == block.first_line or not document.continues(line)
                 first = alone
-                tags = self._tags(content, lead, trail, document, first, alone, first and line == block.last_line)
+                tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
@@ -518,13 +515,12 @@ class SourceTag(Rule):
         joined = document.text[start:end].replace("\r", " ").replace("\n", " ")
         lead, trail = len(joined) - len(joined.lstrip()), len(joined.rstrip())
         cut = document.line_span(line)[0] - start
-        return start, lead, trail, [t for t in self._tags(joined, lead, trail, document, False, False)
+        return start, lead, trail, [t for t in self._tags(joined, lead, trail, document, False)
                                     if lead < t.start < cut]
 
-    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, alone: bool = True,
-              paragraph: bool = False):
-        """Tags in one line: at its start, at its end, or the whole line (`alone`: the line does not continue a
-        sentence of the line before; `paragraph`: the line is a whole paragraph)."""
+    def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, paragraph: bool = False):
+        """Tags in one line: at its start (`first_line`: the line does not continue a sentence of the line
+        before), at its end, or the whole line (`paragraph`: the line is a whole paragraph)."""
         body = content[lead:trail]
         found = []
         start_tag = self._match_at(body, 0, document, at_start=True, paragraph=paragraph)
@@ -553,10 +549,6 @@ class SourceTag(Rule):
             edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
             if edit and edit.start() > 0:
                 found.append(_Tag(edit.start(), len(body), True, "Scraper leftover (edit link)"))
-        if not found and alone:
-            bare = _BARE.fullmatch(body)
-            if bare and len(body.split()) <= 6:
-                found.append(_Tag(0, len(body), False, "URL, domain or handle on a line of its own"))
         for tag in found:
             tag.start += lead
             tag.end += lead

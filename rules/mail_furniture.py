@@ -1,0 +1,274 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import MAIL_HEADER, is_attribution
+from doclint.rule import Rule, option
+
+# A quoted line's markers: "> ", ">", "> > ", ">>".
+_QUOTE_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """One kind of text that mail software adds around a message, with where its shape comes from.
+
+    `start` matches the (unquoted) line a block opens with; `more` the lines it goes on with (a blank line ends
+    it unless `blank_inside`); `max_lines` bounds it. `safe`: software writes the whole block, so deleting it
+    deletes none of the author's words."""
+
+    name: str
+    message: str
+    start: str
+    more: str = r"(?!)"
+    max_lines: int = 1
+    safe: bool = True
+    blank_inside: bool = False
+    alone: bool = True  # whether the opening line alone is the block ("____" alone may be a heading's rule)
+    source: str = ""
+    examples: tuple[str, ...] = ()
+
+
+_HEADER_FIELD = r"(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To|Importance|Organization)\s*:.*"
+_CONTINUATION = r"[ \t]+\S.*|\[mailto:.*"
+FURNITURE = (
+    Furniture("list-footer", "Mailing-list footer",
+              start=r"_{20,}\s*", more=r".{1,80}\s(?:mailing\s+list|list)\s*|\S+(?:@| at )\S+\s*|(?:https?://|<https?://)\S+",
+              max_lines=4, blank_inside=True, alone=False, source="Mailman 2 and 3: the footer a list appends to each message",
+              examples=("_______________________________________________\nTwisted-Python mailing list\n"
+                        "Twisted-Python@example.com\nhttp://example.com/mailman/listinfo/twisted-python",)),
+    Furniture("archive-attachment", "Archive note on a scrubbed attachment",
+              start=r"-{5,}\s*next\s+part\s*-{5,}\s*",
+              more=r"(?:An?\s+(?:HTML|non-text|embedded|embedded\s+and\s+charset-unspecified)\s+(?:attachment|text|message)"
+                   r"\s+was\s+scrubbed.*|(?:Name|Type|Size|Desc|URL|Url)\s*:.*|<?https?://\S+>?)",
+              max_lines=8, source="Pipermail (Mailman's archiver) in place of an attachment",
+              examples=("-------------- next part --------------\nAn HTML attachment was scrubbed...\n"
+                        "URL: <http://example.com/pipermail/list/attachments/2013/abc/attachment.html>",)),
+    Furniture("reply-header", "Header block of a quoted message",
+              start=r"-{3,}\s*Original\s+Message\s*-{3,}\s*",
+              more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
+              source="Microsoft Outlook and Outlook Express: the header of the message replied to",
+              examples=("-----Original Message-----\nFrom: Jane Doe\nSent: Tuesday, May 25, 2004 9:50 AM\n"
+                        "To: list\nSubject: RE: deferreds",)),
+    Furniture("forward-header", "Header block of a forwarded message",
+              start=r"-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?\s*",
+              more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
+              source="Gmail, Apple Mail: the header of a forwarded message",
+              examples=("---------- Forwarded message ----------\nFrom: Jane Doe\nDate: Mon, 3 Jan 2005\n"
+                        "Subject: deferreds",)),
+    Furniture("digest-separator", "Digest separator and message header",
+              start=r"--__--__--\s*", more=r"Message:\s*\d+\s*|" + _HEADER_FIELD + "|" + _CONTINUATION,
+              max_lines=12, blank_inside=True, safe=False,
+              source="Mailman 2 digests: the separator and header before each message",
+              examples=("--__--__--\n\nMessage: 1\nDate: Mon, 27 Oct 2003 09:29:29 -0500\nFrom: Jane Doe\n"
+                        "Subject: Re: deferreds",)),
+    Furniture("digest-header", "Digest subscription notice",
+              start=r"Send\s+.{1,60}\s+mailing\s+list\s+submissions\s+to\s*",
+              more=r"\S+(?:@| at )\S+\s*|To\s+subscribe\s+or\s+unsubscribe.*|<?https?://\S+>?\s*"
+                   r"|or,\s+via\s+email,.*|You\s+can\s+reach\s+the\s+person.*|When\s+replying,.*|than\s+\"?Re:.*"
+                   r"|\S+(?:-owner|-request)(?:@| at )\S+\s*",
+              max_lines=14, blank_inside=True, source="Mailman 2 digests: the notice that opens each digest",
+              examples=("Send Twisted-Python mailing list submissions to\n\ttwisted-python@example.com\n\n"
+                        "To subscribe or unsubscribe via the World Wide Web, visit\n\thttp://example.com/listinfo",)),
+    Furniture("digest-topics", "Digest table of contents",
+              start=r"Today's\s+Topics:\s*", more=r"\s*\d+\.\s+.*|[ \t]+\S.*", max_lines=40, blank_inside=True,
+              safe=False, source="Mailman 2 digests: the list of the digest's messages",
+              examples=("Today's Topics:\n\n   1. Re: logbot (Jane Doe)\n   2. Re: databases (John Roe)",)),
+    Furniture("mime-part", "MIME boundary and part headers",
+              start=r"--[\w'()+,./:=?-]{8,70}\s*", more=r"Content-[\w-]+\s*:.*|[ \t]+\S.*",
+              max_lines=8, alone=False, source="RFC 2046: a multipart message's boundary and the part's headers, left in text",
+              examples=("--TB36FDmn/VVEgNH/\nContent-Type: text/plain; charset=us-ascii\n"
+                        "Content-Disposition: inline",)),
+    Furniture("pgp-signature", "PGP signature block",
+              start=r"-----BEGIN\s+PGP\s+SIGNATURE-----\s*", more=r"(?!-----END).*|-----END\s+PGP\s+SIGNATURE-----\s*",
+              max_lines=40, blank_inside=True, source="RFC 4880: an OpenPGP ASCII-armoured signature",
+              examples=("-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.4.1\n\niD8DBQFGEowKyI6Mk\n=abcd\n"
+                        "-----END PGP SIGNATURE-----",)),
+    Furniture("pgp-header", "PGP signed-message header",
+              start=r"-----BEGIN\s+PGP\s+SIGNED\s+MESSAGE-----\s*", more=r"Hash:\s*\S+\s*", max_lines=2,
+              source="RFC 4880: the header of a clear-signed message",
+              examples=("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1",)),
+    Furniture("device-signature", "Device signature",
+              start=r"Sent\s+(?:from|via|with)\s+(?:my|the)\s+(?:\w+\s+){0,3}(?:iPhone|iPad|phone|mobile(?:\s+(?:device|phone))?"
+                    r"|BlackBerry|Android|Galaxy|smartphone|tablet|device|Samsung|Pixel)\b[^\n]{0,80}",
+              max_lines=1, source="the line mail apps on phones append to every message",
+              examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
+    Furniture("disclaimer", "Confidentiality disclaimer",
+              start=r"(?=.{0,200}\b(?:confidential|privileged)\b).{0,200}\b(?:e-?mail|message|transmission)\b.*",
+              more=r"\S.*", max_lines=12, safe=False,
+              source="the legal notice company mail servers append: it names the message confidential and says "
+                     "what to do if it reached the wrong person",
+              examples=("This email and any files transmitted with it are confidential and intended solely for "
+                        "the use of the individual to whom they are addressed. If you have received this email in "
+                        "error please notify the sender.",)),
+)
+# A disclaimer is told by what it asks, not by its first words alone (mail about confidential data is prose).
+_DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"
+                              r"transmission|communication)\s+in\s+error|notify\s+the\s+sender|if\s+you\s+are\s+not\s+"
+                              r"the\s+intended\s+recipient)", re.IGNORECASE)
+# RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
+# delimiter's trailing space in quoted-printable).
+_SIGNATURE = re.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
+_OPENERS = [(f, re.compile(f.start, re.IGNORECASE)) for f in FURNITURE]
+_DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
+
+
+@dataclass(frozen=True)
+class Options:
+    max_signature_lines: int = option(10, "The longest signature after a `-- ` delimiter, in lines (RFC 3676 "
+                                           "suggests four; real ones run longer).")
+
+
+class MailFurniture(Rule):
+    """Text that mail software added around a message: signatures, list footers, quoted headers.
+
+    ## What it does
+    Reads e-mail messages, mailing-list archives and digests line by line,
+    quoted or not (`> `), and flags the blocks that mail software writes
+    around a message, each by its known shape: a signature after the `-- `
+    delimiter (RFC 3676), a mailing list's footer (`____` then `List
+    mailing list`, its address and URL), an archive's note on a scrubbed
+    attachment (`-------------- next part --------------`), the header block
+    of a quoted or forwarded message (`-----Original Message-----`, `From:`,
+    `Sent:`), a digest's separators, notice and table of contents, MIME
+    boundaries with part headers, PGP signature blocks, `Sent from my phone`
+    and confidentiality disclaimers. The kinds are data (`FURNITURE` in the
+    module), each with the software whose shape it is and an example.
+    A signature is read only in a document that opens with a mail header
+    block or where the delimiter is exactly `-- ` near the end; the other
+    kinds anywhere.
+
+    ## Why is this bad?
+    None of it is the message: repeated in every message of an archive it
+    dominates a corpus's statistics, and a model trained on it learns to
+    sign its answers.
+
+    ## Example
+    ```
+    > Thanks, that worked.
+    > _______________________________________________
+    > Twisted-Python mailing list
+    > Twisted-Python@example.com
+    > http://example.com/mailman/listinfo/twisted-python
+    ```
+
+    ## Fix safety
+    The fix deletes the block's lines. It is safe for blocks that software
+    writes whole (list footers, archive notes, MIME part headers, PGP
+    signatures, device signatures); unsafe for signatures, which hold the
+    writer's name, for the header blocks of quoted messages, which say who
+    wrote the quote, for digest tables of contents and for disclaimers, whose
+    extent is judged.
+    """
+
+    code = "S121"
+    name = "mail-furniture"
+    category = "source-tag"
+    fixable = "sometimes"
+    Options = Options
+
+    def check(self, document, context):
+        lines = [document.line_text(i) for i in range(document.line_count)]
+        bare = [_QUOTE_PREFIX.sub("", line, count=1) for line in lines]
+        depth = [line[:len(line) - len(b)].count(">") for line, b in zip(lines, bare)]
+        mail = any(b.kind == MAIL_HEADER for b in document.blocks[:1])
+        i = 0
+        while i < len(lines):
+            found = self._block_at(i, lines, bare, depth, mail)
+            if found is None:
+                i += 1
+                continue
+            last, furniture = found
+            yield self._diagnostic(document, i, last, furniture)
+            i = last + 1
+
+    def _block_at(self, i, lines, bare, depth, mail):
+        """(last line, kind) of a block of furniture opening on line i, or None."""
+        text = bare[i].rstrip()
+        if not text:
+            return None
+        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")):
+            last = self._signature_end(i, lines, bare, depth, mail)
+            if last is not None:
+                return last, _SIGNATURE_KIND
+        for furniture, opener in _OPENERS:
+            if not opener.fullmatch(text):
+                continue
+            last = _extent(i, bare, furniture)
+            if furniture is _DISCLAIMER and not _DISCLAIMER_ASKS.search(" ".join(bare[i:last + 1])):
+                continue
+            if last == i and not furniture.alone:
+                continue
+            return last, furniture
+        return None
+
+    def _signature_end(self, i, lines, bare, depth, mail) -> int | None:
+        """The last line of a signature that opens with the delimiter on line i: the lines after it at the same
+        quote depth, up to other furniture, an attribution line, other text after a blank line (outside a mail
+        file), or the end; None when it runs longer than a signature (a separator inside a message, not a
+        delimiter) or holds nothing."""
+        last, k, limit = i, i + 1, self.options.max_signature_lines
+        while k < len(lines) and depth[k] == depth[i] and k - i <= limit:
+            line = bare[k].rstrip()
+            if line and (_opens_furniture(line) or is_attribution(lines[k], lines[k + 1] if k + 1 < len(lines) else "")):
+                break
+            if not line:
+                break  # a blank line ends it
+            last = k
+            k += 1
+        if last == i or (k < len(lines) and k - i > limit and depth[k] == depth[i] and bare[k].strip()):
+            return None
+        if not mail and any(bare[n].strip() for n in range(last + 1, len(lines))):
+            return None  # outside a mail file, only a signature that ends the document
+        return last
+
+    def _diagnostic(self, document, first: int, last: int, furniture: Furniture) -> Diagnostic:
+        start = document.line_span(first)[0]
+        end = document.line_span(last)[1]
+        text = document.text
+        # delete whole lines: from the line's start to the next line's start (or from the previous line's end
+        # when the block ends the text)
+        if last + 1 < document.line_count:
+            stop = last + 1
+            if first == 0 or not document.line_text(first - 1).strip():  # a block of its own: its blank lines go too
+                while stop + 1 < document.line_count and not document.line_text(stop).strip():
+                    stop += 1
+            edit = Edit(start, document.line_starts[stop])
+        else:
+            edit = Edit(document.line_span(first - 1)[1] if first else start, end)
+        shown = text[start:end].strip().split("\n", 1)[0].strip()
+        shown = shown if len(shown) <= 50 else shown[:49] + "\u2026"
+        lines = last - first + 1
+        size = f"{lines} lines" if lines > 1 else "1 line"
+        make = Fix.safe if furniture.safe else Fix.unsafe
+        return Diagnostic(start, end, f'{furniture.message} ({size}): "{shown}"',
+                          fix=make(edit, message=f"Delete the {furniture.message.lower()}"))
+
+
+def _extent(i, bare, furniture: Furniture) -> int:
+    """The last line of a block of `furniture` opening on line i: the lines after it that its `more` pattern
+    reads (quoted at any depth: a digest's separator may stand unquoted before its quoted header)."""
+    more = re.compile(furniture.more, re.IGNORECASE)
+    last, k = i, i + 1
+    while k < len(bare) and k - i <= furniture.max_lines:
+        line = bare[k].rstrip()
+        if not line:
+            if not furniture.blank_inside:
+                break
+        elif more.fullmatch(line) and not any(o.fullmatch(line) for f, o in _OPENERS if f is not furniture):
+            last = k
+        else:
+            break
+        k += 1
+    return last
+
+
+def _opens_furniture(line: str) -> bool:
+    return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER)
+
+
+_SIGNATURE_KIND = Furniture("signature", "E-mail signature block", start=r"--", safe=False,
+                            source="RFC 3676 4.3: the signature delimiter `-- ` and what follows it",
+                            examples=("-- \nJane Doe\nhttp://example.com",))
