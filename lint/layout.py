@@ -92,7 +92,8 @@ def is_markdown(path: str) -> bool:
 
 # -- line shapes ----------------------------------------------------------------------------------------------
 _DATE = re.compile(
-    r"""^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
+    r"""^\s*(?:(?:published|updated|last\s+updated|posted(?:\s+on)?|first\s+published|date)\s*:?\s*)?
+    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
         \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}
       | \d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}
       | [a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}

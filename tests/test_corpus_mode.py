@@ -9,12 +9,12 @@ import pytest
 from conftest import run_cli
 
 RECORDS = [
-    {"id": "a", "text": "Title\n\nA clean paragraph of text here.\n", "lang": "en"},
+    {"id": "a", "text": "Council vote\n\nA clean paragraph of text here.\n", "lang": "en"},
     {"id": "b", "text": "Title\n\nTony Blair&#39;s plan. \n", "meta": {"x": 1}},
     "not json at all",
     {"id": "c", "body": "no text field"},
     {"id": "d", "text": 42},
-    {"text": "Title\n\nNo id here, trailing space \n"},
+    {"text": "Weather\n\nNo id here, trailing space \n"},
 ]
 
 
@@ -52,7 +52,7 @@ def test_jsonl_fix_keeps_fields_order_and_unparsable_lines(tmp_path, gz):
     assert json.loads(lines[1]) == {"id": "b", "text": "Title\n\nTony Blair's plan.\n", "meta": {"x": 1}}
     assert lines[2] == "not json at all"
     assert json.loads(lines[3]) == RECORDS[3] and json.loads(lines[4]) == RECORDS[4]
-    assert json.loads(lines[5])["text"] == "Title\n\nNo id here, trailing space\n"
+    assert json.loads(lines[5])["text"] == "Weather\n\nNo id here, trailing space\n"
     assert [p.name for p in tmp_path.iterdir() if p.name != ".doclint_cache"] == [corpus.name]
 
 

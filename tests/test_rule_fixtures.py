@@ -6,8 +6,8 @@ or after --fix --unsafe-fixes with `unsafe = true`), `options` (the rule's
 options), `select` (other rules to run alongside), `path` (the file name,
 default doc.txt), `encoding` (how `text` is written to bytes, default utf-8)
 and `messages` (a text each diagnostic's message must contain, in order).
-A corpus rule's case gives `documents` (texts named doc0.txt, doc1.txt, ...)
-instead of `text`; `flags` lists the indexes of the documents it reports and
+A corpus rule's case gives `documents` (texts named doc0.txt, doc1.txt, ...,
+or with another `suffix`) instead of `text`; `flags` lists the indexes of the documents it reports and
 `related`, optionally, the related paths of each diagnostic; `fixed`, the
 indexes of the documents left in a JSONL corpus of them after
 `doclint check --fix --unsafe-fixes` (run as users run it).
@@ -44,9 +44,10 @@ def test_fixture_case(rule_name, case, tmp_path):
     options = {rule.name: case["options"]} if "options" in case else None
     if "documents" in case:  # a corpus rule: `flags` lists the indexes of the documents reported
         linter = make_linter([rule.code], options)
-        docs = [Document.from_bytes(f"doc{i}.txt", t.encode()) for i, t in enumerate(case["documents"])]
+        suffix = case.get("suffix", ".txt")
+        docs = [Document.from_bytes(f"doc{i}{suffix}", t.encode()) for i, t in enumerate(case["documents"])]
         found = linter.check_corpus(docs)
-        assert sorted({int(d.path[3:-4]) for d in found}) == case["flags"], [(d.path, d.message) for d in found]
+        assert sorted({int(d.path[3:-len(suffix)]) for d in found}) == case["flags"], [(d.path, d.message) for d in found]
         for d in found:
             assert d.message and all(r.path.startswith("doc") for r in d.related)
         if "related" in case:

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic
+from doclint.layout import HEADLINE, PARAGRAPH, is_markdown
+from doclint.rule import CorpusRule, option
+from doclint.text import normalize, stable_hash, words
+
+# Unit flags, packed in a signature
+_EDGE = 1  # among the first two or the last three prose blocks of its document
+_EXTREME = 2  # the first or the last line of its document that holds a word
+_FIELDS = 5  # hash, start, end, words, flags
+
+# What code and program output look like: a recurring line of it ("Traceback (most recent call last):",
+# "return func(*args, **kw)") is the language's, not a site's.
+_ENTITY = re.compile(r"&#?\w{1,31};")  # an entity's ";" closes no statement of code
+_CODE = re.compile(r"^\s*(?:Traceback\s+\(|File\s+\"|at\s+[\w.$]{1,80}\(|def\s|class\s|import\s|from\s+[\w.]{1,80}\s+import\s"
+                   r"|return\b|raise\s|\$\s|>>>\s|#include\b)|[\w\])]\((?:[^)\n]{0,80}[*=,][^)\n]{0,80})?\)|[{};]\s*$"
+                   r"|\b\w{1,40}\s*=\s*[\w\"'\[({]")
+_CODE_LINE = 200  # characters: a longer unit is prose or a block, never a line of code (and is not searched)
+
+
+@dataclass(frozen=True)
+class Options:
+    min_documents: int = option(3, "A fragment must stand in at least this many documents (at two, a quotation "
+                                   "shared by two articles looks the same).")
+    min_documents_long: int = option(5, "... and a fragment of more than `long-words` words in at least this many "
+                                        "(a reader's comment or a wire paragraph reprinted on three pages is prose).")
+    long_words: int = option(12, "The length in words beyond which a fragment needs `min-documents-long` documents.")
+    edge_share: float = option(0.8, "A fragment of more than 25 words, or of one or two, must stand at a document's "
+                                    "edge in this share of its occurrences (a bio, a policy, a sign-off).")
+    markdown: bool = option(False, "Also learn from Markdown files (documentation repeats its own notes on "
+                                   "purpose).")
+
+    def validate(self):
+        if self.min_documents < 2 or self.min_documents_long < self.min_documents:
+            return "min-documents must be 2 or more, and min-documents-long at least min-documents"
+        if not 0 <= self.edge_share <= 1:
+            return "edge-share must be in [0, 1]"
+        return None
+
+
+_LONG_PROSE = 25  # words: a longer fragment is a block (a bio, a policy), which sites append at the edges
+_SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
+
+
+class RecurringLeftover(CorpusRule):
+    """The same line or block at many documents' edges, around text that differs: a site's leftovers.
+
+    ## What it does
+    Learns, from the documents checked together (a folder, a JSONL corpus,
+    or the repository's documents through the index), the fragments a site
+    or an archive leaves in every document it publishes: a sign-off
+    (` Reuter`), a slogan or a subscription prompt on its own line, a
+    comment policy, a bio. It needs no wording list. A fragment is a whole
+    prose line or paragraph (headings, lists, code, quotes and an e-mail's
+    headers are never fragments); it is reported when
+
+    - it stands in at least `min-documents` (3) documents, or
+      `min-documents-long` (5) when it has more than `long-words` (12) words;
+    - its surroundings vary: at least that many different neighbourhoods
+      (the nearest lines before and after it that do not recur themselves),
+      so that copies of one article, or of a passage quoted in a thread,
+      do not count;
+    - a block of more than 25 words, or a fragment of one or two words,
+      stands at a document's edge (the first two or last three paragraphs;
+      for one or two words, the first or last line) in `edge-share` (80%)
+      of its occurrences.
+
+    Dates, lines of code and Markdown files (unless `markdown = true`) are
+    left out. The message says how many documents share the fragment and
+    names one of them as a related location.
+
+    ## Why is this bad?
+    A site's leftovers are not the article: repeated over a corpus they
+    dominate its statistics, and models trained on it learn to end every
+    story with ` Reuter`.
+
+    ## Example
+    Sixty newswire stories that each end with the line ` Reuter`:
+    `Recurring leftover: "Reuter" stands at the edge of 60 of the documents
+    checked together`.
+
+    ## Fix safety
+    No fix yet: the finding names the fragment so that a pipeline can strip
+    it; whether a site's slogan belongs to the text is for its owner to say.
+    """
+
+    code = "S201"
+    name = "recurring-leftover"
+    category = "source-tag"
+    severity = "warning"
+    Options = Options
+
+    def signature(self, document):
+        """The document's units in order, packed: (hash, start, end, words, flags) each."""
+        if not self.options.markdown and is_markdown(document.path):
+            return None
+        prose = [b for b in document.blocks if b.kind in (PARAGRAPH, HEADLINE)]
+        if not prose:
+            return None
+        units: list[tuple[int, int, int]] = []  # start, end, edge flag
+        n = len(prose)
+        for k, block in enumerate(prose):
+            edge = _EDGE if k < 2 or k >= n - 3 else 0
+            units.append((block.start, block.end, edge))
+            if block.first_line != block.last_line:  # the lines of a block that stand alone (no wrap on either side)
+                for line in range(block.first_line, block.last_line + 1):
+                    if ((line > block.first_line and document.continues(line))
+                            or (line < block.last_line and document.continues(line + 1))):
+                        continue
+                    start, end = document.line_span(line)
+                    units.append((start, end, edge))
+        units.sort()
+        word_lines = [i for i, (s, e, _) in enumerate(units) if any(c.isalpha() for c in document.text[s:e])]
+        extreme = {word_lines[0], word_lines[-1]} if word_lines else set()
+        kept: dict[str, list[int]] = {}  # normalised text -> [start, end, words, flags], in document order
+        for i, (start, end, edge) in enumerate(units):
+            text = document.text[start:end]
+            norm = normalize(text)
+            flags = edge | (_EXTREME if i in extreme else 0)
+            if norm in kept:  # a block of one line and the line: one unit, the tighter span, both positions
+                kept[norm][3] |= flags
+                continue
+            count = len(words(norm))
+            if count and not (len(text) <= _CODE_LINE and _CODE.search(_ENTITY.sub("", text))):
+                kept[norm] = [start, end, count, flags]
+        out = array("q")
+        for norm, (start, end, count, flags) in kept.items():
+            out.extend((stable_hash(norm) & 0x7FFF_FFFF_FFFF_FFFF, start, end, count, flags))
+        return out if out else None
+
+    def group_keys(self, signature):
+        """The fragments' hashes: a fragment recurs only if other documents share it."""
+        return list(signature[0::_FIELDS]) if signature is not None else []
+
+    def check_corpus(self, items, context):
+        o = self.options
+        places: dict[int, list[tuple[int, int]]] = {}  # hash -> (item, unit index)
+        items = [(stub, sig) for stub, sig in items if sig is not None]
+        for n, (_, sig) in enumerate(items):
+            seen = set()
+            for u in range(len(sig) // _FIELDS):
+                h = sig[u * _FIELDS]
+                if h not in seen:
+                    seen.add(h)
+                    places.setdefault(h, []).append((n, u))
+        candidates = {h for h, where in places.items() if len(where) >= o.min_documents}
+        for h in sorted(candidates, key=lambda h: places[h][0]):
+            where = places[h]
+            length = items[where[0][0]][1][where[0][1] * _FIELDS + 3]
+            if length > o.long_words and len(where) < o.min_documents_long:
+                continue
+            before, after, edges, extremes = set(), set(), 0, 0
+            for n, u in where:
+                sig = items[n][1]
+                before.add(_neighbour(sig, u, -1, candidates))
+                after.add(_neighbour(sig, u, 1, candidates))
+                flags = sig[u * _FIELDS + 4]
+                edges += bool(flags & _EDGE)
+                extremes += bool(flags & _EXTREME)
+            environments = len({(_neighbour(items[n][1], u, -1, candidates), _neighbour(items[n][1], u, 1, candidates))
+                                for n, u in where})
+            if environments < o.min_documents or max(len(before), len(after)) < o.min_documents:
+                continue  # copies of one text, not a site's leftover around many
+            if length > _LONG_PROSE and edges < o.edge_share * len(where):
+                continue
+            if length <= _SHORT and extremes < o.edge_share * len(where):
+                continue
+            yield from self._report(items, where)
+
+    def _report(self, items, where):
+        first_doc, first_unit = where[0]
+        for n, u in where:
+            sig = items[n][1]
+            start, end = sig[u * _FIELDS + 1], sig[u * _FIELDS + 2]
+            other_n, other_u = where[1] if (n, u) == (first_doc, first_unit) else where[0]
+            other, osig = items[other_n]
+            ostart, oend = osig[other_u * _FIELDS + 1], osig[other_u * _FIELDS + 2]
+            message = (f"Recurring leftover: the same {'line' if sig[u * _FIELDS + 3] <= 30 else 'block'} stands in "
+                       f"{len(where)} of the documents checked together, around text that differs (e.g. {other.path})")
+            yield items[n][0], Diagnostic(start, end, message,
+                                          related=(self.related(other, ostart, oend, "same fragment"),))
+
+
+def _neighbour(sig, u: int, step: int, recurring: set) -> int:
+    """The hash of the nearest unit before (step -1) or after (+1) unit u that does not recur itself, or a marker
+    for the document's edge: a block of recurring lines (a footer of three lines) is judged by what is around it."""
+    k = u + step
+    while 0 <= k < len(sig) // _FIELDS:
+        h = sig[k * _FIELDS]
+        if h not in recurring:
+            return h
+        k += step
+    return -1 if step < 0 else -2
