@@ -99,7 +99,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
            jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
            show_settings) -> int:
     from doclint.engine import Linter
-    from doclint.reporters import WRITERS, Report
+    from doclint.reporters import WRITERS, Report, not_checked
     from doclint.rule import Context
 
     config = load_config(config_path, isolated=isolated)
@@ -138,8 +138,12 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    checked = getattr(result, "documents", None)
     report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
-                    unsafe_fixes=unsafe_fixes, rules=[type(r) for r in linter.rules], sources=texts)
+                    unsafe_fixes=unsafe_fixes, rules=[type(r) for r in linter.rules], sources=texts,
+                    checked=checked, skipped=getattr(result, "skipped", 0),
+                    unreadable=len(errors) + getattr(result, "unreadable", 0))
+    nothing_checked = checked == 0 and not diagnostics
     out = open(output_file, "w", encoding="utf-8") if output_file else None
     stream = out or (sys.stderr if stdin_out is not None else sys.stdout)
     try:
@@ -148,6 +152,9 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         if not (diff and output_format == "text" and not diagnostics):
             WRITERS[output_format](report, stream, color=color, show_source=show_source, statistics=statistics,
                                    quiet=quiet)
+        if nothing_checked and (output_format != "text" or diff or quiet):  # the text summary said it
+            left = not_checked(report)
+            _error(f"no files checked{f' ({left})' if left else ''}")
     finally:
         if out:
             out.close()
@@ -155,7 +162,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         sys.stdout.buffer.write(stdin_out)
         sys.stdout.flush()
 
-    if failed:
+    if failed or nothing_checked:  # nothing checked is no success: a typo'd path, an empty folder
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
@@ -171,7 +178,10 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
     from doclint.discovery import discover
     from doclint.runner import RunOptions, all_from_index, is_jsonl, run
 
-    sources, errors = discover(list(paths), config, stdin_filename)
+    found = discover(list(paths), config, stdin_filename)
+    sources, errors = found.sources, found.errors
+    for message in found.skipped:
+        click.echo(f"doclint: warning: {message}", err=True)
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
     if not no_cache and any(s.path is not None for s in sources):
@@ -182,14 +192,16 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
         len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None)
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         options.corpus_stats = not all_from_index(linter, sources, options)
-    return run(linter, sources, options), errors
+    result = run(linter, sources, options)
+    result.skipped += len(found.skipped)
+    return result, errors
 
 
 def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, ray_address,
              output_dir):
     """(result, errors) of a run on Ray, or (None, []) after saying why it cannot run."""
     from doclint import ray_engine
-    from doclint.discovery import discover
+    from doclint.discovery import Found, discover
     from doclint.runner import is_jsonl
 
     if not ray_engine.available():
@@ -207,7 +219,10 @@ def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, tex
     import dataclasses
 
     shard_globs = dataclasses.replace(config, include=["*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz"])
-    sources, errors = discover(local, shard_globs) if local else ([], [])  # folders: their JSONL files
+    found = discover(local, shard_globs) if local else Found()  # folders: their JSONL files
+    sources, errors = found.sources, found.errors
+    for message in found.skipped:
+        click.echo(f"doclint: warning: {message}", err=True)
     for source in sources:
         if is_jsonl(source.path):
             shards.append(source.display)
@@ -240,19 +255,21 @@ def _open_index(options, linter, config, cache_dir) -> None:
             rel = os.path.relpath(root)
         except ValueError:
             rel = str(root)
-        options.tree, _ = discover([rel], config)
+        options.tree = discover([rel], config).sources
 
 
 def _show_files(paths, config, stdin_filename) -> int:
     """What `--show-files` prints: the files a check of `paths` would read; exit 2 for paths that cannot be read."""
     from doclint.discovery import discover
 
-    sources, errors = discover(list(paths), config, stdin_filename)
-    for source in sources:
+    found = discover(list(paths), config, stdin_filename)
+    for source in found.sources:
         click.echo(source.display)
-    for message in errors:
+    for message in found.skipped:
+        click.echo(f"doclint: warning: {message}", err=True)
+    for message in found.errors:
         _error(message)
-    return EXIT_ERROR if errors else EXIT_OK
+    return EXIT_ERROR if found.errors else EXIT_OK
 
 
 def _show_settings(config, linter, isolated: bool) -> None:

@@ -22,6 +22,22 @@ class Report:
     unsafe_fixes: bool = False
     rules: list = field(default_factory=list)  # enabled rule classes, for SARIF
     sources: dict = field(default_factory=dict)  # path -> text, for --show-source
+    checked: int | None = None  # documents checked (None: not counted)
+    skipped: int = 0  # inputs not checked: binary, not a regular file, too large
+    unreadable: int = 0  # inputs that do not exist or could not be read
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def not_checked(report: Report) -> str:
+    """What was left unchecked, for the summary: `2 files skipped, 1 could not be read` (empty when nothing)."""
+    parts = [f"{_plural(report.skipped, 'file')} skipped"] if report.skipped else []
+    if report.unreadable:
+        parts.append(f"{report.unreadable} could not be read" if parts
+                     else f"{_plural(report.unreadable, 'path')} could not be read")
+    return ", ".join(parts)
 
 
 def _record(d: Diagnostic) -> dict | None:
@@ -119,8 +135,16 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                 parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --fix --unsafe-fixes")
             note = f" ({', '.join(parts)})"
         out.write(f"Found {len(ds)} problem{'s' * (len(ds) != 1)}{note}.\n")
+    if ds and not_checked(report):
+        out.write(f"Not checked: {not_checked(report)}.\n")
+    elif ds:
+        pass
+    elif report.checked == 0:
+        left = not_checked(report)
+        out.write(f"No files checked{f' ({left})' if left else ''}.\n")
     elif not quiet:
-        out.write("All checks passed!\n")
+        left = not_checked(report)
+        out.write(f"No problems found in the files checked; {left}.\n" if left else "All checks passed!\n")
 
 
 def _source_excerpt(text: str, d: Diagnostic) -> str:

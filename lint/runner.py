@@ -16,15 +16,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from doclint.discovery import Source, safe_to_write
+from doclint.discovery import JSONL_SUFFIXES, Source, is_jsonl, read_document, safe_to_write  # noqa: F401
 from doclint.document import Document
 from doclint.fixer import atomic_write
-
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-
-
-def is_jsonl(path: Path | None) -> bool:
-    return path is not None and path.name.lower().endswith(JSONL_SUFFIXES)
 
 
 @dataclass
@@ -53,7 +47,9 @@ class RunResult:
     stdin_out: bytes | None = None
     texts: dict = field(default_factory=dict)
     messages: list = field(default_factory=list)  # (level, text) for stderr
-    documents: int = 0
+    documents: int = 0  # documents checked
+    skipped: int = 0  # inputs not checked: binary, not a regular file, too large
+    unreadable: int = 0  # inputs that could not be read (reported as errors)
 
 
 @dataclass
@@ -219,7 +215,7 @@ def _stats_of(paths: list[Path]):
     stats = CorpusStats()
     for path in paths:
         try:
-            document = Document.from_bytes(str(path), path.read_bytes())
+            document = Document.from_bytes(str(path), read_document(path))
         except OSError:
             continue  # reported when the file is checked
         if not document.binary:
@@ -349,10 +345,11 @@ def _map(tasks, options: RunOptions, count: int):
 
 def _read(source: Source, result: RunResult) -> bytes | None:
     try:
-        return sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
+        return sys.stdin.buffer.read() if source.path is None else read_document(source.path)
     except (OSError, ValueError) as exc:
         result.messages.append(("error", f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}"))
         result.failed = True
+        result.unreadable += 1
         return None
 
 
@@ -382,6 +379,7 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
         if done.binary_at is not None:
             result.messages.append(("warning", f"{done.display}: binary file (NUL byte at offset {done.binary_at}); "
                                                f"not checked"))
+            result.skipped += 1
             continue
         _collect(done, result, items)
         if done.new_bytes is None:
@@ -466,6 +464,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
         except OSError as exc:
             result.messages.append(("error", f"{source.display}: cannot read: {exc.strerror or exc}"))
             result.failed = True
+            result.unreadable += 1
             return
         with f:
             for number, raw in enumerate(f, 1):

@@ -114,8 +114,9 @@ def test_show_settings_names_the_config_the_rules_and_changed_options(tmp_path):
 
 @pytest.mark.parametrize("content,expect,message", [
     (b"", 0, b"All checks passed!"),
-    (b"\x00\x01\x02binary\x00" * 100, 0, b"binary file (NUL byte at offset 0); not checked"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, 0, b"binary file (NUL byte at offset 8)"),
+    # a binary file is skipped; named alone, nothing is checked, which is no success
+    (b"\x00\x01\x02binary\x00" * 100, 2, b"binary file (NUL byte at offset 0); not checked"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, 2, b"binary file (NUL byte at offset 8)"),
     (b"Headline\n\nThe talks\x00 ended on Friday.\n", 1, b"E103 [control-character]"),
     (b"Caf\xe9 \xa3 5 \x93quoted\x94\n", 1, b"it decodes as Windows-1252"),
     (b"x" * 5_000_000, 1, b"W106 [missing-final-newline]"),
