@@ -468,7 +468,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
             return
         with f:
             for number, raw in enumerate(f, 1):
-                record = _parse(raw, number, source.display, options, result)
+                record = _parse(raw, number, source.display, options, result, fields)
                 if fixing:
                     pending.append(raw if record is None else number)
                 if record is None:
@@ -480,6 +480,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
                             {"id": rid, "number": number, "file": source.display})
 
     changed = False
+    fields = _Fields()
     try:
         for done in _map(tasks(), options, 1000):
             progress.step()
@@ -497,6 +498,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
         if fixing:
             flush(None)
             rewrite.close(replace=changed)
+        fields.report(source.display, options, result)
     except OSError as exc:
         result.messages.append(("error", f"{source.display}: cannot write: {exc.strerror or exc}"))
         result.failed = True
@@ -583,7 +585,30 @@ class _Rewrite:
                 self.tmp = None
 
 
-def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult):
+MISSING_FIELD_WARNINGS = 10  # per file: a corpus whose text is in another field would print one per record
+
+
+@dataclass
+class _Fields:
+    """What the records of one JSONL file held: whether any had the text field, which fields they had."""
+
+    objects: int = 0
+    with_text: int = 0
+    missing: int = 0
+    seen: dict = field(default_factory=dict)  # field name -> records holding it (the first 1000 records)
+
+    def report(self, display: str, options: RunOptions, result: RunResult) -> None:
+        if self.missing > MISSING_FIELD_WARNINGS:
+            result.messages.append(("warning", f"{display}: {self.missing - MISSING_FIELD_WARNINGS} more records "
+                                               f"without a string field {options.text_field!r} skipped"))
+        if self.objects and not self.with_text:
+            fields = ", ".join(f"{name!r}" for name in sorted(self.seen, key=lambda n: (-self.seen[n], n))[:12])
+            result.messages.append(("error", f"{display}: no record has a text field {options.text_field!r} "
+                                             f"(fields seen: {fields or 'none'}); name it with --text-field"))
+            result.failed = True
+
+
+def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult, fields: _Fields = None):
     """(record, text, id) or None (with a message) for a line that cannot be checked."""
     if not raw.strip():
         return None
@@ -596,10 +621,21 @@ def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: R
         result.messages.append(("warning", f"{display}:{number}: record is not a JSON object; skipped"))
         return None
     text = obj.get(options.text_field)
+    if fields is not None:
+        fields.objects += 1
+        if fields.objects <= 1000:
+            for name in obj:
+                fields.seen[name] = fields.seen.get(name, 0) + 1
     if not isinstance(text, str):
+        if fields is not None:
+            fields.missing += 1
+            if fields.missing > MISSING_FIELD_WARNINGS:
+                return None
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         result.messages.append(("warning", f"{display}:{number}: field {options.text_field!r} is {what}; skipped"))
         return None
+    if fields is not None:
+        fields.with_text += 1
     rid = obj.get(options.id_field, number)
     return obj, text, rid
 

@@ -349,3 +349,18 @@ def test_a_teaser_that_names_another_document_s_headline_is_cut_there(tmp_path):
     assert p.returncode == 0, p.stdout
     assert (tmp_path / "teaser.txt").read_text(encoding="utf-8") == doc(host, paragraphs)
     assert (tmp_path / "line.txt").read_text(encoding="utf-8") == doc(host, short)
+
+
+def test_a_text_field_no_record_has_is_an_error_naming_the_fields_seen(tmp_path):
+    # `--text-field contnet` printed a warning per record, then "All checks passed!" and exit 0.
+    records = [{"id": n, "content": f"Record {n} text. \n", "lang": "en"} for n in range(30)]
+    _write(tmp_path / "c.jsonl", records)
+    for args in (["--text-field", "contnet"], []):  # a typo, and a corpus whose text is in another field
+        p = run_cli("check", "--no-cache", *args, "c.jsonl", cwd=tmp_path)
+        err = p.stderr.decode()
+        assert p.returncode == 2, err
+        assert "c.jsonl: no record has a text field" in err and "(fields seen: 'content', 'id', 'lang')" in err
+        assert err.count("; skipped") == 10 and "20 more records without a string field" in err
+        assert b"All checks passed" not in p.stdout
+    p = run_cli("check", "--no-cache", "--text-field", "content", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 1 and p.stdout.count(b"W102") == 30
