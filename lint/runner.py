@@ -372,7 +372,11 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
                     read[s.display] = data
                 yield _Task(s.display, data)
 
-    for done in [*_map(tasks(), options, len(sources)), *reused]:
+    import itertools
+
+    # Lazily: the results come as the workers finish them, so that progress is drawn while the work is done
+    # (a list built first drew it once, at the end). Files the index answered for come last.
+    for done in itertools.chain(_map(tasks(), options, len(sources)), reused):
         source = by_name[done.display]
         progress.step()
         data = read.pop(done.display, None)
@@ -643,19 +647,22 @@ def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: R
 class _Progress:
     """Documents done, rate and time left on stderr, redrawn in place; only on a terminal."""
 
+    clock = staticmethod(time.monotonic)
+    REDRAW = 0.2  # seconds between redraws: often enough to look alive, rarely enough to cost nothing
+
     def __init__(self, enabled: bool, total: int | None = None):
         self.enabled = enabled and sys.stderr.isatty()
         self.total = total
         self.done = 0
-        self.start = time.monotonic()
+        self.start = self.clock()
         self.last = 0.0
 
     def step(self) -> None:
         if not self.enabled:
             return
         self.done += 1
-        now = time.monotonic()
-        if now - self.last >= 0.2:
+        now = self.clock()
+        if now - self.last >= self.REDRAW:
             self.last = now
             rate = self.done / max(now - self.start, 1e-9)
             left = ""

@@ -364,3 +364,41 @@ def test_a_text_field_no_record_has_is_an_error_naming_the_fields_seen(tmp_path)
         assert b"All checks passed" not in p.stdout
     p = run_cli("check", "--no-cache", "--text-field", "content", "c.jsonl", cwd=tmp_path)
     assert p.returncode == 1 and p.stdout.count(b"W102") == 30
+
+
+@pytest.mark.parametrize("kind", ["files", "records"])
+def test_progress_is_drawn_while_the_documents_are_checked(tmp_path, monkeypatch, kind):
+    # The results list was built before the loop that draws progress: one line appeared, at the end.
+    import io
+    import itertools
+    import sys
+
+    from conftest import make_linter
+    from doclint import runner
+    from doclint.config import Config
+    from doclint.discovery import discover
+
+    if kind == "files":
+        for i in range(6):
+            (tmp_path / f"{i}.txt").write_text(f"Document {i}. \n")
+    else:
+        _write(tmp_path / "c.jsonl", [{"id": i, "text": f"Document {i}. \n"} for i in range(6)])
+    events = []
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            events.append("draw")
+            return super().write(text)
+
+    work = runner._work
+    monkeypatch.setattr(runner, "_work", lambda task: events.append("work") or work(task))
+    monkeypatch.setattr(runner._Progress, "clock", staticmethod(itertools.count(0, 1.0).__next__))  # 1 s a call
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    sources = discover([str(tmp_path)], Config(include=["*.txt", "*.jsonl"])).sources
+    result = runner.run(make_linter(["W"]), sources, runner.RunOptions(jobs=1, progress=True))
+    assert len(result.diagnostics) == 6
+    last_work = max(n for n, e in enumerate(events) if e == "work")
+    assert events.index("draw") < last_work, events
