@@ -303,8 +303,17 @@ def _toml(value) -> str:
     return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
-def _write_diff(path: str, before: str, after: str) -> None:
-    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
+def _write_diff(path: str, before: str, after: str, encodings: tuple[str, str] | None = None) -> None:
+    """A unified diff of the text; a fix that also changes the file's encoding says so in the headers (after a
+    tab, where a diff puts a date), and one that changes only the encoding says that alone."""
+    old_label = new_label = ""
+    if encodings and encodings[0] != encodings[1]:
+        if before == after:
+            click.echo(f"Files a/{path} and b/{path} differ in encoding only: {encodings[0]} -> {encodings[1]}")
+            return
+        old_label, new_label = f"\t(encoding {encodings[0]})", f"\t(encoding {encodings[1]})"
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}{old_label}",
+                                 tofile=f"b/{path}{new_label}")
     for line in lines:
         click.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False)
 

@@ -368,7 +368,7 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
                     continue
             data = _read(s, result)
             if data is not None:
-                if options.index is not None:
+                if options.index is not None or options.diff:  # to store it; to name its encoding in a diff
                     read[s.display] = data
                 yield _Task(s.display, data)
 
@@ -387,12 +387,13 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
             continue
         _collect(done, result, items)
         if done.new_bytes is None:
-            if data is not None and not done.diverged:
+            if data is not None and options.index is not None and not done.diverged:
                 options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
             continue
         result.changed += 1
         if options.diff:
-            result.messages.append(("diff", (done.display, done.old_text, done.new_text)))
+            encodings = (encoding_name(data), encoding_name(done.new_bytes)) if data is not None else None
+            result.messages.append(("diff", (done.display, done.old_text, done.new_text, encodings)))
         elif source.path is None:
             result.stdin_out = done.new_bytes
         elif not safe_to_write(source):
@@ -406,6 +407,14 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
             except OSError as exc:
                 result.messages.append(("error", f"{done.display}: cannot write: {exc.strerror or exc}"))
                 result.failed = True
+
+
+def encoding_name(data: bytes) -> str:
+    """How a file's bytes are encoded, as a diff header names it: `UTF-8`, `UTF-8 with a byte-order mark`,
+    `UTF-16`, or the legacy encoding that decodes them (`cp1252`)."""
+    document = Document.from_bytes("", data)
+    name = {"utf-8": "UTF-8", "utf-16": "UTF-16"}.get(document.encoding, document.encoding)
+    return f"{name} with a byte-order mark" if document.bom and name == "UTF-8" else name
 
 
 def _collect(done: _Done, result: RunResult, items: list) -> None:

@@ -230,3 +230,16 @@ def test_closed_pipe_ends_quietly_with_141(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 141
     assert err == b""
+
+
+def test_diff_shows_a_change_of_encoding(tmp_path):
+    # A fix that only transcodes a Latin-1 file printed nothing, yet exited 1.
+    doc = tmp_path / "d.txt"
+    doc.write_bytes("Café au lait\n".encode("cp1252"))
+    p = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path)
+    assert p.returncode == 1
+    assert p.stdout.decode() == "Files a/d.txt and b/d.txt differ in encoding only: cp1252 -> UTF-8\n"
+    doc.write_bytes("Café au lait \n".encode("cp1252"))  # the text changes too: the headers name both encodings
+    out = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path).stdout.decode()
+    assert out.startswith("--- a/d.txt\t(encoding cp1252)\n+++ b/d.txt\t(encoding UTF-8)\n@@ -1 +1 @@\n")
+    assert doc.read_bytes() == "Café au lait \n".encode("cp1252")
