@@ -99,7 +99,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
            jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
            show_settings) -> int:
     from doclint.engine import Linter
-    from doclint.reporters import WRITERS, Report, not_checked
+    from doclint.reporters import WRITERS, Report, not_checked, report_order
     from doclint.rule import Context
 
     config = load_config(config_path, isolated=isolated)
@@ -134,10 +134,12 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     failed = bool(errors) or result.failed
     diagnostics, texts, stdin_out = result.diagnostics, getattr(result, "texts", {}), getattr(result, "stdin_out", None)
     fixed_total, changed_files = result.fixed, result.changed
-    diagnostics.sort(key=lambda d: d.sort_key())
+    diagnostics.sort(key=report_order)
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if statistics and output_format not in ("text", "json"):
+        raise ConfigError(f"--statistics prints counts as text or json, not {output_format}")
     checked = getattr(result, "documents", None)
     report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
                     unsafe_fixes=unsafe_fixes, rules=[type(r) for r in linter.rules], sources=texts,
@@ -289,7 +291,16 @@ def _show_settings(config, linter, isolated: bool) -> None:
         for f in type(rule).option_fields():
             value, default = getattr(rule.options, f.name), getattr(defaults, f.name)
             changed = "" if value == default else f"  (default {_toml(default)})"
-            click.echo(f"      {f.name.replace('_', '-')} = {_toml(value)}{changed}")
+            click.echo(f"      {f.name.replace('_', '-')} = {_toml(value)}{changed}{_in_use(rule, f.name, value)}")
+
+
+def _in_use(rule, name: str, value) -> str:
+    """What an "auto" option resolves to on this machine, for --show-settings."""
+    if name == "backend" and value == "auto":
+        from doclint import embeddings
+
+        return f"  (in use: {'embeddings' if embeddings.available() else 'lexical: the embeddings extra is not installed'})"
+    return ""
 
 
 def _toml(value) -> str:
@@ -376,5 +387,5 @@ def show_rule(code_or_name, config_path, isolated):
         click.echo("\n## Options\n")
         defaults = rule.Options()
         for f in fields:
-            click.echo(f"- `{f.name.replace('_', '-')}` (default `{getattr(defaults, f.name)!r}`)"
+            click.echo(f"- `{f.name.replace('_', '-')}` (default `{_toml(getattr(defaults, f.name))}`)"
                        f"{': ' + f.metadata['help'] if 'help' in f.metadata else ''}")

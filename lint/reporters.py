@@ -56,6 +56,25 @@ def _where(d: Diagnostic) -> str:
     return record_name(record) if record else d.path
 
 
+def report_order(d: Diagnostic) -> tuple:
+    """The order of a report: by path, a JSONL corpus's records in file order (`#9` before `#10`, which a sort of
+    their names as text put after it), then by place in the text."""
+    record = _record(d)
+    return (record["file"], record["number"]) if record else (d.path, 0), d.start, d.end, d.code
+
+
+def _related_record(d: Diagnostic, r) -> dict | None:
+    """The record a related location is in: the diagnostic's own, or one the corpus rules compared it with."""
+    if r.path == d.path and _record(d):
+        return _record(d)
+    return d.extra.get("related_records", {}).get(r.path)
+
+
+def _related_name(d: Diagnostic, r) -> str:
+    record = _related_record(d, r)
+    return record_name(record) if record else r.path
+
+
 def diagnostic_to_json(d: Diagnostic) -> dict:
     fix = None
     if d.fix is not None:
@@ -70,15 +89,41 @@ def diagnostic_to_json(d: Diagnostic) -> dict:
         "path": _file(d), "code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
         "message": d.message, "line": d.line, "column": d.column, "end_line": d.end_line,
         "end_column": d.end_column, "start": d.start, "end": d.end, "fix": fix,
-        "related": [{"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in d.related],
+        "related": [_related_json(d, r) for r in d.related],
     }
     if _record(d):
         out["record"] = {"id": _record(d)["id"], "number": _record(d)["number"]}
     return out
 
 
-def write_json(report: Report, out: TextIO, **_) -> None:
-    """One JSON object; each diagnostic on its own line (json's C encoder: indent= would use the slow one)."""
+def _fixable_now(d: Diagnostic, report: Report) -> bool:
+    """Whether --fix (with the run's --unsafe-fixes) would apply the diagnostic's fix."""
+    return d.fix is not None and (d.fix.is_safe or report.unsafe_fixes)
+
+
+def statistics_rows(report: Report) -> list[dict]:
+    """Counts per rule, most frequent first; `fixable` counts what --fix (with the run's --unsafe-fixes) would fix."""
+    counts = Counter((d.code, d.name) for d in report.diagnostics)
+    fixable = Counter(d.code for d in report.diagnostics if _fixable_now(d, report))
+    return [{"code": code, "name": name, "count": n, "fixable": fixable[code]}
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _related_json(d: Diagnostic, r) -> dict:
+    out = {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+    record = _related_record(d, r)
+    if record:
+        out["record"] = {"id": record["id"], "number": record["number"]}
+    return out
+
+
+def write_json(report: Report, out: TextIO, *, statistics: bool = False, **_) -> None:
+    """One JSON object; each diagnostic on its own line (json's C encoder: indent= would use the slow one).
+    With --statistics, the counts per rule instead of the diagnostics."""
+    if statistics:
+        rows = ",".join(f"\n  {json.dumps(row)}" for row in statistics_rows(report))
+        out.write(f'{{"version": {JSON_VERSION}, "statistics": [{rows}{chr(10) if rows else ""}]}}\n')
+        return
     out.write(f'{{"version": {JSON_VERSION}, "diagnostics": [')
     for n, d in enumerate(report.diagnostics):
         out.write(",\n  " if n else "\n  ")
@@ -104,20 +149,21 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                statistics: bool = False, quiet: bool = False) -> None:
     ds = report.diagnostics
     if statistics:
-        counts = Counter((d.code, d.name) for d in ds)
-        fixable = Counter(d.code for d in ds if d.fix)
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            mark = "[*]" if fixable[code] else "   "
+        fixable = {row["code"] for row in statistics_rows(report) if row["fixable"]}
+        for row in statistics_rows(report):
+            code, name, n = row["code"], row["name"], row["count"]
+            mark = "[*]" if code in fixable else "   "
             out.write(f"{n:5d}\t{_style(code, color, fg='red', bold=True)}\t{mark} {name}\n")
     elif not quiet:
         for d in ds:
             loc = _style(f"{_where(d)}:{d.line}:{d.column}:", color, bold=True)
-            mark = " [*]" if d.fix and (d.fix.is_safe or report.unsafe_fixes) else ""
+            mark = " [*]" if _fixable_now(d, report) else ""
             out.write(f"{loc} {_style(d.code, color, fg='red', bold=True)} [{d.name}]{mark} {d.message}\n")
             if show_source and d.path in report.sources:
                 out.write(_source_excerpt(report.sources[d.path], d))
             for r in d.related:
-                out.write(f"    {_style('note:', color, fg='cyan')} {r.path}:{r.line}:{r.column}: {r.message}\n")
+                out.write(f"    {_style('note:', color, fg='cyan')} {_related_name(d, r)}:{r.line}:{r.column}: "
+                          f"{r.message}\n")
     if quiet and not ds:
         return
     safe, unsafe = fix_counts(ds)
@@ -233,6 +279,15 @@ def _related(r) -> dict:
             "region": {"startLine": r.line, "startColumn": r.column, "endLine": r.end_line, "endColumn": r.end_column}}
 
 
+def _sarif_related(d: Diagnostic, i: int, r) -> dict:
+    out = {"id": i, "message": {"text": r.message or "related location"}, "physicalLocation": _related(r)}
+    record = _related_record(d, r)
+    if record:
+        out["logicalLocations"] = [{"name": str(record["id"]), "fullyQualifiedName": f"{record['file']}#"
+                                    f"{record['number']}", "kind": "object"}]
+    return out
+
+
 def write_sarif(report: Report, out: TextIO, **_) -> None:
     rules = sorted({type(d.rule) for d in report.diagnostics} | set(report.rules), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
@@ -259,9 +314,7 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
                                     "textRegion": {"startLine": d.line, "startColumn": d.column,
                                                    "endLine": d.end_line, "endColumn": d.end_column}}
         if d.related:
-            result["relatedLocations"] = [
-                {"id": i, "message": {"text": r.message or "related location"}, "physicalLocation": _related(r)}
-                for i, r in enumerate(d.related)]
+            result["relatedLocations"] = [_sarif_related(d, i, r) for i, r in enumerate(d.related)]
         if d.fix is not None and d.fix.edits and not record:
             result["fixes"] = [{
                 "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from doclint.discovery import JSONL_SUFFIXES, Source, is_jsonl, read_document, safe_to_write  # noqa: F401
 from doclint.document import Document
-from doclint.fixer import atomic_write
+from doclint.fixer import atomic_write, replace_file
 
 
 @dataclass
@@ -150,12 +150,26 @@ def _run(linter, sources: list[Source], options: RunOptions) -> RunResult:
         others = _tree_items(options, checked, result) if options.index is not None else []
         # On a partial run the files given come last, so that they are the ones reported.
         found = [d for d in linter.check_signatures(others + items) if d.path in checked]
+        _name_related_records(found, items)
         if options.fix and options.unsafe_fixes and not options.diff:
             found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result)
         result.diagnostics += found
     if options.index is not None:
         options.index.close()
     return result
+
+
+def _name_related_records(diagnostics: list, items: list) -> None:
+    """Give the corpus rules' findings the records their related locations are in (reporters name them with
+    their ids: `corpus.jsonl#3[id=abc]`)."""
+    records = None
+    for d in diagnostics:
+        if d.related:
+            if records is None:
+                records = {stub.path: stub.record for stub, _ in items if stub.record and "file" in stub.record}
+            named = {r.path: records[r.path] for r in d.related if r.path in records}
+            if named:
+                d.extra["related_records"] = named
 
 
 def _order(item) -> tuple[str, int]:
@@ -587,8 +601,8 @@ class _Rewrite:
             self.raw.close()
             if replace:
                 os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
-                os.replace(self.tmp, self.path.resolve())
-                self.tmp = None
+                tmp, self.tmp = self.tmp, None
+                replace_file(tmp, self.path.resolve())  # keeps hard links; removes tmp unless the copy failed
         finally:
             if self.tmp is not None:
                 try:

@@ -243,3 +243,44 @@ def test_diff_shows_a_change_of_encoding(tmp_path):
     out = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path).stdout.decode()
     assert out.startswith("--- a/d.txt\t(encoding cp1252)\n+++ b/d.txt\t(encoding UTF-8)\n@@ -1 +1 @@\n")
     assert doc.read_bytes() == "Café au lait \n".encode("cp1252")
+
+
+def test_fix_keeps_hard_links(tmp_path):
+    # A rename into place gave the fixed file a new inode: the other link kept the old text.
+    doc, other = tmp_path / "d.txt", tmp_path / "link.txt"
+    doc.write_text("a \n")
+    os.link(doc, other)
+    run_cli("check", "--no-cache", "--fix", doc.name, cwd=tmp_path)
+    assert doc.read_text() == other.read_text() == "a\n" and os.path.samefile(doc, other)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.txt", "link.txt"]  # no temporary file left
+    corpus, corpus_link = tmp_path / "c.jsonl", tmp_path / "c-link.jsonl"  # JSONL rewrites too
+    corpus.write_text(json.dumps({"id": 1, "text": "b \n"}) + "\n")
+    os.link(corpus, corpus_link)
+    run_cli("check", "--no-cache", "--fix", corpus.name, cwd=tmp_path)
+    assert json.loads(corpus_link.read_text())["text"] == "b\n" and os.path.samefile(corpus, corpus_link)
+
+
+def test_statistics_mark_only_what_fix_would_fix_and_come_as_json(tmp_path):
+    # --statistics marked [*] a rule whose only fix is unsafe, and --format json ignored it.
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \n\nThe vote was close.\u202e\n")
+    out = run_cli("check", "--no-cache", "--statistics", doc.name, cwd=tmp_path).stdout.decode()
+    assert "1\tE105\t    bidi-control" in out and "1\tW102\t[*] trailing-whitespace" in out
+    out = run_cli("check", "--no-cache", "--statistics", "--unsafe-fixes", doc.name, cwd=tmp_path).stdout.decode()
+    assert "1\tE105\t[*] bidi-control" in out
+    p = run_cli("check", "--no-cache", "--statistics", "--format", "json", doc.name, cwd=tmp_path)
+    assert json.loads(p.stdout) == {"version": 1, "statistics": [
+        {"code": "E105", "name": "bidi-control", "count": 1, "fixable": 0},
+        {"code": "W102", "name": "trailing-whitespace", "count": 1, "fixable": 1}]}
+    p = run_cli("check", "--no-cache", "--statistics", "--format", "sarif", doc.name, cwd=tmp_path)
+    assert p.returncode == 2 and b"--statistics prints counts as text or json" in p.stderr
+
+
+def test_rule_prints_options_as_toml_and_show_settings_says_which_backend_runs(tmp_path):
+    out = run_cli("rule", "off-topic-paragraph").stdout.decode()
+    assert "`pairs` (default `true`)" in out and "True" not in out
+    out = run_cli("check", "--isolated", "--show-settings", "--select", "T101", cwd=tmp_path).stdout.decode()
+    from doclint import embeddings
+
+    in_use = "embeddings" if embeddings.available() else "lexical"
+    assert f'backend = "auto"  (in use: {in_use}' in out

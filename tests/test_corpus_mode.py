@@ -402,3 +402,20 @@ def test_progress_is_drawn_while_the_documents_are_checked(tmp_path, monkeypatch
     assert len(result.diagnostics) == 6
     last_work = max(n for n, e in enumerate(events) if e == "work")
     assert events.index("draw") < last_work, events
+
+
+def test_records_are_reported_in_file_order_and_related_records_have_their_ids(tmp_path):
+    # Records were sorted as strings (#100 before #11), and a related location named c.jsonl#1, without the id.
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    records = [{"id": f"r{n}", "text": f"Record {n}. \n"} for n in range(1, 13)]
+    records[0] = {"id": "first", "text": body}
+    records[10] = {"id": "copy", "text": "Copy " + body}
+    _write(tmp_path / "c.jsonl", records)
+    p = run_cli("check", "--no-cache", "--select", "W102,D201", "c.jsonl", cwd=tmp_path)
+    lines = [line for line in p.stdout.decode().splitlines() if line.startswith("c.jsonl#")]
+    numbers = [int(line.split("#")[1].split("[")[0]) for line in lines]
+    assert numbers == sorted(numbers) and 11 in numbers and 12 in numbers
+    assert "    note: c.jsonl#1[id=first]:1:1:" in p.stdout.decode()
+    diags = json.loads(run_cli("check", "--no-cache", "--format", "json", "--select", "D201", "c.jsonl",
+                               cwd=tmp_path).stdout)["diagnostics"]
+    assert diags[0]["related"][0]["record"] == {"id": "first", "number": 1}
