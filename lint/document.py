@@ -292,11 +292,27 @@ class Document(_Positions):
             runs = [piece for run in runs for piece in self._line_paragraphs(run, lines)]
         else:  # no blank line between two lines of text: every line is a paragraph
             runs = [(i, i) for i in content]
+        if "<!--" in self.text and self.code_blocks:  # Markdown: lines that are only a comment are a block apart
+            comment = [self._comment_only(s, e) for s, e in lines]
+            runs = [piece for a, b in runs for piece in _split_where_changes(comment, a, b)]
         blocks = []
         for n, (a, b) in enumerate(runs):
             start, end = lines[a][0], lines[b][1]
             blocks.append(Block(n, start, end, a, b, self._kind(n, a, b, start, end)))
         return blocks
+
+    def _comment_only(self, start: int, end: int) -> bool:
+        """Whether a line of a Markdown file holds nothing but (part of) an HTML comment. Such lines are a block
+        of their own: a suppression comment right above a paragraph became its first line, which hid the
+        paragraph from the rules that leave comments alone."""
+        line = self.text[start:end]
+        a = start + len(line) - len(line.lstrip())
+        b = start + len(line.rstrip())
+        from bisect import bisect_right
+
+        n = bisect_right(self.code_blocks, (a, float("inf"))) - 1
+        return (a < b and n >= 0 and self.code_blocks[n][0] <= a and b <= self.code_blocks[n][1]
+                and self.text.startswith("<!--", self.code_blocks[n][0]))
 
     def _line_paragraphs(self, run: tuple[int, int], lines) -> list[tuple[int, int]]:
         """A run of lines as one paragraph, or one paragraph per line when its lines are paragraphs (as in text
@@ -386,6 +402,16 @@ class Document(_Positions):
     def words(self) -> list[tuple[int, int, str]]:
         """(start, end, lowercased word) for every word of the text."""
         return [(m.start(), m.end(), m.group().lower()) for m in text_helpers.WORD.finditer(self.text)]
+
+
+def _split_where_changes(flags: list[bool], a: int, b: int) -> list[tuple[int, int]]:
+    """The run of lines a..b cut where flags[i] changes."""
+    pieces, first = [], a
+    for i in range(a + 1, b + 1):
+        if flags[i] != flags[i - 1]:
+            pieces.append((first, i - 1))
+            first = i
+    return pieces + [(first, b)]
 
 
 @lru_cache(maxsize=1)

@@ -72,6 +72,7 @@ class _Done:
     binary_at: int | None = None
     diverged: bool = False
     text: str | None = None
+    notes: list = field(default_factory=list)  # warnings about the document (a suppression naming no rule)
 
 
 _LINTER = None  # the worker's linter (inherited by forked workers)
@@ -105,7 +106,23 @@ def _work(task: _Task) -> _Done:
         done.signatures = linter.signatures(document)
     if o.keep_texts:
         done.text = document.text
+    if document.suppressions is not None:
+        done.notes = suppression_notes(linter, document)
     return done
+
+
+def suppression_notes(linter, document) -> list[str]:
+    """Warnings for the selectors of the document's suppression comments that name no rule."""
+    from doclint.suppression import unknown_selectors
+
+    def known(selector: str) -> bool:
+        try:
+            return bool(linter.registry.match(selector)) if linter.registry else True
+        except KeyError:
+            return False
+
+    return [f"{document.path}:{line}: suppression comment names no rule: {selector!r} (see `doclint rules`)"
+            for line, selector in unknown_selectors(document, known)]
 
 
 def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
@@ -433,6 +450,7 @@ def encoding_name(data: bytes) -> str:
 
 def _collect(done: _Done, result: RunResult, items: list) -> None:
     result.documents += 1
+    result.messages += [("warning", note) for note in done.notes]
     if done.diverged:
         result.messages.append(("error", f"{done.display}: fixes did not converge after the pass limit; "
                                          f"the document was left as it was"))
