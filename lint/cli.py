@@ -113,7 +113,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     if show_settings or show_files:  # say what a check would do, and do nothing
         if show_settings:
             _show_settings(config, linter, isolated)
-        return _show_files(paths, config, stdin_filename) if show_files else EXIT_OK
+        return _show_files(paths, config, stdin_filename, linter) if show_files else EXIT_OK
     if engine == "ray":
         result, errors = _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field,
                                   ray_address, output_dir)
@@ -186,12 +186,17 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
         click.echo(f"doclint: warning: {message}", err=True)
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
-    if not no_cache and any(s.path is not None for s in sources):
-        _open_index(options, linter, config, cache_dir)
+    root, _ = project_root(config)
+    if not no_cache and any(s.path is not None for s in sources) and (root or cache_dir):
+        _open_index(options, linter, root, cache_dir)
+    # The project's other files, for the corpus rules, with or without the index: --no-cache changes the speed,
+    # never the findings.
+    options.tree = _project_files(root, config) if linter.corpus_rules and root else []
     # Signatures cost an import of numpy for a lone document; they are needed when there is anything to compare
     # with, and whenever the index stores the document (a later run compares it with files added since).
     options.signatures = bool(linter.corpus_rules) and (
-        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None)
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None
+        or len(options.tree) > 1)
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         options.corpus_stats = not all_from_index(linter, sources, options)
     result = run(linter, sources, options)
@@ -239,34 +244,52 @@ def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, tex
     return ray_engine.run(linter, shards, options), errors
 
 
-def _open_index(options, linter, config, cache_dir) -> None:
-    """Attach the persistent index (and, for corpus rules, the tree it covers) to the run."""
-    from doclint.cache import Index, config_key, default_cache_dir
+def project_root(config):
+    """(the project's root folder or None, how it was found): see cache.project_root."""
+    from doclint.cache import project_root as find
+
+    return find(config.path, Path.cwd())
+
+
+def _project_files(root: Path, config) -> list:
+    """The files of the project the corpus rules compare the checked files with."""
     from doclint.discovery import discover
 
-    home = default_cache_dir(config.path, Path.cwd())  # beside the config file or at the repository root
-    folder = cache_dir or home
+    try:
+        rel = os.path.relpath(root)
+    except ValueError:
+        rel = str(root)
+    return discover([rel], config).sources
+
+
+def _open_index(options, linter, root: Path | None, cache_dir: Path | None) -> None:
+    """Attach the persistent index: in --cache-dir, else in the project's root (never in a plain working folder)."""
+    from doclint.cache import Index, config_key
+
+    folder = cache_dir or root / ".doclint_cache"
     try:
         options.index = Index(folder, config_key(linter), warn=lambda m: click.echo(f"doclint: warning: {m}", err=True))
     except (OSError, Exception) as exc:  # an unusable cache must not stop the check
         click.echo(f"doclint: warning: cache disabled: {exc}", err=True)
-        return
-    if linter.corpus_rules:
-        root = home.parent  # the project's tree, wherever --cache-dir puts the index
-        try:
-            rel = os.path.relpath(root)
-        except ValueError:
-            rel = str(root)
-        options.tree = discover([rel], config).sources
 
 
-def _show_files(paths, config, stdin_filename) -> int:
-    """What `--show-files` prints: the files a check of `paths` would read; exit 2 for paths that cannot be read."""
+def _show_files(paths, config, stdin_filename, linter) -> int:
+    """What `--show-files` prints: the files a check of `paths` would read, then the project's other files the
+    corpus rules would compare them with; exit 2 for paths that cannot be read."""
     from doclint.discovery import discover
 
     found = discover(list(paths), config, stdin_filename)
     for source in found.sources:
         click.echo(source.display)
+    root, how = project_root(config)
+    if linter.corpus_rules and root:
+        checked = {os.path.normpath(s.path.absolute()) for s in found.sources if s.path is not None}
+        others = [s for s in _project_files(root, config) if os.path.normpath(s.path.absolute()) not in checked]
+        if others:
+            codes = ", ".join(r.code for r in linter.corpus_rules)
+            click.echo(f"\nCompared with ({codes}: the other files of the project {root}, {how}):")
+            for source in others:
+                click.echo(f"  {source.display}")
     for message in found.skipped:
         click.echo(f"doclint: warning: {message}", err=True)
     for message in found.errors:

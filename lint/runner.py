@@ -164,7 +164,7 @@ def _run(linter, sources: list[Source], options: RunOptions) -> RunResult:
         # collected after the rest.
         items.sort(key=_order)
         checked = {stub.path for stub, _ in items}
-        others = _tree_items(options, checked, result) if options.index is not None else []
+        others = _tree_items(options, checked, result) if options.tree else []
         # On a partial run the files given come last, so that they are the ones reported.
         found = [d for d in linter.check_signatures(others + items) if d.path in checked]
         _name_related_records(found, items)
@@ -256,26 +256,40 @@ def _stats_of(paths: list[Path]):
 
 
 def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
-    """(stub, signatures) of the tree's other files: from the index, re-reading only changed ones."""
-    items = []
+    """(stub, signatures) of the project's other files: from the index when it has them, else read and
+    checked (in the run's workers). JSONL corpora are compared only when they are checked."""
+    items, unread = [], []
     for source in options.tree:
-        if source.display in checked or source.path is None:
+        if source.display in checked or source.path is None or is_jsonl(source.path):
             continue
-        cached = _lookup(options, source)
+        cached = _lookup(options, source) if options.index is not None else None
         if cached is None:
+            unread.append(source)
+        elif cached[1] is not None:
+            items.append((source, cached[1], cached[2]))
+
+    read: dict[str, bytes] = {}
+
+    def tasks():
+        for source in unread:
             data = _read(source, RunResult())
-            if data is None:
-                continue
-            done = _work(_Task(source.display, data))
-            if done.binary_at is not None:
-                continue
-            options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
-            cached = (done.diagnostics, done.stub, done.signatures)
-        _, stub, signatures = cached
-        if stub is not None:
-            stub.path = source.display
-            items.append((stub, _LINTER.keep(signatures)))
-    return sorted(items, key=lambda item: item[0].path)
+            if data is not None:
+                if options.index is not None and not (options.fix or options.diff):  # stored as it is read
+                    read[source.display] = data
+                yield _Task(source.display, data)
+
+    by_name = {s.display: s for s in unread}
+    for done in _map(tasks(), options, len(unread)):
+        source, data = by_name[done.display], read.pop(done.display, None)
+        if done.binary_at is None and done.stub is not None:
+            if data is not None:
+                options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
+            items.append((source, done.stub, done.signatures))
+    out = []
+    for source, stub, signatures in items:
+        stub.path = source.display
+        out.append((stub, _LINTER.keep(signatures)))
+    return sorted(out, key=lambda item: item[0].path)
 
 
 def all_from_index(linter, sources: list[Source], options: RunOptions) -> bool:

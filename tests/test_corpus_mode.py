@@ -153,6 +153,7 @@ ARTICLE = " ".join(f"Sentence {i} of the article talks about topic {i % 7} at so
 
 
 def test_index_reuses_unchanged_files(tmp_path):
+    (tmp_path / ".git").mkdir()  # the index lives in a project: a repository, or beside a config file
     doc = tmp_path / "a.txt"
     doc.write_text("Title\n\nText with trailing space. \n")
     first = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout
@@ -168,6 +169,7 @@ def test_index_reuses_unchanged_files(tmp_path):
 
 
 def test_corrupt_or_foreign_index_is_rebuilt(tmp_path):
+    (tmp_path / ".git").mkdir()
     (tmp_path / "a.txt").write_text("ok\n")
     cache = tmp_path / ".doclint_cache"
     cache.mkdir()
@@ -195,7 +197,8 @@ def test_partial_run_finds_a_near_duplicate_elsewhere_in_the_tree(tmp_path):
     p = run_cli("check", "--format", "json", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path)
     (d,) = json.loads(p.stdout)["diagnostics"]
     assert d["path"] == "docs/a_copy.txt" and "docs/b_original.txt" in d["message"]
-    assert run_cli("check", "--no-cache", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path).returncode == 0
+    p = run_cli("check", "--no-cache", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path)  # only slower
+    assert p.returncode == 1 and b"docs/b_original.txt" in p.stdout
     # --cache-dir moves the index, not the tree: the project is still the repository, not the index's parent
     elsewhere = tmp_path / "outside" / "index"
     (tmp_path / "outside" / "stray.txt").parent.mkdir()
@@ -419,3 +422,26 @@ def test_records_are_reported_in_file_order_and_related_records_have_their_ids(t
     diags = json.loads(run_cli("check", "--no-cache", "--format", "json", "--select", "D201", "c.jsonl",
                                cwd=tmp_path).stdout)["diagnostics"]
     assert diags[0]["related"][0]["record"] == {"id": "first", "number": 1}
+
+
+def test_a_plain_working_folder_is_no_project(tmp_path):
+    # Checking one named file in a folder with neither a repository nor a config file compared it with every
+    # file below the current folder (a backup copy made every article an "exact duplicate"), wrote the index
+    # there, and --no-cache changed the findings.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news.before_fix").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    (tmp_path / "news.before_fix" / "a.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    for cache in ([], ["--no-cache"]):
+        p = run_cli("check", *cache, "--select", "D201", "news/a.txt", cwd=tmp_path)
+        assert p.returncode == 0, p.stdout.decode()
+    assert not (tmp_path / ".doclint_cache").exists()
+    p = run_cli("check", "--show-files", "news/a.txt", cwd=tmp_path)
+    assert p.stdout.decode() == "news/a.txt\n"
+    # in a repository, the other files are compared, and --show-files says which
+    (tmp_path / ".git").mkdir()
+    p = run_cli("check", "--show-files", "news/a.txt", cwd=tmp_path)
+    assert p.stdout.decode() == (f"news/a.txt\n\nCompared with (D201, D202: the other files of the project "
+                                 f"{tmp_path}, a git repository):\n  news.before_fix/a.txt\n")
+    for cache in ([], ["--no-cache"]):
+        assert run_cli("check", *cache, "--select", "D201", "news/a.txt", cwd=tmp_path).returncode == 1
