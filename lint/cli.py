@@ -68,13 +68,16 @@ def main() -> None:
 @click.option("--output-dir", metavar="DIR",
               help="With --engine ray: write diagnostics per shard, a summary and, with --fix, the cleaned shards here "
                    "(a local folder or a URI).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="In a git repository, skip what .gitignore ignores when walking folders (default: on; "
+                   "config respect-gitignore).")
 @click.option("--show-files", is_flag=True, help="List the files the check would read, and exit.")
 @click.option("--show-settings", is_flag=True,
               help="Show the configuration in effect (its file, the enabled rules and their options), and exit.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
-          show_settings):
+          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore,
+          show_files, show_settings):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
         code = _check(**locals())
@@ -96,13 +99,15 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
            exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
-           show_settings) -> int:
+           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore,
+           show_files, show_settings) -> int:
     from doclint.engine import Linter
     from doclint.reporters import WRITERS, Report, not_checked, report_order
     from doclint.rule import Context
 
     config = load_config(config_path, isolated=isolated)
+    if respect_gitignore is not None:
+        config.respect_gitignore = respect_gitignore
     linter = Linter.from_config(
         config,
         select=_comma_list(select) if select else None,

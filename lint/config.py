@@ -34,6 +34,7 @@ TOP_KEYS = {
     "extend-exclude": "list of path globs",
     "plugins": "list of paths to local rule modules",
     "rules": "table of rule options",
+    "respect-gitignore": "true or false",
 }
 
 
@@ -53,6 +54,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     plugins: list[Path] = field(default_factory=list)
     rule_options: dict[str, dict] = field(default_factory=dict)  # rule name -> raw table
+    respect_gitignore: bool = True  # walked folders of a git repository skip what .gitignore ignores
     _root_abs: Path | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -161,6 +163,10 @@ def parse_table(table: dict, path: Path | None, prefix: str = "") -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}")
             cfg.per_file_ignores = {k: _list_of_str(v, where(f"{key}.{k}"), "list of selectors") for k, v in value.items()}
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}, got {value!r}")
+            cfg.respect_gitignore = value
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]} ([{prefix + '.' if prefix else ''}rules.<rule-name>])")

@@ -76,14 +76,17 @@ def discover(paths: list[str], config: Config, stdin_filename: str | None = None
         if stat.S_ISDIR(st.st_mode):
             root = p.resolve()
             files = []
+            ignored = git_ignored(p, found) if config.respect_gitignore else set()
 
             def walk_error(exc: OSError) -> None:
                 found.errors.append(f"{_display(Path(exc.filename or '?'))}: cannot read folder: {exc.strerror or exc}")
 
             for folder, dirs, names in os.walk(p, onerror=walk_error, followlinks=False):
                 here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d) and not (here / d).is_symlink())
-                files += [here / n for n in names if config.is_included(here / n) and not config.is_excluded(here / n)]
+                dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d) and not (here / d).is_symlink()
+                                 and os.path.abspath(here / d) not in ignored)
+                files += [here / n for n in names if config.is_included(here / n) and not config.is_excluded(here / n)
+                          and os.path.abspath(here / n) not in ignored]
             for f in sorted(files, key=lambda x: x.as_posix()):
                 try:
                     add(f, root, f.stat())
@@ -95,6 +98,29 @@ def discover(paths: list[str], config: Config, stdin_filename: str | None = None
         elif not config.is_excluded(p):
             add(p, p.absolute().parent.resolve(), st)
     return found
+
+
+def git_ignored(folder: Path, found: Found) -> set[str]:
+    """Absolute paths of the files and folders under `folder` that its git repository ignores (.gitignore,
+    .git/info/exclude, the user's excludes file), as ruff obeys them; empty outside a repository. Git answers:
+    files it tracks are never ignored, whatever a pattern says."""
+    import subprocess
+
+    absolute = Path(os.path.abspath(folder))
+    if not any((f / ".git").exists() for f in [absolute, *absolute.parents]):
+        return set()
+    try:
+        p = subprocess.run(["git", "-C", str(absolute), "ls-files", "-z", "--others", "--ignored",
+                            "--exclude-standard", "--directory"], capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        found.skipped.append(f"{folder}: .gitignore not read ({exc}); use --no-respect-gitignore to say so")
+        return set()
+    if p.returncode != 0:
+        message = p.stderr.decode(errors="replace").strip().splitlines()[:1] or ["git failed"]
+        found.skipped.append(f"{folder}: .gitignore not read (git: {message[0]})")
+        return set()
+    return {os.path.normpath(absolute / name.decode(errors="surrogateescape"))
+            for name in p.stdout.split(b"\0") if name}
 
 
 def unreadable_kind(path: Path, st: os.stat_result) -> str | None:

@@ -101,3 +101,24 @@ def test_an_unreadable_named_path_is_reported_and_the_run_goes_on(tmp_path, targ
     assert p.returncode == 2, p.stderr.decode()
     assert f"{target}: cannot read: Permission denied".encode() in p.stderr
     assert b"b.txt:1:10: W102" in p.stdout and b"Traceback" not in p.stderr
+
+
+def test_gitignore_is_obeyed_in_a_repository_with_a_switch_to_turn_it_off(tmp_path):
+    # Files under an ignored folder were checked and rewritten by --fix.
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("scratch/\n*.old.txt\n")
+    (tmp_path / "scratch").mkdir()
+    for name in ("a.txt", "scratch/b.txt", "c.old.txt", "tracked.old.txt"):
+        (tmp_path / name).write_text("Trailing. \n")
+    subprocess.run(["git", "add", "-f", "tracked.old.txt"], cwd=tmp_path, check=True)  # tracked: never ignored
+    p = run_cli("check", "--show-files", ".", cwd=tmp_path)
+    assert p.stdout.decode().split() == ["a.txt", "tracked.old.txt"]
+    run_cli("check", "--fix", ".", cwd=tmp_path)
+    assert (tmp_path / "scratch" / "b.txt").read_text() == "Trailing. \n"
+    assert (tmp_path / "a.txt").read_text() == "Trailing.\n"
+    p = run_cli("check", "--show-files", "--no-respect-gitignore", ".", cwd=tmp_path)
+    assert p.stdout.decode().split() == ["a.txt", "c.old.txt", "scratch/b.txt", "tracked.old.txt"]
+    (tmp_path / "doclint.toml").write_text("respect-gitignore = false\n")
+    assert "scratch/b.txt" in run_cli("check", "--show-files", ".", cwd=tmp_path).stdout.decode()
