@@ -305,6 +305,8 @@ def _show_files(paths, config, stdin_filename, linter) -> int:
 def _show_settings(config, linter, isolated: bool) -> None:
     """What `--show-settings` prints: where the configuration came from, what it selects, each rule's options."""
     found = "ignored (--isolated): defaults" if isolated else "none found: defaults"
+    from doclint.ruledocs import toml_value
+
     click.echo(f"Configuration: {config.path or found}")
     click.echo(f"Include: {', '.join(config.include)}")
     click.echo(f"Exclude: {', '.join(config.exclude)}")
@@ -318,8 +320,8 @@ def _show_settings(config, linter, isolated: bool) -> None:
         defaults = type(rule).Options()
         for f in type(rule).option_fields():
             value, default = getattr(rule.options, f.name), getattr(defaults, f.name)
-            changed = "" if value == default else f"  (default {_toml(default)})"
-            click.echo(f"      {f.name.replace('_', '-')} = {_toml(value)}{changed}{_in_use(rule, f.name, value)}")
+            changed = "" if value == default else f"  (default {toml_value(default)})"
+            click.echo(f"      {f.name.replace('_', '-')} = {toml_value(value)}{changed}{_in_use(rule, f.name, value)}")
 
 
 def _in_use(rule, name: str, value) -> str:
@@ -329,17 +331,6 @@ def _in_use(rule, name: str, value) -> str:
 
         return f"  (in use: {'embeddings' if embeddings.available() else 'lexical: the embeddings extra is not installed'})"
     return ""
-
-
-def _toml(value) -> str:
-    """A value as the configuration file writes it."""
-    import json
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(map(_toml, value)) + "]"
-    return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
 def _write_diff(path: str, before: str, after: str, encodings: tuple[str, str] | None = None) -> None:
@@ -406,14 +397,7 @@ def show_rule(code_or_name, config_path, isolated):
     if rule is None:
         _error(f"unknown rule {code_or_name!r} (see `doclint rules`)")
         sys.exit(EXIT_ERROR)
-    click.echo(f"# {rule.name} ({rule.code})\n")
-    click.echo(f"Category: {rule.category}. Severity: {rule.severity}. Fix: {rule.fixable or 'none'}. "
-               f"Enabled by default: {'yes' if rule.default_enabled else 'no'}.\n")
-    click.echo(rule.documentation())
-    fields = rule.option_fields()
-    if fields:
-        click.echo("\n## Options\n")
-        defaults = rule.Options()
-        for f in fields:
-            click.echo(f"- `{f.name.replace('_', '-')}` (default `{_toml(getattr(defaults, f.name))}`)"
-                       f"{': ' + f.metadata['help'] if 'help' in f.metadata else ''}")
+    from doclint.ruledocs import page_path, render
+
+    click.echo(render(rule), nl=False)
+    click.echo(f"\nThis page in the repository: {page_path(rule)}")

@@ -289,6 +289,8 @@ def _sarif_related(d: Diagnostic, i: int, r) -> dict:
 
 
 def write_sarif(report: Report, out: TextIO, **_) -> None:
+    from doclint.ruledocs import help_uri
+
     rules = sorted({type(d.rule) for d in report.diagnostics} | set(report.rules), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     level = {"error": "error", "warning": "warning", "info": "note"}
@@ -336,6 +338,7 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
                     "shortDescription": {"text": r.summary() or r.name},
                     "fullDescription": {"text": r.documentation() or r.name},
                     "help": {"text": r.documentation() or r.name, "markdown": r.documentation() or r.name},
+                    **({"helpUri": help_uri(r)} if help_uri(r) else {}),
                     "defaultConfiguration": {"level": level.get(r.severity, "warning")},
                     "properties": {"category": r.category, "fixable": r.fixable or "no"},
                 } for r in rules],
