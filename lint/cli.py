@@ -46,6 +46,9 @@ def main() -> None:
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each diagnostic.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 only for findings of this severity or a more severe one (default: info, every "
+                   "finding; config fail-level).")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed any file, even if nothing remains.")
 @click.option("--show-source", is_flag=True, help="Show the offending line under each diagnostic.")
 @click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary when clean.")
@@ -75,7 +78,7 @@ def main() -> None:
 @click.option("--show-settings", is_flag=True,
               help="Show the configuration in effect (its file, the enabled rules and their options), and exit.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
+          exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore,
           show_files, show_settings):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
@@ -98,7 +101,7 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
+           exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
            jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore,
            show_files, show_settings) -> int:
     from doclint.engine import Linter
@@ -108,6 +111,8 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     config = load_config(config_path, isolated=isolated)
     if respect_gitignore is not None:
         config.respect_gitignore = respect_gitignore
+    if fail_level is not None:
+        config.fail_level = fail_level
     linter = Linter.from_config(
         config,
         select=_comma_list(select) if select else None,
@@ -147,7 +152,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         raise ConfigError(f"--statistics prints counts as text or json, not {output_format}")
     checked = getattr(result, "documents", None)
     report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
-                    unsafe_fixes=unsafe_fixes, rules=[type(r) for r in linter.rules], sources=texts,
+                    unsafe_fixes=unsafe_fixes, rules=list(linter.rules), sources=texts, fail_level=config.fail_level,
                     checked=checked, skipped=getattr(result, "skipped", 0),
                     unreadable=len(errors) + getattr(result, "unreadable", 0))
     nothing_checked = checked == 0 and not diagnostics
@@ -177,7 +182,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         return EXIT_PROBLEMS if changed_files else EXIT_OK
     if exit_non_zero_on_fix and fix and changed_files:
         return EXIT_PROBLEMS
-    return EXIT_PROBLEMS if diagnostics else EXIT_OK
+    return EXIT_PROBLEMS if report.failing else EXIT_OK
 
 
 def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, show_source,
@@ -316,7 +321,10 @@ def _show_settings(config, linter, isolated: bool) -> None:
         click.echo(f"Plugin: {plugin}")
     click.echo(f"Enabled rules ({len(linter.rules)}):")
     for rule in linter.rules:
-        click.echo(f"  {rule.code} {rule.name}")
+        configured = [f"severity {rule.severity}"] if rule.severity != type(rule).severity else []
+        if getattr(rule, "fix_applicability", None) is not None:
+            configured.append(f"fixes {rule.fix_applicability.value}")
+        click.echo(f"  {rule.code} {rule.name}{'  (' + ', '.join(configured) + ')' if configured else ''}")
         defaults = type(rule).Options()
         for f in type(rule).option_fields():
             value, default = getattr(rule.options, f.name), getattr(defaults, f.name)

@@ -22,9 +22,19 @@ class Report:
     unsafe_fixes: bool = False
     rules: list = field(default_factory=list)  # enabled rule classes, for SARIF
     sources: dict = field(default_factory=dict)  # path -> text, for --show-source
+    fail_level: str = "info"  # the least severe finding that fails the run
     checked: int | None = None  # documents checked (None: not counted)
     skipped: int = 0  # inputs not checked: binary, not a regular file, too large
     unreadable: int = 0  # inputs that do not exist or could not be read
+
+
+    @property
+    def failing(self) -> list[Diagnostic]:
+        """The findings at or above the fail level (the others are reported, and pass)."""
+        from doclint.config import SEVERITY_LEVELS
+
+        bar = SEVERITY_LEVELS.index(self.fail_level)
+        return [d for d in self.diagnostics if SEVERITY_LEVELS.index(d.severity) <= bar]
 
 
 def _plural(n: int, word: str) -> str:
@@ -181,6 +191,9 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                 parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --fix --unsafe-fixes")
             note = f" ({', '.join(parts)})"
         out.write(f"Found {len(ds)} problem{'s' * (len(ds) != 1)}{note}.\n")
+    below = len(ds) - len(report.failing)
+    if ds and below:
+        out.write(f"{below} of them below the fail level ({report.fail_level}): reported, not failing.\n")
     if ds and not_checked(report):
         out.write(f"Not checked: {not_checked(report)}.\n")
     elif ds:
@@ -291,7 +304,9 @@ def _sarif_related(d: Diagnostic, i: int, r) -> dict:
 def write_sarif(report: Report, out: TextIO, **_) -> None:
     from doclint.ruledocs import help_uri
 
-    rules = sorted({type(d.rule) for d in report.diagnostics} | set(report.rules), key=lambda r: r.code)
+    by_code = {d.rule.code: d.rule for d in report.diagnostics}
+    by_code.update({r.code: r for r in report.rules})  # the configured rules (their severity as configured)
+    rules = sorted(by_code.values(), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     level = {"error": "error", "warning": "warning", "info": "note"}
     results = []

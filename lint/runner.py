@@ -168,8 +168,9 @@ def _run(linter, sources: list[Source], options: RunOptions) -> RunResult:
         # On a partial run the files given come last, so that they are the ones reported.
         found = [d for d in linter.check_signatures(others + items) if d.path in checked]
         _name_related_records(found, items)
-        if options.fix and options.unsafe_fixes and not options.diff:
-            found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result)
+        if options.fix and not options.diff:
+            found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result,
+                                  options.unsafe_fixes)
         result.diagnostics += found
     if options.index is not None:
         options.index.close()
@@ -566,7 +567,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
             rewrite.close(replace=False)  # no-op after a successful close
 
 
-def _drop_records(diagnostics: list, jsonl: dict, result: RunResult) -> list:
+def _drop_records(diagnostics: list, jsonl: dict, result: RunResult, unsafe: bool = True) -> list:
     """Apply the fixes that drop whole JSONL records; return the diagnostics left.
 
     Records keep their line numbers through the streaming fix (one line in, one
@@ -576,7 +577,7 @@ def _drop_records(diagnostics: list, jsonl: dict, result: RunResult) -> list:
     drops: dict[str, set[int]] = {}
     for d in diagnostics:
         record = d.extra.get("record")
-        if d.fix and d.fix.drop_record and record and record["file"] in jsonl:
+        if d.fix and d.fix.drop_record and (d.fix.is_safe or unsafe) and record and record["file"] in jsonl:
             drops.setdefault(record["file"], set()).add(record["number"])
     if not drops:
         return diagnostics
