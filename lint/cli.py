@@ -202,6 +202,7 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
     # The project's other files, for the corpus rules, with or without the index: --no-cache changes the speed,
     # never the findings.
     options.tree = _project_files(root, config) if linter.corpus_rules and root else []
+    options.checked_paths = [s.path for s in sources if s.path is not None]
     # Signatures cost an import of numpy for a lone document; they are needed when there is anything to compare
     # with, and whenever the index stores the document (a later run compares it with files added since).
     options.signatures = bool(linter.corpus_rules) and (

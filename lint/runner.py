@@ -33,6 +33,7 @@ class RunOptions:
     keep_texts: bool = False  # for --show-source
     index: object = None  # a cache.Index, or None with --no-cache
     tree: list = field(default_factory=list)  # every file of the tree, for corpus rules on partial runs
+    checked_paths: list = field(default_factory=list)  # the files named or found for this run
     signatures: bool = True  # compute corpus signatures (pointless, and costly to import, for a lone document)
     corpus_stats: bool = False  # count document frequencies over the files first (rules that judge rarity)
     stats_path: str | None = None  # where workers forked before the statistics existed find them (see run)
@@ -260,8 +261,10 @@ def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
     """(stub, signatures) of the project's other files: from the index when it has them, else read and
     checked (in the run's workers). JSONL corpora are compared only when they are checked."""
     items, unread = [], []
+    named = {os.path.realpath(s.path) for s in options.tree if s.display in checked}  # the same files, named
+    named |= {os.path.realpath(p) for p in options.checked_paths}  # otherwise (`/abs/README.md`, `./a.txt`)
     for source in options.tree:
-        if source.display in checked or source.path is None or is_jsonl(source.path):
+        if source.path is None or is_jsonl(source.path) or os.path.realpath(source.path) in named:
             continue
         cached = _lookup(options, source) if options.index is not None else None
         if cached is None:

@@ -445,3 +445,11 @@ def test_a_plain_working_folder_is_no_project(tmp_path):
                                  f"{tmp_path}, a git repository):\n  news.before_fix/a.txt\n")
     for cache in ([], ["--no-cache"]):
         assert run_cli("check", *cache, "--select", "D201", "news/a.txt", cwd=tmp_path).returncode == 1
+
+
+def test_a_file_named_by_another_path_is_not_its_own_duplicate(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    for name in (str(tmp_path / "a.txt"), "./a.txt"):
+        p = run_cli("check", "--no-cache", "--select", "D201", name, cwd=tmp_path)
+        assert p.returncode == 0, p.stdout.decode()
