@@ -74,12 +74,17 @@ def main() -> None:
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="In a git repository, skip what .gitignore ignores when walking folders (default: on; "
                    "config respect-gitignore).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file (see --write-baseline).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record every current finding in this file, and exit 0: later runs with --baseline report only "
+                   "new ones.")
 @click.option("--show-files", is_flag=True, help="List the files the check would read, and exit.")
 @click.option("--show-settings", is_flag=True,
               help="Show the configuration in effect (its file, the enabled rules and their options), and exit.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
           exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore,
+          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore, baseline_path, write_baseline,
           show_files, show_settings):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
@@ -102,7 +107,7 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
            exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore,
+           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore, baseline_path, write_baseline,
            show_files, show_settings) -> int:
     from doclint.engine import Linter
     from doclint.reporters import WRITERS, Report, not_checked, report_order
@@ -145,6 +150,20 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     diagnostics, texts, stdin_out = result.diagnostics, getattr(result, "texts", {}), getattr(result, "stdin_out", None)
     fixed_total, changed_files = result.fixed, result.changed
     diagnostics.sort(key=report_order)
+    hidden = 0
+    if baseline_path or write_baseline:
+        from doclint import baseline
+
+        if engine == "ray":
+            raise ConfigError("--baseline and --write-baseline work with the local engine")
+        if write_baseline:
+            count = baseline.write(write_baseline, diagnostics, result.sources, text_field)
+            click.echo(f"Wrote a baseline of {count} finding{'s' * (count != 1)} to {write_baseline}.")
+            return EXIT_ERROR if failed else EXIT_OK
+        try:
+            diagnostics, hidden = baseline.apply(baseline_path, diagnostics, result.sources, text_field)
+        except baseline.BaselineError as exc:
+            raise ConfigError(str(exc)) from exc
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -153,6 +172,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     checked = getattr(result, "documents", None)
     report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
                     unsafe_fixes=unsafe_fixes, rules=list(linter.rules), sources=texts, fail_level=config.fail_level,
+                    baselined=hidden,
                     checked=checked, skipped=getattr(result, "skipped", 0),
                     unreadable=len(errors) + getattr(result, "unreadable", 0))
     nothing_checked = checked == 0 and not diagnostics
@@ -212,6 +232,7 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
         options.corpus_stats = not all_from_index(linter, sources, options)
     result = run(linter, sources, options)
     result.skipped += len(found.skipped)
+    result.sources = sources
     return result, errors
 
 

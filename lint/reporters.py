@@ -23,6 +23,7 @@ class Report:
     rules: list = field(default_factory=list)  # enabled rule classes, for SARIF
     sources: dict = field(default_factory=dict)  # path -> text, for --show-source
     fail_level: str = "info"  # the least severe finding that fails the run
+    baselined: int = 0  # findings recorded in the baseline, not reported
     checked: int | None = None  # documents checked (None: not counted)
     skipped: int = 0  # inputs not checked: binary, not a regular file, too large
     unreadable: int = 0  # inputs that do not exist or could not be read
@@ -176,6 +177,8 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                           f"{r.message}\n")
     if quiet and not ds:
         return
+    if report.baselined:
+        out.write(f"{_plural(report.baselined, 'finding')} recorded in the baseline not shown.\n")
     safe, unsafe = fix_counts(ds)
     if report.fixing:
         if report.fixed or ds:

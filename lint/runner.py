@@ -51,6 +51,7 @@ class RunResult:
     documents: int = 0  # documents checked
     skipped: int = 0  # inputs not checked: binary, not a regular file, too large
     unreadable: int = 0  # inputs that could not be read (reported as errors)
+    sources: list = field(default_factory=list)  # what was checked (a baseline reads their texts again)
 
 
 @dataclass

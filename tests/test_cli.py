@@ -284,3 +284,32 @@ def test_rule_prints_options_as_toml_and_show_settings_says_which_backend_runs(t
 
     in_use = "embeddings" if embeddings.available() else "lexical"
     assert f'backend = "auto"  (in use: {in_use}' in out
+
+
+def test_a_baseline_hides_recorded_findings_wherever_their_lines_move(tmp_path):
+    # Adopting doclint on documents with many findings: record them, then report only new ones. Findings are
+    # matched by rule, path and a hash of their text, not by line: lines added above do not revive them.
+    doc = tmp_path / "d.txt"
+    doc.write_text("Title\n\nOld trailing. \n\nOld entity &amp; here.\n")
+    p = run_cli("check", "--no-cache", "--write-baseline", "base.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 0 and b"Wrote a baseline of 2 findings to base.json." in p.stdout
+    rows = json.loads((tmp_path / "base.json").read_text())["findings"]
+    assert sorted((r["rule"], r["path"], r["count"]) for r in rows) == [("E106", "d.txt", 1), ("W102", "d.txt", 1)]
+    p = run_cli("check", "--no-cache", "--baseline", "base.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 0 and b"2 findings recorded in the baseline not shown." in p.stdout
+    doc.write_text("Title\n\nA new paragraph.\n\nNew trailing. \n\nOld trailing. \n\nOld entity &amp; here.\n")
+    p = run_cli("check", "--no-cache", "--baseline", "base.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 1 and p.stdout.decode().count("W102") == 1 and b"d.txt:5:14: W102" in p.stdout
+    (tmp_path / "bad.json").write_text("{}")
+    p = run_cli("check", "--no-cache", "--baseline", "bad.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 2 and b"bad.json: not a doclint baseline" in p.stderr
+
+
+def test_a_baseline_names_jsonl_records_by_id(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": f"Record {i}. \n"}) + "\n" for i in ("a", "b")))
+    run_cli("check", "--no-cache", "--write-baseline", "base.json", "c.jsonl", cwd=tmp_path)
+    assert {r["path"] for r in json.loads((tmp_path / "base.json").read_text())["findings"]} == {"c.jsonl#a", "c.jsonl#b"}
+    corpus.write_text("".join(json.dumps({"id": i, "text": f"Record {i}. \n"}) + "\n" for i in ("new", "a", "b")))
+    p = run_cli("check", "--no-cache", "--baseline", "base.json", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 1 and b"c.jsonl#1[id=new]" in p.stdout and b"id=a" not in p.stdout
