@@ -108,12 +108,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         if mode is not None:
             os.chmod(tmp, mode)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
     replace_file(tmp, path)
+
+
+def _remove(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def replace_file(tmp: str, path: Path) -> None:
@@ -131,10 +135,7 @@ def replace_file(tmp: str, path: Path) -> None:
         try:
             os.replace(tmp, path)
         except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+            _remove(tmp)
             raise
         return
     import shutil
