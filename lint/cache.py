@@ -24,22 +24,23 @@ SCHEMA_VERSION = 3  # 2: shingle hashes combine word hashes; 3: exact hash of th
 TABLES = {"doclint_meta", "files"}
 
 
-def default_cache_dir(config_path: Path | None, cwd: Path) -> Path:
-    """Beside the config file, else at the repository root, else in the current folder.
+def project_root(config_path: Path | None, cwd: Path) -> tuple[Path | None, str]:
+    """The project a run belongs to, and how it was found: the folder of its config file, else the repository
+    root (the nearest folder upward with `.git`), else none.
 
-    The config file counts only when the current folder is inside its folder:
-    a shared config passed with --config from elsewhere (~/configs/doclint.toml)
-    must not make its whole folder the tree that partial runs compare against.
+    The config file counts only when the current folder is inside its folder: a shared config passed with
+    --config from elsewhere (~/configs/doclint.toml) must not make its whole folder the project. A plain
+    working folder is never a project: a backup copy beside the files checked would be compared with them.
     """
     cwd = cwd.resolve()
     if config_path is not None:
         folder = config_path.resolve().parent
         if folder == cwd or folder in cwd.parents:
-            return folder / ".doclint_cache"
+            return folder, f"the folder of {config_path.name}"
     for folder in [cwd, *cwd.parents]:
         if (folder / ".git").exists():
-            return folder / ".doclint_cache"
-    return cwd / ".doclint_cache"
+            return folder, "a git repository"
+    return None, ""
 
 
 def config_key(linter) -> str:
@@ -49,7 +50,7 @@ def config_key(linter) -> str:
     parts = [__version__]
     for rule in linter.rules:
         parts.append(f"{type(rule).__module__}.{type(rule).__name__}:{rule.code}:{rule.options!r}"
-                     f"{_source_digest(type(rule))}")
+                     f"{_source_digest(type(rule))}:{rule.severity}:{getattr(rule, 'fix_applicability', None)}")
     parts.append(repr(sorted(linter.config.per_file_ignores.items())))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 

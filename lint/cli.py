@@ -46,6 +46,9 @@ def main() -> None:
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--statistics", is_flag=True, help="Show counts per rule instead of each diagnostic.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems remain.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 only for findings of this severity or a more severe one (default: info, every "
+                   "finding; config fail-level).")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when --fix changed any file, even if nothing remains.")
 @click.option("--show-source", is_flag=True, help="Show the offending line under each diagnostic.")
 @click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary when clean.")
@@ -68,13 +71,21 @@ def main() -> None:
 @click.option("--output-dir", metavar="DIR",
               help="With --engine ray: write diagnostics per shard, a summary and, with --fix, the cleaned shards here "
                    "(a local folder or a URI).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="In a git repository, skip what .gitignore ignores when walking folders (default: on; "
+                   "config respect-gitignore).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Report only findings not recorded in this baseline file (see --write-baseline).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record every current finding in this file, and exit 0: later runs with --baseline report only "
+                   "new ones.")
 @click.option("--show-files", is_flag=True, help="List the files the check would read, and exit.")
 @click.option("--show-settings", is_flag=True,
               help="Show the configuration in effect (its file, the enabled rules and their options), and exit.")
 def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
-          show_settings):
+          exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
+          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore, baseline_path, write_baseline,
+          show_files, show_settings):
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
         code = _check(**locals())
@@ -95,14 +106,18 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
 
 
 def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-           exit_zero, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, show_files,
-           show_settings) -> int:
+           exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
+           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore, baseline_path, write_baseline,
+           show_files, show_settings) -> int:
     from doclint.engine import Linter
-    from doclint.reporters import WRITERS, Report
+    from doclint.reporters import WRITERS, Report, not_checked, report_order
     from doclint.rule import Context
 
     config = load_config(config_path, isolated=isolated)
+    if respect_gitignore is not None:
+        config.respect_gitignore = respect_gitignore
+    if fail_level is not None:
+        config.fail_level = fail_level
     linter = Linter.from_config(
         config,
         select=_comma_list(select) if select else None,
@@ -113,7 +128,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     if show_settings or show_files:  # say what a check would do, and do nothing
         if show_settings:
             _show_settings(config, linter, isolated)
-        return _show_files(paths, config, stdin_filename) if show_files else EXIT_OK
+        return _show_files(paths, config, stdin_filename, linter) if show_files else EXIT_OK
     if engine == "ray":
         result, errors = _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field,
                                   ray_address, output_dir)
@@ -134,12 +149,33 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
     failed = bool(errors) or result.failed
     diagnostics, texts, stdin_out = result.diagnostics, getattr(result, "texts", {}), getattr(result, "stdin_out", None)
     fixed_total, changed_files = result.fixed, result.changed
-    diagnostics.sort(key=lambda d: d.sort_key())
+    diagnostics.sort(key=report_order)
+    hidden = 0
+    if baseline_path or write_baseline:
+        from doclint import baseline
+
+        if engine == "ray":
+            raise ConfigError("--baseline and --write-baseline work with the local engine")
+        if write_baseline:
+            count = baseline.write(write_baseline, diagnostics, result.sources, text_field)
+            click.echo(f"Wrote a baseline of {count} finding{'s' * (count != 1)} to {write_baseline}.")
+            return EXIT_ERROR if failed else EXIT_OK
+        try:
+            diagnostics, hidden = baseline.apply(baseline_path, diagnostics, result.sources, text_field)
+        except baseline.BaselineError as exc:
+            raise ConfigError(str(exc)) from exc
 
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if statistics and output_format not in ("text", "json"):
+        raise ConfigError(f"--statistics prints counts as text or json, not {output_format}")
+    checked = getattr(result, "documents", None)
     report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
-                    unsafe_fixes=unsafe_fixes, rules=[type(r) for r in linter.rules], sources=texts)
+                    unsafe_fixes=unsafe_fixes, rules=list(linter.rules), sources=texts, fail_level=config.fail_level,
+                    baselined=hidden,
+                    checked=checked, skipped=getattr(result, "skipped", 0),
+                    unreadable=len(errors) + getattr(result, "unreadable", 0))
+    nothing_checked = checked == 0 and not diagnostics
     out = open(output_file, "w", encoding="utf-8") if output_file else None
     stream = out or (sys.stderr if stdin_out is not None else sys.stdout)
     try:
@@ -148,6 +184,9 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         if not (diff and output_format == "text" and not diagnostics):
             WRITERS[output_format](report, stream, color=color, show_source=show_source, statistics=statistics,
                                    quiet=quiet)
+        if nothing_checked and (output_format != "text" or diff or quiet):  # the text summary said it
+            left = not_checked(report)
+            _error(f"no files checked{f' ({left})' if left else ''}")
     finally:
         if out:
             out.close()
@@ -155,7 +194,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         sys.stdout.buffer.write(stdin_out)
         sys.stdout.flush()
 
-    if failed:
+    if failed or nothing_checked:  # nothing checked is no success: a typo'd path, an empty folder
         return EXIT_ERROR
     if exit_zero:
         return EXIT_OK
@@ -163,7 +202,7 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         return EXIT_PROBLEMS if changed_files else EXIT_OK
     if exit_non_zero_on_fix and fix and changed_files:
         return EXIT_PROBLEMS
-    return EXIT_PROBLEMS if diagnostics else EXIT_OK
+    return EXIT_PROBLEMS if report.failing else EXIT_OK
 
 
 def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, show_source,
@@ -171,25 +210,37 @@ def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, t
     from doclint.discovery import discover
     from doclint.runner import RunOptions, all_from_index, is_jsonl, run
 
-    sources, errors = discover(list(paths), config, stdin_filename)
+    found = discover(list(paths), config, stdin_filename)
+    sources, errors = found.sources, found.errors
+    for message in found.skipped:
+        click.echo(f"doclint: warning: {message}", err=True)
     options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
                          progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
-    if not no_cache and any(s.path is not None for s in sources):
-        _open_index(options, linter, config, cache_dir)
+    root, _ = project_root(config)
+    if not no_cache and any(s.path is not None for s in sources) and (root or cache_dir):
+        _open_index(options, linter, root, cache_dir)
+    # The project's other files, for the corpus rules, with or without the index: --no-cache changes the speed,
+    # never the findings.
+    options.tree = _project_files(root, config) if linter.corpus_rules and root else []
+    options.checked_paths = [s.path for s in sources if s.path is not None]
     # Signatures cost an import of numpy for a lone document; they are needed when there is anything to compare
     # with, and whenever the index stores the document (a later run compares it with files added since).
     options.signatures = bool(linter.corpus_rules) and (
-        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None)
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None
+        or len(options.tree) > 1)
     if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
         options.corpus_stats = not all_from_index(linter, sources, options)
-    return run(linter, sources, options), errors
+    result = run(linter, sources, options)
+    result.skipped += len(found.skipped)
+    result.sources = sources
+    return result, errors
 
 
 def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, ray_address,
              output_dir):
     """(result, errors) of a run on Ray, or (None, []) after saying why it cannot run."""
     from doclint import ray_engine
-    from doclint.discovery import discover
+    from doclint.discovery import Found, discover
     from doclint.runner import is_jsonl
 
     if not ray_engine.available():
@@ -207,7 +258,10 @@ def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, tex
     import dataclasses
 
     shard_globs = dataclasses.replace(config, include=["*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz"])
-    sources, errors = discover(local, shard_globs) if local else ([], [])  # folders: their JSONL files
+    found = discover(local, shard_globs) if local else Found()  # folders: their JSONL files
+    sources, errors = found.sources, found.errors
+    for message in found.skipped:
+        click.echo(f"doclint: warning: {message}", err=True)
     for source in sources:
         if is_jsonl(source.path):
             shards.append(source.display)
@@ -222,42 +276,64 @@ def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, tex
     return ray_engine.run(linter, shards, options), errors
 
 
-def _open_index(options, linter, config, cache_dir) -> None:
-    """Attach the persistent index (and, for corpus rules, the tree it covers) to the run."""
-    from doclint.cache import Index, config_key, default_cache_dir
+def project_root(config):
+    """(the project's root folder or None, how it was found): see cache.project_root."""
+    from doclint.cache import project_root as find
+
+    return find(config.path, Path.cwd())
+
+
+def _project_files(root: Path, config) -> list:
+    """The files of the project the corpus rules compare the checked files with."""
     from doclint.discovery import discover
 
-    home = default_cache_dir(config.path, Path.cwd())  # beside the config file or at the repository root
-    folder = cache_dir or home
+    try:
+        rel = os.path.relpath(root)
+    except ValueError:
+        rel = str(root)
+    return discover([rel], config).sources
+
+
+def _open_index(options, linter, root: Path | None, cache_dir: Path | None) -> None:
+    """Attach the persistent index: in --cache-dir, else in the project's root (never in a plain working folder)."""
+    from doclint.cache import Index, config_key
+
+    folder = cache_dir or root / ".doclint_cache"
     try:
         options.index = Index(folder, config_key(linter), warn=lambda m: click.echo(f"doclint: warning: {m}", err=True))
     except (OSError, Exception) as exc:  # an unusable cache must not stop the check
         click.echo(f"doclint: warning: cache disabled: {exc}", err=True)
-        return
-    if linter.corpus_rules:
-        root = home.parent  # the project's tree, wherever --cache-dir puts the index
-        try:
-            rel = os.path.relpath(root)
-        except ValueError:
-            rel = str(root)
-        options.tree, _ = discover([rel], config)
 
 
-def _show_files(paths, config, stdin_filename) -> int:
-    """What `--show-files` prints: the files a check of `paths` would read; exit 2 for paths that cannot be read."""
+def _show_files(paths, config, stdin_filename, linter) -> int:
+    """What `--show-files` prints: the files a check of `paths` would read, then the project's other files the
+    corpus rules would compare them with; exit 2 for paths that cannot be read."""
     from doclint.discovery import discover
 
-    sources, errors = discover(list(paths), config, stdin_filename)
-    for source in sources:
+    found = discover(list(paths), config, stdin_filename)
+    for source in found.sources:
         click.echo(source.display)
-    for message in errors:
+    root, how = project_root(config)
+    if linter.corpus_rules and root:
+        checked = {os.path.normpath(s.path.absolute()) for s in found.sources if s.path is not None}
+        others = [s for s in _project_files(root, config) if os.path.normpath(s.path.absolute()) not in checked]
+        if others:
+            codes = ", ".join(r.code for r in linter.corpus_rules)
+            click.echo(f"\nCompared with ({codes}: the other files of the project {root}, {how}):")
+            for source in others:
+                click.echo(f"  {source.display}")
+    for message in found.skipped:
+        click.echo(f"doclint: warning: {message}", err=True)
+    for message in found.errors:
         _error(message)
-    return EXIT_ERROR if errors else EXIT_OK
+    return EXIT_ERROR if found.errors else EXIT_OK
 
 
 def _show_settings(config, linter, isolated: bool) -> None:
     """What `--show-settings` prints: where the configuration came from, what it selects, each rule's options."""
     found = "ignored (--isolated): defaults" if isolated else "none found: defaults"
+    from doclint.ruledocs import toml_value
+
     click.echo(f"Configuration: {config.path or found}")
     click.echo(f"Include: {', '.join(config.include)}")
     click.echo(f"Exclude: {', '.join(config.exclude)}")
@@ -267,27 +343,37 @@ def _show_settings(config, linter, isolated: bool) -> None:
         click.echo(f"Plugin: {plugin}")
     click.echo(f"Enabled rules ({len(linter.rules)}):")
     for rule in linter.rules:
-        click.echo(f"  {rule.code} {rule.name}")
+        configured = [f"severity {rule.severity}"] if rule.severity != type(rule).severity else []
+        if getattr(rule, "fix_applicability", None) is not None:
+            configured.append(f"fixes {rule.fix_applicability.value}")
+        click.echo(f"  {rule.code} {rule.name}{'  (' + ', '.join(configured) + ')' if configured else ''}")
         defaults = type(rule).Options()
         for f in type(rule).option_fields():
             value, default = getattr(rule.options, f.name), getattr(defaults, f.name)
-            changed = "" if value == default else f"  (default {_toml(default)})"
-            click.echo(f"      {f.name.replace('_', '-')} = {_toml(value)}{changed}")
+            changed = "" if value == default else f"  (default {toml_value(default)})"
+            click.echo(f"      {f.name.replace('_', '-')} = {toml_value(value)}{changed}{_in_use(rule, f.name, value)}")
 
 
-def _toml(value) -> str:
-    """A value as the configuration file writes it."""
-    import json
+def _in_use(rule, name: str, value) -> str:
+    """What an "auto" option resolves to on this machine, for --show-settings."""
+    if name == "backend" and value == "auto":
+        from doclint import embeddings
 
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(map(_toml, value)) + "]"
-    return json.dumps(value) if isinstance(value, str) else repr(value)
+        return f"  (in use: {'embeddings' if embeddings.available() else 'lexical: the embeddings extra is not installed'})"
+    return ""
 
 
-def _write_diff(path: str, before: str, after: str) -> None:
-    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}")
+def _write_diff(path: str, before: str, after: str, encodings: tuple[str, str] | None = None) -> None:
+    """A unified diff of the text; a fix that also changes the file's encoding says so in the headers (after a
+    tab, where a diff puts a date), and one that changes only the encoding says that alone."""
+    old_label = new_label = ""
+    if encodings and encodings[0] != encodings[1]:
+        if before == after:
+            click.echo(f"Files a/{path} and b/{path} differ in encoding only: {encodings[0]} -> {encodings[1]}")
+            return
+        old_label, new_label = f"\t(encoding {encodings[0]})", f"\t(encoding {encodings[1]})"
+    lines = difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}{old_label}",
+                                 tofile=f"b/{path}{new_label}")
     for line in lines:
         click.echo(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n", nl=False)
 
@@ -341,14 +427,7 @@ def show_rule(code_or_name, config_path, isolated):
     if rule is None:
         _error(f"unknown rule {code_or_name!r} (see `doclint rules`)")
         sys.exit(EXIT_ERROR)
-    click.echo(f"# {rule.name} ({rule.code})\n")
-    click.echo(f"Category: {rule.category}. Severity: {rule.severity}. Fix: {rule.fixable or 'none'}. "
-               f"Enabled by default: {'yes' if rule.default_enabled else 'no'}.\n")
-    click.echo(rule.documentation())
-    fields = rule.option_fields()
-    if fields:
-        click.echo("\n## Options\n")
-        defaults = rule.Options()
-        for f in fields:
-            click.echo(f"- `{f.name.replace('_', '-')}` (default `{getattr(defaults, f.name)!r}`)"
-                       f"{': ' + f.metadata['help'] if 'help' in f.metadata else ''}")
+    from doclint.ruledocs import page_path, render
+
+    click.echo(render(rule), nl=False)
+    click.echo(f"\nThis page in the repository: {page_path(rule)}")

@@ -34,7 +34,13 @@ TOP_KEYS = {
     "extend-exclude": "list of path globs",
     "plugins": "list of paths to local rule modules",
     "rules": "table of rule options",
+    "respect-gitignore": "true or false",
+    "extend-safe-fixes": "list of selectors whose unsafe fixes become safe",
+    "extend-unsafe-fixes": "list of selectors whose safe fixes become unsafe",
+    "severity": 'table of selector = "error", "warning" or "info"',
+    "fail-level": '"error", "warning" or "info"',
 }
+SEVERITY_LEVELS = ("error", "warning", "info")  # most severe first
 
 
 class ConfigError(Exception):
@@ -53,6 +59,11 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     plugins: list[Path] = field(default_factory=list)
     rule_options: dict[str, dict] = field(default_factory=dict)  # rule name -> raw table
+    respect_gitignore: bool = True  # walked folders of a git repository skip what .gitignore ignores
+    extend_safe_fixes: list[str] = field(default_factory=list)
+    extend_unsafe_fixes: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # selector -> severity
+    fail_level: str = "info"  # the least severe finding that makes the run exit 1
     _root_abs: Path | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -161,6 +172,18 @@ def parse_table(table: dict, path: Path | None, prefix: str = "") -> Config:
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}")
             cfg.per_file_ignores = {k: _list_of_str(v, where(f"{key}.{k}"), "list of selectors") for k, v in value.items()}
+        elif key == "severity":
+            if not isinstance(value, dict) or not all(v in SEVERITY_LEVELS for v in value.values()):
+                raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}, got {value!r}")
+            cfg.severity = dict(value)
+        elif key == "fail-level":
+            if value not in SEVERITY_LEVELS:
+                raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}, got {value!r}")
+            cfg.fail_level = value
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]}, got {value!r}")
+            cfg.respect_gitignore = value
         elif key == "rules":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where(key)}: expected {TOP_KEYS[key]} ([{prefix + '.' if prefix else ''}rules.<rule-name>])")
@@ -179,6 +202,10 @@ def parse_table(table: dict, path: Path | None, prefix: str = "") -> Config:
                 cfg.exclude = items
             elif key == "extend-exclude":
                 cfg.exclude = cfg.exclude + items
+            elif key == "extend-safe-fixes":
+                cfg.extend_safe_fixes = items
+            elif key == "extend-unsafe-fixes":
+                cfg.extend_unsafe_fixes = items
             elif key == "plugins":
                 cfg.plugins = [(cfg.root / p) for p in items]
     return cfg

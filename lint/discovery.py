@@ -1,11 +1,28 @@
-"""Finding the files to check: explicit paths, walked folders, stdin."""
+"""Finding the files to check: explicit paths, walked folders, stdin.
+
+Only regular files are read: a FIFO would block the run forever and a
+character device (a `*.txt` symlink to /dev/zero) would never end. Such
+entries, files larger than MAX_FILE_BYTES and paths that cannot be examined
+are skipped with a message; the run goes on with the rest.
+"""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from doclint.config import Config
+
+# A document is held whole in memory, several times over while the rules read it: benchmarks/pathological.py peaks
+# at about 18 times the size of its 9 MB one-line input. 64 MB therefore needs about 1.2 GB; anything larger is
+# a corpus dump, which belongs in JSONL (streamed record by record, so the limit does not apply to it).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+def is_jsonl(path: Path | None) -> bool:
+    return path is not None and path.name.lower().endswith(JSONL_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -17,42 +34,116 @@ class Source:
     root: Path
 
 
-def discover(paths: list[str], config: Config, stdin_filename: str | None = None) -> tuple[list[Source], list[str]]:
-    """(sources in a stable order, error messages for paths that do not exist)."""
-    sources: list[Source] = []
-    errors: list[str] = []
+@dataclass
+class Found:
+    """What discovery found: the sources in a stable order, errors (paths that do not exist or cannot be read:
+    the run exits 2) and skipped entries (not regular files, too large: a warning each)."""
+
+    sources: list[Source] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def discover(paths: list[str], config: Config, stdin_filename: str | None = None) -> Found:
+    found = Found()
     seen: set[str] = set()
+
+    def add(f: Path, root: Path, st: os.stat_result) -> None:
+        key = os.path.normpath(f)
+        if key in seen:
+            return
+        seen.add(key)
+        problem = unreadable_kind(f, st)
+        if problem:
+            found.skipped.append(f"{_display(f)}: {problem}; skipped")
+        else:
+            found.sources.append(Source(f, _display(f), root))
+
     for arg in paths or ["."]:
         if arg == "-":
-            sources.append(Source(None, stdin_filename or "-", Path.cwd()))
+            found.sources.append(Source(None, stdin_filename or "-", Path.cwd()))
             continue
         p = Path(arg)
-        if not p.exists() and not p.is_symlink():
-            errors.append(f"{arg}: no such file or directory")
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            found.errors.append(f"{arg}: cannot read: a broken symlink" if p.is_symlink()
+                                else f"{arg}: no such file or directory")
             continue
-        if p.is_dir():
+        except OSError as exc:  # a folder on the way that may not be entered, a symlink loop
+            found.errors.append(f"{arg}: cannot read: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(st.st_mode):
             root = p.resolve()
-            found = []
-            for folder, dirs, files in os.walk(p, followlinks=False):
+            files = []
+            ignored = git_ignored(p, found) if config.respect_gitignore else set()
+
+            def walk_error(exc: OSError) -> None:
+                found.errors.append(f"{_display(Path(exc.filename or '?'))}: cannot read folder: {exc.strerror or exc}")
+
+            for folder, dirs, names in os.walk(p, onerror=walk_error, followlinks=False):
                 here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d) and not (here / d).is_symlink())
-                for name in files:
-                    f = here / name
-                    if config.is_included(f) and not config.is_excluded(f):
-                        found.append(f)
-            for f in sorted(found, key=lambda x: x.as_posix()):
-                key = os.path.normpath(f)
-                if key not in seen:
-                    seen.add(key)
-                    sources.append(Source(f, _display(f), root))
-        else:
-            if config.is_excluded(p):
-                continue
-            key = os.path.normpath(p)
-            if key not in seen:
-                seen.add(key)
-                sources.append(Source(p, _display(p), p.absolute().parent.resolve()))
-    return sources, errors
+                dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d) and not (here / d).is_symlink()
+                                 and os.path.abspath(here / d) not in ignored)
+                files += [here / n for n in names if config.is_included(here / n) and not config.is_excluded(here / n)
+                          and os.path.abspath(here / n) not in ignored]
+            for f in sorted(files, key=lambda x: x.as_posix()):
+                try:
+                    add(f, root, f.stat())
+                except OSError as exc:
+                    if f.is_symlink() and isinstance(exc, FileNotFoundError):
+                        found.skipped.append(f"{_display(f)}: is a broken symlink; skipped")
+                        continue
+                    found.errors.append(f"{_display(f)}: cannot read: {exc.strerror or exc}")
+        elif not config.is_excluded(p):
+            add(p, p.absolute().parent.resolve(), st)
+    return found
+
+
+def git_ignored(folder: Path, found: Found) -> set[str]:
+    """Absolute paths of the files and folders under `folder` that its git repository ignores (.gitignore,
+    .git/info/exclude, the user's excludes file), as ruff obeys them; empty outside a repository. Git answers:
+    files it tracks are never ignored, whatever a pattern says."""
+    import subprocess
+
+    absolute = Path(os.path.abspath(folder))
+    if not any((f / ".git").exists() for f in [absolute, *absolute.parents]):
+        return set()
+    try:
+        p = subprocess.run(["git", "-C", str(absolute), "ls-files", "-z", "--others", "--ignored",
+                            "--exclude-standard", "--directory"], capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        found.skipped.append(f"{folder}: .gitignore not read ({exc}); use --no-respect-gitignore to say so")
+        return set()
+    if p.returncode != 0:
+        message = p.stderr.decode(errors="replace").strip().splitlines()[:1] or ["git failed"]
+        found.skipped.append(f"{folder}: .gitignore not read (git: {message[0]})")
+        return set()
+    return {os.path.normpath(absolute / name.decode(errors="surrogateescape"))
+            for name in p.stdout.split(b"\0") if name}
+
+
+def unreadable_kind(path: Path, st: os.stat_result) -> str | None:
+    """Why a file found is not read (None when it is read): not a regular file, or too large."""
+    mode = st.st_mode
+    if not stat.S_ISREG(mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+                else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "not a regular file")
+        return f"is {kind}, not a regular file"
+    if st.st_size > MAX_FILE_BYTES and not is_jsonl(path):
+        return (f"is larger than {MAX_FILE_BYTES // 2**20} MB ({st.st_size / 2**20:.0f} MB); "
+                f"split it, or store it as JSONL records")
+    return None
+
+
+def read_document(path: Path) -> bytes:
+    """The bytes of a file found by discover, never more than MAX_FILE_BYTES (a file that grew since is an error)."""
+    with open(path, "rb") as f:
+        data = f.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(f"grew larger than {MAX_FILE_BYTES // 2**20} MB while being read")
+    return data
 
 
 def _display(p: Path) -> str:

@@ -8,11 +8,12 @@ use it directly:
 """
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass
 
 from doclint.config import Config, ConfigError, build_options
-from doclint.diagnostics import Diagnostic
+from doclint.diagnostics import Applicability, Diagnostic
 from doclint.document import Document
 from doclint.fixer import MAX_PASSES, apply_edits, select_fixes, within_span
 from doclint.registry import Registry
@@ -25,6 +26,25 @@ class FixResult:
     diagnostics: list[Diagnostic]  # what remains after fixing
     fixed: int  # diagnostics whose fix was applied
     converged: bool = True
+
+
+def _configure(rules: list[Rule], registry: Registry, config: Config) -> None:
+    """Set each rule's configured severity and fix safety on its instance. Selectors apply from the broadest
+    (the most rules) to the narrowest, so `encoding = "error"` then `E104 = "warning"` leaves E104 a warning in
+    either order; between the two fix lists, unsafe wins a tie."""
+    def by_breadth(entries):
+        return sorted(entries, key=lambda e: (-len(registry.match(e[0])), e[2]))
+
+    for selector, level, _ in by_breadth([(s, v, 0) for s, v in config.severity.items()]):
+        for rule in rules:
+            if type(rule) in registry.match(selector):
+                rule.severity = level
+    fixes = [(s, Applicability.SAFE, 0) for s in config.extend_safe_fixes]
+    fixes += [(s, Applicability.UNSAFE, 1) for s in config.extend_unsafe_fixes]
+    for selector, applicability, _ in by_breadth(fixes):
+        for rule in rules:
+            if type(rule) in registry.match(selector):
+                rule.fix_applicability = applicability
 
 
 class Linter:
@@ -62,6 +82,11 @@ class Linter:
         for rule_cls in selected:
             raw = config.rule_options.get(rule_cls.name) or config.rule_options.get(rule_cls.code) or {}
             rules.append(rule_cls(build_options(rule_cls, raw, config.source)))
+        try:
+            _configure(rules, registry, config)
+        except KeyError as exc:
+            raise ConfigError(f"{config.source}: unknown rule selector {exc.args[0]!r} in severity or fix "
+                              f"safety (use a code, code prefix, rule name, category or ALL)") from exc
         return cls(rules, config, registry, context)
 
     def rules_for(self, path: str) -> list[Rule]:
@@ -103,6 +128,9 @@ class Linter:
     @staticmethod
     def finish(diagnostic: Diagnostic, rule: Rule, document: Document) -> Diagnostic:
         diagnostic.rule = rule
+        applicability = getattr(rule, "fix_applicability", None)  # extend-safe-fixes, extend-unsafe-fixes
+        if applicability is not None and diagnostic.fix is not None and diagnostic.fix.applicability != applicability:
+            diagnostic.fix = dataclasses.replace(diagnostic.fix, applicability=applicability)
         diagnostic.path = document.path
         if getattr(document, "record", None):
             diagnostic.extra["record"] = document.record

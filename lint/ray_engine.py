@@ -336,8 +336,11 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
         rule_items.sort(key=lambda item: item[0])  # run order: shard as given, then record number
         kept = [(stub, rule.keep(sig) if sig is not None else None) for _, stub, sig in rule_items]
         if len(kept) >= 2:
+            found = []
             for stub, d in rule.check_corpus(kept, linter.context):
-                corpus += linter.unsuppressed([linter.finish(d, rule, stub)], stub)
+                found += linter.unsuppressed([linter.finish(d, rule, stub)], stub)
+            runner._name_related_records(found, kept)  # as the local engine does: related records by id
+            corpus += found
     drops: dict[int, set[int]] = {}
     if options.fix and options.unsafe_fixes:
         index = {path: i for i, path in displays.items()}

@@ -22,6 +22,33 @@ class Report:
     unsafe_fixes: bool = False
     rules: list = field(default_factory=list)  # enabled rule classes, for SARIF
     sources: dict = field(default_factory=dict)  # path -> text, for --show-source
+    fail_level: str = "info"  # the least severe finding that fails the run
+    baselined: int = 0  # findings recorded in the baseline, not reported
+    checked: int | None = None  # documents checked (None: not counted)
+    skipped: int = 0  # inputs not checked: binary, not a regular file, too large
+    unreadable: int = 0  # inputs that do not exist or could not be read
+
+
+    @property
+    def failing(self) -> list[Diagnostic]:
+        """The findings at or above the fail level (the others are reported, and pass)."""
+        from doclint.config import SEVERITY_LEVELS
+
+        bar = SEVERITY_LEVELS.index(self.fail_level)
+        return [d for d in self.diagnostics if SEVERITY_LEVELS.index(d.severity) <= bar]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def not_checked(report: Report) -> str:
+    """What was left unchecked, for the summary: `2 files skipped, 1 could not be read` (empty when nothing)."""
+    parts = [f"{_plural(report.skipped, 'file')} skipped"] if report.skipped else []
+    if report.unreadable:
+        parts.append(f"{report.unreadable} could not be read" if parts
+                     else f"{_plural(report.unreadable, 'path')} could not be read")
+    return ", ".join(parts)
 
 
 def _record(d: Diagnostic) -> dict | None:
@@ -40,6 +67,25 @@ def _where(d: Diagnostic) -> str:
     return record_name(record) if record else d.path
 
 
+def report_order(d: Diagnostic) -> tuple:
+    """The order of a report: by path, a JSONL corpus's records in file order (`#9` before `#10`, which a sort of
+    their names as text put after it), then by place in the text."""
+    record = _record(d)
+    return (record["file"], record["number"]) if record else (d.path, 0), d.start, d.end, d.code
+
+
+def _related_record(d: Diagnostic, r) -> dict | None:
+    """The record a related location is in: the diagnostic's own, or one the corpus rules compared it with."""
+    if r.path == d.path and _record(d):
+        return _record(d)
+    return d.extra.get("related_records", {}).get(r.path)
+
+
+def _related_name(d: Diagnostic, r) -> str:
+    record = _related_record(d, r)
+    return record_name(record) if record else r.path
+
+
 def diagnostic_to_json(d: Diagnostic) -> dict:
     fix = None
     if d.fix is not None:
@@ -54,15 +100,41 @@ def diagnostic_to_json(d: Diagnostic) -> dict:
         "path": _file(d), "code": d.code, "name": d.name, "category": d.category, "severity": d.severity,
         "message": d.message, "line": d.line, "column": d.column, "end_line": d.end_line,
         "end_column": d.end_column, "start": d.start, "end": d.end, "fix": fix,
-        "related": [{"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in d.related],
+        "related": [_related_json(d, r) for r in d.related],
     }
     if _record(d):
         out["record"] = {"id": _record(d)["id"], "number": _record(d)["number"]}
     return out
 
 
-def write_json(report: Report, out: TextIO, **_) -> None:
-    """One JSON object; each diagnostic on its own line (json's C encoder: indent= would use the slow one)."""
+def _fixable_now(d: Diagnostic, report: Report) -> bool:
+    """Whether --fix (with the run's --unsafe-fixes) would apply the diagnostic's fix."""
+    return d.fix is not None and (d.fix.is_safe or report.unsafe_fixes)
+
+
+def statistics_rows(report: Report) -> list[dict]:
+    """Counts per rule, most frequent first; `fixable` counts what --fix (with the run's --unsafe-fixes) would fix."""
+    counts = Counter((d.code, d.name) for d in report.diagnostics)
+    fixable = Counter(d.code for d in report.diagnostics if _fixable_now(d, report))
+    return [{"code": code, "name": name, "count": n, "fixable": fixable[code]}
+            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _related_json(d: Diagnostic, r) -> dict:
+    out = {"path": r.path, "line": r.line, "column": r.column, "message": r.message}
+    record = _related_record(d, r)
+    if record:
+        out["record"] = {"id": record["id"], "number": record["number"]}
+    return out
+
+
+def write_json(report: Report, out: TextIO, *, statistics: bool = False, **_) -> None:
+    """One JSON object; each diagnostic on its own line (json's C encoder: indent= would use the slow one).
+    With --statistics, the counts per rule instead of the diagnostics."""
+    if statistics:
+        rows = ",".join(f"\n  {json.dumps(row)}" for row in statistics_rows(report))
+        out.write(f'{{"version": {JSON_VERSION}, "statistics": [{rows}{chr(10) if rows else ""}]}}\n')
+        return
     out.write(f'{{"version": {JSON_VERSION}, "diagnostics": [')
     for n, d in enumerate(report.diagnostics):
         out.write(",\n  " if n else "\n  ")
@@ -88,22 +160,25 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                statistics: bool = False, quiet: bool = False) -> None:
     ds = report.diagnostics
     if statistics:
-        counts = Counter((d.code, d.name) for d in ds)
-        fixable = Counter(d.code for d in ds if d.fix)
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            mark = "[*]" if fixable[code] else "   "
+        fixable = {row["code"] for row in statistics_rows(report) if row["fixable"]}
+        for row in statistics_rows(report):
+            code, name, n = row["code"], row["name"], row["count"]
+            mark = "[*]" if code in fixable else "   "
             out.write(f"{n:5d}\t{_style(code, color, fg='red', bold=True)}\t{mark} {name}\n")
     elif not quiet:
         for d in ds:
             loc = _style(f"{_where(d)}:{d.line}:{d.column}:", color, bold=True)
-            mark = " [*]" if d.fix and (d.fix.is_safe or report.unsafe_fixes) else ""
+            mark = " [*]" if _fixable_now(d, report) else ""
             out.write(f"{loc} {_style(d.code, color, fg='red', bold=True)} [{d.name}]{mark} {d.message}\n")
             if show_source and d.path in report.sources:
                 out.write(_source_excerpt(report.sources[d.path], d))
             for r in d.related:
-                out.write(f"    {_style('note:', color, fg='cyan')} {r.path}:{r.line}:{r.column}: {r.message}\n")
+                out.write(f"    {_style('note:', color, fg='cyan')} {_related_name(d, r)}:{r.line}:{r.column}: "
+                          f"{r.message}\n")
     if quiet and not ds:
         return
+    if report.baselined:
+        out.write(f"{_plural(report.baselined, 'finding')} recorded in the baseline not shown.\n")
     safe, unsafe = fix_counts(ds)
     if report.fixing:
         if report.fixed or ds:
@@ -119,20 +194,65 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                 parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --fix --unsafe-fixes")
             note = f" ({', '.join(parts)})"
         out.write(f"Found {len(ds)} problem{'s' * (len(ds) != 1)}{note}.\n")
+    below = len(ds) - len(report.failing)
+    if ds and below:
+        out.write(f"{below} of them below the fail level ({report.fail_level}): reported, not failing.\n")
+    if ds and not_checked(report):
+        out.write(f"Not checked: {not_checked(report)}.\n")
+    elif ds:
+        pass
+    elif report.checked == 0:
+        left = not_checked(report)
+        out.write(f"No files checked{f' ({left})' if left else ''}.\n")
     elif not quiet:
-        out.write("All checks passed!\n")
+        left = not_checked(report)
+        out.write(f"No problems found in the files checked; {left}.\n" if left else "All checks passed!\n")
+
+
+# --show-source shows a window of the offending line, not the whole of it: a 5 MB line with 58,823 findings
+# printed 300 MB. 100 columns fit a terminal of 110 with the gutter; 30 of them show what comes before the span.
+SOURCE_WIDTH = 100
+SOURCE_BEFORE = 30
+
+
+def _width(char: str) -> int:
+    """Columns a character takes in a terminal: 2 for East Asian wide ones, 0 for combining and format marks."""
+    import unicodedata
+
+    if char.isascii():
+        return 1
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _printable(char: str) -> str:
+    """A character as the excerpt shows it: a tab as a space, other controls as U+FFFD (not sent to the terminal)."""
+    if char == "\t":
+        return " "
+    return "\ufffd" if ord(char) < 32 or 0x7F <= ord(char) < 0xA0 else char
 
 
 def _source_excerpt(text: str, d: Diagnostic) -> str:
-    lines = text.split("\n")
-    if d.line - 1 >= len(lines):
-        return ""
-    line = lines[d.line - 1].rstrip("\r")
-    shown = line[:200]
-    width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(line) - d.column + 1)
-    caret = " " * (d.column - 1) + "^" * min(width, max(1, len(shown) - d.column + 1))
-    shown = shown.replace("\t", " ")
-    return f"   {d.line:4d} | {shown!s}\n        | {caret}\n"
+    """The line of a finding (a window of it, on a long line) with carets under the span, in display columns.
+    Only the window is read: the line's ends are searched for within it, never across the whole line."""
+    start = min(max(d.start, 0), len(text))
+    left = max(0, start - SOURCE_BEFORE)
+    line_start = text.rfind("\n", left, start) + 1 or left
+    line_end = text.find("\n", start, line_start + SOURCE_WIDTH)
+    right = line_start + SOURCE_WIDTH if line_end < 0 else line_end
+    window = text[line_start:right].rstrip("\r\n")
+    cut_left = line_start > 0 and text[line_start - 1] != "\n"
+    cut_right = right < len(text) and text[right] not in "\r\n" and line_end < 0
+    span_start = start - line_start
+    span_end = min(max(d.end, start + 1), line_start + len(window)) - line_start
+    shown = "".join(map(_printable, window))
+    prefix = "\u2026" if cut_left else ""
+    before = sum(map(_width, shown[:span_start]))
+    under = max(1, sum(map(_width, shown[span_start:span_end])))
+    caret = " " * (len(prefix) + before) + "^" * under
+    suffix = "\u2026" if cut_right else ""
+    return f"   {d.line:4d} | {prefix}{shown}{suffix}\n        | {caret}\n"
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
@@ -175,8 +295,21 @@ def _related(r) -> dict:
             "region": {"startLine": r.line, "startColumn": r.column, "endLine": r.end_line, "endColumn": r.end_column}}
 
 
+def _sarif_related(d: Diagnostic, i: int, r) -> dict:
+    out = {"id": i, "message": {"text": r.message or "related location"}, "physicalLocation": _related(r)}
+    record = _related_record(d, r)
+    if record:
+        out["logicalLocations"] = [{"name": str(record["id"]), "fullyQualifiedName": f"{record['file']}#"
+                                    f"{record['number']}", "kind": "object"}]
+    return out
+
+
 def write_sarif(report: Report, out: TextIO, **_) -> None:
-    rules = sorted({type(d.rule) for d in report.diagnostics} | set(report.rules), key=lambda r: r.code)
+    from doclint.ruledocs import help_uri
+
+    by_code = {d.rule.code: d.rule for d in report.diagnostics}
+    by_code.update({r.code: r for r in report.rules})  # the configured rules (their severity as configured)
+    rules = sorted(by_code.values(), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     level = {"error": "error", "warning": "warning", "info": "note"}
     results = []
@@ -201,9 +334,7 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
                                     "textRegion": {"startLine": d.line, "startColumn": d.column,
                                                    "endLine": d.end_line, "endColumn": d.end_column}}
         if d.related:
-            result["relatedLocations"] = [
-                {"id": i, "message": {"text": r.message or "related location"}, "physicalLocation": _related(r)}
-                for i, r in enumerate(d.related)]
+            result["relatedLocations"] = [_sarif_related(d, i, r) for i, r in enumerate(d.related)]
         if d.fix is not None and d.fix.edits and not record:
             result["fixes"] = [{
                 "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
@@ -225,6 +356,7 @@ def write_sarif(report: Report, out: TextIO, **_) -> None:
                     "shortDescription": {"text": r.summary() or r.name},
                     "fullDescription": {"text": r.documentation() or r.name},
                     "help": {"text": r.documentation() or r.name, "markdown": r.documentation() or r.name},
+                    **({"helpUri": help_uri(r)} if help_uri(r) else {}),
                     "defaultConfiguration": {"level": level.get(r.severity, "warning")},
                     "properties": {"category": r.category, "fixable": r.fixable or "no"},
                 } for r in rules],

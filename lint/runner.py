@@ -16,15 +16,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from doclint.discovery import Source, safe_to_write
+from doclint.discovery import JSONL_SUFFIXES, Source, is_jsonl, read_document, safe_to_write  # noqa: F401
 from doclint.document import Document
-from doclint.fixer import atomic_write
-
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-
-
-def is_jsonl(path: Path | None) -> bool:
-    return path is not None and path.name.lower().endswith(JSONL_SUFFIXES)
+from doclint.fixer import atomic_write, replace_file
 
 
 @dataclass
@@ -39,6 +33,7 @@ class RunOptions:
     keep_texts: bool = False  # for --show-source
     index: object = None  # a cache.Index, or None with --no-cache
     tree: list = field(default_factory=list)  # every file of the tree, for corpus rules on partial runs
+    checked_paths: list = field(default_factory=list)  # the files named or found for this run
     signatures: bool = True  # compute corpus signatures (pointless, and costly to import, for a lone document)
     corpus_stats: bool = False  # count document frequencies over the files first (rules that judge rarity)
     stats_path: str | None = None  # where workers forked before the statistics existed find them (see run)
@@ -53,7 +48,10 @@ class RunResult:
     stdin_out: bytes | None = None
     texts: dict = field(default_factory=dict)
     messages: list = field(default_factory=list)  # (level, text) for stderr
-    documents: int = 0
+    documents: int = 0  # documents checked
+    skipped: int = 0  # inputs not checked: binary, not a regular file, too large
+    unreadable: int = 0  # inputs that could not be read (reported as errors)
+    sources: list = field(default_factory=list)  # what was checked (a baseline reads their texts again)
 
 
 @dataclass
@@ -76,6 +74,7 @@ class _Done:
     binary_at: int | None = None
     diverged: bool = False
     text: str | None = None
+    notes: list = field(default_factory=list)  # warnings about the document (a suppression naming no rule)
 
 
 _LINTER = None  # the worker's linter (inherited by forked workers)
@@ -109,7 +108,23 @@ def _work(task: _Task) -> _Done:
         done.signatures = linter.signatures(document)
     if o.keep_texts:
         done.text = document.text
+    if document.suppressions is not None:
+        done.notes = suppression_notes(linter, document)
     return done
+
+
+def suppression_notes(linter, document) -> list[str]:
+    """Warnings for the selectors of the document's suppression comments that name no rule."""
+    from doclint.suppression import unknown_selectors
+
+    def known(selector: str) -> bool:
+        try:
+            return bool(linter.registry.match(selector)) if linter.registry else True
+        except KeyError:
+            return False
+
+    return [f"{document.path}:{line}: suppression comment names no rule: {selector!r} (see `doclint rules`)"
+            for line, selector in unknown_selectors(document, known)]
 
 
 def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
@@ -151,15 +166,30 @@ def _run(linter, sources: list[Source], options: RunOptions) -> RunResult:
         # collected after the rest.
         items.sort(key=_order)
         checked = {stub.path for stub, _ in items}
-        others = _tree_items(options, checked, result) if options.index is not None else []
+        others = _tree_items(options, checked, result) if options.tree else []
         # On a partial run the files given come last, so that they are the ones reported.
         found = [d for d in linter.check_signatures(others + items) if d.path in checked]
-        if options.fix and options.unsafe_fixes and not options.diff:
-            found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result)
+        _name_related_records(found, items)
+        if options.fix and not options.diff:
+            found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result,
+                                  options.unsafe_fixes)
         result.diagnostics += found
     if options.index is not None:
         options.index.close()
     return result
+
+
+def _name_related_records(diagnostics: list, items: list) -> None:
+    """Give the corpus rules' findings the records their related locations are in (reporters name them with
+    their ids: `corpus.jsonl#3[id=abc]`)."""
+    records = None
+    for d in diagnostics:
+        if d.related:
+            if records is None:
+                records = {stub.path: stub.record for stub, _ in items if stub.record and "file" in stub.record}
+            named = {r.path: records[r.path] for r in d.related if r.path in records}
+            if named:
+                d.extra["related_records"] = named
 
 
 def _order(item) -> tuple[str, int]:
@@ -219,7 +249,7 @@ def _stats_of(paths: list[Path]):
     stats = CorpusStats()
     for path in paths:
         try:
-            document = Document.from_bytes(str(path), path.read_bytes())
+            document = Document.from_bytes(str(path), read_document(path))
         except OSError:
             continue  # reported when the file is checked
         if not document.binary:
@@ -229,26 +259,42 @@ def _stats_of(paths: list[Path]):
 
 
 def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
-    """(stub, signatures) of the tree's other files: from the index, re-reading only changed ones."""
-    items = []
+    """(stub, signatures) of the project's other files: from the index when it has them, else read and
+    checked (in the run's workers). JSONL corpora are compared only when they are checked."""
+    items, unread = [], []
+    named = {os.path.realpath(s.path) for s in options.tree if s.display in checked}  # the same files, named
+    named |= {os.path.realpath(p) for p in options.checked_paths}  # otherwise (`/abs/README.md`, `./a.txt`)
     for source in options.tree:
-        if source.display in checked or source.path is None:
+        if source.path is None or is_jsonl(source.path) or os.path.realpath(source.path) in named:
             continue
-        cached = _lookup(options, source)
+        cached = _lookup(options, source) if options.index is not None else None
         if cached is None:
+            unread.append(source)
+        elif cached[1] is not None:
+            items.append((source, cached[1], cached[2]))
+
+    read: dict[str, bytes] = {}
+
+    def tasks():
+        for source in unread:
             data = _read(source, RunResult())
-            if data is None:
-                continue
-            done = _work(_Task(source.display, data))
-            if done.binary_at is not None:
-                continue
-            options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
-            cached = (done.diagnostics, done.stub, done.signatures)
-        _, stub, signatures = cached
-        if stub is not None:
-            stub.path = source.display
-            items.append((stub, _LINTER.keep(signatures)))
-    return sorted(items, key=lambda item: item[0].path)
+            if data is not None:
+                if options.index is not None and not (options.fix or options.diff):  # stored as it is read
+                    read[source.display] = data
+                yield _Task(source.display, data)
+
+    by_name = {s.display: s for s in unread}
+    for done in _map(tasks(), options, len(unread)):
+        source, data = by_name[done.display], read.pop(done.display, None)
+        if done.binary_at is None and done.stub is not None:
+            if data is not None:
+                options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
+            items.append((source, done.stub, done.signatures))
+    out = []
+    for source, stub, signatures in items:
+        stub.path = source.display
+        out.append((stub, _LINTER.keep(signatures)))
+    return sorted(out, key=lambda item: item[0].path)
 
 
 def all_from_index(linter, sources: list[Source], options: RunOptions) -> bool:
@@ -349,10 +395,11 @@ def _map(tasks, options: RunOptions, count: int):
 
 def _read(source: Source, result: RunResult) -> bytes | None:
     try:
-        return sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
+        return sys.stdin.buffer.read() if source.path is None else read_document(source.path)
     except (OSError, ValueError) as exc:
         result.messages.append(("error", f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}"))
         result.failed = True
+        result.unreadable += 1
         return None
 
 
@@ -371,26 +418,32 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
                     continue
             data = _read(s, result)
             if data is not None:
-                if options.index is not None:
+                if options.index is not None or options.diff:  # to store it; to name its encoding in a diff
                     read[s.display] = data
                 yield _Task(s.display, data)
 
-    for done in [*_map(tasks(), options, len(sources)), *reused]:
+    import itertools
+
+    # Lazily: the results come as the workers finish them, so that progress is drawn while the work is done
+    # (a list built first drew it once, at the end). Files the index answered for come last.
+    for done in itertools.chain(_map(tasks(), options, len(sources)), reused):
         source = by_name[done.display]
         progress.step()
         data = read.pop(done.display, None)
         if done.binary_at is not None:
             result.messages.append(("warning", f"{done.display}: binary file (NUL byte at offset {done.binary_at}); "
                                                f"not checked"))
+            result.skipped += 1
             continue
         _collect(done, result, items)
         if done.new_bytes is None:
-            if data is not None and not done.diverged:
+            if data is not None and options.index is not None and not done.diverged:
                 options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
             continue
         result.changed += 1
         if options.diff:
-            result.messages.append(("diff", (done.display, done.old_text, done.new_text)))
+            encodings = (encoding_name(data), encoding_name(done.new_bytes)) if data is not None else None
+            result.messages.append(("diff", (done.display, done.old_text, done.new_text, encodings)))
         elif source.path is None:
             result.stdin_out = done.new_bytes
         elif not safe_to_write(source):
@@ -406,8 +459,17 @@ def _run_files(sources: list[Source], options: RunOptions, result: RunResult, it
                 result.failed = True
 
 
+def encoding_name(data: bytes) -> str:
+    """How a file's bytes are encoded, as a diff header names it: `UTF-8`, `UTF-8 with a byte-order mark`,
+    `UTF-16`, or the legacy encoding that decodes them (`cp1252`)."""
+    document = Document.from_bytes("", data)
+    name = {"utf-8": "UTF-8", "utf-16": "UTF-16"}.get(document.encoding, document.encoding)
+    return f"{name} with a byte-order mark" if document.bom and name == "UTF-8" else name
+
+
 def _collect(done: _Done, result: RunResult, items: list) -> None:
     result.documents += 1
+    result.messages += [("warning", note) for note in done.notes]
     if done.diverged:
         result.messages.append(("error", f"{done.display}: fixes did not converge after the pass limit; "
                                          f"the document was left as it was"))
@@ -466,10 +528,11 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
         except OSError as exc:
             result.messages.append(("error", f"{source.display}: cannot read: {exc.strerror or exc}"))
             result.failed = True
+            result.unreadable += 1
             return
         with f:
             for number, raw in enumerate(f, 1):
-                record = _parse(raw, number, source.display, options, result)
+                record = _parse(raw, number, source.display, options, result, fields)
                 if fixing:
                     pending.append(raw if record is None else number)
                 if record is None:
@@ -481,6 +544,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
                             {"id": rid, "number": number, "file": source.display})
 
     changed = False
+    fields = _Fields()
     try:
         for done in _map(tasks(), options, 1000):
             progress.step()
@@ -498,6 +562,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
         if fixing:
             flush(None)
             rewrite.close(replace=changed)
+        fields.report(source.display, options, result)
     except OSError as exc:
         result.messages.append(("error", f"{source.display}: cannot write: {exc.strerror or exc}"))
         result.failed = True
@@ -506,7 +571,7 @@ def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: li
             rewrite.close(replace=False)  # no-op after a successful close
 
 
-def _drop_records(diagnostics: list, jsonl: dict, result: RunResult) -> list:
+def _drop_records(diagnostics: list, jsonl: dict, result: RunResult, unsafe: bool = True) -> list:
     """Apply the fixes that drop whole JSONL records; return the diagnostics left.
 
     Records keep their line numbers through the streaming fix (one line in, one
@@ -516,7 +581,7 @@ def _drop_records(diagnostics: list, jsonl: dict, result: RunResult) -> list:
     drops: dict[str, set[int]] = {}
     for d in diagnostics:
         record = d.extra.get("record")
-        if d.fix and d.fix.drop_record and record and record["file"] in jsonl:
+        if d.fix and d.fix.drop_record and (d.fix.is_safe or unsafe) and record and record["file"] in jsonl:
             drops.setdefault(record["file"], set()).add(record["number"])
     if not drops:
         return diagnostics
@@ -573,8 +638,8 @@ class _Rewrite:
             self.raw.close()
             if replace:
                 os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
-                os.replace(self.tmp, self.path.resolve())
-                self.tmp = None
+                tmp, self.tmp = self.tmp, None
+                replace_file(tmp, self.path.resolve())  # keeps hard links; removes tmp unless the copy failed
         finally:
             if self.tmp is not None:
                 try:
@@ -584,7 +649,30 @@ class _Rewrite:
                 self.tmp = None
 
 
-def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult):
+MISSING_FIELD_WARNINGS = 10  # per file: a corpus whose text is in another field would print one per record
+
+
+@dataclass
+class _Fields:
+    """What the records of one JSONL file held: whether any had the text field, which fields they had."""
+
+    objects: int = 0
+    with_text: int = 0
+    missing: int = 0
+    seen: dict = field(default_factory=dict)  # field name -> records holding it (the first 1000 records)
+
+    def report(self, display: str, options: RunOptions, result: RunResult) -> None:
+        if self.missing > MISSING_FIELD_WARNINGS:
+            result.messages.append(("warning", f"{display}: {self.missing - MISSING_FIELD_WARNINGS} more records "
+                                               f"without a string field {options.text_field!r} skipped"))
+        if self.objects and not self.with_text:
+            fields = ", ".join(f"{name!r}" for name in sorted(self.seen, key=lambda n: (-self.seen[n], n))[:12])
+            result.messages.append(("error", f"{display}: no record has a text field {options.text_field!r} "
+                                             f"(fields seen: {fields or 'none'}); name it with --text-field"))
+            result.failed = True
+
+
+def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult, fields: _Fields = None):
     """(record, text, id) or None (with a message) for a line that cannot be checked."""
     if not raw.strip():
         return None
@@ -597,10 +685,21 @@ def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: R
         result.messages.append(("warning", f"{display}:{number}: record is not a JSON object; skipped"))
         return None
     text = obj.get(options.text_field)
+    if fields is not None:
+        fields.objects += 1
+        if fields.objects <= 1000:
+            for name in obj:
+                fields.seen[name] = fields.seen.get(name, 0) + 1
     if not isinstance(text, str):
+        if fields is not None:
+            fields.missing += 1
+            if fields.missing > MISSING_FIELD_WARNINGS:
+                return None
         what = "missing" if text is None else f"not a string ({type(text).__name__})"
         result.messages.append(("warning", f"{display}:{number}: field {options.text_field!r} is {what}; skipped"))
         return None
+    if fields is not None:
+        fields.with_text += 1
     rid = obj.get(options.id_field, number)
     return obj, text, rid
 
@@ -608,19 +707,22 @@ def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: R
 class _Progress:
     """Documents done, rate and time left on stderr, redrawn in place; only on a terminal."""
 
+    clock = staticmethod(time.monotonic)
+    REDRAW = 0.2  # seconds between redraws: often enough to look alive, rarely enough to cost nothing
+
     def __init__(self, enabled: bool, total: int | None = None):
         self.enabled = enabled and sys.stderr.isatty()
         self.total = total
         self.done = 0
-        self.start = time.monotonic()
+        self.start = self.clock()
         self.last = 0.0
 
     def step(self) -> None:
         if not self.enabled:
             return
         self.done += 1
-        now = time.monotonic()
-        if now - self.last >= 0.2:
+        now = self.clock()
+        if now - self.last >= self.REDRAW:
             self.last = now
             rate = self.done / max(now - self.start, 1e-9)
             left = ""

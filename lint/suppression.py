@@ -106,3 +106,15 @@ def _is_example(document, offset: int) -> bool:
         return True
     line_start = document.text.rfind("\n", 0, offset) + 1
     return document.text.count("`", line_start, offset) % 2 == 1
+
+
+def unknown_selectors(document, known) -> list[tuple[int, str]]:
+    """(line, selector) for each selector of the document's directives that names no rule (`known(selector)` is
+    False): a misspelt name suppresses nothing, and must not seem to work."""
+    out = []
+    markdown = document.path.lower().endswith((".md", ".markdown"))
+    for m in _DIRECTIVE.finditer(document.text):
+        if markdown and _is_example(document, m.start()):
+            continue
+        out += [(document.position(m.start())[0], s) for s in _selectors(m.group("selectors")) if not known(s)]
+    return out

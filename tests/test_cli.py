@@ -114,8 +114,9 @@ def test_show_settings_names_the_config_the_rules_and_changed_options(tmp_path):
 
 @pytest.mark.parametrize("content,expect,message", [
     (b"", 0, b"All checks passed!"),
-    (b"\x00\x01\x02binary\x00" * 100, 0, b"binary file (NUL byte at offset 0); not checked"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, 0, b"binary file (NUL byte at offset 8)"),
+    # a binary file is skipped; named alone, nothing is checked, which is no success
+    (b"\x00\x01\x02binary\x00" * 100, 2, b"binary file (NUL byte at offset 0); not checked"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, 2, b"binary file (NUL byte at offset 8)"),
     (b"Headline\n\nThe talks\x00 ended on Friday.\n", 1, b"E103 [control-character]"),
     (b"Caf\xe9 \xa3 5 \x93quoted\x94\n", 1, b"it decodes as Windows-1252"),
     (b"x" * 5_000_000, 1, b"W106 [missing-final-newline]"),
@@ -229,3 +230,86 @@ def test_closed_pipe_ends_quietly_with_141(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 141
     assert err == b""
+
+
+def test_diff_shows_a_change_of_encoding(tmp_path):
+    # A fix that only transcodes a Latin-1 file printed nothing, yet exited 1.
+    doc = tmp_path / "d.txt"
+    doc.write_bytes("Café au lait\n".encode("cp1252"))
+    p = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path)
+    assert p.returncode == 1
+    assert p.stdout.decode() == "Files a/d.txt and b/d.txt differ in encoding only: cp1252 -> UTF-8\n"
+    doc.write_bytes("Café au lait \n".encode("cp1252"))  # the text changes too: the headers name both encodings
+    out = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path).stdout.decode()
+    assert out.startswith("--- a/d.txt\t(encoding cp1252)\n+++ b/d.txt\t(encoding UTF-8)\n@@ -1 +1 @@\n")
+    assert doc.read_bytes() == "Café au lait \n".encode("cp1252")
+
+
+def test_fix_keeps_hard_links(tmp_path):
+    # A rename into place gave the fixed file a new inode: the other link kept the old text.
+    doc, other = tmp_path / "d.txt", tmp_path / "link.txt"
+    doc.write_text("a \n")
+    os.link(doc, other)
+    run_cli("check", "--no-cache", "--fix", doc.name, cwd=tmp_path)
+    assert doc.read_text() == other.read_text() == "a\n" and os.path.samefile(doc, other)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.txt", "link.txt"]  # no temporary file left
+    corpus, corpus_link = tmp_path / "c.jsonl", tmp_path / "c-link.jsonl"  # JSONL rewrites too
+    corpus.write_text(json.dumps({"id": 1, "text": "b \n"}) + "\n")
+    os.link(corpus, corpus_link)
+    run_cli("check", "--no-cache", "--fix", corpus.name, cwd=tmp_path)
+    assert json.loads(corpus_link.read_text())["text"] == "b\n" and os.path.samefile(corpus, corpus_link)
+
+
+def test_statistics_mark_only_what_fix_would_fix_and_come_as_json(tmp_path):
+    # --statistics marked [*] a rule whose only fix is unsafe, and --format json ignored it.
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \n\nThe vote was close.\u202e\n")
+    out = run_cli("check", "--no-cache", "--statistics", doc.name, cwd=tmp_path).stdout.decode()
+    assert "1\tE105\t    bidi-control" in out and "1\tW102\t[*] trailing-whitespace" in out
+    out = run_cli("check", "--no-cache", "--statistics", "--unsafe-fixes", doc.name, cwd=tmp_path).stdout.decode()
+    assert "1\tE105\t[*] bidi-control" in out
+    p = run_cli("check", "--no-cache", "--statistics", "--format", "json", doc.name, cwd=tmp_path)
+    assert json.loads(p.stdout) == {"version": 1, "statistics": [
+        {"code": "E105", "name": "bidi-control", "count": 1, "fixable": 0},
+        {"code": "W102", "name": "trailing-whitespace", "count": 1, "fixable": 1}]}
+    p = run_cli("check", "--no-cache", "--statistics", "--format", "sarif", doc.name, cwd=tmp_path)
+    assert p.returncode == 2 and b"--statistics prints counts as text or json" in p.stderr
+
+
+def test_rule_prints_options_as_toml_and_show_settings_says_which_backend_runs(tmp_path):
+    out = run_cli("rule", "off-topic-paragraph").stdout.decode()
+    assert "`pairs` (default `true`)" in out and "True" not in out
+    out = run_cli("check", "--isolated", "--show-settings", "--select", "T101", cwd=tmp_path).stdout.decode()
+    from doclint import embeddings
+
+    in_use = "embeddings" if embeddings.available() else "lexical"
+    assert f'backend = "auto"  (in use: {in_use}' in out
+
+
+def test_a_baseline_hides_recorded_findings_wherever_their_lines_move(tmp_path):
+    # Adopting doclint on documents with many findings: record them, then report only new ones. Findings are
+    # matched by rule, path and a hash of their text, not by line: lines added above do not revive them.
+    doc = tmp_path / "d.txt"
+    doc.write_text("Title\n\nOld trailing. \n\nOld entity &amp; here.\n")
+    p = run_cli("check", "--no-cache", "--write-baseline", "base.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 0 and b"Wrote a baseline of 2 findings to base.json." in p.stdout
+    rows = json.loads((tmp_path / "base.json").read_text())["findings"]
+    assert sorted((r["rule"], r["path"], r["count"]) for r in rows) == [("E106", "d.txt", 1), ("W102", "d.txt", 1)]
+    p = run_cli("check", "--no-cache", "--baseline", "base.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 0 and b"2 findings recorded in the baseline not shown." in p.stdout
+    doc.write_text("Title\n\nA new paragraph.\n\nNew trailing. \n\nOld trailing. \n\nOld entity &amp; here.\n")
+    p = run_cli("check", "--no-cache", "--baseline", "base.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 1 and p.stdout.decode().count("W102") == 1 and b"d.txt:5:14: W102" in p.stdout
+    (tmp_path / "bad.json").write_text("{}")
+    p = run_cli("check", "--no-cache", "--baseline", "bad.json", "d.txt", cwd=tmp_path)
+    assert p.returncode == 2 and b"bad.json: not a doclint baseline" in p.stderr
+
+
+def test_a_baseline_names_jsonl_records_by_id(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": f"Record {i}. \n"}) + "\n" for i in ("a", "b")))
+    run_cli("check", "--no-cache", "--write-baseline", "base.json", "c.jsonl", cwd=tmp_path)
+    assert {r["path"] for r in json.loads((tmp_path / "base.json").read_text())["findings"]} == {"c.jsonl#a", "c.jsonl#b"}
+    corpus.write_text("".join(json.dumps({"id": i, "text": f"Record {i}. \n"}) + "\n" for i in ("new", "a", "b")))
+    p = run_cli("check", "--no-cache", "--baseline", "base.json", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 1 and b"c.jsonl#1[id=new]" in p.stdout and b"id=a" not in p.stdout

@@ -93,3 +93,30 @@ def test_selectors_accept_codes_prefixes_names_categories(tree):
             assert {"W101", "W102", "W106"} <= codes
     with pytest.raises(ConfigError):
         Linter.from_config(cfg, select=["nonsense"])
+
+
+def test_fix_safety_and_severity_per_rule_and_a_fail_level(tmp_path):
+    # Like ruff's extend-safe-fixes / extend-unsafe-fixes; severity per selector, the narrowest winning;
+    # fail-level: fail CI on encoding damage, only report judgements.
+    import json
+
+    from conftest import run_cli
+
+    (tmp_path / "doclint.toml").write_text(
+        'extend-safe-fixes = ["bidi-control"]\nextend-unsafe-fixes = ["W102"]\nfail-level = "error"\n'
+        '[severity]\nE104 = "warning"\nencoding = "error"\nwhitespace = "info"\n')
+    doc = tmp_path / "d.txt"
+    doc.write_text("a \n\nThe vote was close.\u202e\n")
+    diags = json.loads(run_cli("check", "--format", "json", "d.txt", cwd=tmp_path).stdout)["diagnostics"]
+    assert {d["code"]: (d["severity"], d["fix"]["applicability"]) for d in diags} == {
+        "E105": ("error", "safe"), "W102": ("info", "unsafe")}
+    p = run_cli("check", "--fix", "d.txt", cwd=tmp_path)  # the bidi control goes; the trailing space stays
+    assert doc.read_text() == "a \n\nThe vote was close.\n" and p.returncode == 0, p.stdout.decode()
+    assert b"1 of them below the fail level (error): reported, not failing." in p.stdout
+    assert run_cli("check", "--fail-level", "info", "d.txt", cwd=tmp_path).returncode == 1
+    out = run_cli("check", "--show-settings", cwd=tmp_path).stdout.decode()
+    assert "E104 invisible-character  (severity warning)" in out and "W102 trailing-whitespace  (severity info, " \
+        "fixes unsafe)" in out and "E105 bidi-control  (fixes safe)" in out
+    (tmp_path / "doclint.toml").write_text('[severity]\nW102 = "fatal"\n')
+    p = run_cli("check", "d.txt", cwd=tmp_path)
+    assert p.returncode == 2 and b"severity" in p.stderr

@@ -153,6 +153,7 @@ ARTICLE = " ".join(f"Sentence {i} of the article talks about topic {i % 7} at so
 
 
 def test_index_reuses_unchanged_files(tmp_path):
+    (tmp_path / ".git").mkdir()  # the index lives in a project: a repository, or beside a config file
     doc = tmp_path / "a.txt"
     doc.write_text("Title\n\nText with trailing space. \n")
     first = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout
@@ -168,6 +169,7 @@ def test_index_reuses_unchanged_files(tmp_path):
 
 
 def test_corrupt_or_foreign_index_is_rebuilt(tmp_path):
+    (tmp_path / ".git").mkdir()
     (tmp_path / "a.txt").write_text("ok\n")
     cache = tmp_path / ".doclint_cache"
     cache.mkdir()
@@ -195,7 +197,8 @@ def test_partial_run_finds_a_near_duplicate_elsewhere_in_the_tree(tmp_path):
     p = run_cli("check", "--format", "json", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path)
     (d,) = json.loads(p.stdout)["diagnostics"]
     assert d["path"] == "docs/a_copy.txt" and "docs/b_original.txt" in d["message"]
-    assert run_cli("check", "--no-cache", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path).returncode == 0
+    p = run_cli("check", "--no-cache", "--select", "D201", "docs/a_copy.txt", cwd=tmp_path)  # only slower
+    assert p.returncode == 1 and b"docs/b_original.txt" in p.stdout
     # --cache-dir moves the index, not the tree: the project is still the repository, not the index's parent
     elsewhere = tmp_path / "outside" / "index"
     (tmp_path / "outside" / "stray.txt").parent.mkdir()
@@ -349,3 +352,104 @@ def test_a_teaser_that_names_another_document_s_headline_is_cut_there(tmp_path):
     assert p.returncode == 0, p.stdout
     assert (tmp_path / "teaser.txt").read_text(encoding="utf-8") == doc(host, paragraphs)
     assert (tmp_path / "line.txt").read_text(encoding="utf-8") == doc(host, short)
+
+
+def test_a_text_field_no_record_has_is_an_error_naming_the_fields_seen(tmp_path):
+    # `--text-field contnet` printed a warning per record, then "All checks passed!" and exit 0.
+    records = [{"id": n, "content": f"Record {n} text. \n", "lang": "en"} for n in range(30)]
+    _write(tmp_path / "c.jsonl", records)
+    for args in (["--text-field", "contnet"], []):  # a typo, and a corpus whose text is in another field
+        p = run_cli("check", "--no-cache", *args, "c.jsonl", cwd=tmp_path)
+        err = p.stderr.decode()
+        assert p.returncode == 2, err
+        assert "c.jsonl: no record has a text field" in err and "(fields seen: 'content', 'id', 'lang')" in err
+        assert err.count("; skipped") == 10 and "20 more records without a string field" in err
+        assert b"All checks passed" not in p.stdout
+    p = run_cli("check", "--no-cache", "--text-field", "content", "c.jsonl", cwd=tmp_path)
+    assert p.returncode == 1 and p.stdout.count(b"W102") == 30
+
+
+@pytest.mark.parametrize("kind", ["files", "records"])
+def test_progress_is_drawn_while_the_documents_are_checked(tmp_path, monkeypatch, kind):
+    # The results list was built before the loop that draws progress: one line appeared, at the end.
+    import io
+    import itertools
+    import sys
+
+    from conftest import make_linter
+    from doclint import runner
+    from doclint.config import Config
+    from doclint.discovery import discover
+
+    if kind == "files":
+        for i in range(6):
+            (tmp_path / f"{i}.txt").write_text(f"Document {i}. \n")
+    else:
+        _write(tmp_path / "c.jsonl", [{"id": i, "text": f"Document {i}. \n"} for i in range(6)])
+    events = []
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            events.append("draw")
+            return super().write(text)
+
+    work = runner._work
+    monkeypatch.setattr(runner, "_work", lambda task: events.append("work") or work(task))
+    monkeypatch.setattr(runner._Progress, "clock", staticmethod(itertools.count(0, 1.0).__next__))  # 1 s a call
+    monkeypatch.setattr(sys, "stderr", Terminal())
+    sources = discover([str(tmp_path)], Config(include=["*.txt", "*.jsonl"])).sources
+    result = runner.run(make_linter(["W"]), sources, runner.RunOptions(jobs=1, progress=True))
+    assert len(result.diagnostics) == 6
+    last_work = max(n for n, e in enumerate(events) if e == "work")
+    assert events.index("draw") < last_work, events
+
+
+def test_records_are_reported_in_file_order_and_related_records_have_their_ids(tmp_path):
+    # Records were sorted as strings (#100 before #11), and a related location named c.jsonl#1, without the id.
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    records = [{"id": f"r{n}", "text": f"Record {n}. \n"} for n in range(1, 13)]
+    records[0] = {"id": "first", "text": body}
+    records[10] = {"id": "copy", "text": "Copy " + body}
+    _write(tmp_path / "c.jsonl", records)
+    p = run_cli("check", "--no-cache", "--select", "W102,D201", "c.jsonl", cwd=tmp_path)
+    lines = [line for line in p.stdout.decode().splitlines() if line.startswith("c.jsonl#")]
+    numbers = [int(line.split("#")[1].split("[")[0]) for line in lines]
+    assert numbers == sorted(numbers) and 11 in numbers and 12 in numbers
+    assert "    note: c.jsonl#1[id=first]:1:1:" in p.stdout.decode()
+    diags = json.loads(run_cli("check", "--no-cache", "--format", "json", "--select", "D201", "c.jsonl",
+                               cwd=tmp_path).stdout)["diagnostics"]
+    assert diags[0]["related"][0]["record"] == {"id": "first", "number": 1}
+
+
+def test_a_plain_working_folder_is_no_project(tmp_path):
+    # Checking one named file in a folder with neither a repository nor a config file compared it with every
+    # file below the current folder (a backup copy made every article an "exact duplicate"), wrote the index
+    # there, and --no-cache changed the findings.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news.before_fix").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    (tmp_path / "news.before_fix" / "a.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    for cache in ([], ["--no-cache"]):
+        p = run_cli("check", *cache, "--select", "D201", "news/a.txt", cwd=tmp_path)
+        assert p.returncode == 0, p.stdout.decode()
+    assert not (tmp_path / ".doclint_cache").exists()
+    p = run_cli("check", "--show-files", "news/a.txt", cwd=tmp_path)
+    assert p.stdout.decode() == "news/a.txt\n"
+    # in a repository, the other files are compared, and --show-files says which
+    (tmp_path / ".git").mkdir()
+    p = run_cli("check", "--show-files", "news/a.txt", cwd=tmp_path)
+    assert p.stdout.decode() == (f"news/a.txt\n\nCompared with (D201, D202, S201: the other files of the project "
+                                 f"{tmp_path}, a git repository):\n  news.before_fix/a.txt\n")
+    for cache in ([], ["--no-cache"]):
+        assert run_cli("check", *cache, "--select", "D201", "news/a.txt", cwd=tmp_path).returncode == 1
+
+
+def test_a_file_named_by_another_path_is_not_its_own_duplicate(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.txt").write_text("Original\n\n" + ARTICLE + "\n")
+    for name in (str(tmp_path / "a.txt"), "./a.txt"):
+        p = run_cli("check", "--no-cache", "--select", "D201", name, cwd=tmp_path)
+        assert p.returncode == 0, p.stdout.decode()

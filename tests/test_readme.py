@@ -51,3 +51,18 @@ def test_the_readme_passes_its_own_check():
     suppression comments it documents."""
     p = run_cli("check", "--isolated", "--no-cache", ROOT / "README.md")
     assert p.returncode == 0, p.stdout.decode()
+
+
+def test_the_pre_commit_recipe_names_this_version_s_tag_and_existing_hooks():
+    import yaml
+
+    from doclint import __version__
+
+    recipe = README.split("## pre-commit")[1].split("```yaml\n")[1].split("```")[0]
+    (repo,) = yaml.safe_load(recipe)["repos"]
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert repo["rev"] == f"v{__version__}"  # the annotated tag of this version (git tag -a v0.1.0)
+    assert {h["id"] for h in repo["hooks"]} <= set(hooks)
+    assert all(h["language"] == "python" for h in hooks.values())
+    ci = README.split("## CI")[1].split("## Corpus mode")[0]
+    assert ci.count(f"@v{__version__}") == 2 and "pip install doclint\n" not in README

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import jsonschema
 
-from conftest import ROOT, SEED, run_cli
+from conftest import ROOT, SEED, lint, run_cli
 
 CONTRACT = {"path", "code", "name", "category", "severity", "message", "line", "column", "end_line",
             "end_column", "start", "end", "fix", "related"}
@@ -82,3 +82,31 @@ def test_jsonl_records_are_located_on_their_own_line_of_the_corpus(tmp_path):
     assert related == {"artifactLocation": {"uri": "c.jsonl"}, "region": {"startLine": 1, "endLine": 1}}
     github = run_cli(*args, "--format", "github", cwd=tmp_path).stdout.decode().splitlines()
     assert github[0].startswith("::warning file=c.jsonl,line=3,endLine=3,title=W102::record 3 (id y), line 3:29 of")
+
+
+def test_show_source_prints_a_window_of_a_long_line_not_the_whole_of_it(tmp_path):
+    # A 5 MB line with 58,823 findings printed 300 MB: the whole line (and spaces up to the column) per finding.
+    from conftest import run_cli
+
+    doc = tmp_path / "long.txt"
+    doc.write_text("word\u00a0word " * 20000 + "\n", encoding="utf-8")  # 20,000 findings on a 200 KB line
+    p = run_cli("check", "--no-cache", "--select", "W103", "--show-source", doc.name, cwd=tmp_path)
+    out = p.stdout.decode()
+    assert out.count("W103") == 20000
+    assert len(out) < 20000 * 400  # a window per finding (was 20000 * 100 KB on average)
+    import re
+
+    assert re.search("\n      1 \\| \u2026[^\n]{100}\u2026\n {8}\\| {32}\\^\n", out)  # cut on both sides
+
+
+def test_show_source_caret_counts_display_columns():
+    # The caret stood under the wrong character after double-width (Chinese) characters.
+    from doclint.reporters import _source_excerpt
+
+    text = "中文字 trailing \nnext\n"
+    (d,) = [d for d in lint(text, select=["W102"])]
+    assert _source_excerpt(text, d) == ("      1 | 中文字 trailing \n"
+                                        "        |                ^\n")
+    text = "e\u0301t\u00e9 \n"  # a combining accent takes no column
+    (d,) = lint(text, select=["W102"])
+    assert _source_excerpt(text, d).endswith("        |    ^\n")

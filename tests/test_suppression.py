@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import fix, lint, run_cli
 
 
@@ -82,3 +84,26 @@ def test_a_near_duplicate_document_suppressed_in_the_later_file(tmp_path):
                 p = run_cli("check", "--format", "json", "--select", "D201", "--jobs", jobs, cache, ".", cwd=tmp_path)
                 found = [d["path"] for d in json.loads(p.stdout)["diagnostics"]]
                 assert found == ["b.txt"], (jobs, cache)
+
+
+@pytest.mark.parametrize("rule,line,make", [
+    ("D101", 7, lambda p: f"Headline\n\n{p}\n\nAnother paragraph about the weather on the coast today.\n\n"
+                          f"<!-- a note -->\n{p}\n"),
+    ("S101", 5, lambda p: "Headline\n\nSome text of the article here.\n\n<!-- a note -->\n(Source: www.site.com)\n"),
+], ids=["repeated-passage", "source-tag"])
+def test_a_comment_right_above_a_paragraph_does_not_hide_its_findings(rule, line, make):
+    # The comment became the paragraph's first line, and rules that leave Markdown comments alone skipped the
+    # whole paragraph: a misspelt suppression comment seemed to work.
+    text = make("The council approved the new budget on Monday after a long debate about schools and roads.")
+    assert [(d.code, d.line) for d in lint(text, select=[rule], path="page.md")] == [(rule, line + 1)]
+
+
+def test_a_suppression_naming_no_rule_is_reported(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "page.md").write_text("Headline\n\nSome text of the article here.\n\n"
+                                      "<!-- doclint-disable-next-line repeated-pasage, S101 -->\n"
+                                      "(Source: www.site.com)\n")
+    p = run_cli("check", "--no-cache", "page.md", cwd=tmp_path)
+    assert b"page.md:5: suppression comment names no rule: 'repeated-pasage' (see `doclint rules`)" in p.stderr
+    assert p.returncode == 0 and b"S101" not in p.stdout  # the rule it does name is suppressed
