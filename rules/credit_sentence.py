@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule, option
+from doclint.text import SENTENCE_ENDS
+
+# The shape of a credit, not a list of outlets: who (a list of people's names, each perhaps with its outlet and
+# role: "CNN's Barbara Starr", "Journalist Monica Sarkar", "AP writers Jane Doe and John Roe") and what they did
+# for the story (contributed to it, reported it from a place, wrote it, conducted its interview).
+_NAME_WORD = r"(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)+|[A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:van|de|der|von|da|del|la|le|bin|al|di))"
+_NAME = rf"[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?:\s+{_NAME_WORD}){{1,4}}"  # a first name and one to four more words
+_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’]s\s+)"  # "CNN's", "The Associated Press's"
+_ROLE = (r"(?:(?:[Ss]taff|[Ss]enior|[Cc]hief|[Ss]pecial|[Ff]reelance)\s+)?(?:[Jj]ournalist|[Rr]eporter|[Ww]riter"
+         r"|[Cc]orrespondent|[Pp]hotographer|[Pp]roducer|[Ee]ditor|[Pp]hotojournalist)s?\s+")
+_PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME})"
+_PEOPLE = rf"{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+and\s+{_PERSON})?"
+_PLACE = r"[A-Z][\w'’.-]*(?:(?:\s+|,\s+)[A-Z][\w'’.-]*){0,3}"
+_STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
+_DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
+        rf"|reported(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACE}"
+        rf"|wrote(?:\s+{_STORY})?(?:\s+(?:from|in)\s+{_PLACE})"
+        rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE}))")
+_CLAUSE = rf"{_PEOPLE}\s+{_DID}"
+# A credit sentence: one clause or several ("X reported from Lagos, while Y wrote from London."), then its full
+# stop (news datasets write " ." where a paragraph ended).
+_CREDIT = rf"{_CLAUSE}(?:,?\s+(?:and|while)\s+{_CLAUSE})*\s?\."
+# What a syndicated copy says of where it first appeared, or of whom it came from.
+_SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)\s+(?:was|has\s+been|is)\s+(?:written\s+by\s+[^.\n]{2,60}?"
+                r"\s+and\s+)?(?:originally\s+|first\s+)?(?:produced|published|posted|contributed|syndicated|republished)"
+                r"(?:\s+for\s+and\s+posted)?\s+(?:by|at|on|in|with|from)\s+[^\n]{2,80}?\."
+                r"|Contributed\s+by\s+[A-Z][^\n]{1,60}?\s+of\s+(?:www\.)?[\w-]+(?:\.[\w-]+)+\s?\."
+                r"|Delivered\s+by\s+(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s?\.?")
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    """(credit, syndication): compiled when a document first needs them, not by every run's import."""
+    return re.compile(_CREDIT), re.compile(_SYNDICATION)
+
+
+# Cue words: a block without one of them holds no credit (one fast scan before the patterns).
+_CUES = re.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
+                   r"[Cc]ontributed)\b")
+
+
+@dataclass(frozen=True)
+class Options:
+    tail_sentences: int = option(6, "A credit for reporting, writing or an interview counts among the last this "
+                                    "many sentences of the document (where stories put it); one for contributing "
+                                    "or a syndication note, anywhere at a sentence's start.")
+
+
+class CreditSentence(Rule):
+    """Sentence that credits the people or the site behind the story, not part of its text.
+
+    ## What it does
+    Reads the shape of a credit, with no list of outlets: a sentence whose
+    subject is a list of people's names (each perhaps with its outlet and
+    role: `CNN's Barbara Starr, Justin Lear and Ray Sanchez`, `Journalist
+    Monica Sarkar`) and whose verb says what they did for the story
+    (`contributed to this report`, `reported from Boston`, `wrote the story
+    in Atlanta`, `conducted the interview in Cologne`), possibly two such
+    clauses joined by `and` or `while`; and a syndication note (`This article
+    was originally published at ...`, `This article has been contributed by
+    ...`, `Contributed by X of www.example.com.`, `Delivered by ...`). A
+    credit for contributing and a syndication note count anywhere they open
+    a sentence; one for reporting, writing or an interview only among the
+    document's last `tail-sentences` sentences (in the story, `The BBC's John
+    Simpson reported from Baghdad.` may be news).
+
+    ## Why is this bad?
+    A credit line belongs to the page, not the article: it repeats across a
+    corpus's stories and names people where the text names none.
+
+    ## Example
+    ```
+    ... the ceasefire held overnight. CNN's Jane Doe and John Roe contributed to this report.
+    ```
+
+    ## Fix safety
+    The fix deletes the sentence. It is safe for a contribution credit
+    (`... contributed to this report.`, whose extent its words close) and
+    unsafe for the others, whose extent depends on reading names and places.
+    """
+
+    code = "S102"
+    name = "credit-sentence"
+    category = "source-tag"
+    fixable = "sometimes"
+    Options = Options
+
+    def check(self, document, context):
+        text = document.text
+        if not _CUES.search(text):
+            return
+        credit, syndication = _patterns()
+        prose = [b for b in document.blocks if b.prose]
+        ends = [m.end() for b in prose for m in _SENTENCE_END.finditer(text, b.start, b.end)]
+        tail_start = ends[-self.options.tail_sentences - 1] if len(ends) > self.options.tail_sentences else 0
+        for block in prose:
+            body = text[block.start:block.end]
+            if not _CUES.search(body):
+                continue
+            for start in _sentence_starts(body):
+                for pattern, kind in ((credit, "credit"), (syndication, "syndication")):
+                    m = pattern.match(body, start)
+                    if m is None or not _ends_here(body, m.end()):
+                        continue
+                    a, b = block.start + m.start(), block.start + m.end()
+                    contribution = kind == "credit" and "contributed" in m.group() and not _DID_ELSE.search(m.group())
+                    if kind == "credit" and not contribution and a < tail_start:
+                        continue  # "reported from", "wrote": news in the story, a credit at its end
+                    yield self._diagnostic(document, block, a, b, kind, safe=contribution)
+                    break
+
+    @staticmethod
+    def _diagnostic(document, block, a: int, b: int, kind: str, safe: bool) -> Diagnostic:
+        text = document.text
+        start = a
+        while start > block.start and text[start - 1] in " \t":
+            start -= 1
+        if start == block.start:  # the sentence opens its block: it takes the space after it instead
+            end = b
+            while end < block.end and text[end] in " \t":
+                end += 1
+            edit = Edit(a, end)
+        else:
+            edit = Edit(start, b)
+        if start == block.start and b == block.end:  # a block of its own: the block and the break before it go
+            prev = max((x.end for x in document.blocks if x.end <= block.start), default=block.start)
+            edit = Edit(prev, block.end)
+        what = "Credit for the story's reporting" if kind == "credit" else "Syndication note"
+        shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+        make = Fix.safe if safe else Fix.unsafe
+        return Diagnostic(a, b, f'{what}: "{shown}"', fix=make(edit, message="Delete the credit"))
+
+
+_DID_ELSE = re.compile(r"\b(?:reported|wrote|conducted)\b")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]" + r"""["'”’)\]]*(?=\s|$)""")
+
+
+def _sentence_starts(body: str):
+    """Offsets where a sentence may start in a block: its start, and after a sentence's end and a space (an
+    initial such as "E." is no end: the credit pattern reads names with initials whole)."""
+    yield len(body) - len(body.lstrip())
+    for m in re.finditer(r"""[.!?…]["'”’)\]]*\s+(?=["“]?[A-Z])""", body):
+        yield m.end()
+
+
+def _ends_here(body: str, end: int) -> bool:
+    """A credit sentence ends the block, or another sentence starts after it."""
+    rest = body[end:end + 3]
+    return not rest.strip() or (rest[:1].isspace() and (rest.strip()[:1].isupper() or rest.strip()[:1] in "\"“'‘(["))
