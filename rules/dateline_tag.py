@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.rule import Rule, option
+
+# A dateline opens a story: a place, perhaps a date and a time, then the agency's tag in brackets and a
+# separator ("London (CNN) -- ", "WASHINGTON (AP) — ", "Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- ",
+# "USA -(Ammoland.com)- "), or the tag glued to the story's first word where a scraper lost the separator
+# ("Beijing (CNN)China has linked ...").
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w'’.]*(?:[ ,/:-]{1,3}[\w'’.]+){0,9}?)\s*[-—–]?\s*"
+    r"(?P<tag>\((?P<agency>[A-Za-z][^()\n]{1,40}?)\))"
+    r"(?P<sep>\s*\.?\s*(?:-{1,2}|[—–])\s*|\s*:\s+|\s+)?(?P<next>[A-Z0-9\"“‘'¿¡])")
+# Outlets whose tag may stand with no separator after it ("New York (AP) The ..."): wire services and broadcasters.
+# Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
+OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
+cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv""".split())
+_MAX_PLACE_WORDS = 9  # "Vatican City, Jan 24, 2018 / 04:26 am": a place, a date and a time
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co|news|info|tv)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Options:
+    paragraphs: int = option(2, "How many of a document's first prose blocks may open with a dateline.")
+
+
+class DatelineTag(Rule):
+    """An agency's tag in a story's dateline: `London (CNN)`, `WASHINGTON (AP) —`.
+
+    ## What it does
+    Flags the bracketed tag of a dateline that opens one of the document's
+    first prose blocks: a place (perhaps with a date and a time), then the
+    agency or site in brackets, then a dash or the story's first word. The
+    tag counts when a separator follows it (`(AP) —`, `(EFE).-`), when it is
+    glued to the first word (`(CNN)China has ...`, where a scraper lost the
+    dash), when it names an address (`(Ammoland.com)`), or when it names a
+    wire service or a broadcaster (`OUTLETS` in the module). What follows in
+    lower case is a sentence going on (`Apple (AAPL) shares rose`), never a
+    dateline. The place and date are the author's and stay.
+
+    ## Why is this bad?
+    The tag credits the distributor, not the story: over a corpus it is the
+    same token at the start of thousands of documents.
+
+    ## Example
+    ```
+    Beijing (CNN)China has linked violence in Xinjiang to ISIS.
+    ```
+
+    ## Fix safety
+    The fix deletes the tag. It is safe when a separator follows it
+    (`London (CNN) -- The` becomes `London -- The`), and unsafe when only a
+    space follows or the tag was glued to the first word: it is then
+    replaced with a dash, a separator the document did not have.
+    """
+
+    code = "S103"
+    name = "dateline-tag"
+    category = "source-tag"
+    fixable = "sometimes"
+    Options = Options
+
+    def check(self, document, context):
+        prose = [b for b in document.blocks if b.kind == "paragraph"][:self.options.paragraphs]
+        for block in prose:
+            text = document.text[block.start:min(block.end, block.start + 200)]
+            m = _DATELINE.match(text)
+            if m is None or len(re.findall(r"[\w']+", m.group("place"))) > _MAX_PLACE_WORDS:
+                continue
+            agency, sep = m.group("agency"), m.group("sep")
+            glued = sep is None
+            dash = bool(sep and re.search(r"[-—–:]", sep))
+            known = agency.lower() in OUTLETS or all(part.strip().lower() in OUTLETS for part in agency.split("/"))
+            domain = _DOMAIN.search(agency)
+            if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
+                continue
+            if re.search(r"[.!?]\s", m.group("place")):
+                continue  # a sentence before the brackets: prose, not a dateline
+            a, b = block.start + m.start("tag"), block.start + m.end("tag")
+            if dash:  # "London (CNN) -- The": the tag, a full stop glued to it and the spaces after go; the dash stays
+                b += document.text[b:b + 1] == "."
+                end = b
+                while end < block.end and document.text[end] == " ":
+                    end += 1
+                fix = Fix.safe(Edit(a, end), message="Delete the tag")
+            else:  # glued to the first word, or a space alone: a dash takes its place
+                spaced = document.text[a - 1:a].isspace()
+                fix = Fix.unsafe(Edit(a, b, ("" if spaced else " ") + "\u2014" + (" " if glued else "")),
+                                 message="Replace the tag with a dash")
+            yield Diagnostic(a, b, f"Agency tag in a dateline: \"{document.text[a:b]}\"", fix=fix)
