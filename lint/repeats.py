@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from doclint.document import Block, Document
+from doclint.layout import DIRECTIVE, HEADING
 from doclint.text import normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
@@ -62,6 +63,7 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
         return document.cache[key]
     paras = document.paragraphs
     norms = paragraph_norms(document)
+    headings = heading_starts(document)
     exact: dict[str, int] = {}
     index: dict[int, list[int]] = defaultdict(list)
     matches: dict[int, Match] = {}
@@ -95,6 +97,10 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
                         match = next(filter(None, (_compare(i, j, norms[i], norm, similarity, max_prefix_words,
                                                             whole=True) for i in _best(bare))),
                                      None)
+        if match and headings and not _same_section(headings, paras[match.earlier].start, paras[j].start):
+            match = None  # documentation says the same thing under two headings on purpose: parallel sections
+        if match and headings and match.kind != "exact" and _numbers_only(norms[match.earlier], norm):
+            match = None  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
@@ -106,6 +112,35 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
     _extend_over_short(matches, norms)
     document.cache[key] = matches
     return matches
+
+
+def heading_starts(document: Document) -> list[int]:
+    """Where the sections of a structured document (Markdown) start, in order: its headings, and its template
+    directives (a `{{< tab >}}` or `{{< step >}}` opens a section as a heading does); none in other text."""
+    return [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
+
+
+def same_section(document: Document, a: int, b: int) -> bool:
+    """Whether offsets a < b lie under the same heading (always so in a text without headings)."""
+    return _same_section(heading_starts(document), a, b)
+
+
+def _same_section(headings: list[int], a: int, b: int) -> bool:
+    import bisect
+
+    return bisect.bisect_right(headings, a) == bisect.bisect_right(headings, b)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,:x]\d*)*[a-z]?")
+
+
+def _numbers_only(a: str, b: str) -> bool:
+    """Whether two normalised texts differ only in their numbers (versions, years, counts)."""
+    return a != b and _bare(_NUMBER.sub("#", a)) == _bare(_NUMBER.sub("#", b))
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^\w#]+", " ", text).split())
 
 
 def _best(counts: Counter) -> list[int]:

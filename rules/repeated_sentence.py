@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import paragraph_matches, removal_start
+from doclint.repeats import paragraph_matches, removal_start, same_section
 from doclint.rule import Rule, option
 from doclint.text import normalize, words
 
@@ -78,6 +78,8 @@ class RepeatedSentence(Rule):
             if len(words(norm)) < self.options.min_words:
                 continue
             first_start, first_end, first_block = seen[norm]
+            if not same_section(document, first_start, start):
+                continue  # documentation repeats a note under another heading on purpose
             alone = (start, end) == (b.start, b.end)
             first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
             if first_alone and not alone and (first_block == paras[0].index > 0

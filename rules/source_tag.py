@@ -526,6 +526,8 @@ class SourceTag(Rule):
         start_tag = self._match_at(body, 0, document, at_start=True, paragraph=paragraph)
         if start_tag and start_tag.kind == "name" and start_tag.end < len(body) and _credit_tail(body[start_tag.end:]):
             start_tag.end, start_tag.confident = len(body), False  # "Photo by John Doe on Unsplash": all of it
+        if start_tag and start_tag.end < len(body) and body[start_tag.end - 1] == "." and body[start_tag.end].isalnum():
+            start_tag = None  # "... mailing list at https://groups.|google.com ...": a full stop inside an address
         if (start_tag and start_tag.end < len(body) and not body[:start_tag.end].rstrip().endswith((".", "!", "?"))
                 and _continues_sentence(body[start_tag.end:])):
             start_tag = None  # "(NTT) expects its profits ...": the sentence began before it, on the line above
