@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doclint.text import ends_sentence
+from doclint.text import ends_sentence, looks_like_code
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mdwn", ".mdx")
 
@@ -57,6 +57,8 @@ class LayoutLimits:
     # A run of lines is one paragraph per line when at least this share of its lines (all but the last) end a
     # sentence, and it has three lines or more, or one longer than a wrapped line.
     line_paragraph_share: float = 0.6
+    # A run of lines is code when at least half of them read as code (2 / this).
+    code_share_inverse: int = 4
     # A headline is the first line of a document, at most this long and with no sentence end.
     headline_chars: int = 150
     headline_words: int = 20
@@ -176,7 +178,25 @@ class _Reader:
             self._markdown()
         if self.mail:
             self._mail()
+        if not self.markdown:
+            self._code()
         return self._blocks()
+
+    def _code(self) -> None:
+        """Runs of lines that are mostly program code or output (in mail and plain text, which have no fences):
+        code repeated in a reply is an example, not a repeated passage."""
+        i, n = 0, len(self.lines)
+        while i < n:
+            if self.blank[i] or self.kinds[i] is not None:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and not self.blank[j + 1] and self.kinds[j + 1] is None:
+                j += 1
+            code = sum(looks_like_code(self.lines[k]) for k in range(i, j + 1))
+            if j > i and code * self.limits.code_share_inverse >= 2 * (j - i + 1):  # two lines or more
+                self._mark(i, j, CODE)
+            i = j + 1
 
     def _mark(self, first: int, last: int, kind: str) -> None:
         for i in range(first, last + 1):

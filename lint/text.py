@@ -35,6 +35,21 @@ ENDS_SENTENCE = _ENDS_OR_INTRODUCES
 SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
 
 
+# What a line of program code or of a program's output looks like: a statement opening with a keyword, a call
+# with arguments, an assignment, a line ending in an opening brace or a semicolon ("def closed(self):", "reactor.stop()",
+# "Traceback (most recent call last):"). Bounded repeats: a megabyte-long line is searched in linear time.
+_CODE = re.compile(r"^\s*(?:Traceback\s+\(|File\s+\"|at\s+[\w.$]{1,80}\(|def\s|class\s|import\s|from\s+[\w.]{1,80}\s+import\s"
+                   r"|return\b|raise\s|\$\s|>>>\s|#include\b|[\w.\[\]]{1,40}\s*=\s*\S)"
+                   r"|[\w\])]\((?:[^)\n]{0,80}[*=,][^)\n]{0,80})?\)|[{;]\s*$")
+_ENTITY_IN_CODE = re.compile(r"&#?\w{1,31};")  # an entity's ";" closes no statement of code
+CODE_LINE_CHARS = 200  # a longer line is prose, never a line of code (and is not searched)
+
+
+def looks_like_code(line: str) -> bool:
+    """Whether a line reads as program code or a program's output (see _CODE)."""
+    return len(line) <= CODE_LINE_CHARS and _CODE.search(_ENTITY_IN_CODE.sub("", line)) is not None
+
+
 def ends_sentence(text: str, introduces: bool = False) -> bool:
     """Whether a text ends a sentence (`introduces`: or a colon announces what follows), closing quotation marks,
     brackets and spaces aside."""

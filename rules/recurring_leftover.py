@@ -1,27 +1,17 @@
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
 from doclint.layout import HEADLINE, PARAGRAPH, is_markdown
 from doclint.rule import CorpusRule, option
-from doclint.text import normalize, stable_hash, words
+from doclint.text import looks_like_code, normalize, stable_hash, words
 
 # Unit flags, packed in a signature
 _EDGE = 1  # among the first two or the last three prose blocks of its document
 _EXTREME = 2  # the first or the last line of its document that holds a word
 _FIELDS = 5  # hash, start, end, words, flags
-
-# What code and program output look like: a recurring line of it ("Traceback (most recent call last):",
-# "return func(*args, **kw)") is the language's, not a site's.
-_ENTITY = re.compile(r"&#?\w{1,31};")  # an entity's ";" closes no statement of code
-_CODE = re.compile(r"^\s*(?:Traceback\s+\(|File\s+\"|at\s+[\w.$]{1,80}\(|def\s|class\s|import\s|from\s+[\w.]{1,80}\s+import\s"
-                   r"|return\b|raise\s|\$\s|>>>\s|#include\b)|[\w\])]\((?:[^)\n]{0,80}[*=,][^)\n]{0,80})?\)|[{};]\s*$"
-                   r"|\b\w{1,40}\s*=\s*[\w\"'\[({]")
-_CODE_LINE = 200  # characters: a longer unit is prose or a block, never a line of code (and is not searched)
-
 
 @dataclass(frozen=True)
 class Options:
@@ -126,7 +116,7 @@ class RecurringLeftover(CorpusRule):
                 kept[norm][3] |= flags
                 continue
             count = len(words(norm))
-            if count and not (len(text) <= _CODE_LINE and _CODE.search(_ENTITY.sub("", text))):
+            if count and not looks_like_code(text):
                 kept[norm] = [start, end, count, flags]
         out = array("q")
         for norm, (start, end, count, flags) in kept.items():

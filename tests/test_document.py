@@ -86,3 +86,28 @@ def test_a_code_span_may_wrap_onto_the_next_line_but_not_across_a_blank_line():
     doc = Document("doc.md", text)
     assert doc.in_markdown_code(text.index("(Source"))
     assert not doc.in_markdown_code(text.index("stray")) and not doc.in_markdown_code(text.index("Later"))
+
+
+def test_code_in_mail_and_plain_text_is_a_block_of_its_own_kind():
+    text = ("From: Jane Doe <jane@example.org>\nSubject: reconnecting\n\nMy factory looks like this:\n\n"
+            "class ClientFactory(protocol.ClientFactory):\n    def clientConnectionFailed(self, connector, reason):\n"
+            "        reactor.stop()\n\nWhat am I missing? The call (with two arguments) never returns.\n")
+    kinds = [(kind, text.split("\n", 1)[0]) for kind, text in _blocks(text)]
+    assert kinds == [("mail-header", "From: Jane Doe <jane@example.org>"), ("paragraph", "My factory looks like this:"),
+                     ("code", "class ClientFactory(protocol.ClientFactory):"),
+                     ("paragraph", "What am I missing? The call (with two arguments) never returns.")]
+
+
+def test_markdown_structure_is_never_prose():
+    text = ("---\ntitle: Guide\n---\n\n# Install\n\n- Bread\n- Milk\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+            "[home]: https://example.org\n\n<!-- a note -->\n\n{{< tab \"pip\" >}}\n\n> quoted\n\nProse at last.\n")
+    doc = Document("guide.md", text)
+    assert [b.kind for b in doc.blocks] == ["front-matter", "heading", "list", "table", "link-definition", "comment",
+                                            "directive", "quote", "paragraph"]
+
+
+def test_an_email_header_block_quotes_and_attribution_lines_are_known():
+    text = ("From: Jane Doe <jane@example.org>\nDate: Mon, 3 Jan 2011 10:00:00 +0000\n\nThanks, that works.\n\n"
+            "On Sun, Jan 2, 2011 at 9:00 PM, John Roe <john@example.org>\nwrote:\n> Try the nightly build.\n")
+    doc = Document("msg.txt", text)
+    assert [b.kind for b in doc.blocks] == ["mail-header", "paragraph", "attribution", "quote"]
