@@ -621,6 +621,8 @@ class SourceTag(Rule):
                     continue  # "- Reuters" credits the story at its end, never opens a paragraph
             else:
                 rest = body[m.end():]
+                if cue.lower().startswith("(c)") and not _YEAR_FIRST.match(rest):
+                    continue  # "(a) ... (b) ... (c) Within a year": an enumeration; "(c) 2015 Example Ltd" credits
                 if not rest.strip():
                     if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:"
                         return _Tag(0, m.end(), True, _describe(kind, cue))
@@ -768,6 +770,7 @@ class SourceTag(Rule):
         return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
 
 
+_YEAR_FIRST = re.compile(r"\s*(?:(?:19|20)\d\d)\b")
 _SOURCE_CREDIT = re.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
                             re.IGNORECASE)
 _NOTICE = re.compile(r"copyright|©|\(c\)|all rights reserved", re.IGNORECASE)
