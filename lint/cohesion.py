@@ -27,6 +27,9 @@ FALLBACK_DF = 0.02  # P(a content word occurs in an unrelated document), without
 # A document whose typical content word occurs in this share of the corpus's documents or more is one of many
 # copies of its story (in news corpora its median is 0.02-0.08): the corpus says nothing of its words' rarity.
 COPIES_DF = 0.1
+# Corpus statistics are counted, and used, for at least this many documents: below it one document weighs 5% or
+# more of every frequency, coarser than FALLBACK_DF, which is used instead.
+MIN_DOCUMENTS = 20
 
 
 @lru_cache(maxsize=200_000)
@@ -115,7 +118,7 @@ class CorpusStats:
 
     def p0(self, key: str) -> float:
         """Probability that an unrelated document contains the term."""
-        if self.documents < 20:
+        if self.documents < MIN_DOCUMENTS:
             return FALLBACK_DF
         return min(0.9, max(self.df.get(key, 0), 1) / self.documents)
 

@@ -286,7 +286,7 @@ def _uri(path: str) -> str:
 
 def _related(r) -> dict:
     """A related location; a JSONL record (`corpus.jsonl#12`) is its line of the corpus file."""
-    from doclint.runner import is_jsonl
+    from doclint.io.jsonl import is_jsonl
 
     file, _, number = r.path.rpartition("#")
     if number.isdigit() and is_jsonl(Path(file)):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from doclint.cohesion import NO_CORPUS, TermMatrix, _key, content_terms, term_weights
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
-from doclint.rule import Rule, option
+from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import ENDS_SENTENCE, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
@@ -162,7 +162,7 @@ class OffTopicParagraph(Rule):
     category = "off-topic"
     fixable = "unsafe"
     Options = Options
-    wants_corpus_stats = True
+    requires = frozenset({CorpusStatistics})
 
     def check(self, document, context):
         import numpy as np
