@@ -10,7 +10,6 @@ cosine between the paragraph's static embedding and the rest's.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,10 +17,11 @@ from functools import lru_cache
 import numpy as np
 
 from doclint import lexicon
+from doclint.lexicon import TOKEN as _TOKEN
+from doclint.lexicon import term_key as _key
 from doclint.arrays import grown, sorted_unique, unique_first_inverse
-from doclint.text import STOP_WORDS, stem, words
+from doclint.text import words
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
 BELONG = 0.25  # P(a content word of a paragraph recurs elsewhere in its own document)
 FALLBACK_DF = 0.02  # P(a content word occurs in an unrelated document), without corpus statistics
 # A document whose typical content word occurs in this share of the corpus's documents or more is one of many
@@ -30,19 +30,6 @@ COPIES_DF = 0.1
 # Corpus statistics are counted, and used, for at least this many documents: below it one document weighs 5% or
 # more of every frequency, coarser than FALLBACK_DF, which is used instead.
 MIN_DOCUMENTS = 20
-
-
-@lru_cache(maxsize=200_000)
-def _key(token: str) -> str | None:
-    """The term a token counts as (a stem or a number), or None for stop words and scraps."""
-    low = token.lower().replace("’", "'")
-    if low.endswith("'s"):
-        low = low[:-2]
-    if low in STOP_WORDS:
-        return None
-    if not low.isalpha() and any(c.isdigit() for c in low):
-        return low if len(low) >= 3 else None
-    return stem(low) if len(low) >= 3 else None
 
 
 def content_terms(text: str) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from doclint import corpus, statistics
+from doclint import corpus
 from doclint.corpora import check_corpus
 from doclint.files import check_files
 from doclint.engine import Linters
@@ -83,6 +83,8 @@ class Pool:
         """Corpus statistics of the files, counted in the pool's processes. The pool is forked now when it is
         worth it, and kept for the check: its workers keep the word tables the pass built. They read the counts
         from a file written once the pass is over."""
+        from doclint import statistics  # numpy, and the tables of words: only for runs that count statistics
+
         if self.pool is None and self.jobs > 1:  # named before the workers are forked, so that they know it
             with tempfile.NamedTemporaryFile(prefix="doclint-stats-", suffix=".pickle", delete=False) as f:
                 self.worker.statistics_file = f.name

@@ -39,7 +39,7 @@ def config_key(linter) -> str:
     parts = [__version__]
     for rule in linter.rules:
         parts.append(f"{type(rule).__module__}.{type(rule).__name__}:{rule.code}:{rule.options!r}"
-                     f"{_source_digest(type(rule))}:{rule.severity}:{getattr(rule, 'fix_applicability', None)}")
+                     f"{_source_digest(type(rule))}:{rule.severity}:{rule.fix_applicability}")
     parts.append(repr(sorted(linter.config.per_file_ignores.items())))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
