@@ -10,6 +10,8 @@ import bisect
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 
+# Passes of fix-and-check before a document is declared not to converge. A fix that makes room for another takes a
+# pass each; no document of the dev corpus or the tests needs more than a few, so 12 means a loop, not a slow fix.
 MAX_PASSES = 12
 
 
