@@ -43,11 +43,7 @@ class AtomicFile:
         if self.tmp is None:
             return
         try:
-            if self.out is not self.raw:
-                self.out.close()
-            self.raw.flush()
-            os.fsync(self.raw.fileno())
-            self.raw.close()
+            self._close(sync=True)
             os.chmod(self.tmp, _mode_for(self.path))
         except BaseException:
             self.discard()
@@ -60,13 +56,19 @@ class AtomicFile:
         if self.tmp is None:
             return
         try:
-            if self.out is not self.raw:
-                self.out.close()
-            self.raw.close()
+            self._close(sync=False)
         except OSError:
             pass
         _remove(self.tmp)
         self.tmp = None
+
+    def _close(self, sync: bool) -> None:
+        if self.out is not self.raw:
+            self.out.close()  # writes the gzip trailer into the raw file
+        if sync and not self.raw.closed:
+            self.raw.flush()
+            os.fsync(self.raw.fileno())
+        self.raw.close()
 
     def __enter__(self) -> "AtomicFile":
         return self
