@@ -40,9 +40,9 @@ def fingerprint(code: str, text: str, start: int, end: int) -> str:
 def _texts(diagnostics, sources, text_field: str) -> dict[str, str]:
     """The current text of every document with a finding, by its displayed path: files read again, the records
     of a JSONL corpus in one pass over it."""
-    from doclint.discovery import read_document
     from doclint.document import Document
-    from doclint.runner import _open_text
+    from doclint.io.discovery import read_document
+    from doclint.io.jsonl import open_lines
 
     by_display = {s.display: s for s in sources if s.path is not None}
     texts: dict[str, str] = {}
@@ -60,7 +60,7 @@ def _texts(diagnostics, sources, text_field: str) -> dict[str, str]:
         if file not in by_display:
             continue
         try:
-            with _open_text(by_display[file].path, "r") as f:
+            with open_lines(by_display[file].path) as f:
                 for number, raw in enumerate(f, 1):
                     if number in numbers:
                         try:
@@ -97,10 +97,8 @@ def write(path: Path, diagnostics, sources, text_field: str = "text") -> int:
             for (rule, file, digest), n in sorted(counts.items())]
     body = ",\n".join(f"  {json.dumps(row, ensure_ascii=False)}" for row in rows)
     data = f'{{"doclint-baseline": {VERSION}, "findings": [\n{body}\n]}}\n'.encode("utf-8")
-    from doclint.fixer import atomic_write
+    from doclint.io.atomic import atomic_write
 
-    if not path.exists():
-        path.write_bytes(b"")
     atomic_write(path, data)
     return sum(counts.values())
 

@@ -1,15 +1,18 @@
 """The command line: `doclint check`, `doclint rules`, `doclint rule CODE`."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from doclint import __version__
 from doclint.config import ConfigError, load_config
+from doclint.options import CheckOptions
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -82,13 +85,10 @@ def main() -> None:
 @click.option("--show-files", is_flag=True, help="List the files the check would read, and exit.")
 @click.option("--show-settings", is_flag=True,
               help="Show the configuration in effect (its file, the enabled rules and their options), and exit.")
-def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-          exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-          jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore, baseline_path, write_baseline,
-          show_files, show_settings):
+def check(**given):  # the options above, by name: Request.from_click reads them
     """Check documents (files, folders, or `-` for stdin) and optionally fix them."""
     try:
-        code = _check(**locals())
+        code = _check(Request.from_click(given))
     except ConfigError as exc:
         _error(str(exc))
         code = EXIT_ERROR
@@ -105,40 +105,98 @@ def check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_
     sys.exit(code)
 
 
-def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output_format, output_file, statistics,
-           exit_zero, fail_level, exit_non_zero_on_fix, show_source, quiet, color, config_path, isolated, stdin_filename,
-           jobs, progress, text_field, id_field, cache_dir, no_cache, engine, ray_address, output_dir, respect_gitignore, baseline_path, write_baseline,
-           show_files, show_settings) -> int:
-    from doclint.engine import Linter
-    from doclint.reporters import WRITERS, Report, not_checked, report_order
-    from doclint.rule import Context
+@dataclass(frozen=True)
+class Request:
+    """Everything `doclint check` was asked, read once from the command line: the check's options
+    (CheckOptions, for the executors), which configuration and rules, where to run, and how to report."""
 
-    config = load_config(config_path, isolated=isolated)
-    if respect_gitignore is not None:
-        config.respect_gitignore = respect_gitignore
-    if fail_level is not None:
-        config.fail_level = fail_level
-    linter = Linter.from_config(
-        config,
-        select=_comma_list(select) if select else None,
-        extend_select=_comma_list(extend_select),
-        ignore=_comma_list(ignore),
-        context=Context(unsafe_fixes=unsafe_fixes),
-    )
-    if show_settings or show_files:  # say what a check would do, and do nothing
-        if show_settings:
-            _show_settings(config, linter, isolated)
-        return _show_files(paths, config, stdin_filename, linter) if show_files else EXIT_OK
-    if engine == "ray":
-        result, errors = _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field,
-                                  ray_address, output_dir)
+    paths: tuple
+    options: CheckOptions
+    select: tuple
+    extend_select: tuple
+    ignore: tuple
+    config_path: Path | None
+    isolated: bool
+    stdin_filename: str | None
+    fail_level: str | None
+    respect_gitignore: bool | None
+    no_cache: bool
+    cache_dir: Path | None
+    engine: str
+    ray_address: str | None
+    output_dir: str | None
+    baseline_path: Path | None
+    write_baseline: Path | None
+    show_files: bool
+    show_settings: bool
+    jobs: int | None  # as given (None: not given; options.jobs is then the number of CPUs)
+    report: ReportOptions
+
+    @classmethod
+    def from_click(cls, given: dict) -> "Request":
+        options = CheckOptions(fix=given["fix"], unsafe_fixes=given["unsafe_fixes"], diff=given["diff"],
+                               jobs=given["jobs"] or os.cpu_count() or 1, progress=given["progress"],
+                               text_field=given["text_field"], id_field=given["id_field"],
+                               keep_texts=given["show_source"])
+        report = ReportOptions(**{f.name: given[f.name] for f in dataclasses.fields(ReportOptions)})
+        fields = {f.name for f in dataclasses.fields(cls)} - {"options", "report", "paths"}
+        return cls(paths=tuple(given["paths"]), options=options, report=report,
+                   **{name: given[name] for name in fields})
+
+    def linter_for(self, config, context=None):
+        """The linter of one configuration, with the command line's selectors on top."""
+        from doclint.engine import Linter
+        from doclint.rule import Context
+
+        return Linter.from_config(config, select=_comma_list(self.select) if self.select else None,
+                                  extend_select=_comma_list(self.extend_select), ignore=_comma_list(self.ignore),
+                                  context=context or Context(unsafe_fixes=self.options.unsafe_fixes))
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How `doclint check` reports."""
+
+    output_format: str | None
+    output_file: str | None
+    statistics: bool
+    exit_zero: bool
+    exit_non_zero_on_fix: bool
+    show_source: bool
+    quiet: bool
+    color: bool | None
+
+
+def _check(request: Request) -> int:
+    from doclint.config import Configs
+    from doclint.engine import Linters
+
+    configs = Configs.load(request.config_path, isolated=request.isolated)
+    configs.respect_gitignore = request.respect_gitignore
+    config = configs.default
+    if request.fail_level is not None:
+        config.fail_level = request.fail_level
+    primary = request.linter_for(config)
+    linters = Linters(primary, configs, lambda other: request.linter_for(other, primary.context))
+    if request.show_settings or request.show_files:  # say what a check would do, and do nothing
+        if request.show_settings:
+            _show_settings_for(request, configs, linters)
+        return _show_files(request.paths, configs, request.stdin_filename, primary) if request.show_files else EXIT_OK
+    if request.engine == "ray":
+        result, errors = _run_ray(request, configs, linters)
         if result is None:
             return EXIT_ERROR
     else:
-        if ray_address or output_dir:
+        if request.ray_address or request.output_dir:
             raise ConfigError("--ray-address and --output-dir need --engine ray")
-        result, errors = _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field,
-                                    id_field, show_source, no_cache, cache_dir, stdin_filename)
+        result, errors = _run_local(request, configs, linters)
+    return _report(request, config, primary, result, errors)
+
+
+def _report(request: Request, config, linter, result, errors: list) -> int:
+    """Print what the run found (and apply a baseline); the exit code."""
+    from doclint.reporters import report_order
+
     for message in errors:
         _error(message)
     for level, message in result.messages:
@@ -147,176 +205,241 @@ def _check(paths, fix, unsafe_fixes, diff, select, extend_select, ignore, output
         else:
             click.echo(f"doclint: {level}: {message}", err=True)
     failed = bool(errors) or result.failed
-    diagnostics, texts, stdin_out = result.diagnostics, getattr(result, "texts", {}), getattr(result, "stdin_out", None)
-    fixed_total, changed_files = result.fixed, result.changed
-    diagnostics.sort(key=report_order)
+    result.diagnostics.sort(key=report_order)
     hidden = 0
-    if baseline_path or write_baseline:
-        from doclint import baseline
-
-        if engine == "ray":
+    if request.baseline_path or request.write_baseline:
+        if request.engine == "ray":
             raise ConfigError("--baseline and --write-baseline work with the local engine")
-        if write_baseline:
-            count = baseline.write(write_baseline, diagnostics, result.sources, text_field)
-            click.echo(f"Wrote a baseline of {count} finding{'s' * (count != 1)} to {write_baseline}.")
+        if request.write_baseline:
+            from doclint import baseline
+
+            count = baseline.write(request.write_baseline, result.diagnostics, result.sources,
+                                   request.options.text_field)
+            click.echo(f"Wrote a baseline of {count} finding{'s' * (count != 1)} to {request.write_baseline}.")
             return EXIT_ERROR if failed else EXIT_OK
-        try:
-            diagnostics, hidden = baseline.apply(baseline_path, diagnostics, result.sources, text_field)
-        except baseline.BaselineError as exc:
-            raise ConfigError(str(exc)) from exc
-
-    if output_format is None:
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if statistics and output_format not in ("text", "json"):
-        raise ConfigError(f"--statistics prints counts as text or json, not {output_format}")
-    checked = getattr(result, "documents", None)
-    report = Report(diagnostics, fixed=fixed_total if fix else 0, fixing=fix and not diff,
-                    unsafe_fixes=unsafe_fixes, rules=list(linter.rules), sources=texts, fail_level=config.fail_level,
-                    baselined=hidden,
-                    checked=checked, skipped=getattr(result, "skipped", 0),
-                    unreadable=len(errors) + getattr(result, "unreadable", 0))
-    nothing_checked = checked == 0 and not diagnostics
-    out = open(output_file, "w", encoding="utf-8") if output_file else None
-    stream = out or (sys.stderr if stdin_out is not None else sys.stdout)
-    try:
-        if color is None:
-            color = out is None and stream.isatty() and "NO_COLOR" not in os.environ
-        if not (diff and output_format == "text" and not diagnostics):
-            WRITERS[output_format](report, stream, color=color, show_source=show_source, statistics=statistics,
-                                   quiet=quiet)
-        if nothing_checked and (output_format != "text" or diff or quiet):  # the text summary said it
-            left = not_checked(report)
-            _error(f"no files checked{f' ({left})' if left else ''}")
-    finally:
-        if out:
-            out.close()
-    if stdin_out is not None:
-        sys.stdout.buffer.write(stdin_out)
-        sys.stdout.flush()
-
+        hidden = _apply_baseline(request, result)
+    report = _build_report(request, config, linter, result, errors, hidden)
+    nothing_checked = _write_report(request, report, result)
+    options = request.options
     if failed or nothing_checked:  # nothing checked is no success: a typo'd path, an empty folder
         return EXIT_ERROR
-    if exit_zero:
+    if request.report.exit_zero:
         return EXIT_OK
-    if diff:
-        return EXIT_PROBLEMS if changed_files else EXIT_OK
-    if exit_non_zero_on_fix and fix and changed_files:
+    if options.diff:
+        return EXIT_PROBLEMS if result.changed else EXIT_OK
+    if request.report.exit_non_zero_on_fix and options.fix and result.changed:
         return EXIT_PROBLEMS
     return EXIT_PROBLEMS if report.failing else EXIT_OK
 
 
-def _run_local(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, show_source,
-               no_cache, cache_dir, stdin_filename):
-    from doclint.discovery import discover
-    from doclint.runner import RunOptions, all_from_index, is_jsonl, run
+def _apply_baseline(request: Request, result) -> int:
+    """Leave out the findings the baseline records; how many."""
+    from doclint import baseline
 
-    found = discover(list(paths), config, stdin_filename)
-    sources, errors = found.sources, found.errors
+    try:
+        result.diagnostics, hidden = baseline.apply(request.baseline_path, result.diagnostics, result.sources,
+                                                    request.options.text_field)
+    except baseline.BaselineError as exc:
+        raise ConfigError(str(exc)) from exc
+    return hidden
+
+
+def _build_report(request: Request, config, linter, result, errors: list, hidden: int):
+    from doclint.reporters import Report
+
+    options = request.options
+    return Report(result.diagnostics, fixed=result.fixed if options.fix else 0, fixing=options.writing,
+                  unsafe_fixes=options.unsafe_fixes, rules=list(linter.rules), sources=result.texts,
+                  fail_level=config.fail_level, baselined=hidden, checked=result.documents, skipped=result.skipped,
+                  unreadable=len(errors) + result.unreadable)
+
+
+def _write_report(request: Request, report, result) -> bool:
+    """Write the report in its format, and stdin's fixed text; whether nothing was checked at all."""
+    from doclint.reporters import WRITERS, not_checked
+
+    shown = request.report
+    output_format = shown.output_format
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if shown.statistics and output_format not in ("text", "json"):
+        raise ConfigError(f"--statistics prints counts as text or json, not {output_format}")
+    nothing_checked = report.checked == 0 and not report.diagnostics
+    out = open(shown.output_file, "w", encoding="utf-8") if shown.output_file else None
+    stream = out or (sys.stderr if result.stdin_out is not None else sys.stdout)
+    try:
+        color = shown.color
+        if color is None:
+            color = out is None and stream.isatty() and "NO_COLOR" not in os.environ
+        if not (request.options.diff and output_format == "text" and not report.diagnostics):
+            WRITERS[output_format](report, stream, color=color, show_source=shown.show_source,
+                                   statistics=shown.statistics, quiet=shown.quiet)
+        if nothing_checked and (output_format != "text" or request.options.diff or shown.quiet):
+            left = not_checked(report)  # the text summary said it
+            _error(f"no files checked{f' ({left})' if left else ''}")
+    finally:
+        if out:
+            out.close()
+    if result.stdin_out is not None:
+        sys.stdout.buffer.write(result.stdin_out)
+        sys.stdout.flush()
+    return nothing_checked
+
+
+def _run_local(request: Request, configs, linters):
+    from doclint import runner
+    from doclint.io.discovery import discover
+    from doclint.io.jsonl import is_jsonl
+
+    found = discover(list(request.paths), configs, request.stdin_filename)
+    sources = found.sources
     for message in found.skipped:
         click.echo(f"doclint: warning: {message}", err=True)
-    options = RunOptions(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or os.cpu_count() or 1,
-                         progress=progress, text_field=text_field, id_field=id_field, keep_texts=show_source)
+    config, primary = configs.default, linters.primary
     root, _ = project_root(config)
-    if not no_cache and any(s.path is not None for s in sources) and (root or cache_dir):
-        _open_index(options, linter, root, cache_dir)
     # The project's other files, for the corpus rules, with or without the index: --no-cache changes the speed,
     # never the findings.
-    options.tree = _project_files(root, config) if linter.corpus_rules and root else []
-    options.checked_paths = [s.path for s in sources if s.path is not None]
+    tree = _project_files(root, configs) if primary.corpus_rules and root else []
+    for source in [*sources, *tree]:  # every configuration met, before worker processes are started
+        linters.number(source.path)
+    index = None
+    if not request.no_cache and any(s.path is not None for s in sources) and (root or request.cache_dir):
+        index = _open_index(linters, root, request.cache_dir)
     # Signatures cost an import of numpy for a lone document; they are needed when there is anything to compare
     # with, and whenever the index stores the document (a later run compares it with files added since).
-    options.signatures = bool(linter.corpus_rules) and (
-        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or options.index is not None
-        or len(options.tree) > 1)
-    if len(sources) >= 20 and any(getattr(r, "wants_corpus_stats", False) for r in linter.rules):
-        options.corpus_stats = not all_from_index(linter, sources, options)
-    result = run(linter, sources, options)
+    signatures = bool(primary.corpus_rules) and (
+        len(sources) > 1 or any(is_jsonl(s.path) for s in sources) or index is not None or len(tree) > 1)
+    plan = runner.Plan(index=index, tree=tuple(tree), checked_paths=tuple(s.path for s in sources if s.path),
+                       signatures=signatures)
+    plan = dataclasses.replace(plan, statistics=_count_statistics(linters, sources, request.options, plan))
+    result = runner.run(linters, sources, request.options, plan)
     result.skipped += len(found.skipped)
     result.sources = sources
-    return result, errors
+    return result, found.errors
 
 
-def _run_ray(paths, config, linter, fix, unsafe_fixes, diff, jobs, progress, text_field, id_field, ray_address,
-             output_dir):
+def _count_statistics(linters, sources: list, options: CheckOptions, plan) -> bool:
+    """Whether the run counts corpus statistics first: a rule requires them, the run has enough files, and the
+    index does not answer for every file (no document is then checked)."""
+    from doclint.rule import CorpusStatistics
+
+    if len(sources) < 2 or not linters.requires(CorpusStatistics):
+        return False
+    from doclint.statistics import MIN_DOCUMENTS
+
+    return len(sources) >= MIN_DOCUMENTS and not _all_from_index(linters, sources, options, plan)
+
+
+def _all_from_index(linters, sources: list, options: CheckOptions, plan) -> bool:
+    """Whether the index answers for every source, so that no document is checked. A file is checked again when
+    it changed, when --show-source wants its text, and when --fix or --diff would change it: it must then be
+    judged as the run that stored it judged it."""
+    index = plan.index
+    if index is None or options.keep_texts:
+        return False
+    for source in sources:
+        number = linters.number(source.path)
+        if source.path is None or not index.fresh(source.path, index.keys[number]):
+            return False
+        if options.fixing:
+            stat = source.path.stat()
+            cached = index.lookup(source.path, stat, number)
+            if cached is None or any(d.fix and (d.fix.is_safe or options.unsafe_fixes) for d in cached[0]):
+                return False
+    return True
+
+
+def _run_ray(request: Request, configs, linters):
     """(result, errors) of a run on Ray, or (None, []) after saying why it cannot run."""
     from doclint import ray_engine
-    from doclint.discovery import Found, discover
-    from doclint.runner import is_jsonl
 
+    options = request.options
     if not ray_engine.available():
         _error('--engine ray needs the extra: pip install "doclint[ray]"')
         return None, []
-    if diff:
+    if options.diff:
         _error("--engine ray does not support --diff; use --fix with --output-dir")
         return None, []
-    if fix and not output_dir:
+    if options.fix and not request.output_dir:
         _error("--engine ray never rewrites shards in place: give --output-dir for the cleaned shards")
         return None, []
-    shards, errors, local = [], [], []
-    for path in paths:
-        (shards if ray_engine._is_uri(path) else local).append(path)
-    import dataclasses
+    shards, errors = _shards(request, configs)
+    if not request.paths or not shards:
+        _error("--engine ray needs JSONL shards to check")
+        return None, errors
+    placement = ray_engine.Placement(address=request.ray_address, output_dir=request.output_dir,
+                                     num_cpus=request.jobs)
+    return ray_engine.run(linters, shards, options, placement), errors
 
-    shard_globs = dataclasses.replace(config, include=["*.jsonl", "*.jsonl.gz", "*.ndjson", "*.ndjson.gz"])
+
+def _shards(request: Request, configs) -> tuple[list, list]:
+    """The JSONL shards to check on Ray: URIs as given, local folders' JSONL files; errors for paths that
+    cannot be read."""
+    from doclint import ray_engine
+    from doclint.io.discovery import Found, discover
+    from doclint.io.jsonl import JSONL_SUFFIXES, is_jsonl
+
+    shards, local = [], []
+    for path in request.paths:
+        (shards if ray_engine.is_uri(path) else local).append(path)
+    shard_globs = dataclasses.replace(configs.default, include=[f"*{suffix}" for suffix in JSONL_SUFFIXES])
     found = discover(local, shard_globs) if local else Found()  # folders: their JSONL files
-    sources, errors = found.sources, found.errors
     for message in found.skipped:
         click.echo(f"doclint: warning: {message}", err=True)
-    for source in sources:
+    for source in found.sources:
         if is_jsonl(source.path):
             shards.append(source.display)
         else:
             click.echo(f"doclint: warning: {source.display}: not a JSONL shard (.jsonl, .jsonl.gz, .ndjson); "
                        f"--engine ray skips it", err=True)
-    if not paths or not shards:
-        _error("--engine ray needs JSONL shards to check")
-        return None, errors
-    options = ray_engine.RayOptions(address=ray_address, output_dir=output_dir, fix=fix, unsafe_fixes=unsafe_fixes,
-                                    text_field=text_field, id_field=id_field, num_cpus=jobs, progress=progress)
-    return ray_engine.run(linter, shards, options), errors
+    return shards, found.errors
 
 
 def project_root(config):
-    """(the project's root folder or None, how it was found): see cache.project_root."""
-    from doclint.cache import project_root as find
+    """(the project's root folder or None, how it was found): see io.discovery.project_root."""
+    from doclint.io.discovery import project_root as find
 
     return find(config.path, Path.cwd())
 
 
-def _project_files(root: Path, config) -> list:
+def _project_files(root: Path, configs) -> list:
     """The files of the project the corpus rules compare the checked files with."""
-    from doclint.discovery import discover
+    from doclint.io.discovery import discover
 
     try:
         rel = os.path.relpath(root)
     except ValueError:
         rel = str(root)
-    return discover([rel], config).sources
+    return discover([rel], configs).sources
 
 
-def _open_index(options, linter, root: Path | None, cache_dir: Path | None) -> None:
-    """Attach the persistent index: in --cache-dir, else in the project's root (never in a plain working folder)."""
-    from doclint.cache import Index, config_key
+def _open_index(linters, root: Path | None, cache_dir: Path | None):
+    """The persistent index: in --cache-dir, else in the project's root (never in a plain working folder); None
+    when it cannot be used (a warning says why)."""
+    from doclint.io.index import Index, config_key
 
     folder = cache_dir or root / ".doclint_cache"
+    primary = config_key(linters.primary)
+    keys = [primary] + [f"{primary}+{config_key(linter)}" for linter in linters.all[1:]]
     try:
-        options.index = Index(folder, config_key(linter), warn=lambda m: click.echo(f"doclint: warning: {m}", err=True))
-    except (OSError, Exception) as exc:  # an unusable cache must not stop the check
+        return Index(folder, keys, warn=lambda m: click.echo(f"doclint: warning: {m}", err=True))
+    except Exception as exc:  # noqa: BLE001 - an unusable cache must not stop the check
         click.echo(f"doclint: warning: cache disabled: {exc}", err=True)
+        return None
 
 
-def _show_files(paths, config, stdin_filename, linter) -> int:
+def _show_files(paths, configs, stdin_filename, linter) -> int:
     """What `--show-files` prints: the files a check of `paths` would read, then the project's other files the
     corpus rules would compare them with; exit 2 for paths that cannot be read."""
-    from doclint.discovery import discover
+    from doclint.io.discovery import discover
 
-    found = discover(list(paths), config, stdin_filename)
+    found = discover(list(paths), configs, stdin_filename)
     for source in found.sources:
         click.echo(source.display)
-    root, how = project_root(config)
+    root, how = project_root(configs.default)
     if linter.corpus_rules and root:
         checked = {os.path.normpath(s.path.absolute()) for s in found.sources if s.path is not None}
-        others = [s for s in _project_files(root, config) if os.path.normpath(s.path.absolute()) not in checked]
+        others = [s for s in _project_files(root, configs) if os.path.normpath(s.path.absolute()) not in checked]
         if others:
             codes = ", ".join(r.code for r in linter.corpus_rules)
             click.echo(f"\nCompared with ({codes}: the other files of the project {root}, {how}):")
@@ -329,8 +452,19 @@ def _show_files(paths, config, stdin_filename, linter) -> int:
     return EXIT_ERROR if found.errors else EXIT_OK
 
 
+def _show_settings_for(request: Request, configs, linters) -> None:
+    """What `--show-settings [PATH...]` prints: for each path (the current folder when none), the configuration
+    that governs it (see config.Configs)."""
+    paths = [p for p in request.paths if p != "-"] or ["."]
+    for n, path in enumerate(paths):
+        if len(paths) > 1:
+            click.echo(f"{chr(10) if n else ''}Settings for {path}:")
+        linter = linters[linters.number(Path(path))]
+        _show_settings(linter.config, linter, request.isolated)
+
+
 def _show_settings(config, linter, isolated: bool) -> None:
-    """What `--show-settings` prints: where the configuration came from, what it selects, each rule's options."""
+    """Where the configuration came from, what it selects, each rule's options."""
     found = "ignored (--isolated): defaults" if isolated else "none found: defaults"
     from doclint.ruledocs import toml_value
 
@@ -344,7 +478,7 @@ def _show_settings(config, linter, isolated: bool) -> None:
     click.echo(f"Enabled rules ({len(linter.rules)}):")
     for rule in linter.rules:
         configured = [f"severity {rule.severity}"] if rule.severity != type(rule).severity else []
-        if getattr(rule, "fix_applicability", None) is not None:
+        if rule.fix_applicability is not None:
             configured.append(f"fixes {rule.fix_applicability.value}")
         click.echo(f"  {rule.code} {rule.name}{'  (' + ', '.join(configured) + ')' if configured else ''}")
         defaults = type(rule).Options()

@@ -10,7 +10,6 @@ cosine between the paragraph's static embedding and the rest's.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,28 +17,19 @@ from functools import lru_cache
 import numpy as np
 
 from doclint import lexicon
+from doclint.lexicon import TOKEN as _TOKEN
+from doclint.lexicon import term_key as _key
 from doclint.arrays import grown, sorted_unique, unique_first_inverse
-from doclint.text import STOP_WORDS, stem, words
+from doclint.text import words
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")
 BELONG = 0.25  # P(a content word of a paragraph recurs elsewhere in its own document)
 FALLBACK_DF = 0.02  # P(a content word occurs in an unrelated document), without corpus statistics
 # A document whose typical content word occurs in this share of the corpus's documents or more is one of many
 # copies of its story (in news corpora its median is 0.02-0.08): the corpus says nothing of its words' rarity.
 COPIES_DF = 0.1
-
-
-@lru_cache(maxsize=200_000)
-def _key(token: str) -> str | None:
-    """The term a token counts as (a stem or a number), or None for stop words and scraps."""
-    low = token.lower().replace("’", "'")
-    if low.endswith("'s"):
-        low = low[:-2]
-    if low in STOP_WORDS:
-        return None
-    if not low.isalpha() and any(c.isdigit() for c in low):
-        return low if len(low) >= 3 else None
-    return stem(low) if len(low) >= 3 else None
+# Corpus statistics are counted, and used, for at least this many documents: below it one document weighs 5% or
+# more of every frequency, coarser than FALLBACK_DF, which is used instead.
+MIN_DOCUMENTS = 20
 
 
 def content_terms(text: str) -> list[tuple[str, str]]:
@@ -115,7 +105,7 @@ class CorpusStats:
 
     def p0(self, key: str) -> float:
         """Probability that an unrelated document contains the term."""
-        if self.documents < 20:
+        if self.documents < MIN_DOCUMENTS:
             return FALLBACK_DF
         return min(0.9, max(self.df.get(key, 0), 1) / self.documents)
 

@@ -1,8 +1,11 @@
 """Configuration: `[tool.doclint]` in pyproject.toml, or doclint.toml / .doclint.toml.
 
-The nearest file upward from the current directory wins; `--config PATH`
-overrides it and `--isolated` ignores every file.  Unknown keys, unknown rules
-and bad values raise ConfigError naming the file, the key and what is allowed.
+Each file is governed by the nearest configuration file in its own folder or
+above it, as ruff resolves settings (`Configs`): `doclint check sub/legacy`
+from the parent obeys `sub/pyproject.toml`. `--config PATH` makes one file
+govern every file, and `--isolated` ignores every file. Unknown keys, unknown
+rules and bad values raise ConfigError naming the file, the key and what is
+allowed.
 """
 from __future__ import annotations
 
@@ -108,18 +111,97 @@ def _globs(patterns: tuple[str, ...]):
 
 
 def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file in `start` or a folder above it."""
     for folder in [start, *start.parents]:
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name != "pyproject.toml":
+        found = _config_file_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+class Configs:
+    """Which configuration governs each path. Precedence, first match wins:
+
+    1. `--isolated`: the defaults, for every path;
+    2. `--config FILE`: that file, for every path;
+    3. the nearest configuration file in the path's own folder or a folder above it;
+    4. for a path with none above it, the one found from the current folder upward (the run's own), else the
+       defaults.
+
+    Command-line selectors (`--select`, `--ignore`, ...) apply on top of whichever governs a file. The run's own
+    configuration (`default`) also decides what belongs to the whole run: the project root, the index, the fail
+    level, and the corpus rules, which compare documents across configurations.
+    """
+
+    def __init__(self, default: Config, fixed: bool = False):
+        self.default = default
+        self.fixed = fixed
+        self._files: dict[Path, Config] = {default.path: default} if default.path else {}
+        self._folders: dict[str, Config] = {}
+        self.respect_gitignore: bool | None = None  # --respect-gitignore / --no-respect-gitignore, over every file
+
+    @classmethod
+    def load(cls, config_path: Path | None = None, *, isolated: bool = False, cwd: Path | None = None) -> "Configs":
+        default = load_config(config_path, isolated=isolated, cwd=cwd)
+        if default.path is not None:
+            default.path = Path(os.path.abspath(default.path))
+        return cls(default, fixed=isolated or config_path is not None)
+
+    @classmethod
+    def only(cls, config: Config) -> "Configs":
+        """One configuration for every path (a program or a test that built its own)."""
+        return cls(config, fixed=True)
+
+    def for_path(self, path: Path) -> Config:
+        """The configuration that governs a file, or the files of a folder."""
+        if self.fixed:
+            return self.default
+        folder = os.path.abspath(path)
+        if not os.path.isdir(folder):
+            folder = os.path.dirname(folder)
+        return self._for_folder(folder)
+
+    def _for_folder(self, folder: str) -> Config:
+        if folder not in self._folders:
+            found = _config_file_in(Path(folder))
+            if found is not None:
+                if found not in self._files:
+                    self._files[found] = load_config(found)
+                self._folders[folder] = self._files[found]
+            else:
+                parent = os.path.dirname(folder)
+                self._folders[folder] = self.default if parent == folder else self._for_folder(parent)
+        return self._folders[folder]
+
+    def obeys_gitignore(self, folder: Path) -> bool:
+        """Whether walking this folder skips what .gitignore ignores."""
+        if self.respect_gitignore is not None:
+            return self.respect_gitignore
+        return self.for_path(folder).respect_gitignore
+
+    @property
+    def all(self) -> list[Config]:
+        """Every configuration met so far, the run's own first."""
+        seen = [self.default]
+        for config in self._files.values():
+            if all(config is not other for other in seen):
+                seen.append(config)
+        return seen
+
+
+def _config_file_in(folder: Path) -> Path | None:
+    """The configuration file of this folder itself (not of a folder above), or None."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if not candidate.is_file():
+            continue
+        if name != "pyproject.toml":
+            return candidate
+        try:
+            if "doclint" in _read_toml(candidate).get("tool", {}):
                 return candidate
-            try:
-                if "doclint" in _read_toml(candidate).get("tool", {}):
-                    return candidate
-            except ConfigError:
-                return candidate  # report the broken file rather than skip it
+        except ConfigError:
+            return candidate  # report the broken file rather than skip it
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from doclint.config import Config, ConfigError, build_options
 from doclint.diagnostics import Applicability, Diagnostic
@@ -128,7 +129,7 @@ class Linter:
     @staticmethod
     def finish(diagnostic: Diagnostic, rule: Rule, document: Document) -> Diagnostic:
         diagnostic.rule = rule
-        applicability = getattr(rule, "fix_applicability", None)  # extend-safe-fixes, extend-unsafe-fixes
+        applicability = rule.fix_applicability  # extend-safe-fixes, extend-unsafe-fixes
         if applicability is not None and diagnostic.fix is not None and diagnostic.fix.applicability != applicability:
             diagnostic.fix = dataclasses.replace(diagnostic.fix, applicability=applicability)
         diagnostic.path = document.path
@@ -184,8 +185,70 @@ class Linter:
         if len(items) < 2:
             return out  # nothing to compare
         for rule in self.corpus_rules:
-            rule_items = [(stub, sigs[rule.code]) for stub, sigs in items if rule.code in sigs]
-            for stub, diagnostic in rule.check_corpus(rule_items, self.context):
-                out += self.unsuppressed([self.finish(diagnostic, rule, stub)], stub)
+            out += self.check_corpus_rule(rule, [(stub, sigs[rule.code]) for stub, sigs in items if rule.code in sigs])
         out.sort(key=Diagnostic.sort_key)
         return out
+
+    def check_corpus_rule(self, rule: Rule, items: list) -> list[Diagnostic]:
+        """One corpus rule over (document stub, signature) pairs in run order, its findings finished and
+        unsuppressed: every executor runs corpus rules through here."""
+        out = []
+        for stub, diagnostic in rule.check_corpus(items, self.context):
+            out += self.unsuppressed([self.finish(diagnostic, rule, stub)], stub)
+        return out
+
+
+class Linters:
+    """The linters of a run, one per configuration governing a checked file (see config.Configs); number 0 is
+    the run's own. Document rules run with the linter of the document's configuration; corpus rules are the run's
+    own, and a document takes part in those its own configuration enables for it."""
+
+    def __init__(self, primary: Linter, configs=None, build=None):
+        self.all = [primary]
+        self._configs = configs  # config.Configs (the parent process only)
+        self._build = build  # Config -> Linter
+        self._numbers = {id(primary.config): 0}
+
+    def __getstate__(self) -> dict:  # workers receive the linters, not the means of finding more
+        return {**self.__dict__, "_configs": None, "_build": None}
+
+    @property
+    def primary(self) -> Linter:
+        return self.all[0]
+
+    @property
+    def context(self) -> Context:
+        return self.primary.context
+
+    def __getitem__(self, number: int) -> Linter:
+        return self.all[number]
+
+    def number(self, path: Path | None) -> int:
+        """The number of the linter for a file (built when its configuration is first met)."""
+        if path is None or self._configs is None:
+            return 0
+        config = self._configs.for_path(path)
+        if id(config) not in self._numbers:
+            self._numbers[id(config)] = len(self.all)
+            self.all.append(self._build(config))
+        return self._numbers[id(config)]
+
+    def corpus_codes(self, number: int, display: str) -> set[str]:
+        """The run's corpus rules a document takes part in."""
+        codes = {r.code for r in self.primary.rules_for(display) if r.scope == "corpus"}
+        if number:
+            codes &= {r.code for r in self.all[number].rules_for(display) if r.scope == "corpus"}
+        return codes
+
+    def signatures(self, document: Document, number: int) -> dict:
+        """The run's corpus rules' signatures of a document."""
+        if not number:
+            return self.primary.signatures(document)
+        codes = self.corpus_codes(number, document.path)
+        if document.binary:
+            return {}
+        return {rule.code: rule.signature(document) for rule in self.primary.corpus_rules if rule.code in codes}
+
+    def requires(self, requirement: type) -> bool:
+        """Whether an enabled rule of any configuration declares this requirement (see Rule.requires)."""
+        return any(requirement in rule.requires for linter in self.all for rule in linter.rules)

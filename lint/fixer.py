@@ -1,4 +1,4 @@
-"""Applying fixes to text, and writing files safely.
+"""Applying fixes to text (writing the result is doclint.io.atomic's).
 
 Fixes are applied whole or not at all: they are taken in order of their first
 edit, and a fix whose edits overlap an edit already taken waits for the next
@@ -7,12 +7,11 @@ pass (the engine re-checks the text and repeats until nothing fixable is left).
 from __future__ import annotations
 
 import bisect
-import os
-import stat
-from pathlib import Path
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 
+# Passes of fix-and-check before a document is declared not to converge. A fix that makes room for another takes a
+# pass each; no document of the dev corpus or the tests needs more than a few, so 12 means a loop, not a slow fix.
 MAX_PASSES = 12
 
 
@@ -90,62 +89,3 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
         pos = edit.end
     out.append(text[pos:])
     return "".join(out)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, keeping its permissions (and its hard
-    links: see replace_file)."""
-    import tempfile
-
-    path = Path(path)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-    except BaseException:
-        _remove(tmp)
-        raise
-    replace_file(tmp, path)
-
-
-def _remove(tmp: str) -> None:
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
-
-
-def replace_file(tmp: str, path: Path) -> None:
-    """Put a finished temporary file in the place of `path` (renaming it there removes the temporary file).
-
-    A file with other hard links is rewritten through its inode instead: renaming would leave the other links
-    with the old text. The temporary file is removed only once the copy is complete and synced, so an
-    interrupted copy leaves the whole new text beside the file; the error names it.
-    """
-    try:
-        links = os.stat(path).st_nlink
-    except FileNotFoundError:
-        links = 1
-    if links <= 1:
-        try:
-            os.replace(tmp, path)
-        except BaseException:
-            _remove(tmp)
-            raise
-        return
-    import shutil
-
-    try:
-        with open(tmp, "rb") as src, open(path, "r+b") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-            dst.truncate()
-            dst.flush()
-            os.fsync(dst.fileno())
-    except OSError as exc:
-        raise OSError(exc.errno, f"{exc.strerror or exc}; the fixed text is in {tmp}") from exc
-    os.unlink(tmp)

@@ -12,9 +12,29 @@ elsewhere, as the embeddings are, can be dropped with it).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy as np
 
 from doclint.arrays import grown, sorted_unique
+from doclint.text import STOP_WORDS, stem
+
+TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")  # a token of the off-topic rule's terms: never crosses whitespace
+
+
+@lru_cache(maxsize=200_000)
+def term_key(token: str) -> str | None:
+    """The term a token counts as (a stem or a number), or None for stop words and scraps."""
+    low = token.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in STOP_WORDS:
+        return None
+    if not low.isalpha() and any(c.isdigit() for c in low):
+        return low if len(low) >= 3 else None
+    return stem(low) if len(low) >= 3 else None
+
 
 MAX_WORDS = 200_000
 generation = 0
@@ -92,8 +112,6 @@ def text_terms(text: str) -> tuple[list[str], list[str]]:
 
 
 def _add(new: list[str]) -> None:
-    from doclint.cohesion import _TOKEN, _key
-
     first = len(words)
     words.extend(new)
     _ids.update(zip(new, range(first, first + len(new))))
@@ -101,11 +119,11 @@ def _add(new: list[str]) -> None:
     flat_terms, flat_names, counts, has_token, opens_name = [], [], [], [], []
     for word in new:
         before = len(flat_terms)
-        tokens = [word] if word.isalnum() else _TOKEN.findall(word)  # [^\W_] is exactly str.isalnum()
+        tokens = [word] if word.isalnum() else TOKEN.findall(word)  # [^\W_] is exactly str.isalnum()
         has_token.append(bool(tokens))
         opens = False
         for i, token in enumerate(tokens):
-            key = _key(token)
+            key = term_key(token)
             if key is None:
                 continue
             is_name = token[0].isupper() and not key[0].isdigit()

@@ -4,8 +4,8 @@ Imported only with `--engine ray`; needs `pip install "doclint[ray]"`. The plan:
 
 1. Ray Data reads every shard (local paths, or any URI pyarrow's filesystems
    open: s3://, gs://, hdfs://, ...) in chunks of records;
-2. workers run the document rules on each chunk with the same code as a local
-   run (`runner._work`), and compute the corpus rules' signatures;
+2. workers run the document rules on each chunk with the same Worker as a
+   local run (doclint.worker), which also computes the corpus signatures;
 3. every corpus rule's group keys (LSH band keys, paragraph hashes) are
    grouped across the corpus, a shuffle; only documents that share a key with
    another document can be reported, so only their signatures come back;
@@ -23,40 +23,36 @@ order in which they finish changes the output.
 """
 from __future__ import annotations
 
+import functools
 import gzip
-import io
 import json
 import os
 import pickle
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from doclint import corpus
+from doclint.io.atomic import AtomicFile
+from doclint.io.jsonl import Records
+from doclint.options import CheckOptions
+from doclint.results import RunResult
+from doclint.worker import Task, Worker
 
 CHUNK = 256  # records per task of document rules
+# Blocks of checked chunks are passed on at 16 MB, not Ray Data's default 128 MB: a worker then holds a few
+# chunks' results instead of most of a shard's.
+BLOCK_BYTES = 16 * 1024 * 1024
+SHARD_BITS = 40  # a document's number is its shard's number << 40 | its line: 2^40 lines per shard, 2^23 shards
 
 
-@dataclass
-class RayOptions:
-    address: str | None = None
+@dataclass(frozen=True)
+class Placement:
+    """Where a Ray run goes: the cluster, and the folder (or URI) of its outputs."""
+
+    address: str | None = None  # None: RAY_ADDRESS, else a local instance
     output_dir: str | None = None
-    fix: bool = False
-    unsafe_fixes: bool = False
-    text_field: str = "text"
-    id_field: str = "id"
     num_cpus: int | None = None  # for a local instance
-    progress: bool = False
-
-
-@dataclass
-class RayResult:
-    diagnostics: list = field(default_factory=list)
-    messages: list = field(default_factory=list)
-    fixed: int = 0
-    changed: int = 0
-    documents: int = 0
-    failed: bool = False
-    timings: dict = field(default_factory=dict)
-    worker_peak_mb: dict = field(default_factory=dict)  # peak resident memory of each worker that checked chunks
 
 
 def available() -> bool:
@@ -67,18 +63,18 @@ def available() -> bool:
 
 # -- reading and writing shards, local or remote --------------------------------------------------
 
-def _is_uri(path: str) -> bool:
+def is_uri(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
 
 def _absolute(path: str) -> str:
     """Workers do not share the driver's working directory: local paths are made absolute."""
-    return path if _is_uri(path) else os.path.abspath(path.removeprefix("file://"))
+    return path if is_uri(path) else os.path.abspath(path.removeprefix("file://"))
 
 
 def open_input(path: str):
     """A binary stream of the shard's decompressed bytes."""
-    if _is_uri(path):
+    if is_uri(path):
         import pyarrow.fs
 
         fs, inner = pyarrow.fs.FileSystem.from_uri(path)
@@ -90,55 +86,24 @@ def open_input(path: str):
 
 def open_output(path: str):
     """A binary stream that writes the file (compressed for .gz); local files appear only when complete."""
-    if _is_uri(path):
+    if is_uri(path):
         import pyarrow.fs
 
         fs, inner = pyarrow.fs.FileSystem.from_uri(path)
         fs.create_dir(inner.rsplit("/", 1)[0], recursive=True)
         raw = fs.open_output_stream(inner)
-    else:
-        raw = _AtomicFile(path.removeprefix("file://"))
-    return gzip.GzipFile(fileobj=raw, mode="wb") if path.lower().endswith(".gz") else raw
-
-
-class _AtomicFile(io.RawIOBase):
-    def __init__(self, path: str):
-        import tempfile
-
-        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        self.path = path
-        fd, self.tmp = tempfile.mkstemp(prefix=".doclint-", dir=os.path.dirname(os.path.abspath(path)))
-        self.f = os.fdopen(fd, "wb")
-
-    def writable(self):
-        return True
-
-    def write(self, data):
-        return self.f.write(data)
-
-    def close(self):
-        if not self.closed:
-            self.f.close()
-            os.replace(self.tmp, self.path)
-        super().close()
+        return gzip.GzipFile(fileobj=raw, mode="wb") if path.lower().endswith(".gz") else raw
+    return AtomicFile(path.removeprefix("file://"), make_dirs=True)
 
 
 # -- worker side ----------------------------------------------------------------------------------
 
-_WORKER: dict = {}
-
-
-def _linter(blob: bytes):
-    """The linter and run options, unpickled once per worker process."""
-    if _WORKER.get("blob") != blob:
-        from doclint import runner
-
-        linter, options = pickle.loads(blob)
-        for rule in linter.rules:
-            rule.prepare()
-        runner._LINTER, runner._OPTIONS = linter, options
-        _WORKER.update(blob=blob, linter=linter, options=options)
-    return _WORKER["linter"], _WORKER["options"]
+@functools.lru_cache(maxsize=1)
+def _worker(blob: bytes) -> Worker:
+    """The run's Worker, unpickled once per worker process."""
+    worker = pickle.loads(blob)
+    worker.prepare()
+    return worker
 
 
 def _read_chunks(row: dict, chunk: int = CHUNK):
@@ -150,42 +115,40 @@ def _read_chunks(row: dict, chunk: int = CHUNK):
                 first = number
             lines.append(raw)
             if len(lines) == chunk:
-                yield {"shard": row["shard"], "first": first, "blob": pickle.dumps(lines)}
+                yield {"shard": row["shard"], "linter": row["linter"], "first": first, "blob": pickle.dumps(lines)}
                 lines = []
     if lines:
-        yield {"shard": row["shard"], "first": first, "blob": pickle.dumps(lines)}
+        yield {"shard": row["shard"], "linter": row["linter"], "first": first, "blob": pickle.dumps(lines)}
 
 
 def _check_chunk(row: dict, blob: bytes, display: str) -> dict:
-    """Document rules and signatures for one chunk, with the code a local run uses."""
-    from doclint import runner
-
-    linter, options = _linter(blob)
-    result = runner.RunResult()
-    done = []
+    """Document rules and signatures for one chunk, with the Worker a local run uses."""
+    worker = _worker(blob)
+    options, linters = worker.options, worker.linters
+    records = Records(display, options.text_field, options.id_field)
+    done, messages = [], []
     for offset, raw in enumerate(pickle.loads(row["blob"])):
-        number = row["first"] + offset
-        record = runner._parse(raw, number, display, options, result)
+        record = records.parse(raw, row["first"] + offset)
         if record is None:
             continue
-        _, text, rid = record
-        out = runner._work(runner._Task(f"{display}#{number}", text.encode("utf-8"),
-                                        {"id": rid, "number": number, "file": display}))
+        out = worker(Task(f"{display}#{record.number}", record.text.encode("utf-8"), record.where(display),
+                          row["linter"]))
         if out.diverged:  # as a local run says it
-            result.messages.append(("error", f"{out.display}: fixes did not converge after the pass limit; "
-                                             f"the document was left as it was"))
+            messages.append(("error", f"{out.display}: fixes did not converge after the pass limit; "
+                                      f"the document was left as it was"))
         for d in out.diagnostics:
             d.rule = d.rule.code  # re-attached on the driver
         keys = {}
-        for n, rule in enumerate(linter.corpus_rules):
+        for n, rule in enumerate(linters.primary.corpus_rules):
             sig = out.signatures.get(rule.code)
             found = rule.group_keys(sig) if sig is not None else []
             keys[n] = None if found is None else [_key64(rule.code, key) for key in found]
-        done.append((number, out.diagnostics, out.new_text, out.fixed, out.stub, out.signatures, keys))
+        done.append((record.number, out.diagnostics, out.new_text, out.fixed, out.stub, out.signatures, keys))
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
-    return {"shard": row["shard"], "first": row["first"], "blob": pickle.dumps((done, result.messages)),
+    return {"shard": row["shard"], "linter": row["linter"], "first": row["first"],
+            "blob": pickle.dumps((done, records.messages + messages)),
             "worker": os.getpid(), "peak_kb": peak}
 
 
@@ -197,7 +160,7 @@ def _key64(code: str, key) -> int:
 
 
 def _doc_id(shard: int, number: int) -> int:
-    return shard << 40 | number  # up to 2^40 lines per shard, 2^23 shards
+    return shard << SHARD_BITS | number
 
 
 def _group_batch(batch: dict) -> dict:
@@ -244,52 +207,20 @@ def _runs(batch: dict) -> dict:
 
 # -- driver ---------------------------------------------------------------------------------------
 
-def run(linter, shards: list[str], options: RayOptions) -> RayResult:
-    import ray
-    from doclint import runner
-    from doclint.diagnostics import Diagnostic
-
-    result = RayResult()
+def run(linters, shards: list[str], options: CheckOptions, placement: Placement) -> RunResult:
+    """Check the shards on Ray (see the module's plan); the result as a local run gives it."""
+    result = RunResult()
     started = time.perf_counter()
-    # A local instance's workers inherit this process's environment (one BLAS thread: see cli.main); a
-    # cluster's workers get the cluster's own, set in its runtime environment (a per-job runtime_env here
-    # would make Ray start fresh workers for it, which costs seconds per worker).
-    init = dict(address=options.address, log_to_driver=False, configure_logging=True, logging_level="ERROR",
-                include_dashboard=False)
-    if options.address is None and options.num_cpus:
-        init["num_cpus"] = options.num_cpus
-    if not ray.is_initialized():
-        ray.init(**init)
+    _start(placement, options)
     result.timings["start"] = time.perf_counter() - started
-    import logging
-
-    import ray.data
-
-    for name in ("ray", "ray.data"):  # the report goes to stdout and problems to stderr; Ray's chatter to neither
-        logging.getLogger(name).setLevel(logging.ERROR)
-        for handler in logging.getLogger(name).handlers:
-            handler.setLevel(logging.ERROR)
-
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = options.progress and sys.stderr.isatty()
-    context.print_on_execution_start = False
-    # Blocks of checked chunks are passed on at 16 MB, not Ray Data's default 128 MB: a worker then holds
-    # a few chunks' results instead of most of a shard's.
-    context.target_max_block_size = 16 * 1024 * 1024
-    from ray.data.context import ShuffleStrategy
-
-    # Sort-based shuffles run as plain tasks; the default hash shuffle starts aggregator actors, which on a
-    # small cluster cost more than the grouping itself.
-    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
-
-    run_options = runner.RunOptions(fix=options.fix, unsafe_fixes=options.unsafe_fixes, text_field=options.text_field,
-                                    id_field=options.id_field, signatures=bool(linter.corpus_rules))
-    blob = pickle.dumps((linter, run_options))
-    displays = {i: path for i, path in enumerate(shards)}
 
     # 1-2: read and check, in chunks
-    files = ray.data.from_items([{"shard": i, "path": _absolute(path)} for i, path in enumerate(shards)],
-                                override_num_blocks=max(1, len(shards)))
+    import ray.data
+
+    blob = pickle.dumps(Worker(linters, options, signatures=bool(linters.primary.corpus_rules)))
+    displays = dict(enumerate(shards))
+    files = ray.data.from_items([{"shard": i, "path": _absolute(path), "linter": _linter_number(linters, path)}
+                                 for i, path in enumerate(shards)], override_num_blocks=max(1, len(shards)))
     checked = (files.flat_map(_read_chunks)
                .map(lambda row: _check_chunk(row, blob, displays[row["shard"]]))
                .materialize())
@@ -297,15 +228,78 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
 
     # 3: the shuffle: group keys across the corpus; keep documents that share one
     t = time.perf_counter()
-    wanted = _shared_documents(checked, linter)
-    from doclint.rule import CorpusRule
-
-    everything = {r.code for r in linter.corpus_rules if type(r).group_keys is CorpusRule.group_keys}
+    wanted = _shared_documents(checked, linters.primary)
     result.timings["shuffle"] = time.perf_counter() - t
 
     # 4: document diagnostics, and the corpus rules over the documents that may be reported
     t = time.perf_counter()
-    by_code = {r.code: r for r in linter.rules}
+    items, changes = _gather(checked, linters, wanted, result)
+    found = _corpus_rules(linters.primary, items)
+    drops = corpus.plan_drops(found, set(shards), options.unsafe_fixes) if options.fix else {}
+    dropped = {(file, n) for file, numbers in drops.items() for n in numbers}
+    result.fixed += len(dropped)
+    result.changed += len(dropped) + sum(len(c) for c in changes.values())
+    result.diagnostics += corpus.without_dropped(found, dropped)
+    from doclint.diagnostics import Diagnostic
+
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    result.timings["corpus"] = time.perf_counter() - t
+
+    # 5: per-shard output
+    result.timings["total"] = time.perf_counter() - started
+    if placement.output_dir:
+        t = time.perf_counter()
+        index = {path: i for i, path in displays.items()}
+        _write_outputs(options, placement, shards, result, changes, {index[f]: n for f, n in drops.items()})
+        result.timings["write"] = time.perf_counter() - t
+    return result
+
+
+def _linter_number(linters, shard: str) -> int:
+    """The linter of a local shard's configuration; a URI's is the run's own."""
+    from pathlib import Path
+
+    return 0 if is_uri(shard) else linters.number(Path(shard.removeprefix("file://")))
+
+
+def _start(placement: Placement, options: CheckOptions) -> None:
+    """Join (or start) the cluster, and set Ray Data up for the run."""
+    import logging
+
+    import ray
+
+    # A local instance's workers inherit this process's environment (one BLAS thread: see cli.main); a
+    # cluster's workers get the cluster's own, set in its runtime environment (a per-job runtime_env here
+    # would make Ray start fresh workers for it, which costs seconds per worker).
+    init = dict(address=placement.address, log_to_driver=False, configure_logging=True, logging_level="ERROR",
+                include_dashboard=False)
+    if placement.address is None and placement.num_cpus:
+        init["num_cpus"] = placement.num_cpus
+    if not ray.is_initialized():
+        ray.init(**init)
+    import ray.data
+    from ray.data.context import ShuffleStrategy
+
+    for name in ("ray", "ray.data"):  # the report goes to stdout and problems to stderr; Ray's chatter to neither
+        logging.getLogger(name).setLevel(logging.ERROR)
+        for handler in logging.getLogger(name).handlers:
+            handler.setLevel(logging.ERROR)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = options.progress and sys.stderr.isatty()
+    context.print_on_execution_start = False
+    context.target_max_block_size = BLOCK_BYTES
+    # Sort-based shuffles run as plain tasks; the default hash shuffle starts aggregator actors, which on a
+    # small cluster cost more than the grouping itself.
+    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
+
+
+def _gather(checked, linters, wanted: dict, result: RunResult) -> tuple[dict, dict]:
+    """The checked chunks' diagnostics and messages into the result; (the corpus rules' items by rule code, the
+    fixed texts by shard and record number)."""
+    from doclint.rule import CorpusRule
+
+    everything = {r.code for r in linters.primary.corpus_rules if type(r).group_keys is CorpusRule.group_keys}
+    rules = [{r.code: r for r in linter.rules} for linter in linters.all]
     items: dict[str, list] = {code: [] for code in wanted}
     changes: dict[int, dict[int, str]] = {}
     peaks: dict[int, int] = {}
@@ -318,7 +312,7 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
         for number, diagnostics, new_text, fixed, stub, signatures, _ in done:
             result.documents += 1
             for d in diagnostics:
-                d.rule = by_code[d.rule]
+                d.rule = rules[row["linter"]][d.rule]
             result.diagnostics += diagnostics
             result.fixed += fixed
             if new_text is not None:
@@ -330,41 +324,21 @@ def run(linter, shards: list[str], options: RayOptions) -> RayResult:
     result.messages = [m for _, chunk_messages in sorted(messages, key=lambda m: m[0]) for m in chunk_messages]
     result.failed = any(level == "error" for level, _ in result.messages)
     result.worker_peak_mb = {pid: kb / 1024 for pid, kb in sorted(peaks.items())}
-    corpus = []
+    return items, changes
+
+
+def _corpus_rules(linter, items: dict) -> list:
+    """Each corpus rule over the documents that may be reported, in run order (shard as given, then record)."""
+    found = []
     for code, rule_items in items.items():
-        rule = by_code[code]
-        rule_items.sort(key=lambda item: item[0])  # run order: shard as given, then record number
+        rule = next(r for r in linter.corpus_rules if r.code == code)
+        rule_items.sort(key=lambda item: item[0])
         kept = [(stub, rule.keep(sig) if sig is not None else None) for _, stub, sig in rule_items]
         if len(kept) >= 2:
-            found = []
-            for stub, d in rule.check_corpus(kept, linter.context):
-                found += linter.unsuppressed([linter.finish(d, rule, stub)], stub)
-            runner._name_related_records(found, kept)  # as the local engine does: related records by id
-            corpus += found
-    drops: dict[int, set[int]] = {}
-    if options.fix and options.unsafe_fixes:
-        index = {path: i for i, path in displays.items()}
-        left = []
-        for d in corpus:
-            if d.fix and d.fix.drop_record:
-                drops.setdefault(index[d.extra["record"]["file"]], set()).add(d.extra["record"]["number"])
-                result.fixed += 1
-                result.changed += 1
-            else:
-                left.append(d)
-        corpus = left
-    result.diagnostics += corpus
-    result.diagnostics.sort(key=Diagnostic.sort_key)
-    result.changed += sum(len(c) for c in changes.values())
-    result.timings["corpus"] = time.perf_counter() - t
-
-    # 5: per-shard output
-    result.timings["total"] = time.perf_counter() - started
-    if options.output_dir:
-        t = time.perf_counter()
-        _write_outputs(options, shards, result, changes, drops)
-        result.timings["write"] = time.perf_counter() - t
-    return result
+            rule_found = linter.check_corpus_rule(rule, kept)
+            corpus.name_related_records(rule_found, kept)  # as the local engine does: related records by id
+            found += rule_found
+    return found
 
 
 def _shared_documents(checked, linter) -> dict[str, set[int]]:
@@ -396,12 +370,13 @@ def shard_names(shards: list[str]) -> list[str]:
     return names
 
 
-def _write_outputs(options: RayOptions, shards: list[str], result: RayResult, changes: dict, drops: dict) -> None:
+def _write_outputs(options: CheckOptions, placement: Placement, shards: list[str], result: RunResult, changes: dict,
+                   drops: dict) -> None:
     import ray
 
     from doclint.reporters import diagnostic_to_json
 
-    root = _absolute(options.output_dir).rstrip("/")
+    root = _absolute(placement.output_dir).rstrip("/")
     names = shard_names(shards)
     per_shard: dict[str, list] = {s: [] for s in shards}
     for d in result.diagnostics:
@@ -416,8 +391,8 @@ def _write_outputs(options: RayOptions, shards: list[str], result: RayResult, ch
                 counts[d.code] = counts.get(d.code, 0) + 1
     if options.fix:
         rewrite = ray.remote(_write_fixed_shard)
-        ray.get([rewrite.remote(_absolute(shard), f"{root}/shards/{name}", options.text_field, changes.get(i, {}), drops.get(i, set()))
-                 for i, (shard, name) in enumerate(zip(shards, names))])
+        ray.get([rewrite.remote(_absolute(shard), f"{root}/shards/{name}", options.text_field, changes.get(i, {}),
+                                drops.get(i, set())) for i, (shard, name) in enumerate(zip(shards, names))])
     summary = {"shards": len(shards), "documents": result.documents, "diagnostics": len(result.diagnostics),
                "by_rule": dict(sorted(counts.items())), "fixed": result.fixed if options.fix else 0,
                "seconds": {k: round(v, 3) for k, v in result.timings.items()},

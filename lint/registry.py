@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from doclint.rule import Rule, selects, validate_rule_class
+from doclint.rule import Rule, validate_rule_class
+from doclint.selectors import selects
 
 ENTRY_POINT_GROUP = "doclint.rules"
 

@@ -286,7 +286,7 @@ def _uri(path: str) -> str:
 
 def _related(r) -> dict:
     """A related location; a JSONL record (`corpus.jsonl#12`) is its line of the corpus file."""
-    from doclint.runner import is_jsonl
+    from doclint.io.jsonl import is_jsonl
 
     file, _, number = r.path.rpartition("#")
     if number.isdigit() and is_jsonl(Path(file)):
@@ -304,69 +304,76 @@ def _sarif_related(d: Diagnostic, i: int, r) -> dict:
     return out
 
 
-def write_sarif(report: Report, out: TextIO, **_) -> None:
-    from doclint.ruledocs import help_uri
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
+
+def write_sarif(report: Report, out: TextIO, **_) -> None:
     by_code = {d.rule.code: d.rule for d in report.diagnostics}
     by_code.update({r.code: r for r in report.rules})  # the configured rules (their severity as configured)
     rules = sorted(by_code.values(), key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
-    level = {"error": "error", "warning": "warning", "info": "note"}
-    results = []
-    for d in report.diagnostics:
-        record = _record(d)
-        if record:  # a record of a JSONL corpus: the region is its line of the file; the place in its text is said
-            region = {"startLine": record["number"], "endLine": record["number"]}
-            text = f"{d.message} (line {d.line}, column {d.column} of record {record['number']}'s text)"
-        else:
-            region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
-                      "endColumn": d.end_column, "charOffset": d.start, "charLength": d.end - d.start}
-            text = d.message
-        result = {
-            "ruleId": d.code, "ruleIndex": index[d.code], "level": level.get(d.severity, "warning"),
-            "message": {"text": text},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(_file(d))}, "region": region}}],
-        }
-        if record:
-            result["locations"][0]["logicalLocations"] = [
-                {"name": str(record["id"]), "fullyQualifiedName": f"{_file(d)}#{record['number']}", "kind": "object"}]
-            result["properties"] = {"record": {"id": record["id"], "number": record["number"]},
-                                    "textRegion": {"startLine": d.line, "startColumn": d.column,
-                                                   "endLine": d.end_line, "endColumn": d.end_column}}
-        if d.related:
-            result["relatedLocations"] = [_sarif_related(d, i, r) for i, r in enumerate(d.related)]
-        if d.fix is not None and d.fix.edits and not record:
-            result["fixes"] = [{
-                "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
-                "artifactChanges": [{
-                    "artifactLocation": {"uri": _uri(_file(d))},
-                    "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
-                                      "insertedContent": {"text": e.replacement}} for e in d.fix.edits],
-                }],
-            }]
-        results.append(result)
     sarif = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
                 "name": "doclint", "version": __version__, "informationUri": "https://pypi.org/project/doclint/",
-                "rules": [{
-                    "id": r.code, "name": r.name,
-                    "shortDescription": {"text": r.summary() or r.name},
-                    "fullDescription": {"text": r.documentation() or r.name},
-                    "help": {"text": r.documentation() or r.name, "markdown": r.documentation() or r.name},
-                    **({"helpUri": help_uri(r)} if help_uri(r) else {}),
-                    "defaultConfiguration": {"level": level.get(r.severity, "warning")},
-                    "properties": {"category": r.category, "fixable": r.fixable or "no"},
-                } for r in rules],
+                "rules": [_sarif_rule(r) for r in rules],
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [_sarif_result(d, index[d.code]) for d in report.diagnostics],
         }],
     }
     json.dump(sarif, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _sarif_rule(r) -> dict:
+    from doclint.ruledocs import help_uri
+
+    return {
+        "id": r.code, "name": r.name,
+        "shortDescription": {"text": r.summary() or r.name},
+        "fullDescription": {"text": r.documentation() or r.name},
+        "help": {"text": r.documentation() or r.name, "markdown": r.documentation() or r.name},
+        **({"helpUri": help_uri(r)} if help_uri(r) else {}),
+        "defaultConfiguration": {"level": SARIF_LEVELS.get(r.severity, "warning")},
+        "properties": {"category": r.category, "fixable": r.fixable or "no"},
+    }
+
+
+def _sarif_result(d: Diagnostic, rule_index: int) -> dict:
+    record = _record(d)
+    if record:  # a record of a JSONL corpus: the region is its line of the file; the place in its text is said
+        region = {"startLine": record["number"], "endLine": record["number"]}
+        text = f"{d.message} (line {d.line}, column {d.column} of record {record['number']}'s text)"
+    else:
+        region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
+                  "endColumn": d.end_column, "charOffset": d.start, "charLength": d.end - d.start}
+        text = d.message
+    result = {
+        "ruleId": d.code, "ruleIndex": rule_index, "level": SARIF_LEVELS.get(d.severity, "warning"),
+        "message": {"text": text},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(_file(d))}, "region": region}}],
+    }
+    if record:
+        result["locations"][0]["logicalLocations"] = [
+            {"name": str(record["id"]), "fullyQualifiedName": f"{_file(d)}#{record['number']}", "kind": "object"}]
+        result["properties"] = {"record": {"id": record["id"], "number": record["number"]},
+                                "textRegion": {"startLine": d.line, "startColumn": d.column,
+                                               "endLine": d.end_line, "endColumn": d.end_column}}
+    if d.related:
+        result["relatedLocations"] = [_sarif_related(d, i, r) for i, r in enumerate(d.related)]
+    if d.fix is not None and d.fix.edits and not record:
+        result["fixes"] = [{
+            "description": {"text": d.fix.message or f"{d.fix.applicability.value} fix"},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": _uri(_file(d))},
+                "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                  "insertedContent": {"text": e.replacement}} for e in d.fix.edits],
+            }],
+        }]
+    return result
 
 
 WRITERS = {"text": write_text, "json": write_json, "sarif": write_sarif, "github": write_github}

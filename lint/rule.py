@@ -10,20 +10,16 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from doclint.diagnostics import Diagnostic, Fix, Related
+from doclint.diagnostics import Applicability, Diagnostic, Fix, Related
 from doclint.document import Document
+from doclint.selectors import selects  # noqa: F401 (part of the rule API)
+
+if TYPE_CHECKING:  # imported only for the annotation: the statistics need numpy, a lone document does not
+    from doclint.cohesion import CorpusStats
 
 CATEGORIES = ("duplicate", "off-topic", "source-tag", "encoding", "whitespace")
-
-
-def selects(selector: str, rule) -> bool:
-    """Whether a selector (a code, a code prefix, a name, a category or ALL) names the rule (a class or an
-    instance): `--select`, the config's lists and suppression comments all read selectors so."""
-    s = selector.strip()
-    return bool(s) and (s.upper() == "ALL" or s.lower() in (rule.category, rule.name)
-                        or rule.code.startswith(s.upper()))
 SEVERITIES = ("error", "warning", "info")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example")
 
@@ -40,12 +36,19 @@ class NoOptions:
     """A rule without options."""
 
 
+class CorpusStatistics:
+    """A requirement a rule declares (`requires = frozenset({CorpusStatistics})`): the document frequencies and
+    headlines of the files checked together (doclint.cohesion.CorpusStats), counted before the check when a run
+    has enough files, and given to the rule as `context.corpus`."""
+
+
 @dataclass
 class Context:
     """What a rule may know beyond its document: the run's settings and corpus statistics."""
 
     unsafe_fixes: bool = False
-    corpus: Any = None  # corpus-wide statistics, when many documents are checked together
+    # The files' statistics, when a rule requires CorpusStatistics and the run counted them; None otherwise.
+    corpus: CorpusStats | None = None
 
 
 class Rule:
@@ -59,6 +62,10 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     fixable: ClassVar[str | None] = None  # None, "safe", "unsafe" or "sometimes"
     Options: ClassVar[type] = NoOptions
+    requires: ClassVar[frozenset] = frozenset()  # what the run must provide, e.g. {CorpusStatistics}
+    # Set on an instance by the configuration (extend-safe-fixes, extend-unsafe-fixes): the applicability every
+    # fix of the rule gets; None keeps each fix's own.
+    fix_applicability: Applicability | None = None
 
     def __init__(self, options: Any = None):
         self.options = options if options is not None else self.Options()
@@ -150,4 +157,4 @@ def validate_rule_class(cls: type) -> list[str]:
     return problems
 
 
-__all__ = ["option", "Rule", "CorpusRule", "Context", "Diagnostic", "Fix", "Related", "NoOptions", "CATEGORIES"]
+__all__ = ["option", "Rule", "CorpusRule", "Context", "CorpusStatistics", "Diagnostic", "Fix", "Related", "NoOptions", "CATEGORIES"]

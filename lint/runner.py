@@ -1,738 +1,244 @@
-"""Running a check over many inputs: files, stdin and JSONL corpora, in parallel, with progress.
+"""The local executor: checks files, stdin and JSONL corpora on this machine, in a pool of worker processes.
 
-Each document is a task: it is read in this process, checked (and fixed) in a
-worker, and what comes back is small: its diagnostics, its fixed text if it
-changed, a stub with its line index, and the corpus rules' signatures. Memory
-therefore grows with the signatures, not with the corpus. Output order does
-not depend on the number of workers.
+Each document is a task: it is read in this process, checked (and fixed) by a
+Worker (doclint.worker) in a worker process, and its result gathered here;
+the corpus rules then run over every document's signatures. Output order does
+not depend on the number of workers. With an index (doclint.io.index), files
+and corpora that did not change since a run stored them are not checked again.
 """
 from __future__ import annotations
 
-import gzip
-import json
-import os
+import itertools
 import sys
-import time
-from dataclasses import dataclass, field
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from doclint.discovery import JSONL_SUFFIXES, Source, is_jsonl, read_document, safe_to_write  # noqa: F401
-from doclint.document import Document
-from doclint.fixer import atomic_write, replace_file
+from doclint import corpus
+from doclint.corpora import check_corpus
+from doclint.files import check_files
+from doclint.engine import Linters
+from doclint.io import jsonl
+from doclint.io.atomic import atomic_write
+from doclint.io.discovery import Source, read_document, safe_to_write
+from doclint.options import CheckOptions
+from doclint.progress import Progress
+from doclint.results import RunResult
+from doclint.tree import tree_items
+from doclint.worker import DocumentResult, Task, Worker
 
-
-@dataclass
-class RunOptions:
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    jobs: int = 1
-    progress: bool = False
-    text_field: str = "text"
-    id_field: str = "id"
-    keep_texts: bool = False  # for --show-source
-    index: object = None  # a cache.Index, or None with --no-cache
-    tree: list = field(default_factory=list)  # every file of the tree, for corpus rules on partial runs
-    checked_paths: list = field(default_factory=list)  # the files named or found for this run
-    signatures: bool = True  # compute corpus signatures (pointless, and costly to import, for a lone document)
-    corpus_stats: bool = False  # count document frequencies over the files first (rules that judge rarity)
-    stats_path: str | None = None  # where workers forked before the statistics existed find them (see run)
-
-
-@dataclass
-class RunResult:
-    diagnostics: list = field(default_factory=list)
-    fixed: int = 0
-    changed: int = 0
-    failed: bool = False
-    stdin_out: bytes | None = None
-    texts: dict = field(default_factory=dict)
-    messages: list = field(default_factory=list)  # (level, text) for stderr
-    documents: int = 0  # documents checked
-    skipped: int = 0  # inputs not checked: binary, not a regular file, too large
-    unreadable: int = 0  # inputs that could not be read (reported as errors)
-    sources: list = field(default_factory=list)  # what was checked (a baseline reads their texts again)
-
-
-@dataclass
-class _Task:
-    display: str
-    data: bytes
-    record: dict | None = None
-
-
-@dataclass
-class _Done:
-    display: str
-    diagnostics: list
-    fixed: int = 0
-    new_text: str | None = None  # the fixed text, when it changed
-    new_bytes: bytes | None = None
-    old_text: str | None = None
-    stub: object = None
-    signatures: dict = field(default_factory=dict)
-    binary_at: int | None = None
-    diverged: bool = False
-    text: str | None = None
-    notes: list = field(default_factory=list)  # warnings about the document (a suppression naming no rule)
-
-
-_LINTER = None  # the worker's linter (inherited by forked workers)
-_OPTIONS: RunOptions | None = None
-
-
-def _work(task: _Task) -> _Done:
-    linter, o = _LINTER, _OPTIONS
-    if o.stats_path is not None and getattr(linter.context, "corpus", None) is None:
-        linter.context.corpus = _load_stats(o.stats_path)
-    document = Document.from_bytes(task.display, task.data)
-    document.record = task.record
-    if document.binary:
-        return _Done(task.display, [], binary_at=document.problem.byte_offset)
-    done = _Done(task.display, [])
-    if o.fix or o.diff:
-        result = linter.fix(document, unsafe=o.unsafe_fixes)
-        if not result.converged:
-            done.diverged = True
-            done.diagnostics = linter.check(document)
-        else:
-            done.diagnostics, done.fixed = result.diagnostics, result.fixed
-            new = result.document.encode()
-            if new != task.data:
-                done.new_text, done.new_bytes, done.old_text = result.document.text, new, document.text
-            document = result.document
-    else:
-        done.diagnostics = linter.check(document)
-    if linter.corpus_rules and o.signatures:
-        done.stub = document.stub()
-        done.signatures = linter.signatures(document)
-    if o.keep_texts:
-        done.text = document.text
-    if document.suppressions is not None:
-        done.notes = suppression_notes(linter, document)
-    return done
-
-
-def suppression_notes(linter, document) -> list[str]:
-    """Warnings for the selectors of the document's suppression comments that name no rule."""
-    from doclint.suppression import unknown_selectors
-
-    def known(selector: str) -> bool:
-        try:
-            return bool(linter.registry.match(selector)) if linter.registry else True
-        except KeyError:
-            return False
-
-    return [f"{document.path}:{line}: suppression comment names no rule: {selector!r} (see `doclint rules`)"
-            for line, selector in unknown_selectors(document, known)]
-
-
-def run(linter, sources: list[Source], options: RunOptions) -> RunResult:
-    """Check (and fix) every source; with `options.corpus_stats`, count document frequencies first.
-
-    One pool of workers serves the whole run: the statistics pass leaves in
-    each worker the word tables of the words it met (doclint.lexicon, the
-    embeddings), so that checking does not build them again. Those workers
-    were forked before the statistics existed: they read them from a file
-    written once the pass is over.
-    """
-    global _LINTER, _OPTIONS
-    _LINTER, _OPTIONS = linter, options
-    try:
-        if options.corpus_stats:
-            linter.context.corpus = corpus_stats(sources, options)
-        return _run(linter, sources, options)
-    finally:
-        _close_pool()
-        if options.stats_path is not None:
-            Path(options.stats_path).unlink(missing_ok=True)
-            options.stats_path = None
-
-
-def _run(linter, sources: list[Source], options: RunOptions) -> RunResult:
-    result = RunResult()
-    has_jsonl = any(is_jsonl(s.path) for s in sources)
-    progress = _Progress(options.progress, None if has_jsonl else len(sources))
-    items = []  # (stub, signatures) for corpus rules
-    files = [s for s in sources if not is_jsonl(s.path)]
-    if files:
-        _run_files(files, options, result, items, progress)
-    for source in sources:
-        if is_jsonl(source.path):
-            _run_jsonl(source, options, result, items, progress)
-    progress.close()
-    if linter.corpus_rules:
-        # Path order (records by number) decides which copy is reported; files reused from the index were
-        # collected after the rest.
-        items.sort(key=_order)
-        checked = {stub.path for stub, _ in items}
-        others = _tree_items(options, checked, result) if options.tree else []
-        # On a partial run the files given come last, so that they are the ones reported.
-        found = [d for d in linter.check_signatures(others + items) if d.path in checked]
-        _name_related_records(found, items)
-        if options.fix and not options.diff:
-            found = _drop_records(found, {s.display: s for s in sources if is_jsonl(s.path)}, result,
-                                  options.unsafe_fixes)
-        result.diagnostics += found
-    if options.index is not None:
-        options.index.close()
-    return result
-
-
-def _name_related_records(diagnostics: list, items: list) -> None:
-    """Give the corpus rules' findings the records their related locations are in (reporters name them with
-    their ids: `corpus.jsonl#3[id=abc]`)."""
-    records = None
-    for d in diagnostics:
-        if d.related:
-            if records is None:
-                records = {stub.path: stub.record for stub, _ in items if stub.record and "file" in stub.record}
-            named = {r.path: records[r.path] for r in d.related if r.path in records}
-            if named:
-                d.extra["related_records"] = named
-
-
-def _order(item) -> tuple[str, int]:
-    """Where a checked document stands: its path, or for a JSONL record its file and record number."""
-    stub = item[0]
-    record = stub.record
-    return (record["file"], record["number"]) if record and "file" in record else (stub.path, 0)
-
-
-def corpus_stats(sources: list[Source], options: RunOptions):
-    """Document frequencies over every file of the run (rules that judge rarity use them).
-
-    Files are read and tokenised in the run's workers, each returning the
-    counts of its share; JSONL corpora and stdin are not counted.
-    """
-    import pickle
-    import tempfile
-
-    from doclint.cohesion import CorpusStats
-
-    paths = [s.path for s in sources if s.path is not None and not is_jsonl(s.path)]
-    jobs = options.jobs
-    if _POOL is None and options.jobs > 1:  # named before the workers are forked, so that they know it
-        with tempfile.NamedTemporaryFile(prefix="doclint-stats-", suffix=".pickle", delete=False) as f:
-            options.stats_path = f.name
-    pool = _pool(options, len(paths) // 32)
-    if pool is None:
-        if options.stats_path is not None:
-            Path(options.stats_path).unlink(missing_ok=True)
-            options.stats_path = None  # no worker yet: the ones forked later inherit the statistics
-        return _stats_of(paths)
-    stats = CorpusStats()
-    for part in pool.imap_unordered(_stats_of, [paths[n::jobs * 4] for n in range(jobs * 4)]):
-        stats.merge(part)
-    with open(options.stats_path, "wb") as f:
-        pickle.dump(stats, f, protocol=pickle.HIGHEST_PROTOCOL)
-    return stats
-
-
-_STATS_LOADED: dict = {}
-
-
-def _load_stats(path: str):
-    """The statistics a worker forked before they existed reads once (the main process wrote them to `path`)."""
-    import pickle
-
-    if path not in _STATS_LOADED:
-        with open(path, "rb") as f:
-            _STATS_LOADED.clear()
-            _STATS_LOADED[path] = pickle.load(f)
-    return _STATS_LOADED[path]
-
-
-def _stats_of(paths: list[Path]):
-    from doclint.cohesion import CorpusStats
-
-    stats = CorpusStats()
-    for path in paths:
-        try:
-            document = Document.from_bytes(str(path), read_document(path))
-        except OSError:
-            continue  # reported when the file is checked
-        if not document.binary:
-            head = document.blocks[0] if document.blocks and document.blocks[0].kind == "headline" else None
-            stats.add(document.text, document.block_text(head) if head else None)
-    return stats
-
-
-def _tree_items(options: RunOptions, checked: set, result: RunResult) -> list:
-    """(stub, signatures) of the project's other files: from the index when it has them, else read and
-    checked (in the run's workers). JSONL corpora are compared only when they are checked."""
-    items, unread = [], []
-    named = {os.path.realpath(s.path) for s in options.tree if s.display in checked}  # the same files, named
-    named |= {os.path.realpath(p) for p in options.checked_paths}  # otherwise (`/abs/README.md`, `./a.txt`)
-    for source in options.tree:
-        if source.path is None or is_jsonl(source.path) or os.path.realpath(source.path) in named:
-            continue
-        cached = _lookup(options, source) if options.index is not None else None
-        if cached is None:
-            unread.append(source)
-        elif cached[1] is not None:
-            items.append((source, cached[1], cached[2]))
-
-    read: dict[str, bytes] = {}
-
-    def tasks():
-        for source in unread:
-            data = _read(source, RunResult())
-            if data is not None:
-                if options.index is not None and not (options.fix or options.diff):  # stored as it is read
-                    read[source.display] = data
-                yield _Task(source.display, data)
-
-    by_name = {s.display: s for s in unread}
-    for done in _map(tasks(), options, len(unread)):
-        source, data = by_name[done.display], read.pop(done.display, None)
-        if done.binary_at is None and done.stub is not None:
-            if data is not None:
-                options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
-            items.append((source, done.stub, done.signatures))
-    out = []
-    for source, stub, signatures in items:
-        stub.path = source.display
-        out.append((stub, _LINTER.keep(signatures)))
-    return sorted(out, key=lambda item: item[0].path)
-
-
-def all_from_index(linter, sources: list[Source], options: RunOptions) -> bool:
-    """Whether the index answers for every source, so that no document is checked (rules that count corpus
-    statistics then need none). A file is checked again when it changed, when --show-source wants its text, and
-    when --fix or --diff would change it: it must then be judged as the run that stored it judged it."""
-    if options.index is None or options.keep_texts:
-        return False
-    for source in sources:
-        if source.path is None or not options.index.fresh(source.path):
-            return False
-        if options.fix or options.diff:
-            cached = _lookup(options, source, linter)
-            if cached is None or _would_fix(cached[0], options):
-                return False
-    return True
-
-
-def _lookup(options: RunOptions, source: Source, linter=None):
-    """What the index holds for this file, if it is still valid for this run."""
-    try:
-        stat = source.path.stat()
-    except OSError:
-        return None
-    cached = options.index.lookup(source.path, stat)
-    if cached is not None and options.signatures:
-        wanted = {r.code for r in (linter or _LINTER).rules_for(source.display) if r.scope == "corpus"}
-        if not wanted <= cached[2].keys():
-            return None  # stored by a run that needed no signatures (doclint 0.1 did that for a lone file)
-    return cached
-
-
-def _would_fix(diagnostics, options: RunOptions) -> bool:
-    return (options.fix or options.diff) and any(d.fix and (d.fix.is_safe or options.unsafe_fixes)
-                                                 for d in diagnostics)
-
-
-def _from_cache(source: Source, cached, options: RunOptions) -> _Done | None:
-    """A finished task from the index, unless --fix would change the file."""
-    diagnostics, stub, signatures = cached
-    if _would_fix(diagnostics, options):
-        return None
-    for d in diagnostics:
-        old = d.path
-        d.path = source.display
-        d.related = tuple(r if r.path != old else type(r)(source.display, *_related_fields(r)) for r in d.related)
-    if stub is not None:
-        stub.path = source.display
-    return _Done(source.display, diagnostics, stub=stub, signatures=signatures or {})
-
-
-def _related_fields(related) -> tuple:
-    """A Related location's fields after its path."""
-    return related.line, related.column, related.end_line, related.end_column, related.message
-
-
-_POOL = None  # the run's process pool, created when first needed and closed at the end of run()
-
-
-def _pool(options: RunOptions, count: int):
-    """The run's process pool for `count` tasks, or None when one process is better."""
-    global _POOL
-    if _POOL is not None:
-        return _POOL
-    if options.jobs <= 1 or count < 8:
-        return None
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    for rule in _LINTER.rules:
-        rule.prepare()
-    _POOL = multiprocessing.get_context("fork").Pool(options.jobs)
-    return _POOL
-
-
-def _close_pool() -> None:
-    global _POOL
-    if _POOL is not None:
-        _POOL.terminate()
-        _POOL = None
-
-
+# The pool is forked only for at least this many tasks: fewer finish in one process before a pool's workers have
+# started (each forks and warms its rules' tables). A judgement, not a measurement: forking costs about as much
+# as checking a few short documents.
+MIN_POOL_TASKS = 8
+# Counting a file's statistics costs a small share of checking it (tokens only, no rule): the statistics pass is
+# worth a pool from MIN_POOL_TASKS * FILES_PER_STATISTICS_TASK files. A judgement, as MIN_POOL_TASKS is.
+FILES_PER_STATISTICS_TASK = 32
+STATISTICS_SHARES_PER_JOB = 4  # the statistics pass's files are cut in 4 shares per job, so that no job waits long
 BATCH = 256  # tasks in flight at once: the pool's feeder would otherwise read the whole corpus ahead
+CHUNK = 8  # tasks sent to a worker at once: fewer round trips, and documents still spread evenly over workers
 
 
-def _map(tasks, options: RunOptions, count: int):
-    import itertools
+@dataclass(frozen=True)
+class Plan:
+    """What the command line decided for a local run, besides the options."""
 
-    pool = _pool(options, count)
-    if pool is None:
-        yield from map(_work, tasks)
-        return
-    tasks = iter(tasks)
-    while batch := list(itertools.islice(tasks, BATCH)):
-        yield from pool.imap(_work, batch, chunksize=8)
-
-
-def _read(source: Source, result: RunResult) -> bytes | None:
-    try:
-        return sys.stdin.buffer.read() if source.path is None else read_document(source.path)
-    except (OSError, ValueError) as exc:
-        result.messages.append(("error", f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}"))
-        result.failed = True
-        result.unreadable += 1
-        return None
+    index: object = None  # an io.index.Index, or None with --no-cache
+    tree: tuple = ()  # the project's files, for corpus rules on partial runs
+    checked_paths: tuple = ()  # the files named or found for this run
+    signatures: bool = True  # compute corpus signatures (pointless, and costly to import, for a lone document)
+    statistics: bool = False  # count corpus statistics over the files first (see doclint.statistics)
 
 
-def _run_files(sources: list[Source], options: RunOptions, result: RunResult, items: list, progress) -> None:
-    by_name = {s.display: s for s in sources}
-    reused: list[_Done] = []
-    read: dict[str, bytes] = {}
+class Pool:
+    """The run's worker processes, forked when first worth it (and never where fork is missing), each holding
+    the run's Worker, which the pool's initializer installs; closed at the end of the run."""
 
-    def tasks():
-        for s in sources:
-            if options.index is not None and s.path is not None and not options.keep_texts:
-                cached = _lookup(options, s)
-                done = _from_cache(s, cached, options) if cached else None
-                if done is not None:
-                    reused.append(done)
-                    continue
-            data = _read(s, result)
-            if data is not None:
-                if options.index is not None or options.diff:  # to store it; to name its encoding in a diff
-                    read[s.display] = data
-                yield _Task(s.display, data)
+    def __init__(self, worker: Worker, jobs: int):
+        self.worker = worker
+        self.jobs = jobs
+        self.pool = None
 
-    import itertools
+    def get(self, count: int):
+        """The pool for `count` tasks, or None when one process is better."""
+        if self.pool is None and self.jobs > 1 and count >= MIN_POOL_TASKS:
+            import multiprocessing
 
-    # Lazily: the results come as the workers finish them, so that progress is drawn while the work is done
-    # (a list built first drew it once, at the end). Files the index answered for come last.
-    for done in itertools.chain(_map(tasks(), options, len(sources)), reused):
-        source = by_name[done.display]
-        progress.step()
-        data = read.pop(done.display, None)
-        if done.binary_at is not None:
-            result.messages.append(("warning", f"{done.display}: binary file (NUL byte at offset {done.binary_at}); "
-                                               f"not checked"))
-            result.skipped += 1
-            continue
-        _collect(done, result, items)
-        if done.new_bytes is None:
-            if data is not None and options.index is not None and not done.diverged:
-                options.index.store(source.path, data, done.diagnostics, done.stub, done.signatures)
-            continue
-        result.changed += 1
-        if options.diff:
-            encodings = (encoding_name(data), encoding_name(done.new_bytes)) if data is not None else None
-            result.messages.append(("diff", (done.display, done.old_text, done.new_text, encodings)))
-        elif source.path is None:
-            result.stdin_out = done.new_bytes
-        elif not safe_to_write(source):
-            result.messages.append(("error", f"{done.display}: is a symlink to outside the checked tree; not rewritten"))
-            result.failed = True
-        else:
-            try:
-                atomic_write(source.path.resolve(), done.new_bytes)
-                if data is not None:
-                    options.index.store(source.path, done.new_bytes, done.diagnostics, done.stub, done.signatures)
-            except OSError as exc:
-                result.messages.append(("error", f"{done.display}: cannot write: {exc.strerror or exc}"))
-                result.failed = True
+            if "fork" in multiprocessing.get_all_start_methods():
+                self.worker.prepare()
+                self.pool = multiprocessing.get_context("fork").Pool(self.jobs, _install, (self.worker,))
+        return self.pool
 
-
-def encoding_name(data: bytes) -> str:
-    """How a file's bytes are encoded, as a diff header names it: `UTF-8`, `UTF-8 with a byte-order mark`,
-    `UTF-16`, or the legacy encoding that decodes them (`cp1252`)."""
-    document = Document.from_bytes("", data)
-    name = {"utf-8": "UTF-8", "utf-16": "UTF-16"}.get(document.encoding, document.encoding)
-    return f"{name} with a byte-order mark" if document.bom and name == "UTF-8" else name
-
-
-def _collect(done: _Done, result: RunResult, items: list) -> None:
-    result.documents += 1
-    result.messages += [("warning", note) for note in done.notes]
-    if done.diverged:
-        result.messages.append(("error", f"{done.display}: fixes did not converge after the pass limit; "
-                                         f"the document was left as it was"))
-        result.failed = True
-    result.diagnostics += done.diagnostics
-    result.fixed += done.fixed
-    if done.stub is not None:
-        record = done.stub.record
-        if record is not None and "file" in record:  # one string object for every record of a file
-            record["file"] = sys.intern(record["file"])
-        items.append((done.stub, _LINTER.keep(done.signatures)))
-    if done.text is not None:
-        result.texts[done.display] = done.text
-
-
-def _open_text(path: Path, mode: str):
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, mode + "b")
-    return open(path, mode + "b")
-
-
-def _run_jsonl(source: Source, options: RunOptions, result: RunResult, items: list, progress) -> None:
-    """Check every record of a JSONL file; with --fix, rewrite it keeping every other field and line.
-
-    The rewrite streams to a temporary file beside the original, in record
-    order, so memory holds only the records still in flight; lines that are
-    not valid records are copied unchanged.
-    """
-    import collections
-
-    path = source.path
-    pending: collections.deque = collections.deque()  # raw lines and record numbers, in file order
-    records: dict[int, dict] = {}
-    fixing = options.fix and not options.diff
-    rewrite = out = None
-    if fixing:
-        if not safe_to_write(source):
-            result.messages.append(("error", f"{source.display}: is a symlink to outside the checked tree; not rewritten"))
-            result.failed = True
-            fixing = False
-        else:
-            rewrite = _Rewrite(path)
-            out = rewrite.open()
-
-    def flush(upto: int | None) -> None:
-        while pending and (upto is None or not isinstance(pending[0], int) or pending[0] <= upto):
-            entry = pending.popleft()
-            if isinstance(entry, int):
-                out.write(json.dumps(records.pop(entry), ensure_ascii=False).encode("utf-8") + b"\n")
-            else:
-                out.write(entry if entry.endswith(b"\n") else entry + b"\n")
-
-    def tasks():
-        try:
-            f = _open_text(path, "r")
-        except OSError as exc:
-            result.messages.append(("error", f"{source.display}: cannot read: {exc.strerror or exc}"))
-            result.failed = True
-            result.unreadable += 1
+    def map(self, tasks, count: int):
+        """The results of the tasks in order, as they are done (lazily: progress is drawn while work is done)."""
+        pool = self.get(count)
+        if pool is None:
+            yield from map(self.worker, tasks)
             return
-        with f:
-            for number, raw in enumerate(f, 1):
-                record = _parse(raw, number, source.display, options, result, fields)
-                if fixing:
-                    pending.append(raw if record is None else number)
-                if record is None:
-                    continue
-                obj, text, rid = record
-                if fixing:
-                    records[number] = obj
-                yield _Task(f"{source.display}#{number}", text.encode("utf-8"),
-                            {"id": rid, "number": number, "file": source.display})
+        tasks = iter(tasks)
+        while batch := list(itertools.islice(tasks, BATCH)):
+            yield from pool.imap(_call, batch, chunksize=CHUNK)
 
-    changed = False
-    fields = _Fields()
-    try:
-        for done in _map(tasks(), options, 1000):
-            progress.step()
-            _collect(done, result, items)
-            number = int(done.display.rsplit("#", 1)[1])
-            if done.new_text is not None:
-                changed = True
-                result.changed += 1
-                if options.diff:
-                    result.messages.append(("diff", (done.display, done.old_text, done.new_text)))
-                elif fixing:
-                    records[number][options.text_field] = done.new_text
-            if fixing:
-                flush(number)
-        if fixing:
-            flush(None)
-            rewrite.close(replace=changed)
-        fields.report(source.display, options, result)
-    except OSError as exc:
-        result.messages.append(("error", f"{source.display}: cannot write: {exc.strerror or exc}"))
-        result.failed = True
-    finally:
-        if rewrite is not None:
-            rewrite.close(replace=False)  # no-op after a successful close
+    def count_statistics(self, paths: list[Path]):
+        """Corpus statistics of the files, counted in the pool's processes. The pool is forked now when it is
+        worth it, and kept for the check: its workers keep the word tables the pass built. They read the counts
+        from a file written once the pass is over."""
+        from doclint import statistics  # numpy, and the tables of words: only for runs that count statistics
 
+        if self.pool is None and self.jobs > 1:  # named before the workers are forked, so that they know it
+            with tempfile.NamedTemporaryFile(prefix="doclint-stats-", suffix=".pickle", delete=False) as f:
+                self.worker.statistics_file = f.name
+        pool = self.get(len(paths) // FILES_PER_STATISTICS_TASK)
+        if pool is None:
+            self._forget_statistics_file()  # no worker yet: the ones forked later inherit the statistics
+            return statistics.count(paths)
+        shares = self.jobs * STATISTICS_SHARES_PER_JOB
+        stats = statistics.CorpusStats()
+        for part in pool.imap_unordered(statistics.count, [paths[n::shares] for n in range(shares)]):
+            stats.merge(part)
+        statistics.save(stats, self.worker.statistics_file)
+        return stats
 
-def _drop_records(diagnostics: list, jsonl: dict, result: RunResult, unsafe: bool = True) -> list:
-    """Apply the fixes that drop whole JSONL records; return the diagnostics left.
-
-    Records keep their line numbers through the streaming fix (one line in, one
-    line out), so the dropped ones are found by number in a second pass that
-    rewrites the file atomically, keeping its compression.
-    """
-    drops: dict[str, set[int]] = {}
-    for d in diagnostics:
-        record = d.extra.get("record")
-        if d.fix and d.fix.drop_record and (d.fix.is_safe or unsafe) and record and record["file"] in jsonl:
-            drops.setdefault(record["file"], set()).add(record["number"])
-    if not drops:
-        return diagnostics
-    done: set[tuple[str, int]] = set()
-    for display, numbers in drops.items():
-        source = jsonl[display]
-        if not safe_to_write(source):
-            continue  # already reported when its records were fixed
-        rewrite = _Rewrite(source.path)
-        try:
-            out = rewrite.open()
-            with _open_text(source.path, "r") as f:
-                for number, raw in enumerate(f, 1):
-                    if number not in numbers:
-                        out.write(raw)
-            rewrite.close(replace=True)
-        except OSError as exc:
-            result.messages.append(("error", f"{display}: cannot write: {exc.strerror or exc}"))
-            result.failed = True
-            continue
-        finally:
-            rewrite.close(replace=False)
-        done |= {(display, n) for n in numbers}
-        result.fixed += len(numbers)
-        result.changed += len(numbers)
-    return [d for d in diagnostics
-            if not (d.fix and d.fix.drop_record and (d.extra["record"]["file"], d.extra["record"]["number"]) in done)]
-
-
-class _Rewrite:
-    """A stream to a temporary file beside `path` (gzip-compressed for .gz) that replaces it when closed with
-    `replace=True`, and is deleted otherwise: the original is never half-written."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.tmp = self.raw = self.out = None
-
-    def open(self):
-        import tempfile
-
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".doclint-tmp",
-                                        dir=self.path.resolve().parent)
-        self.raw = os.fdopen(fd, "wb")
-        gz = self.path.name.lower().endswith(".gz")
-        self.out = gzip.GzipFile(fileobj=self.raw, mode="wb") if gz else self.raw
-        return self.out
-
-    def close(self, replace: bool) -> None:
-        if self.tmp is None:
-            return
-        try:
-            if self.out is not self.raw:
-                self.out.close()
-            self.raw.close()
-            if replace:
-                os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
-                tmp, self.tmp = self.tmp, None
-                replace_file(tmp, self.path.resolve())  # keeps hard links; removes tmp unless the copy failed
-        finally:
-            if self.tmp is not None:
-                try:
-                    os.unlink(self.tmp)
-                except OSError:
-                    pass
-                self.tmp = None
-
-
-MISSING_FIELD_WARNINGS = 10  # per file: a corpus whose text is in another field would print one per record
-
-
-@dataclass
-class _Fields:
-    """What the records of one JSONL file held: whether any had the text field, which fields they had."""
-
-    objects: int = 0
-    with_text: int = 0
-    missing: int = 0
-    seen: dict = field(default_factory=dict)  # field name -> records holding it (the first 1000 records)
-
-    def report(self, display: str, options: RunOptions, result: RunResult) -> None:
-        if self.missing > MISSING_FIELD_WARNINGS:
-            result.messages.append(("warning", f"{display}: {self.missing - MISSING_FIELD_WARNINGS} more records "
-                                               f"without a string field {options.text_field!r} skipped"))
-        if self.objects and not self.with_text:
-            fields = ", ".join(f"{name!r}" for name in sorted(self.seen, key=lambda n: (-self.seen[n], n))[:12])
-            result.messages.append(("error", f"{display}: no record has a text field {options.text_field!r} "
-                                             f"(fields seen: {fields or 'none'}); name it with --text-field"))
-            result.failed = True
-
-
-def _parse(raw: bytes, number: int, display: str, options: RunOptions, result: RunResult, fields: _Fields = None):
-    """(record, text, id) or None (with a message) for a line that cannot be checked."""
-    if not raw.strip():
-        return None
-    try:
-        obj = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        result.messages.append(("warning", f"{display}:{number}: malformed JSON line skipped ({exc})"))
-        return None
-    if not isinstance(obj, dict):
-        result.messages.append(("warning", f"{display}:{number}: record is not a JSON object; skipped"))
-        return None
-    text = obj.get(options.text_field)
-    if fields is not None:
-        fields.objects += 1
-        if fields.objects <= 1000:
-            for name in obj:
-                fields.seen[name] = fields.seen.get(name, 0) + 1
-    if not isinstance(text, str):
-        if fields is not None:
-            fields.missing += 1
-            if fields.missing > MISSING_FIELD_WARNINGS:
-                return None
-        what = "missing" if text is None else f"not a string ({type(text).__name__})"
-        result.messages.append(("warning", f"{display}:{number}: field {options.text_field!r} is {what}; skipped"))
-        return None
-    if fields is not None:
-        fields.with_text += 1
-    rid = obj.get(options.id_field, number)
-    return obj, text, rid
-
-
-class _Progress:
-    """Documents done, rate and time left on stderr, redrawn in place; only on a terminal."""
-
-    clock = staticmethod(time.monotonic)
-    REDRAW = 0.2  # seconds between redraws: often enough to look alive, rarely enough to cost nothing
-
-    def __init__(self, enabled: bool, total: int | None = None):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.total = total
-        self.done = 0
-        self.start = self.clock()
-        self.last = 0.0
-
-    def step(self) -> None:
-        if not self.enabled:
-            return
-        self.done += 1
-        now = self.clock()
-        if now - self.last >= self.REDRAW:
-            self.last = now
-            rate = self.done / max(now - self.start, 1e-9)
-            left = ""
-            if self.total and self.done <= self.total:
-                left = f", {(self.total - self.done) / rate:.0f}s left"
-            of = f"/{self.total}" if self.total else ""
-            sys.stderr.write(f"\r\x1b[2Kdoclint: {self.done}{of} documents, {rate:.0f}/s{left}")
-            sys.stderr.flush()
+    def _forget_statistics_file(self) -> None:
+        if self.worker.statistics_file is not None:
+            Path(self.worker.statistics_file).unlink(missing_ok=True)
+            self.worker.statistics_file = None
 
     def close(self) -> None:
-        if self.enabled and self.done:
-            sys.stderr.write("\r\x1b[2K")
-            sys.stderr.flush()
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool = None
+        self._forget_statistics_file()
+
+
+_worker: Worker | None = None  # in a worker process only: the Worker the pool's initializer installed
+
+
+def _install(worker: Worker) -> None:
+    global _worker
+    _worker = worker
+
+
+def _call(task: Task) -> DocumentResult:
+    return _worker(task)
+
+
+class LocalRun:
+    """One run of the local executor over its sources."""
+
+    def __init__(self, linters: Linters, options: CheckOptions, plan: Plan):
+        self.linters, self.options, self.plan = linters, options, plan
+        self.index = plan.index
+        self.worker = Worker(linters, options, plan.signatures)
+        self.pool = Pool(self.worker, options.jobs)
+        self.result = RunResult()
+        self.items: list = []  # (stub, signatures) of every document checked, for the corpus rules
+        self.progress: Progress | None = None
+
+    def run(self, sources: list[Source]) -> RunResult:
+        try:
+            if self.plan.statistics:
+                paths = [s.path for s in sources if s.path is not None and not jsonl.is_jsonl(s.path)]
+                self.linters.context.corpus = self.pool.count_statistics(paths)
+            self._check(sources)
+        finally:
+            self.pool.close()
+            if self.index is not None:
+                self.index.close()
+        return self.result
+
+    def _check(self, sources: list[Source]) -> None:
+        corpora = [s for s in sources if jsonl.is_jsonl(s.path)]
+        files = [s for s in sources if not jsonl.is_jsonl(s.path)]
+        self.progress = Progress(self.options.progress, None if corpora else len(sources))
+        if files:
+            check_files(self, files)
+        for source in corpora:
+            check_corpus(self, source)
+        self.progress.close()
+        if self.linters.primary.corpus_rules:
+            self._corpus_rules(corpora)
+
+    def _corpus_rules(self, corpora: list[Source]) -> None:
+        """The corpus rules over every document checked (and the project's other files on a partial run)."""
+        linter = self.linters.primary
+        # Path order (records by number) decides which copy is reported; files reused from the index were
+        # collected after the rest.
+        self.items.sort(key=corpus.order)
+        checked = {stub.path for stub, _ in self.items}
+        others = tree_items(self, checked) if self.plan.tree else []
+        # On a partial run the files given come last, so that they are the ones reported.
+        found = [d for d in linter.check_signatures(others + self.items) if d.path in checked]
+        corpus.name_related_records(found, self.items)
+        if self.options.writing:
+            found = self._drop_records(found, {s.display: s for s in corpora})
+        self.result.diagnostics += found
+
+    def _drop_records(self, found: list, corpora: dict[str, Source]) -> list:
+        """Apply the fixes that drop whole JSONL records, in a second pass over each corpus; the findings left."""
+        writable = {display for display, source in corpora.items() if safe_to_write(source)}
+        dropped: set[tuple[str, int]] = set()
+        for display, numbers in corpus.plan_drops(found, writable, self.options.unsafe_fixes).items():
+            try:
+                jsonl.drop_lines(corpora[display].path, numbers)
+            except OSError as exc:
+                self.result.error(f"{display}: cannot write: {exc.strerror or exc}")
+                continue
+            dropped |= {(display, n) for n in numbers}
+            self.result.fixed += len(numbers)
+            self.result.changed += len(numbers)
+        return corpus.without_dropped(found, dropped)
+
+    # -- shared by the checks of files and of corpora ---------------------------------------------------------
+    def task(self, source: Source, data: bytes) -> Task:
+        return Task(source.display, data, linter=self.linters.number(source.path))
+
+    def read(self, source: Source) -> bytes | None:
+        try:
+            return sys.stdin.buffer.read() if source.path is None else read_document(source.path)
+        except (OSError, ValueError) as exc:
+            self.result.error(f"{source.display}: cannot read: {getattr(exc, 'strerror', None) or exc}")
+            self.result.unreadable += 1
+            return None
+
+    def collect(self, done: DocumentResult) -> None:
+        """A checked document's result into the run's."""
+        result = self.result
+        result.documents += 1
+        result.messages += [("warning", note) for note in done.notes]
+        if done.diverged:
+            result.error(f"{done.display}: fixes did not converge after the pass limit; "
+                         f"the document was left as it was")
+        result.diagnostics += done.diagnostics
+        result.fixed += done.fixed
+        if done.stub is not None:
+            record = done.stub.record
+            if record is not None and "file" in record:  # one string object for every record of a file
+                record["file"] = sys.intern(record["file"])
+            self.items.append((done.stub, self.linters.primary.keep(done.signatures)))
+        if done.text is not None:
+            result.texts[done.display] = done.text
+
+    def would_fix(self, diagnostics: list) -> bool:
+        """Whether --fix or --diff would change a document with these findings."""
+        return self.options.fixing and any(d.fix and (d.fix.is_safe or self.options.unsafe_fixes)
+                                           for d in diagnostics)
+
+    def write(self, source: Source, done: DocumentResult) -> bool:
+        """Write a fixed file back; whether it was written."""
+        if not safe_to_write(source):
+            self.result.error(f"{done.display}: is a symlink to outside the checked tree; not rewritten")
+            return False
+        try:
+            atomic_write(source.path.resolve(), done.new_bytes)
+            return True
+        except OSError as exc:
+            self.result.error(f"{done.display}: cannot write: {exc.strerror or exc}")
+            return False
+
+
+def run(linters: Linters, sources: list[Source], options: CheckOptions, plan: Plan = Plan()) -> RunResult:
+    """Check (and fix) every source on this machine."""
+    if not isinstance(linters, Linters):
+        linters = Linters(linters)
+    return LocalRun(linters, options, plan).run(sources)

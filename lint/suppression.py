@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from doclint.rule import selects
+from doclint.selectors import selects
 
 SCREEN = "doclint-"
 # The selectors' stretch is bounded, so that a line of unclosed comments stays linear.

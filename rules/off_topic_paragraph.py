@@ -5,10 +5,11 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from doclint.cohesion import NO_CORPUS, TermMatrix, _key, content_terms, term_weights
+from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
+from doclint.lexicon import term_key as _key
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
-from doclint.rule import Rule, option
+from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import ENDS_SENTENCE, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
@@ -20,7 +21,7 @@ LEXICAL = {"bias": -0.3, "rest": -0.6, "neighbours": -0.25, "names": -1.15, "siz
 # With embeddings: the same unscaled evidence, plus the cosine to the rest, its gap to the document's median, and
 # the bridge (how much closer the paragraphs on either side are to each other than to the unit). Halfway between the
 # previous weights (a fit on the dev corpus alone, no bridge) and a fit on it and paragraphs spliced into its clean
-# articles (README: how the weights were set; benchmarks/offtopic_fit.py). The end bridge (the last unit's, from
+# articles (README: how the weights were set; fit/off_topic_weights.py). The end bridge (the last unit's, from
 # one side) was added later, weighed below the bridge (a fit gives both alike; from 1.5 on, a false alarm on dev).
 SEMANTIC = {"bias": -6.0, "rest": -3.7, "neighbours": -2.5, "names": -0.45, "size": 1.65, "rest_gap": -1.05,
             "cosine": -8.0, "gap": -7.2, "bridge": 1.5, "end_bridge": 1.0}
@@ -165,7 +166,7 @@ class OffTopicParagraph(Rule):
     category = "off-topic"
     fixable = "unsafe"
     Options = Options
-    wants_corpus_stats = True
+    requires = frozenset({CorpusStatistics})
 
     def check(self, document, context):
         import numpy as np

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
-from doclint.rule import Rule, option
+from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import STOP_WORDS, legal_phrases, stem, words
 
 DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
@@ -459,7 +459,7 @@ class SourceTag(Rule):
 
     code = "S101"
     name = "source-tag"
-    wants_corpus_stats = True  # the headlines of the documents checked together (see _known_headline)
+    requires = frozenset({CorpusStatistics})  # the headlines of the documents checked together (see _known_headline)
     category = "source-tag"
     fixable = "sometimes"
     Options = Options

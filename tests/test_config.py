@@ -120,3 +120,43 @@ def test_fix_safety_and_severity_per_rule_and_a_fail_level(tmp_path):
     (tmp_path / "doclint.toml").write_text('[severity]\nW102 = "fatal"\n')
     p = run_cli("check", "d.txt", cwd=tmp_path)
     assert p.returncode == 2 and b"severity" in p.stderr
+
+
+def _findings(p):
+    return sorted((d["path"], d["code"]) for d in json.loads(p.stdout)["diagnostics"])
+
+
+def test_each_file_obeys_the_configuration_of_its_own_folder(tmp_path):
+    # The configuration was found from the current folder only: `doclint check sub/legacy` from the parent
+    # ignored sub/pyproject.toml.
+    (tmp_path / "doclint.toml").write_text('select = ["W"]\n')
+    (tmp_path / "sub" / "legacy").mkdir(parents=True)
+    (tmp_path / "sub" / "pyproject.toml").write_text(
+        '[tool.doclint]\nselect = ["W"]\nignore = ["W102"]\nextend-exclude = ["skipped.txt"]\n')
+    for folder in (tmp_path, tmp_path / "sub" / "legacy"):
+        (folder / "a.txt").write_text("Trailing space. \n")
+    (tmp_path / "sub" / "legacy" / "skipped.txt").write_text("Trailing space. \n")
+    assert _findings(run_cli("check", "--format", "json", "sub/legacy", cwd=tmp_path)) == []
+    assert _findings(run_cli("check", "--format", "json", "sub/legacy/a.txt", cwd=tmp_path)) == []
+    assert _findings(run_cli("check", "--format", "json", ".", cwd=tmp_path)) == [("a.txt", "W102")]
+    # --config governs every file; --isolated ignores every file
+    p = run_cli("check", "--format", "json", "--config", "doclint.toml", "sub/legacy", cwd=tmp_path)
+    assert _findings(p) == [("sub/legacy/a.txt", "W102"), ("sub/legacy/skipped.txt", "W102")]
+    assert ("sub/legacy/a.txt", "W102") in _findings(run_cli("check", "--format", "json", "--isolated", ".",
+                                                             cwd=tmp_path))
+    # the command line's selectors apply on top of the file's own configuration
+    p = run_cli("check", "--format", "json", "--extend-select", "W102", "sub/legacy", cwd=tmp_path)
+    assert _findings(p) == []  # its ignore still wins, as in the configuration itself
+    p = run_cli("check", "--format", "json", "--select", "W102", "sub/legacy", cwd=tmp_path)
+    assert _findings(p) == []
+
+
+def test_show_settings_shows_what_governs_a_path(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[tool.doclint]\nignore = ["W102"]\n')
+    (tmp_path / "sub" / "a.txt").write_text("a\n")
+    out = run_cli("check", "--show-settings", "sub/a.txt", cwd=tmp_path).stdout.decode()
+    assert f"Configuration: {tmp_path / 'sub' / 'pyproject.toml'}" in out and "W102" not in out
+    out = run_cli("check", "--show-settings", ".", "sub", cwd=tmp_path).stdout.decode()
+    assert out.startswith("Settings for .:\nConfiguration: none found: defaults\n")
+    assert f"Settings for sub:\nConfiguration: {tmp_path / 'sub' / 'pyproject.toml'}\n" in out

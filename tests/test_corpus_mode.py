@@ -248,7 +248,7 @@ def test_index_entry_of_a_lone_file_still_takes_part_in_later_corpus_checks(tmp_
 
 def test_index_entry_without_signatures_is_checked_again(tmp_path):
     # Indexes written before the fix above hold such entries: they must not be trusted for corpus checks.
-    from doclint.cache import Index, config_key
+    from doclint.io.index import Index, config_key
     from doclint.config import load_config
     from doclint.document import Document
     from doclint.engine import Linter
@@ -377,9 +377,10 @@ def test_progress_is_drawn_while_the_documents_are_checked(tmp_path, monkeypatch
     import sys
 
     from conftest import make_linter
-    from doclint import runner
+    from doclint import progress, runner, worker
     from doclint.config import Config
-    from doclint.discovery import discover
+    from doclint.io.discovery import discover
+    from doclint.options import CheckOptions
 
     if kind == "files":
         for i in range(6):
@@ -396,12 +397,12 @@ def test_progress_is_drawn_while_the_documents_are_checked(tmp_path, monkeypatch
             events.append("draw")
             return super().write(text)
 
-    work = runner._work
-    monkeypatch.setattr(runner, "_work", lambda task: events.append("work") or work(task))
-    monkeypatch.setattr(runner._Progress, "clock", staticmethod(itertools.count(0, 1.0).__next__))  # 1 s a call
+    work = worker.Worker.__call__
+    monkeypatch.setattr(worker.Worker, "__call__", lambda self, task: events.append("work") or work(self, task))
+    monkeypatch.setattr(progress.Progress, "clock", staticmethod(itertools.count(0, 1.0).__next__))  # 1 s a call
     monkeypatch.setattr(sys, "stderr", Terminal())
     sources = discover([str(tmp_path)], Config(include=["*.txt", "*.jsonl"])).sources
-    result = runner.run(make_linter(["W"]), sources, runner.RunOptions(jobs=1, progress=True))
+    result = runner.run(make_linter(["W"]), sources, CheckOptions(jobs=1, progress=True))
     assert len(result.diagnostics) == 6
     last_work = max(n for n, e in enumerate(events) if e == "work")
     assert events.index("draw") < last_work, events
@@ -453,3 +454,39 @@ def test_a_file_named_by_another_path_is_not_its_own_duplicate(tmp_path):
     for name in (str(tmp_path / "a.txt"), "./a.txt"):
         p = run_cli("check", "--no-cache", "--select", "D201", name, cwd=tmp_path)
         assert p.returncode == 0, p.stdout.decode()
+
+
+def test_an_unchanged_jsonl_corpus_is_answered_by_the_index(tmp_path, monkeypatch):
+    # JSONL corpora were never stored in the index: a second run over an unchanged corpus checked every record again.
+    import sqlite3
+
+    from conftest import make_linter
+    from doclint import runner, worker
+    from doclint.io.discovery import Source
+    from doclint.io.index import Index, config_key
+    from doclint.options import CheckOptions
+
+    body = " ".join(f"word{i} appears in this sentence number {i}." for i in range(40))
+    corpus = tmp_path / "c.jsonl"
+    _write(corpus, [*RECORDS, {"id": "first", "text": body}, {"id": "copy", "text": "Copy " + body}])
+    linter = make_linter(["W102", "E106", "D201"])
+    checked = []
+    call = worker.Worker.__call__
+    monkeypatch.setattr(worker.Worker, "__call__", lambda self, task: checked.append(task.display) or call(self, task))
+
+    def run(display):
+        plan = runner.Plan(index=Index(tmp_path / "cache", config_key(linter)), signatures=True)
+        result = runner.run(linter, [Source(corpus, display, tmp_path)], CheckOptions(), plan)
+        return sorted((d.path, d.code, d.message) for d in result.diagnostics), result.messages, result.documents
+
+    first = run("c.jsonl")
+    assert len(checked) == 5 and {code for _, code, _ in first[0]} == {"W102", "E106", "D201"}
+    with sqlite3.connect(tmp_path / "cache" / "index.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM records").fetchone() == (5,)
+    checked.clear()
+    assert run("c.jsonl") == first and checked == []  # the same findings and messages, nothing checked
+    renamed = run("./c.jsonl")  # under another name, the records are named after it
+    assert checked == [] and {path.split("#")[0] for path, _, _ in renamed[0]} == {"./c.jsonl"}
+    assert renamed[1][0][1].startswith("./c.jsonl:3: malformed JSON line skipped")
+    _write(corpus, RECORDS)  # changed: checked again
+    assert run("c.jsonl")[2] == 3 and len(checked) == 3

@@ -25,7 +25,7 @@ def test_a_fifo_and_a_device_in_a_checked_folder_are_skipped_not_read(tmp_path):
 
 
 def test_a_file_over_the_size_guard_is_skipped_with_a_reason(tmp_path):
-    from doclint.discovery import MAX_FILE_BYTES
+    from doclint.io.discovery import MAX_FILE_BYTES
 
     with open(tmp_path / "huge.txt", "wb") as f:
         f.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, and nothing must be read

@@ -1,15 +1,12 @@
-"""The off-topic rule on the seed and on texts written for doclint (benchmarks/offtopic_eval.py)."""
+"""The off-topic rule on the seed and on texts written for doclint (tests/data/articles.toml)."""
 from __future__ import annotations
 
-import sys
 import textwrap
+from collections import Counter
 
 import pytest
 
 from conftest import ROOT, SEED, lint
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import offtopic_eval  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -36,12 +33,36 @@ def test_seed_lexical_backend_flags_only_the_haj_paragraph():
     assert [d.line for d in found] == [20]
 
 
+def _spliced_articles():
+    """(text, the intruder's line or None) for each article alone, and with the second paragraph of every other
+    article inserted in its middle and at its end."""
+    articles = tomllib.loads((ROOT / "tests" / "data" / "articles.toml").read_text("utf-8"))["article"]
+    for host in articles:
+        paragraphs = list(host["paragraphs"])
+        yield host["headline"] + "\n\n" + "\n\n".join(paragraphs) + "\n", None
+        for other in (a for a in articles if a is not host):
+            for at in ((len(paragraphs) + 1) // 2, len(paragraphs)):
+                body = paragraphs[:at] + [other["paragraphs"][1]] + paragraphs[at:]
+                yield host["headline"] + "\n\n" + "\n\n".join(body) + "\n", 3 + 2 * at
+
+
 @pytest.mark.parametrize("backend,recall,precision,clean", [("lexical", 0.7, 0.85, 2), ("embeddings", 0.65, 0.95, 1)])
 def test_own_articles(backend, recall, precision, clean):
-    found, total, flagged, right, clean_flagged, _, _ = offtopic_eval.evaluate(backend)
-    assert sum(found.values()) / sum(total.values()) >= recall
-    assert sum(right.values()) / sum(flagged.values()) >= precision
-    assert clean_flagged <= clean
+    from doclint.document import Document
+    from doclint.rule import Context
+    from doclint.rules.off_topic_paragraph import OffTopicParagraph, Options
+
+    rule, counts = OffTopicParagraph(Options(backend=backend)), Counter()
+    for n, (text, line) in enumerate(_spliced_articles()):
+        document = Document.from_bytes(f"{n}.txt", text.encode())
+        lines = [document.position(d.start)[0] for d in rule.check(document, Context())]
+        if line is None:
+            counts["clean flagged"] += bool(lines)
+        else:
+            counts.update(intruders=1, found=line in lines, flagged=len(lines), right=lines.count(line))
+    assert counts["found"] / counts["intruders"] >= recall
+    assert counts["right"] / counts["flagged"] >= precision
+    assert counts["clean flagged"] <= clean
 
 
 def test_embeddings_extra_is_installed_for_the_test_suite():

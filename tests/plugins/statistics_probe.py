@@ -1,6 +1,6 @@
 """A test rule, not part of doclint: says whether the corpus statistics reached it, in its fix."""
 from doclint.diagnostics import Edit, Fix
-from doclint.rule import Diagnostic, Rule
+from doclint.rule import CorpusStatistics, Diagnostic, Rule
 
 
 class StatisticsProbe(Rule):
@@ -23,7 +23,7 @@ class StatisticsProbe(Rule):
     name = "statistics-probe"
     category = "source-tag"
     fixable = "unsafe"
-    wants_corpus_stats = True
+    requires = frozenset({CorpusStatistics})
 
     def check(self, document, context):
         at = document.text.find("MARK\n")

@@ -1,6 +1,6 @@
 """Off-topic rule on texts written for doclint (tests/data/articles.toml), beyond the dev corpus.
 
-    python benchmarks/offtopic_eval.py [--backend lexical|embeddings|auto] [--corpus] [--paragraphs N]
+    python -m evals.off_topic_own_articles [--backend lexical|embeddings|auto] [--corpus] [--paragraphs N]
 
 Each article is checked alone (clean), and with a paragraph of every other
 article inserted: in the middle or at the very end, from another section or

@@ -1,6 +1,6 @@
 """Time and peak memory of a whole check on inputs built to find super-linear paths.
 
-    python benchmarks/pathological.py [--scale 1.0] [--fix]
+    python -m bench.pathological [--scale 1.0] [--fix]
 
 Each input is written to a temporary folder and checked once by the real
 command (`doclint check --no-cache --no-progress`) in a process of its own,

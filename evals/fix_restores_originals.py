@@ -1,6 +1,6 @@
 """Does `--fix --unsafe-fixes` give back the original? Defects injected into texts written for doclint.
 
-    python benchmarks/restore_probe.py [--cases 60] [--combined 400]
+    python -m evals.fix_restores_originals [--cases 60] [--combined 400]
 
 Each article of tests/data/articles.toml (cut to five or more paragraphs) is
 damaged by one kind of defect at a time, `--cases` times per kind with a

@@ -1,6 +1,6 @@
 """repeated-passage and repeated-sentence against copies re-edited by moving or dropping sentences.
 
-    python benchmarks/reordered_copies.py FOLDER [--articles 150] [--seed 1]
+    python -m evals.repeated_passage_reordered_copies FOLDER [--articles 150] [--seed 1]
 
 Each clean article (.txt) of FOLDER with a paragraph of four sentences or
 more (from the third paragraph on) gets, appended at its end, a copy of one

@@ -1,6 +1,6 @@
 """Throughput of the encoding rules together on clean text (one core, in-process).
 
-    python benchmarks/encoding.py [--mb 20] [--runs 5]
+    python -m bench.encoding_rules [--mb 20] [--runs 5]
 
 The text is the seed's article body (curly quotes, dashes, accents: clean but
 not ASCII), repeated to the requested size, as one document of many lines.
@@ -13,7 +13,7 @@ from pathlib import Path
 from doclint.config import Config
 from doclint.engine import Linter
 
-from _timing import time_check  # benchmarks/, the script's own folder
+from bench.harness import time_check
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_cde6c8420819af79.txt"
 

@@ -8,6 +8,12 @@ diagnostics of the others, and compares the files it was given with every
 indexed file of the tree, so a pre-commit run on one changed file still finds
 its near-duplicate elsewhere.
 
+A JSONL corpus is stored as a whole: a row for the file (its size, mtime,
+content hash and the messages its reading gave, under a key that adds the text
+and id fields), and a row per record (the record's diagnostics, stub and
+signatures). The file's row is written after the last record's, so a run
+interrupted while storing leaves no entry that looks complete.
+
 Concurrent runs are safe (WAL journal, a busy timeout, one transaction per
 write). A corrupt or foreign database file is rebuilt, with a warning.
 """
@@ -20,27 +26,10 @@ import sqlite3
 import threading
 from pathlib import Path
 
-SCHEMA_VERSION = 3  # 2: shingle hashes combine word hashes; 3: exact hash of the word hashes
-TABLES = {"doclint_meta", "files"}
-
-
-def project_root(config_path: Path | None, cwd: Path) -> tuple[Path | None, str]:
-    """The project a run belongs to, and how it was found: the folder of its config file, else the repository
-    root (the nearest folder upward with `.git`), else none.
-
-    The config file counts only when the current folder is inside its folder: a shared config passed with
-    --config from elsewhere (~/configs/doclint.toml) must not make its whole folder the project. A plain
-    working folder is never a project: a backup copy beside the files checked would be compared with them.
-    """
-    cwd = cwd.resolve()
-    if config_path is not None:
-        folder = config_path.resolve().parent
-        if folder == cwd or folder in cwd.parents:
-            return folder, f"the folder of {config_path.name}"
-    for folder in [cwd, *cwd.parents]:
-        if (folder / ".git").exists():
-            return folder, "a git repository"
-    return None, ""
+SCHEMA_VERSION = 4  # 2: shingle hashes combine word hashes; 3: exact hash of the word hashes; 4: JSONL records
+TABLES = {"doclint_meta", "files", "records"}
+RECORDS_PER_WRITE = 1000  # records stored per transaction: few transactions, little held in memory
+BUSY_TIMEOUT = 30  # seconds a run waits for another run's write to the same index
 
 
 def config_key(linter) -> str:
@@ -50,7 +39,7 @@ def config_key(linter) -> str:
     parts = [__version__]
     for rule in linter.rules:
         parts.append(f"{type(rule).__module__}.{type(rule).__name__}:{rule.code}:{rule.options!r}"
-                     f"{_source_digest(type(rule))}:{rule.severity}:{getattr(rule, 'fix_applicability', None)}")
+                     f"{_source_digest(type(rule))}:{rule.severity}:{rule.fix_applicability}")
     parts.append(repr(sorted(linter.config.per_file_ignores.items())))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
@@ -70,10 +59,10 @@ def _source_digest(rule_class) -> str:
 
 
 class Index:
-    def __init__(self, folder: Path, key: str, warn=lambda message: None):
+    def __init__(self, folder: Path, keys: list[str] | str, warn=lambda message: None):
         self.folder = folder
         self.path = folder / "index.sqlite"
-        self.key = key
+        self.keys = [keys] if isinstance(keys, str) else keys  # per linter number (engine.Linters): config_key
         self.warn = warn
         self.lock = threading.Lock()
         folder.mkdir(parents=True, exist_ok=True)
@@ -86,7 +75,7 @@ class Index:
         try:
             db = self._connect()
             names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if names and names != TABLES:
+            if names and "doclint_meta" not in names or not names <= TABLES:
                 raise sqlite3.DatabaseError(f"not a doclint index (tables: {', '.join(sorted(names))})")
             if names:
                 row = db.execute("SELECT value FROM doclint_meta WHERE name='schema'").fetchone()
@@ -108,13 +97,15 @@ class Index:
 
     def _connect(self) -> sqlite3.Connection:
         # The pool's feeder thread looks files up while the main thread stores results: one lock guards it.
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA busy_timeout = 30000")
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT * 1000}")
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("CREATE TABLE IF NOT EXISTS doclint_meta (name TEXT PRIMARY KEY, value TEXT)")
         db.execute("""CREATE TABLE IF NOT EXISTS files (
             path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT, config TEXT,
             diagnostics BLOB, stub BLOB, signatures BLOB)""")
+        db.execute("""CREATE TABLE IF NOT EXISTS records (
+            file TEXT, number INTEGER, diagnostics BLOB, stub BLOB, signatures BLOB, PRIMARY KEY (file, number))""")
         db.execute("INSERT OR IGNORE INTO doclint_meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         return db
 
@@ -122,7 +113,7 @@ class Index:
     def _key(path: Path) -> str:
         return str(path.resolve())
 
-    def lookup(self, path: Path, stat: os.stat_result):
+    def lookup(self, path: Path, stat: os.stat_result, linter: int = 0):
         """(diagnostics, stub, signatures) stored for this file, if it has not changed since."""
         try:
             with self.lock:
@@ -130,14 +121,14 @@ class Index:
                                       "WHERE path = ?", (self._key(path),)).fetchone()
         except sqlite3.DatabaseError:
             return None
-        if not row or row[0] != stat.st_size or row[1] != stat.st_mtime_ns or row[2] != self.key:
+        if not row or row[0] != stat.st_size or row[1] != stat.st_mtime_ns or row[2] != self.keys[linter]:
             return None
         try:
             return pickle.loads(row[3]), pickle.loads(row[4]), pickle.loads(row[5])
         except Exception:  # noqa: BLE001 - a bad entry is simply recomputed
             return None
 
-    def fresh(self, path: Path) -> bool:
+    def fresh(self, path: Path, key: str) -> bool:
         """Whether the index holds this file as it is now (without loading what it holds)."""
         try:
             stat = path.stat()
@@ -146,9 +137,9 @@ class Index:
                                       (self._key(path),)).fetchone()
         except (OSError, sqlite3.DatabaseError):
             return False
-        return bool(row) and row[0] == stat.st_size and row[1] == stat.st_mtime_ns and row[2] == self.key
+        return bool(row) and row[0] == stat.st_size and row[1] == stat.st_mtime_ns and row[2] == key
 
-    def store(self, path: Path, data: bytes, diagnostics, stub, signatures) -> None:
+    def store(self, path: Path, data: bytes, diagnostics, stub, signatures, linter: int = 0) -> None:
         try:
             stat = path.stat()
         except OSError:
@@ -159,9 +150,82 @@ class Index:
                 self.db.execute("BEGIN IMMEDIATE")
                 self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                 (self._key(path), stat.st_size, stat.st_mtime_ns,
-                                 hashlib.sha256(data).hexdigest(), self.key, *blob))
+                                 hashlib.sha256(data).hexdigest(), self.keys[linter], *blob))
         except sqlite3.DatabaseError as exc:
             self.warn(f"{self.path}: cannot store {path}: {exc}")
 
+    # -- JSONL corpora ----------------------------------------------------------------------------------------
+    def corpus(self, path: Path, key: str):
+        """(messages, rows) stored for this JSONL file under `key` if it has not changed since, else None; rows
+        are (number, diagnostics, stub, signatures) in record order, read as they are iterated."""
+        if not self.fresh(path, key):
+            return None
+        try:
+            with self.lock:
+                row = self.db.execute("SELECT diagnostics FROM files WHERE path = ?", (self._key(path),)).fetchone()
+            messages = pickle.loads(row[0])
+        except Exception:  # noqa: BLE001 - a bad entry is simply recomputed
+            return None
+        return messages, self._records(self._key(path))
+
+    def _records(self, file: str):
+        with self.lock:
+            rows = self.db.execute("SELECT number, diagnostics, stub, signatures FROM records WHERE file = ? "
+                                   "ORDER BY number", (file,)).fetchall()
+        for number, diagnostics, stub, signatures in rows:
+            yield number, pickle.loads(diagnostics), pickle.loads(stub), pickle.loads(signatures)
+
+    def store_corpus(self, path: Path, key: str) -> "CorpusWriter":
+        """A writer that stores a JSONL file's records as they are checked, and the file when it is complete."""
+        return CorpusWriter(self, path, key)
+
+    def _write(self, statements: list) -> bool:
+        try:
+            with self.lock, self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                for sql, rows in statements:
+                    self.db.executemany(sql, rows)
+            return True
+        except sqlite3.DatabaseError as exc:
+            self.warn(f"{self.path}: cannot store: {exc}")
+            return False
+
     def close(self) -> None:
         self.db.close()
+
+
+class CorpusWriter:
+    """Stores a JSONL file in the index while it is checked: `record(...)` for each record in any order,
+    `finish(messages)` once the whole file is read. Nothing is stored for a file whose reading failed."""
+
+    def __init__(self, index: Index, path: Path, key: str):
+        self.index, self.path, self.key = index, path, key
+        self.file = index._key(path)
+        self.rows: list = []
+        self.hash = hashlib.sha256()
+        self.ok = index._write([("DELETE FROM files WHERE path = ?", [(self.file,)]),
+                                ("DELETE FROM records WHERE file = ?", [(self.file,)])])
+
+    def line(self, raw: bytes) -> None:
+        self.hash.update(raw)
+
+    def record(self, number: int, diagnostics, stub, signatures) -> None:
+        self.rows.append((self.file, number, pickle.dumps(diagnostics), pickle.dumps(stub), pickle.dumps(signatures)))
+        if len(self.rows) >= RECORDS_PER_WRITE:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.ok and self.rows:
+            self.ok = self.index._write([("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?)", self.rows)])
+        self.rows = []
+
+    def finish(self, messages: list) -> None:
+        self._flush()
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return
+        if self.ok:
+            self.index._write([("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(self.file, stat.st_size, stat.st_mtime_ns, self.hash.hexdigest(), self.key,
+                                  pickle.dumps(messages), None, None)])])

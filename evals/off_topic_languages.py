@@ -1,6 +1,6 @@
 """Off-topic rule against paragraphs in another language or script, spliced into our own English articles.
 
-    python benchmarks/offtopic_languages.py FOLDER
+    python -m evals.off_topic_languages FOLDER
 
 FOLDER holds paragraphs in other languages, one per .txt file, named after their
 language (`zh_CN_0.txt`, `ar_AA_3.txt`: the text before the last underscore is

@@ -1,6 +1,6 @@
 """Where does a teaser headline glued to a paragraph's start end? Exact fixes against the paragraph openings news uses.
 
-    python benchmarks/teaser_extents.py
+    python -m evals.source_tag_teaser_extents
 
 A short article written for doclint (its last paragraph names the people the
 others quote, as news does: `Mr Brown`, `Mr Letwin`) has its third paragraph

@@ -1,6 +1,6 @@
 """Scaling of the in-document duplicate rules (repeated-passage, repeated-sentence).
 
-    python benchmarks/duplicates.py [--runs 3]
+    python -m bench.duplicate_rules [--runs 3]
 
 Builds documents of 500, 5,000 and 50,000 paragraphs (1x, 10x, 100x) from
 generated sentences, with 5% of the paragraphs repeated later (exactly or with
@@ -14,7 +14,7 @@ import random
 from doclint.config import Config
 from doclint.engine import Linter
 
-from _timing import time_check  # benchmarks/, the script's own folder
+from bench.harness import time_check
 
 WORDS = ("market council player season company minister report price court police water school film music "
          "energy budget union vote team match bank rate growth deal plan figure week city country year "

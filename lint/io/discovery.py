@@ -12,17 +12,14 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from doclint.config import Config
+from doclint.config import Config, Configs
+from doclint.io.jsonl import is_jsonl
 
-# A document is held whole in memory, several times over while the rules read it: benchmarks/pathological.py peaks
+# A document is held whole in memory, several times over while the rules read it: bench/pathological.py peaks
 # at about 18 times the size of its 9 MB one-line input. 64 MB therefore needs about 1.2 GB; anything larger is
 # a corpus dump, which belongs in JSONL (streamed record by record, so the limit does not apply to it).
 MAX_FILE_BYTES = 64 * 1024 * 1024
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-
-
-def is_jsonl(path: Path | None) -> bool:
-    return path is not None and path.name.lower().endswith(JSONL_SUFFIXES)
+GIT_TIMEOUT = 120  # seconds for `git ls-files` to list what a repository ignores (a huge tree takes seconds)
 
 
 @dataclass(frozen=True)
@@ -44,60 +41,93 @@ class Found:
     skipped: list[str] = field(default_factory=list)
 
 
-def discover(paths: list[str], config: Config, stdin_filename: str | None = None) -> Found:
-    found = Found()
-    seen: set[str] = set()
-
-    def add(f: Path, root: Path, st: os.stat_result) -> None:
-        key = os.path.normpath(f)
-        if key in seen:
-            return
-        seen.add(key)
-        problem = unreadable_kind(f, st)
-        if problem:
-            found.skipped.append(f"{_display(f)}: {problem}; skipped")
-        else:
-            found.sources.append(Source(f, _display(f), root))
-
+def discover(paths: list[str], configs: Configs | Config, stdin_filename: str | None = None) -> Found:
+    """The files to check for `paths` (the current folder when none): named files as they are, folders walked
+    with the include and exclude globs of the configuration governing each folder (see config.Configs)."""
+    if isinstance(configs, Config):
+        configs = Configs.only(configs)
+    walk = _Walk(configs)
     for arg in paths or ["."]:
         if arg == "-":
-            found.sources.append(Source(None, stdin_filename or "-", Path.cwd()))
+            walk.found.sources.append(Source(None, stdin_filename or "-", Path.cwd()))
             continue
         p = Path(arg)
         try:
             st = p.stat()
         except FileNotFoundError:
-            found.errors.append(f"{arg}: cannot read: a broken symlink" if p.is_symlink()
-                                else f"{arg}: no such file or directory")
+            walk.found.errors.append(f"{arg}: cannot read: a broken symlink" if p.is_symlink()
+                                     else f"{arg}: no such file or directory")
             continue
         except OSError as exc:  # a folder on the way that may not be entered, a symlink loop
-            found.errors.append(f"{arg}: cannot read: {exc.strerror or exc}")
+            walk.found.errors.append(f"{arg}: cannot read: {exc.strerror or exc}")
             continue
         if stat.S_ISDIR(st.st_mode):
-            root = p.resolve()
-            files = []
-            ignored = git_ignored(p, found) if config.respect_gitignore else set()
+            walk.folder(p)
+        elif not configs.for_path(p).is_excluded(p):
+            walk.add(p, p.absolute().parent.resolve(), st)
+    return walk.found
 
-            def walk_error(exc: OSError) -> None:
-                found.errors.append(f"{_display(Path(exc.filename or '?'))}: cannot read folder: {exc.strerror or exc}")
 
-            for folder, dirs, names in os.walk(p, onerror=walk_error, followlinks=False):
-                here = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d) and not (here / d).is_symlink()
-                                 and os.path.abspath(here / d) not in ignored)
-                files += [here / n for n in names if config.is_included(here / n) and not config.is_excluded(here / n)
-                          and os.path.abspath(here / n) not in ignored]
-            for f in sorted(files, key=lambda x: x.as_posix()):
-                try:
-                    add(f, root, f.stat())
-                except OSError as exc:
-                    if f.is_symlink() and isinstance(exc, FileNotFoundError):
-                        found.skipped.append(f"{_display(f)}: is a broken symlink; skipped")
-                        continue
-                    found.errors.append(f"{_display(f)}: cannot read: {exc.strerror or exc}")
-        elif not config.is_excluded(p):
-            add(p, p.absolute().parent.resolve(), st)
-    return found
+class _Walk:
+    """What discover gathers: each file once, in a stable order."""
+
+    def __init__(self, configs: Configs):
+        self.configs = configs
+        self.found = Found()
+        self.seen: set[str] = set()
+
+    def add(self, f: Path, root: Path, st: os.stat_result) -> None:
+        key = os.path.normpath(f)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        problem = unreadable_kind(f, st)
+        if problem:
+            self.found.skipped.append(f"{_display(f)}: {problem}; skipped")
+        else:
+            self.found.sources.append(Source(f, _display(f), root))
+
+    def folder(self, p: Path) -> None:
+        found, root, files = self.found, p.resolve(), []
+        ignored = git_ignored(p, found) if self.configs.obeys_gitignore(p) else set()
+
+        def walk_error(exc: OSError) -> None:
+            found.errors.append(f"{_display(Path(exc.filename or '?'))}: cannot read folder: {exc.strerror or exc}")
+
+        for folder, dirs, names in os.walk(p, onerror=walk_error, followlinks=False):
+            here = Path(folder)
+            config = self.configs.for_path(here)
+            dirs[:] = sorted(d for d in dirs if not config.is_excluded(here / d) and not (here / d).is_symlink()
+                             and os.path.abspath(here / d) not in ignored)
+            files += [here / n for n in names if config.is_included(here / n) and not config.is_excluded(here / n)
+                      and os.path.abspath(here / n) not in ignored]
+        for f in sorted(files, key=lambda x: x.as_posix()):
+            try:
+                self.add(f, root, f.stat())
+            except OSError as exc:
+                if f.is_symlink() and isinstance(exc, FileNotFoundError):
+                    found.skipped.append(f"{_display(f)}: is a broken symlink; skipped")
+                    continue
+                found.errors.append(f"{_display(f)}: cannot read: {exc.strerror or exc}")
+
+
+def project_root(config_path: Path | None, cwd: Path) -> tuple[Path | None, str]:
+    """The project a run belongs to, and how it was found: the folder of its config file, else the repository
+    root (the nearest folder upward with `.git`), else none.
+
+    The config file counts only when the current folder is inside its folder: a shared config passed with
+    --config from elsewhere (~/configs/doclint.toml) must not make its whole folder the project. A plain
+    working folder is never a project: a backup copy beside the files checked would be compared with them.
+    """
+    cwd = cwd.resolve()
+    if config_path is not None:
+        folder = config_path.resolve().parent
+        if folder == cwd or folder in cwd.parents:
+            return folder, f"the folder of {config_path.name}"
+    for folder in [cwd, *cwd.parents]:
+        if (folder / ".git").exists():
+            return folder, "a git repository"
+    return None, ""
 
 
 def git_ignored(folder: Path, found: Found) -> set[str]:
@@ -111,7 +141,7 @@ def git_ignored(folder: Path, found: Found) -> set[str]:
         return set()
     try:
         p = subprocess.run(["git", "-C", str(absolute), "ls-files", "-z", "--others", "--ignored",
-                            "--exclude-standard", "--directory"], capture_output=True, timeout=120)
+                            "--exclude-standard", "--directory"], capture_output=True, timeout=GIT_TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as exc:
         found.skipped.append(f"{folder}: .gitignore not read ({exc}); use --no-respect-gitignore to say so")
         return set()

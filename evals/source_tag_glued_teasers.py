@@ -1,7 +1,7 @@
 """Where does a tag glued to a paragraph end? Teasers and credits glued into a folder of real articles.
 
-    python benchmarks/tag_splice.py FOLDER [--cases 800] [--seed 1] [--show N] [--corpus]
-    python benchmarks/tag_splice.py FOLDER --credits first|second [--cases 3000] [--seed 3]
+    python -m evals.source_tag_glued_teasers FOLDER [--cases 800] [--seed 1] [--show N] [--corpus]
+    python -m evals.source_tag_glued_teasers FOLDER --credits first|second [--cases 3000] [--seed 3]
 
 FOLDER holds clean articles, one per .txt file, each opening with its headline
 on the first line (the evaluation corpus's `gold/` folder is one). Each case

@@ -1,6 +1,6 @@
 """A full check of a folder by doclint against a datatrove pipeline on the same files.
 
-    python benchmarks/datatrove_baseline.py FOLDER --datatrove-python PATH [--runs 3] [--jobs 1 2]
+    python -m bench.datatrove_baseline FOLDER --datatrove-python PATH [--runs 3] [--jobs 1 2]
 
 The datatrove pipeline is the one the corpus-mode issue names: FTFY, C4 and
 Gopher quality filters, then MinHash LSH with datasketch (5-word shingles, 128

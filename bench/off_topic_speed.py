@@ -1,7 +1,7 @@
 """Time of the off-topic rule per 600-word article, after start-up, for each backend.
 
-    python benchmarks/offtopic_speed.py [--rounds 20] [--merge 2]
-    python benchmarks/offtopic_speed.py --folder DIR
+    python -m bench.off_topic_speed [--rounds 20] [--merge 2]
+    python -m bench.off_topic_speed --folder DIR
 
 
 Articles of about 600 words are assembled from tests/data/articles.toml (19

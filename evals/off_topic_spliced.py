@@ -1,6 +1,6 @@
 """Off-topic rule against paragraphs spliced into a folder of real articles, by kind of intruder.
 
-    python benchmarks/offtopic_splice.py FOLDER [--labels labels.jsonl] [--seed 1]
+    python -m evals.off_topic_spliced FOLDER [--labels labels.jsonl] [--seed 1]
 
 FOLDER holds clean articles, one per .txt file (with `--labels`, a JSON Lines
 file of {"doc": "docs/NAME.txt", "category": ..., "defects": [...]} as the

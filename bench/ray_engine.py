@@ -1,6 +1,6 @@
 """The local engine against the Ray engine on the same synthetic sharded JSONL corpus.
 
-    python benchmarks/ray_engine.py [--mb 1000] [--shards 8] [--cpus 2] [--skip-local]
+    python -m bench.ray_engine [--mb 1000] [--shards 8] [--cpus 2] [--skip-local]
 
 Writes `--mb` megabytes of news-like records (10% near-duplicates of earlier
 records, many of them in another shard) into `--shards` JSONL files in a
@@ -26,8 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import article, near_copy  # noqa: E402
+from bench.corpus import article, near_copy
 
 
 def make_shards(folder: Path, mb: float, shards: int, seed: int = 7) -> tuple[list[Path], int]:

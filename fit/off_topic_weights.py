@@ -1,14 +1,14 @@
 """Fit the off-topic rule's logistic weights: how the weights in rules/off_topic_paragraph.py were set.
 
-    python benchmarks/offtopic_fit.py CORPUS [--backend embeddings|lexical] [--seeds 3 4] [--drop F ...] [--add F ...]
-    python benchmarks/offtopic_fit.py CORPUS --halves [--test-seeds 7 8] [--compare '{"bias": -4.6, ...}']
+    python -m fit.off_topic_weights CORPUS [--backend embeddings|lexical] [--seeds 3 4] [--drop F ...] [--add F ...]
+    python -m fit.off_topic_weights CORPUS --halves [--test-seeds 7 8] [--compare '{"bias": -4.6, ...}']
 
 CORPUS is a labelled corpus as the evaluation's dev corpus (docs/*.txt and
 labels.jsonl; it is read, never copied). The rule's evidence for every
 single-paragraph unit it judges is collected from the corpus's documents
 (labelled intruders are the positives; units that overlap an intruder without
 being one are left out) and from paragraphs spliced into its clean articles
-by offtopic_splice.py (every kind, for each of `--seeds`; none with
+by off_topic_spliced.py (every kind, for each of `--seeds`; none with
 `--seeds`). Corpus statistics are those of the corpus's documents. A logistic
 regression with an L2 penalty of 1 is fitted by Newton's method and printed,
 to be rounded into the rule. `--drop bridge` fits without that evidence; `--add F` also fits evidence the
@@ -37,8 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import offtopic_splice  # noqa: E402
+from evals import off_topic_spliced as offtopic_splice
 
 from doclint.cohesion import CorpusStats  # noqa: E402
 from doclint.document import Document  # noqa: E402
@@ -107,6 +106,17 @@ def score(rows, weights, threshold=0.7) -> str:
     return ", ".join(out)
 
 
+def write_weights(path: Path, weights: dict, corpus: Path, metric: str) -> None:
+    """The fitted weights as data (TOML), after a header saying how they were made: the command, the corpus, the
+    date and what they were fitted on. A rule takes them over by hand, citing the file."""
+    import time
+
+    header = [f"# command: python -m fit.off_topic_weights {' '.join(sys.argv[1:])}", f"# corpus: {corpus}",
+              f"# date: {time.strftime('%Y-%m-%d')}", f"# metric: L2-penalised logistic regression (log loss, Newton steps) over {metric}"]
+    body = [f"{name} = {value!r}" for name, value in weights.items()]
+    path.write_text("\n".join(header + ["", "[weights]", *body]) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", type=Path)
@@ -118,6 +128,7 @@ def main() -> None:
     ap.add_argument("--compare", type=json.loads, help="weights (JSON) to measure beside the fitted ones")
     ap.add_argument("--drop", nargs="*", default=[], metavar="FEATURE", help="fit without these features")
     ap.add_argument("--add", nargs="*", default=[], metavar="FEATURE", help="fit with these unweighted features too")
+    ap.add_argument("--out", type=Path, help="write the fitted weights to this file, with their provenance")
     a = ap.parse_args()
     labels = [json.loads(line) for line in (a.corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     docs = [(rec["doc"], (a.corpus / rec["doc"]).read_text(encoding="utf-8"),
@@ -137,8 +148,11 @@ def main() -> None:
     if not a.halves:
         rows = [r for r in rows if r["kind"] == "dev" or int(r["kind"].split("-")[1]) in a.seeds]
         print(f"{len(rows)} units, {sum(r['positive'] for r in rows)} intruders")
-        print("fitted:", {k: round(v, 2) for k, v in fit(rows, names).items()})
+        fitted = {k: round(v, 2) for k, v in fit(rows, names).items()}
+        print("fitted:", fitted)
         print("in the rule:", current)
+        if a.out:
+            write_weights(a.out, fitted, a.corpus, f"{len(rows)} units, {sum(r['positive'] for r in rows)} intruders")
         return
     for half in (0, 1):
         mine = [r for r in rows if zlib.crc32(r["host"].encode()) & 1 == half]

@@ -1,6 +1,6 @@
 """Source-tag rule against tag wordings written for this probe, on texts written for doclint.
 
-    python benchmarks/source_tag_wordings.py [--set first|second|...|fourteenth] [--articles 0 2 5 7]
+    python -m evals.source_tag_wordings [--set first|second|...|fourteenth] [--articles 0 2 5 7]
 
 Each wording is placed in an article of tests/data/articles.toml (its first six
 paragraphs): on a line of its own in the middle, as the last paragraph, glued to

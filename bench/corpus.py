@@ -1,6 +1,7 @@
 """Corpus-mode figures: throughput, parallelism, the index, scaling, JSONL memory, MinHash vs datasketch.
 
-    python benchmarks/corpus.py [--docs 1000] [--scales 1,10] [--jsonl-mb 100 (0: skip)] [--skip-datasketch]
+    python -m bench.corpus [--docs 1000] [--scales 1,10] [--jsonl-mb 100 (0: skip)] [--skip-datasketch]
+    python -m bench.corpus --throughput-only --python A B [--json FILE]   (an A/B of two installations)
 
 Synthetic news-like documents (generated sentences, 10% near-duplicates) are
 written to a temporary folder; every figure is the median of `--runs` runs of
@@ -21,6 +22,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.harness import arguments, median_seconds, side_by_side, write_results
+from bench.harness import doclint as bench_doclint
 
 WORDS = ("market council player season company minister report price court police water school film music "
          "energy budget union vote team match bank rate growth deal plan figure week city country year "
@@ -73,20 +77,30 @@ def doclint(*args) -> list[str]:
     return [sys.executable, "-m", "doclint", "check", "--no-progress", "--format", "json", "-o", "/dev/null", *args]
 
 
-def throughput(tmp: Path, n: int, runs: int) -> None:
+def throughput(tmp: Path, n: int, runs: int, pythons: list[str]) -> dict:
+    """Full checks with one and two jobs, and with the index (first and second run); for several interpreters
+    (an A/B), in alternating runs. The figures, by label."""
     corpus = tmp / "corpus"
     corpus.mkdir()
     size = make_corpus(corpus, n)
     print(f"corpus: {n} documents, {size / 1e6:.1f} MB")
+    figures = {}
     for jobs in (1, 2):
-        t = timed(doclint("--no-cache", "--jobs", str(jobs), str(corpus)), runs)
-        print(f"  full check, --jobs {jobs}, no index: median {t:6.2f} s = {size / t / 1e6:5.2f} MB/s")
-    cache = tmp / "cache"
-    first = timed(doclint("--cache-dir", str(cache), str(corpus)), runs, setup=lambda: shutil.rmtree(cache, True))
-    second = timed(doclint("--cache-dir", str(cache), str(corpus)), runs)
-    print(f"  with the index: first run {first:6.2f} s, second (unchanged files) {second:6.2f} s "
-          f"({first / second:.1f}x faster)")
+        commands = {py: checking(py, "--no-cache", "--jobs", str(jobs), str(corpus)) for py in pythons}
+        medians = median_seconds(commands, runs)
+        figures.update(side_by_side(f"full check, --jobs {jobs}, no index", medians))
+        print("  " + ", ".join(f"{size / t / 1e6:.2f} MB/s" for t in medians.values()))
+    caches = {py: tmp / f"cache-{n}" for n, py in enumerate(pythons)}
+    commands = {py: checking(py, "--cache-dir", str(caches[py]), str(corpus)) for py in pythons}
+    first = median_seconds(commands, runs, setup=lambda py: shutil.rmtree(caches[py], True))
+    figures.update(side_by_side("index: first run", first))
+    figures.update(side_by_side("index: second run (unchanged)", median_seconds(commands, runs)))
     shutil.rmtree(corpus)
+    return figures
+
+
+def checking(python: str, *args) -> list[str]:
+    return bench_doclint(python, "check", "--no-progress", "--format", "json", "-o", "/dev/null", *args)
 
 
 def scaling(tmp: Path, n: int, scales: list[int], runs: int) -> None:
@@ -182,10 +196,13 @@ def main() -> None:
     ap.add_argument("--scales", default="1,10")
     ap.add_argument("--jsonl-mb", type=float, default=100)
     ap.add_argument("--skip-datasketch", action="store_true")
-    a = ap.parse_args()
+    ap.add_argument("--throughput-only", action="store_true", help="only the throughput and index figures")
+    a = arguments(ap)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        throughput(tmp, a.docs, a.runs)
+        write_results(a.json, "bench.corpus", throughput(tmp, a.docs, a.runs, a.python))
+        if a.throughput_only:
+            return
         print("scaling:")
         scaling(tmp, a.docs, [int(x) for x in a.scales.split(",")], a.runs)
         if a.jsonl_mb > 0:

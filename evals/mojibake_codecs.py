@@ -1,6 +1,6 @@
 """How much mojibake of each codec `doclint check --fix` repairs, on texts of your choice.
 
-    python benchmarks/mojibake_codecs.py FOLDER [--codecs cp1252 mac_roman cp1251 cp437 cp1250]
+    python -m evals.mojibake_codecs FOLDER [--codecs cp1252 mac_roman cp1251 cp437 cp1250]
 
 Every .txt file of FOLDER is taken as clean. For each codec, a copy of every
 file whose second paragraph has non-ASCII characters gets that paragraph
