@@ -225,12 +225,16 @@ class OffTopicParagraph(Rule):
                                      semantic, bar)
             yield self._with_copies(document, copies, {originals[n] for n in members}, found)
         if _BEYOND_LATIN.search(document.text):  # a paragraph in a script the document does not otherwise use
-            for n, note in _other_script(texts, flagged):
-                para = paras[originals[n]]
-                found = Diagnostic(para.start, para.end, f"Off-topic paragraph ({note})",
-                                   fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
-                                                  message="Delete the paragraph"))
-                yield self._with_copies(document, copies, {originals[n]}, found)
+            yield from self._other_scripts(document, texts, originals, copies, flagged)
+
+    def _other_scripts(self, document, texts, originals, copies, flagged):
+        paras = document.paragraphs
+        for n, note in _other_script(texts, flagged):
+            para = paras[originals[n]]
+            found = Diagnostic(para.start, para.end, f"Off-topic paragraph ({note})",
+                               fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
+                                              message="Delete the paragraph"))
+            yield self._with_copies(document, copies, {originals[n]}, found)
 
     def prepare(self) -> None:
         from doclint import embeddings
@@ -283,7 +287,7 @@ class OffTopicParagraph(Rule):
             found, message=found.message.replace(unit, f"{unit} (repeated at line {lines})", 1),
             related=tuple(self.related(document, paras[p].start, paras[p].end, "a copy") for p in later))
 
-    def _diagnostic(self, document, texts, originals, m, members, features, u, score, semantic, bar) -> Diagnostic:
+    def _diagnostic(self, document, texts, originals, m, members, features, u, score, semantic, bar) -> Diagnostic:  # long: the evidence of one finding, as check computed it
         paras = document.paragraphs
         shown = {}  # each term as first written in the unit
         for n in members:

@@ -660,7 +660,7 @@ class SourceTag(Rule):
             return None
         return self._extent(rest, kind, document, to_end=True)
 
-    def _extent(self, rest: str, kind: str, document, to_end: bool = False) -> int | None:
+    def _extent(self, rest: str, kind: str, document, to_end: bool = False) -> int | None:  # long: one scoring loop over the candidate extents, each weight with its reason
         """How many characters of `rest` the name or headline takes, or None when it is not a tag.
 
         `to_end`: the tag is glued to the end of a paragraph, so it must take all of `rest`.
@@ -743,7 +743,7 @@ class SourceTag(Rule):
             return None
         return tokens[best - 1][1]
 
-    def _diagnostic(self, document, block, line, ls, le, lead, trail, a, b, tag: _Tag):
+    def _diagnostic(self, document, block, line, ls, le, lead, trail, a, b, tag: _Tag):  # long: where the tag stands in its line and block
         text = document.text
         whole_line = a == ls + lead and b == ls + trail
         if whole_line and block.first_line == block.last_line:
