@@ -99,7 +99,9 @@ def _work(task: _Task) -> _Done:
         else:
             done.diagnostics, done.fixed = result.diagnostics, result.fixed
             new = result.document.encode()
-            if new != task.data:
+            # Written only when a fix was applied: a file no rule fixed keeps its bytes, even when its text, encoded
+            # again, would differ from them (a legacy encoding left alone, UTF-16 of the other byte order).
+            if result.fixed and new != task.data:
                 done.new_text, done.new_bytes, done.old_text = result.document.text, new, document.text
             document = result.document
     else:
