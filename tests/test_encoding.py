@@ -13,3 +13,65 @@ def test_a_file_whose_transcoding_is_not_offered_keeps_its_bytes(tmp_path):
     p = run_cli("check", "--isolated", "--no-cache", "--select", "encoding", "--fix", doc.name, cwd=tmp_path)
     assert "E102" in p.stdout.decode() and "not fixed" in p.stdout.decode(), p.stdout.decode()
     assert doc.read_bytes() == data
+
+
+# -- the encoding rules as one pipeline ------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from conftest import make_linter  # noqa: E402
+from doclint.document import Document  # noqa: E402
+
+ENCODING = make_linter(["encoding"])
+WORDS = ["the plan", "café", "naïve", "São Paulo", "Zürich", "Wrocław", "zażółć", "привет", "Ελλάδα", "中文",
+         "it’s", "“quoted”", "— ", "…", "½", "€5", "índice", "ß", "Ärger", "ı"]
+
+
+def _sloppy(data: bytes, codec: str) -> str:
+    return "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in data)
+
+
+def _damaged(word: str, how: str) -> str:
+    data = word.encode("utf-8")
+    if how == "twice":
+        return _sloppy(_sloppy(data, "cp1252").encode("utf-8"), "cp1252")
+    if how == "lost-a0":
+        return _sloppy(data, "cp1252").replace("\u00a0", " ")
+    if how == "lost-9d":
+        return _sloppy(data, "cp1252").replace("\x9d", "")
+    if how == "fffd":
+        return _sloppy(data, "cp1252").replace("\x9d", "\ufffd").replace("\x81", "\ufffd")
+    return data.decode(how, errors="replace") if how != "cp1252" else _sloppy(data, "cp1252")
+
+
+CLEAN = st.sampled_from(WORDS)
+DAMAGED = st.builds(_damaged, st.sampled_from(WORDS + ["”", "“"]),
+                    st.sampled_from(["cp1252", "latin-1", "mac_roman", "cp437", "cp1251", "cp1250", "twice", "lost-a0",
+                                     "lost-9d", "fffd"]))
+NOISE = ["", "", "", "\u200b", "\ufffd", "&amp;", "&#8217;", "&eacute;", "&frac12;", "&Atilde;", "&copy;", "^M"]
+C1 = ["\x92", "\x93", "\x94", "\x84", "\x85", "\x96", "\x81", "\x9d", "\x8a", "\u00ad"]
+# Words as damage leaves them: each misread one way, with an invisible character or an entity glued to either end,
+# and a clean word also with a C1 control (`It\x92s`, `\x93Yes\x94`), between spaces, punctuation and line breaks.
+# Not generated: a C1 control or a soft hyphen (byte 0xAD as Latin-1) glued to a word misread as UTF-8 (`ÃŸ\x81`),
+# which ftfy reads otherwise once it is deleted; where such a word stands on a line whose repair ftfy finds, the
+# deletion waits for that repair (mojibake.settled).
+TOKEN = st.one_of(st.builds(lambda a, w, b: a + w + b, st.sampled_from(NOISE + C1), CLEAN, st.sampled_from(NOISE + C1)),
+                  st.builds(lambda a, w, b: a + w + b, st.sampled_from(NOISE), DAMAGED, st.sampled_from(NOISE)))
+TEXTS = st.lists(st.tuples(TOKEN, st.sampled_from([" ", " ", " ", "\n", "\n\n", ", ", ". ", ""])),
+                 min_size=1, max_size=25).map(lambda parts: "".join(t + sep for t, sep in parts))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_fix_then_unsafe_fixes_ends_where_unsafe_fixes_alone_does(text):
+    # Issue 29: a safe fix of one encoding rule must not delete what another rule's unsafe repair needs (the
+    # \x9d of "â€\x9d", the soft hyphen of "Ã\xad"), nor repair half of a line whose rest then reads otherwise.
+    def fixed(document, unsafe):
+        result = ENCODING.fix(document, unsafe=unsafe)
+        assert result.converged
+        return result.document
+
+    start = Document.from_bytes("doc.txt", text.encode("utf-8"))
+    alone = fixed(start, True).text
+    assert fixed(fixed(start, False), True).text == alone
