@@ -208,15 +208,56 @@ def legacy_cases(data: Path) -> list[tuple[str, bytes, str]]:
     for name, encodings in TRANSCODE.items():
         if name not in sources:
             continue
-        text = sources[name].replace("\r\n", "\n")
-        head = "".join(text.splitlines(keepends=True)[:4])
+        lines = sources[name].replace("\r\n", "\n").splitlines(keepends=True)
         for encoding in encodings:
-            for part, piece in (("whole", text), ("first lines", head)):
-                try:
-                    add(f"{name} as {encoding}, {part}", piece.encode(encoding), piece)
-                except UnicodeEncodeError:
-                    pass
+            kept = [line for line in lines if _encodable(line, encoding)]  # a quotation in another script aside
+            for part, piece in (("whole", "".join(kept)), ("first lines", "".join(kept[:4]))):
+                add(f"{name} as {encoding}, {part}", piece.encode(encoding), piece)
+    for n, (text, encoding) in enumerate(SHORT):
+        add(f"short text {n} as {encoding}", text.encode(encoding), text)
     return cases
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+# Short texts of our own, in the code pages their languages were written in: a sentence or two, the hardest case
+# for a detector (a Windows code page against a DOS or a Mac one differ in a handful of bytes).
+SHORT = [
+    ("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη της χώρας. Οι κάτοικοί της μιλούν ελληνικά.\n",
+     "cp1253"),
+    ("Москва - столица России и крупнейший город страны. В городе живут более двенадцати миллионов человек.\n",
+     "koi8_r"),
+    ("Москва — столица России и крупнейший город страны. В городе живут более двенадцати миллионов человек.\n",
+     "cp1251"),
+    ("İstanbul, Türkiye'nin en kalabalık şehridir. Şehirde yaşayan insanların çoğu boğazın iki yakasında çalışıyor.\n",
+     "cp1254"),
+    ("Kraków jest jednym z najstarszych miast w Polsce. Wiele osób przyjeżdża tu, żeby zobaczyć zamek na Wawelu.\n",
+     "iso8859_2"),
+    ("Kraków jest jednym z najstarszych miast w Polsce. Wiele osób przyjeżdża tu, żeby zobaczyć zamek na Wawelu.\n",
+     "cp1250"),
+    ("The café opened in 1998, said José Müller; its crème brûlée — “the best in town” — costs €5.\n", "cp1252"),
+    ("The café opened in 1998, said José Müller; its crème brûlée costs 5 francs.\n", "mac_roman"),
+    ("The café opened in 1998, said José Müller; its crème brûlée costs 5 francs.\n", "cp850"),
+    ("The café opened in 1998.\n", "cp1252"),
+    ("Le château de Versailles est à l’ouest de Paris ; on y voit la galerie des Glaces, où fut signé le traité.\n",
+     "cp1252"),
+    ("Le château de Versailles est à l’ouest de Paris ; on y voit la galerie des Glaces, où fut signé le traité.\n",
+     "mac_roman"),
+    ("Le château de Versailles est à l'ouest de Paris ; on y voit la galerie des Glaces, où fut signé le traité.\n",
+     "cp850"),
+    ("שלום, קוראים לי דוד ואני גר בירושלים. אני עובד בבית ספר ומלמד היסטוריה.\n", "cp1255"),
+    ("القاهرة هي عاصمة مصر وأكبر مدنها، ويعيش فيها ملايين الناس الذين يعملون في التجارة والصناعة.\n", "cp1256"),
+    ("東京は日本の首都であり、世界でも有数の大都市です。毎日多くの人が電車で通勤しています。\n", "cp932"),
+    ("北京是中国的首都，也是一座历史悠久的城市。每年都有很多游客来这里参观故宫和长城。\n", "gb18030"),
+    ("서울은 대한민국의 수도이며 가장 큰 도시입니다. 많은 사람들이 지하철을 타고 출근합니다.\n", "cp949"),
+    ("I'm Tomás Ibáñez, from Bogotá; I joined the list last week.\n", "latin_1"),
+]
 
 
 def _show(title: str, items: list, n: int) -> None:

@@ -75,3 +75,49 @@ def test_fix_then_unsafe_fixes_ends_where_unsafe_fixes_alone_does(text):
     start = Document.from_bytes("doc.txt", text.encode("utf-8"))
     alone = fixed(start, True).text
     assert fixed(fixed(start, False), True).text == alone
+
+
+# -- legacy encodings -----------------------------------------------------------------------------------------------
+
+
+def _fixed_bytes(tmp_path, data: bytes, *flags: str) -> tuple[bytes, str]:
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(data)
+    p = run_cli("check", "--isolated", "--no-cache", "--select", "encoding", "--fix", *flags, doc.name, cwd=tmp_path)
+    return doc.read_bytes(), p.stdout.decode()
+
+
+def test_a_confidently_detected_legacy_file_is_written_as_utf8(tmp_path):
+    text = "Kraków jest jednym z najstarszych miast w Polsce. Wiele osób przyjeżdża tu, żeby zobaczyć zamek.\n"
+    after, out = _fixed_bytes(tmp_path, text.encode("cp1250"))
+    assert after == text.encode("utf-8"), out
+
+
+def test_an_uncertain_legacy_file_keeps_its_bytes_even_with_unsafe_fixes(tmp_path):
+    # A DOS code page and a Windows one read these bytes as different letters, each well spelled.
+    data = "I'm Tomás Ibáñez, from Bogotá.  \n".encode("cp1252")
+    after, out = _fixed_bytes(tmp_path, data, "--unsafe-fixes")
+    assert "not fixed" in out and after == data
+
+
+def test_a_utf8_file_with_a_few_stray_bytes_is_reported_as_such_and_kept(tmp_path):
+    data = "Café, naïve, São Paulo.\n".encode("utf-8") + b"Jos\xe9 said so.\n"
+    after, out = _fixed_bytes(tmp_path, data, "--unsafe-fixes")
+    assert "UTF-8 but for 1 byte" in out and after == data
+
+
+def test_a_one_file_run_imports_ftfy_and_charset_normalizer_only_for_a_file_that_needs_them(tmp_path):
+    import subprocess
+    import sys
+
+    def imported(data: bytes) -> set:
+        (tmp_path / "doc.txt").write_bytes(data)
+        p = subprocess.run([sys.executable, "-X", "importtime", "-m", "doclint", "check", "--isolated", "--no-cache",
+                            "doc.txt"], cwd=tmp_path, capture_output=True, timeout=120)
+        names = {line.rsplit("|", 1)[-1].strip() for line in p.stderr.decode().splitlines()}
+        return names & {"ftfy", "charset_normalizer"}
+
+    clean = "Café — “naïve” São Paulo, Zürich; Ελλάδα, Москва.\n\nThe council met on Monday.\n"
+    assert imported(clean.encode("utf-8")) == set()
+    assert imported("The cafÃ© opened.\n".encode("utf-8")) == {"ftfy"}
+    assert imported("Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.\n".encode("cp1253")) >= {"charset_normalizer"}
