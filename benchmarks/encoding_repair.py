@@ -260,6 +260,14 @@ SHORT = [
 ]
 
 
+def _right(after: bytes, text: str) -> bool:
+    """Whether the file as written is the original text in UTF-8."""
+    try:
+        return unicodedata.normalize("NFC", after.decode("utf-8")) == unicodedata.normalize("NFC", text)
+    except UnicodeDecodeError:
+        return False
+
+
 def _show(title: str, items: list, n: int) -> None:
     for label, before, after in items[:n]:
         print(f"    {title}: {label}: {before[:90]!r}\n{'':8}-> {after[:90]!r}")
@@ -318,18 +326,17 @@ def main() -> None:
                 untouched += 1
                 wrong.append((f"untouched {label}", text, ""))
                 continue
-            try:
-                decoded = after.decode("utf-8")
-            except UnicodeDecodeError:
-                decoded = None
-            if decoded is not None and unicodedata.normalize("NFC", decoded) == unicodedata.normalize("NFC", text):
+            if _right(after, text):
                 right += 1
             else:
                 garbled += 1
-                wrong.append((f"GARBLED {label}", text, decoded or after.decode("latin-1")))
+                wrong.append((f"GARBLED {label}", text, after.decode("utf-8", "replace")))
         name = "--fix" if mode == "fix" else "--fix --unsafe-fixes"
+        short = [n for n, (label, _, _) in enumerate(cases) if "first lines" in label or label.startswith("short")]
+        right_short = sum(out[mode][n] != cases[n][1] and _right(out[mode][n], cases[n][2]) for n in short)
         print(f"  after {name:22} right {right:3} ({right / len(cases):.0%})  garbled {garbled:3}  "
-              f"untouched {untouched:3}")
+              f"untouched {untouched:3}   (of them {len(cases) - len(short)} whole files: "
+              f"{right - right_short} right; {len(short)} short texts: {right_short} right)")
         _show("", sorted(wrong, key=lambda w: not w[0].startswith("GARBLED")), a.show)
 
 

@@ -118,7 +118,8 @@ def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
 
 
 def _problem(body: bytes, bad: int, guess: str | None, confident: bool, binary: bool, **more) -> DecodeProblem:
-    prefix = body[:bad].decode("utf-8", errors="replace")
+    # Where the byte is in the text as read (a multi-byte legacy reading may count the bytes before it otherwise)
+    prefix = body[:bad].decode("utf-8" if more.get("mixed") or not guess else guess, errors="replace")
     line = prefix.count("\n") + 1
     column = len(prefix) - (prefix.rfind("\n") + 1) + 1
     return DecodeProblem(bad, body[bad], line, column, guess, confident, binary, **more)

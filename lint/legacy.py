@@ -9,9 +9,11 @@ from a DOS or a Mac one. So every plausible reading, its candidates' and
 those of the common legacy code pages (`RIVALS`), is compared, grouped by the
 text it gives, and the detection is confident only when one text wins
 clearly: no other is as clean (charset-normalizer's mess ratio), as coherent
-(its language ratio) and as well spelled (its letters those of one
-language's alphabet, in a case that fits their place). A transcoding is
-offered only then (see rules/invalid_utf8.py).
+(its language ratio) and as well spelled (see `_spelled`: its letters those
+of one language's alphabet, and of the language of its ASCII words when the
+text is long enough to tell it, each in a case and place that fit). A
+transcoding is offered only then (see rules/invalid_utf8.py). A file that is
+UTF-8 but for a few stray bytes is told apart first (`stray_bytes`).
 """
 from __future__ import annotations
 
@@ -60,6 +62,10 @@ _FAMILY = {"euc_kr": "ko", "cp949": "ko", "johab": "ko", "gb2312": "zh", "gbk": 
            "hz": "zh", "big5": "zh-tw", "big5hkscs": "zh-tw", "cp950": "zh-tw", "shift_jis": "ja", "cp932": "ja",
            "shift_jis_2004": "ja", "shift_jisx0213": "ja", "euc_jp": "ja-euc", "euc_jis_2004": "ja-euc",
            "euc_jisx0213": "ja-euc"}
+_LANGUAGES = 3  # how many of the likeliest languages of a text's ASCII letters its accents are checked against
+# How many ASCII letters a text needs for its language to be told from them: a sentence of English reads as
+# German or Italian about as well (and then `ß` or `á` fits as well as the other), a page does not.
+LANGUAGE_LETTERS = 500
 SAMPLE = 16384  # bytes of a large file that the readings are rated on (the chosen one must decode it all)
 
 # The letters beyond ASCII that languages written in the Latin script use (lower case), from their alphabets:
@@ -135,7 +141,9 @@ def detect(body: bytes) -> Detection:
         cut = sample.rfind(b"\n")
         sample = sample[:cut + 1] if cut > 0 else sample
     readings: dict[str, list[str]] = {}  # text read from the sample -> codecs that read it so
-    for codec in [m.encoding for m in matches] + list(RIVALS):
+    # Not UTF-16 or UTF-32, which charset-normalizer proposes for a few bytes: without a byte-order mark such a
+    # file is full of NUL bytes, and read as binary before this.
+    for codec in [m.encoding for m in matches if not m.encoding.startswith("utf")] + list(RIVALS):
         try:
             text = sample.decode(codec)
         except (UnicodeDecodeError, LookupError):
@@ -144,10 +152,19 @@ def detect(body: bytes) -> Detection:
             readings[text].append(codec)
     if not readings:
         return Detection(None, None, False, None)
-    rated = [_rate(text, codecs, best) for text, codecs in readings.items()]
+    from charset_normalizer import cd
+
+    # The languages the text's ASCII letters read as, the same in every reading of a single-byte code page: the
+    # accented letters of a reading in Latin script are checked against their alphabets (see _foreign).
+    ascii_letters = "".join(c for c in sample.decode("latin-1") if c < "\x80")
+    latin_languages = ()
+    if sum(c.isalpha() for c in ascii_letters) >= LANGUAGE_LETTERS:
+        latin_languages = tuple(lang.rstrip("—") for lang, _ in cd.coherence_ratio(ascii_letters)[:_LANGUAGES]
+                                if _SCRIPTS.get(lang.rstrip("—"), "Latin") == "Latin")
+    rated = [_rate(text, codecs, best, latin_languages) for text, codecs in readings.items()]
     rated.sort(key=lambda r: (r.mess, -r.coherence))
     ties = [r for r in rated if r.mess <= rated[0].mess + MESS_TIE]
-    chosen = min(ties, key=lambda r: (r.faults, _foreign(r, r.language), -r.coherence, not r.is_best))
+    chosen = min(ties, key=lambda r: (r.faults, _foreign(r, r.languages), -r.coherence, not r.is_best))
     codec = chosen.codec
     try:
         whole = body.decode(codec)
@@ -156,7 +173,10 @@ def detect(body: bytes) -> Detection:
     rival = next((r for r in ties if r is not chosen and not _clearly_worse(r, chosen)
                   and not _FAMILY.get(r.codec, 1) == _FAMILY.get(codec, 2)), None)
     coherent = chosen.coherence >= COHERENCE_MIN or chosen.multibyte
-    confident = chosen.mess <= MESS_MAX and coherent and rival is None
+    # A reading that needs a private-use character (as GB18030 reads bytes of Big5 in a mail that mixes them) or
+    # that holds U+FFFD (an earlier decoding's loss) is not the file's whole story.
+    whole_story = not _UNMAPPED.search(whole)
+    confident = chosen.mess <= MESS_MAX and coherent and rival is None and whole_story
     if not coherent and rival is None:
         rival = next((r for r in rated if r is not chosen), None)
     return Detection(codec, chosen.language, confident, whole, rival.codec if rival else None)
@@ -170,26 +190,35 @@ class _Reading:
     language: str | None
     faults: int
     letters: frozenset
+    languages: tuple  # the languages its letters are checked against
     multibyte: bool
     is_best: bool
 
 
-def _rate(text: str, codecs: list[str], best) -> _Reading:
+def _rate(text: str, codecs: list[str], best, latin_languages: tuple) -> _Reading:
     from charset_normalizer import cd, md
 
     codec = min(codecs, key=lambda c: PREFERRED.index(c) if c in PREFERRED else len(PREFERRED))
     is_best = best is not None and best.encoding in codecs
-    languages = cd.coherence_ratio(text)
-    coherence = languages[0][1] if languages else 0.0
-    language = _language(text, languages, best.language if is_best else None)
+    ratios = cd.coherence_ratio(text)
+    coherence = ratios[0][1] if ratios else 0.0
+    faults, letters = _spelled(text)
+    if _script(text) == "Latin":
+        # Checked against the languages of its ASCII letters (not its accents', which every reading explains)
+        languages = latin_languages
+        language = max(languages, key=lambda lang: len(letters & _ALPHABET_SETS.get(lang, frozenset()))
+                       - languages.index(lang) / 100) if languages else None
+    else:
+        language = _language(text, ratios, best.language if is_best else None)
+        languages = (language,) if language else ()
     multibyte = cd.is_multi_byte_encoding(codec)
     mess = md.mess_ratio(text, 1.0)
     if _CONTROLS.search(text):
         mess += 1.0  # a control character (a C1 control is a byte the code page leaves undefined): no text has one
-    faults, letters = _spelled(text)
-    return _Reading(codec, mess, coherence, language, faults, letters, multibyte, is_best)
+    return _Reading(codec, mess, coherence, language, faults, letters, languages, multibyte, is_best)
 
 
+_UNMAPPED = re.compile("[\ue000-\uf8ff\ufffd]")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
@@ -230,17 +259,22 @@ def _script(text: str) -> str:
 
 
 def _clearly_worse(other: _Reading, chosen: _Reading) -> bool:
-    return (other.faults > chosen.faults or _foreign(other, chosen.language) > _foreign(chosen, chosen.language)
-            or other.coherence <= chosen.coherence - COHERENCE_GAP)
+    """Whether a reading of the tie is clearly worse than the chosen one: it spells more characters wrong, or it
+    is much less coherent. Not whether its accents are those of the language the ASCII words seem to be in,
+    which only orders the guesses: a page of English reads as German about as well, and `ß` then fits."""
+    return other.faults > chosen.faults or other.coherence <= chosen.coherence - COHERENCE_GAP
 
 
 def _spelled(text: str) -> tuple[int, frozenset]:
     """How many of the characters beyond ASCII that the reading holds (distinct, lower-cased) it spells wrong, and
-    its letters of the scripts ALPHABETS covers (Latin, Cyrillic, Greek). A character is ill placed where its case does not fit (a capital
-    between small letters: `JosŽ`, `cafÚ`), where it is no Latin letter inside a word of ASCII letters (`cafй`),
-    where a sign or punctuation mark stands between two letters (`MOLI»RE`; apostrophes and dashes aside) or a
-    sign before a small letter (`½uvres`); a letter is wrong where no one language's alphabet holds it with the
-    others (`ń` among Spanish letters, `ƒ` anywhere)."""
+    its letters of the scripts ALPHABETS covers (Latin, Cyrillic, Greek).
+
+    A character is ill placed where its case does not fit (a capital between small letters: `JosŽ`, `cafÚ`);
+    where it is no Latin letter inside a word of ASCII letters (`cafй`); where a sign or punctuation mark stands
+    between two letters (`MOLI»RE`, `creaci–n`; apostrophes and dashes aside, but for an en dash between small
+    letters); where a sign stands before a small letter (`½uvres`); and where it is half-width katakana (a text
+    of another script read as Shift_JIS: Japanese today writes full-width). A letter is wrong where no one
+    language's alphabet holds it with the others (`ń` among Spanish letters, `ƒ` anywhere)."""
     seen, misplaced = set(), set()
     for i, c in enumerate(text):
         if c < "\x80" or c.isspace():
@@ -251,7 +285,8 @@ def _spelled(text: str) -> tuple[int, frozenset]:
         after = text[i + 1] if i + 1 < len(text) else " "
         if not c.isalpha():
             category = unicodedata.category(c)
-            inside = before.isalpha() and after.isalpha() and c not in _INSIDE_WORDS and category != "Pd" \
+            inside = _spaced(before) and _spaced(after) and c not in _INSIDE_WORDS and category[0] != "M" \
+                and not (category == "Pd" and not (c == "\u2013" and before.islower() and after.islower())) \
                 and not (c == "\u00b7" and before.lower() == after.lower() == "l")  # Catalan l·l
             sign = category in _SIGNS and after.islower()  # `½uvres`, `©ur`; not `m²`, `°C`
             if inside or sign:
@@ -260,20 +295,29 @@ def _spelled(text: str) -> tuple[int, frozenset]:
             misplaced.add(low)
         elif not _latin(low) and ((before < "\x80" and before.isalpha()) or (after < "\x80" and after.isalpha())):
             misplaced.add(low)
+        elif "\uff61" <= c <= "\uff9f":  # half-width katakana: what a Cyrillic or Latin text read as Shift_JIS is
+            misplaced.add(low)
     letters = frozenset(c for c in seen if c.isalpha() and (_latin(c) or "\u0370" <= c < "\u0530"))
     held = max(len(letters & alphabet) for alphabet in _ALPHABET_SETS.values()) if letters else 0
     return len(misplaced) + len(letters) - held, letters
 
 
-def _foreign(reading: "_Reading", language: str | None) -> int:
-    """How many of the reading's letters the alphabet of `language` does not hold (0 for a language it has none
-    of): `MOLIČRE` in French, `ћосква` in Russian."""
-    alphabet = _ALPHABET_SETS.get(language or "")
-    return len(reading.letters - alphabet) if alphabet is not None else 0
+def _foreign(reading: "_Reading", languages: tuple) -> int:
+    """How many of the reading's letters the alphabet of the likeliest of `languages` does not hold: `MOLIČRE` in
+    French, `ћосква` in Russian; every accented letter in English. 0 when no language is known."""
+    if not languages:
+        return 0
+    return min(len(reading.letters - _ALPHABET_SETS.get(lang, frozenset())) for lang in languages)
 
 
 _INSIDE_WORDS = frozenset("\u2019\u2018\u2010\u2011\u00ad\u02bc")  # ’ ‘ ‐ and soft hyphens: inside words
 _SIGNS = frozenset(("Sm", "Sc", "Sk", "So", "No"))  # symbols and numbers like ½ and ²
+
+
+def _spaced(c: str) -> bool:
+    """Whether the character is a letter of a script that separates its words with spaces, whose punctuation
+    therefore does not stand between two letters (Latin, Cyrillic, Greek; not Chinese or Japanese)."""
+    return c.isalpha() and (_latin(c.lower()) or "\u0370" <= c < "\u0530")
 
 
 def _latin(c: str) -> bool:

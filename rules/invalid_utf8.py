@@ -49,7 +49,8 @@ class InvalidUtf8(Rule):
             return
         from doclint.legacy import name
 
-        start = document.line_starts[p.line - 1] + p.column - 1
+        starts = document.line_starts
+        start = min(starts[min(p.line, len(starts)) - 1] + p.column - 1, max(len(document.text) - 1, 0))
         where = f"File is not UTF-8: byte 0x{p.byte:02X} at {p.line}:{p.column}"
         language = f" ({p.language})" if p.language and p.language != "Unknown" else ""
         fix = None
