@@ -86,11 +86,12 @@ class InvisibleCharacter(Rule):
         in_mojibake = None
         for m in _INVISIBLE.finditer(text):
             run = m.group()
-            if "\u00ad" in run:  # byte 0xAD of a UTF-8 sequence read as Latin-1 (`Ã\xad` for `í`) is mojibake's
-                if in_mojibake is None:
-                    in_mojibake = claimed(document)
-                if any(in_mojibake(i) for i in range(m.start(), m.end())):
-                    continue
+            # Byte 0xAD of a UTF-8 sequence read as Latin-1 (`Ã\xad` for `í`), or a zero-width space inside a
+            # stretch of mojibake, is mojibake's to repair with the stretch
+            if in_mojibake is None:
+                in_mojibake = claimed(document)
+            if any(in_mojibake(i) for i in range(m.start(), m.end())):
+                continue
             if set(run) <= _CONTEXTUAL:
                 before = text[m.start() - 1] if m.start() else ""
                 after = text[m.end()] if m.end() < len(text) else ""

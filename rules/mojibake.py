@@ -170,14 +170,34 @@ _C1 = frozenset(map(chr, range(0x80, 0xA0)))
 def _repairs(text: str, lost_bytes: bool) -> list[Repair]:
     found: list[Repair] = []
     scripts: dict = {}  # the blocks the text writes in, computed when first needed (see _line)
-    for start, end in _suspect_lines(text):
+    lines = _suspect_lines(text)
+    for start, end in lines:
         found += _line(text, start, end, lost_bytes, scripts)
+    seen = {r.codec for r in found if r.codec}
+    if seen:
+        # Short words ftfy left as they were, which the codec of the document's repairs decodes, on any line
+        # (`Sch√§uble` on a line of its own, where other lines show Mac OS Roman): repaired on the document's
+        # evidence, and then every repair of the document is unsafe, so that --fix does not repair the evidence
+        # away before --fix --unsafe-fixes reads it.
+        spans = sorted((r.start, r.end) for r in found)
+        allowed = scripts.setdefault("text", _scripts(set(text))) | _scripts("".join(r.replacement for r in found))
+        extra = []
+        for a, b in lines:
+            view, offsets = _view(text[a:b])
+            for i1, i2, out, codec in _leftovers(view, seen, allowed):
+                if offsets is not None:
+                    i1, i2 = offsets[i1], offsets[i2]
+                if not _overlaps(spans, a + i1, a + i2):
+                    extra.append(Repair(a + i1, a + i2, text[a + i1:a + i2], out, False,
+                                        f"UTF-8 read as {_CODECS[codec]}", codec))
+        if extra:
+            found = sorted([_unsafe(r) for r in found] + extra, key=lambda r: r.start)
     return found
 
 
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line worth ftfy's look: one with a hint, as written or with its HTML entities read
-    (`Ã&copy;`, mojibake escaped for the web, which ftfy.fix_text reads so too)."""
+    """(start, end) of each line worth ftfy's look: one with a hint, as written or as ftfy.fix_text reads it, its
+    HTML entities read (`Ã&copy;`, mojibake escaped for the web) and zero-width characters dropped (see _view)."""
     lines = set()
     if not text.isascii():
         m = _HINT.search(text)
@@ -185,8 +205,8 @@ def _suspect_lines(text: str) -> list[tuple[int, int]]:
             start, end = _line_of(text, m.start())
             lines.add((start, end))
             m = _HINT.search(text, end)
-    if "&" in text:
-        for m in _ENTITY.finditer(text):
+    if "&" in text or any(c in text for c in _ZERO_WIDTH):
+        for m in _ENTITY_OR_GONE.finditer(text):
             line = _line_of(text, m.start())
             if line not in lines and _HINT.search(_view(text[line[0]:line[1]])[0]):
                 lines.add(line)
@@ -204,15 +224,19 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 def _view(segment: str) -> tuple[str, list[int] | None]:
-    """The line as ftfy.fix_text reads it: its HTML entities unescaped, unless it holds markup (`<`); and for
-    each character of that view the offset in the line it comes from (None when the view is the line)."""
-    if "&" not in segment or "<" in segment:
+    """The line as ftfy.fix_text reads it, its HTML entities unescaped (unless it holds markup, `<`), and without
+    the zero-width characters invisible-character deletes wherever they are (a zero-width space glued to a word
+    stops ftfy from reading the word: were --fix to delete it first, --fix --unsafe-fixes would read the word
+    otherwise); and for each character of that view, and one past the end, the offset in the line it comes from
+    (None when the view is the line)."""
+    pattern = _ENTITY_OR_GONE if "&" in segment and "<" not in segment else _GONE
+    if not pattern.search(segment):
         return segment, None
     import html
 
     out, offsets, pos = [], [], 0
-    for m in _ENTITY.finditer(segment):
-        char = html.unescape(m.group())
+    for m in pattern.finditer(segment):
+        char = "" if m.group() in _ZERO_WIDTH else html.unescape(m.group())
         if char == m.group():
             continue
         out.append(segment[pos:m.start()])
@@ -220,11 +244,19 @@ def _view(segment: str) -> tuple[str, list[int] | None]:
         out.append(char)
         offsets += [m.start()] * len(char)
         pos = m.end()
-    if not offsets:
-        return segment, None
     out.append(segment[pos:])
     offsets += range(pos, len(segment) + 1)
     return "".join(out), offsets
+
+
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+_GONE = re.compile(f"[{_ZERO_WIDTH}]")
+_ENTITY_OR_GONE = re.compile(f"{_ENTITY.pattern}|[{_ZERO_WIDTH}]")
+
+
+def _overlaps(spans: list, a: int, b: int) -> bool:
+    n = bisect.bisect_left(spans, (b, b))
+    return n > 0 and spans[n - 1][1] > a
 
 
 def _unsafe(r: Repair) -> Repair:
