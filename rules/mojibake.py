@@ -162,8 +162,11 @@ _CONTINUATION_CHARS = _shown(range(0x80, 0xC0))
 # codecs shows them (one scan of the line: an alternation of pairs per codec scans several times slower); a lead
 # followed by a space (a lost 0xA0: `voilÃ le`, ftfy's restore_byte_a0) or by `�` or `?` (a lost byte: ftfy's
 # replace_lossy_sequences); a C1 control (a Windows-1252 text read as Latin-1, mixed with mojibake).
-_HINT = re.compile(f"[{re.escape(_LEAD_CHARS)}][{re.escape(_CONTINUATION_CHARS)}\ufffd]"
-                   "|[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9] |[\u00c2\u00c3]\\?|[\x80-\x9f]")
+# One class to look for first, then what must follow it: a regex engine scans for a single class fast, and an
+# alternation of four patterns nine times slower (clean accented text: 0.30 s for 10 MB against 0.035 s).
+_HINT = re.compile(f"[{re.escape(_LEAD_CHARS)}\x80-\x9f](?:(?<=[{re.escape(_LEAD_CHARS)}])"
+                   f"(?:[{re.escape(_CONTINUATION_CHARS)}\ufffd]|(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) "
+                   "|(?<=[\u00c2\u00c3])\\?)|(?<=[\x80-\x9f]))")
 _C1 = frozenset(map(chr, range(0x80, 0xA0)))
 
 
@@ -384,18 +387,19 @@ def _in_windows(segment: str, done: list, lost_bytes: bool) -> list:
     it cannot encode whole with one codec, as when it mixes a script with mojibake of another (`Он сказал
     –∫–≤–∞—Ä—Ç–∏—Ä–∞`, Cyrillic read as Mac OS Roman beside Cyrillic), and then repairs only the stretches that look
     like Windows-1252 misreadings. Kept: the stretches ftfy rates as clearly bad on their own."""
-    spans = [(i1, i2) for i1, i2, _ in done]
+    spans = sorted((i1, i2) for i1, i2, _ in done)
     out = []
     for wa, wb in _windows(segment):
-        if any(i1 <= wa and wb <= i2 for i1, i2 in spans):
-            continue
+        n = bisect.bisect_right(spans, (wa, len(segment))) - 1
+        if n >= 0 and spans[n][1] >= wb:
+            continue  # inside a stretch the whole-line repair changed (they do not overlap one another)
         window = segment[wa:wb]
         fixed = _with_guess(window, _explained, lost_bytes)[0]
         if fixed == window:
             continue
         for i1, i2, replacement in _changes(window, fixed):
             i1, i2, replacement = _trimmed(window, i1, i2, replacement)
-            if _clearly_bad(window[i1:i2]) and not any(j1 < wa + i2 and wa + i1 < j2 for j1, j2 in spans):
+            if _clearly_bad(window[i1:i2]) and not _overlaps(spans, wa + i1, wa + i2):
                 out.append((wa + i1, wa + i2, replacement))
     return out
 
@@ -538,6 +542,36 @@ _MOJI_CHARS = frozenset(_LEAD_CHARS + _CONTINUATION_CHARS + "\ufffd")
 
 def _changes(before: str, after: str):
     """(start, end, replacement) for each changed stretch, offsets into `before`.
+
+    ftfy's repairs keep every ASCII character but a space (a lost 0xA0 guessed) and `?` (a lost byte), and
+    write none: those characters anchor the two texts to one another, and only the stretches between two anchors
+    that differ are compared character by character (a diff of a whole line of 150,000 characters, all of them
+    misread, did not end in five minutes).
+    """
+    for anchors in (_ANCHOR, _ANCHOR_NO_SPACE):
+        a_before, a_after = anchors.findall(before), anchors.findall(after)
+        if a_before != a_after:
+            continue  # a space became part of a character: anchor on the other characters
+        i = j = 0
+        for m, n in zip(anchors.finditer(before), anchors.finditer(after)):
+            if before[i:m.start()] != after[j:n.start()]:
+                for i1, i2, replacement in _diff(before[i:m.start()], after[j:n.start()]):
+                    yield i + i1, i + i2, replacement
+            i, j = m.end(), n.end()
+        if before[i:] != after[j:]:
+            for i1, i2, replacement in _diff(before[i:], after[j:]):
+                yield i + i1, i + i2, replacement
+        return
+    yield from _diff(before, after)
+
+
+# ASCII characters that ftfy's repairs keep: all but `?`, and but spaces where a space was taken for a lost 0xA0.
+_ANCHOR = re.compile(r"[\x00->@-\x7f]+")
+_ANCHOR_NO_SPACE = re.compile(r"[\x00-\x1f!->@-\x7f]+")
+
+
+def _diff(before: str, after: str):
+    """(start, end, replacement) for each changed stretch of a short text, offsets into `before`.
 
     A character-level diff can split a sequence (`Â£` -> `£` is "delete Â"), so
     each change grows over the neighbouring characters that mojibake is made of.
