@@ -17,18 +17,17 @@ from doclint.layout import Block, is_blank, is_markdown, read_blocks, wraps  # n
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
 
-# Legacy encodings tried, in order, for bytes that are not UTF-8.
-LEGACY_ENCODINGS = ("cp1252", "latin-1")
-ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)", "utf-16": "UTF-16"}
-
-
 @dataclass(frozen=True)
 class DecodeProblem:
     """Where and how UTF-8 decoding failed.
 
-    `guess` is the legacy encoding that decodes the bytes best, or None when
-    nothing decodes them plausibly (binary data); `confident` says whether a
-    transcoding fix may be offered.
+    `guess` is the legacy encoding that decodes the bytes best (Python's codec
+    name; doclint.legacy detects it), or None when nothing decodes them
+    plausibly (binary data); `confident` says whether a transcoding fix may be
+    offered. `language` is the language the guess reads, `rival` an encoding
+    that reads the bytes as other text about as well (why the guess is not
+    confident), and `mixed` the number of bytes that are not UTF-8 in a file
+    that is UTF-8 otherwise (they are read as Windows-1252 then).
     """
 
     byte_offset: int
@@ -38,10 +37,15 @@ class DecodeProblem:
     guess: str | None
     confident: bool
     binary: bool = False
+    language: str | None = None
+    rival: str | None = None
+    mixed: int = 0
 
     @property
     def guess_name(self) -> str | None:
-        return ENCODING_NAMES.get(self.guess, self.guess) if self.guess else None
+        from doclint.legacy import name
+
+        return name(self.guess)
 
 
 # One screen for every character that can signal an encoding problem: controls, invisible and
@@ -68,27 +72,26 @@ def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
         return body.decode("utf-8"), bom, "utf-8", None
     except UnicodeDecodeError as exc:
         bad = exc.start
-    binary = _control_ratio(body[:65536]) > 0.1
-    guess, text, confident = None, body.decode("latin-1"), False
-    if not binary:
-        for enc in LEGACY_ENCODINGS:
-            try:
-                text = body.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            guess = enc
-            # A confident guess decodes everything into printable text; the
-            # C1 range (U+0080-U+009F) means the guess is probably wrong.
-            confident = not any(0x80 <= ord(c) <= 0x9F for c in text)
-            break
-    return text, bom, guess or "binary", _problem(body, bad, guess, confident and not binary, binary)
+    if _control_ratio(body[:65536]) > 0.1:
+        return body.decode("latin-1"), bom, "binary", _problem(body, bad, None, False, True)
+    from doclint import legacy  # charset-normalizer, imported only for a file that is not UTF-8
+
+    stray = legacy.stray_bytes(body)
+    if stray:  # UTF-8 but for a few bytes: read them as Windows-1252, change nothing
+        return legacy.mixed_text(body), bom, "utf-8", _problem(body, bad, "cp1252", False, False, mixed=stray)
+    found = legacy.detect(body)
+    if found.text is None:
+        return body.decode("cp1252", errors="ignore"), bom, "binary", _problem(body, bad, None, False, False)
+    return found.text, bom, found.encoding, _problem(body, bad, found.encoding, found.confident, False,
+                                                      language=found.language, rival=found.rival)
 
 
-def _problem(body: bytes, bad: int, guess: str | None, confident: bool, binary: bool) -> DecodeProblem:
-    prefix = body[:bad].decode("utf-8", errors="replace")
+def _problem(body: bytes, bad: int, guess: str | None, confident: bool, binary: bool, **more) -> DecodeProblem:
+    # Where the byte is in the text as read (a multi-byte legacy reading may count the bytes before it otherwise)
+    prefix = body[:bad].decode("utf-8" if more.get("mixed") or not guess else guess, errors="replace")
     line = prefix.count("\n") + 1
     column = len(prefix) - (prefix.rfind("\n") + 1) + 1
-    return DecodeProblem(bad, body[bad], line, column, guess, confident, binary)
+    return DecodeProblem(bad, body[bad], line, column, guess, confident, binary, **more)
 
 
 def _binary(body: bytes) -> bool:

@@ -91,7 +91,7 @@ class Worker:
             return document
         done.diagnostics, done.fixed = result.diagnostics, result.fixed
         new = result.document.encode()
-        if new != data:
+        if result.fixed and new != data:  # no fix applied: the bytes stay as they were, whatever their reading
             done.new_text, done.new_bytes, done.old_text = result.document.text, new, document.text
         return result.document
 

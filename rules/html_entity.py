@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
+from doclint.rules.mojibake import claimed, settled
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
                      # without the semicolon, as browsers still read them: numeric references of two digits or more,
@@ -33,7 +34,9 @@ class HtmlEntity(Rule):
     ones followed by a space or punctuation (`Tom &amp Jerry`; never `AT&T`). Entities that
     stand for a letter or digit (`&#233;` for `é`) are left alone unless the
     `letters` option is on: some publishers write accented letters that way on
-    purpose, and the text still reads unambiguously. In Markdown files (`.md`),
+    purpose, and the text still reads unambiguously. An entity that is part of
+    mojibake escaped for the web (`Ã&copy;` for `é`) is left to `mojibake`,
+    which repairs the whole stretch. In Markdown files (`.md`),
     code spans, code blocks and HTML comments are left alone.
 
     ## Why is this bad?
@@ -62,6 +65,7 @@ class HtmlEntity(Rule):
         text = document.text
         if "&" not in document.suspects:
             return
+        in_mojibake = None
         for m in _ENTITY.finditer(text):
             entity = m.group()
             if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:
@@ -71,6 +75,12 @@ class HtmlEntity(Rule):
             char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):
                 continue
+            if in_mojibake is None:
+                in_mojibake = claimed(document)
+            if in_mojibake(m.start()):
+                continue  # `Ã&copy;`: mojibake escaped for the web, repaired whole by the mojibake rule
             shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char[0]):04X}"
             yield Diagnostic(m.start(), m.end(), f'HTML entity "{entity}" should be "{shown}"',
-                             fix=Fix.safe(Edit(m.start(), m.end(), char), message=f"Replace with {shown}"))
+                             fix=settled(document, m.start(),
+                                         Fix.safe(Edit(m.start(), m.end(), char), message=f"Replace with {shown}")))
+

@@ -5,6 +5,7 @@ import unicodedata
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
+from doclint.rules.mojibake import claimed, settled
 
 _NAMES = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (BOM) inside the text",
           "\u00ad": "soft hyphen", "\u2060": "word joiner", "\u200c": "zero-width non-joiner",
@@ -59,6 +60,10 @@ class InvisibleCharacter(Rule):
     ## Example
     `The shares were lis\u200bted on Monday.`
 
+    A soft hyphen that is byte 0xAD of a character misread as Latin-1
+    (`Ã\xad` for `í`, `ä¸\xad` for `中`) is part of mojibake, which repairs
+    it: it is not deleted here.
+
     ## Fix safety
     The fix deletes the characters. It is safe.
     """
@@ -78,8 +83,15 @@ class InvisibleCharacter(Rule):
         if not found & _SCREEN:
             return
         text = document.text
+        in_mojibake = None
         for m in _INVISIBLE.finditer(text):
             run = m.group()
+            # Byte 0xAD of a UTF-8 sequence read as Latin-1 (`Ã\xad` for `í`), or a zero-width space inside a
+            # stretch of mojibake, is mojibake's to repair with the stretch
+            if in_mojibake is None:
+                in_mojibake = claimed(document)
+            if any(in_mojibake(i) for i in range(m.start(), m.end())):
+                continue
             if set(run) <= _CONTEXTUAL:
                 before = text[m.start() - 1] if m.start() else ""
                 after = text[m.end()] if m.end() < len(text) else ""
@@ -87,7 +99,7 @@ class InvisibleCharacter(Rule):
                     continue
             names = sorted({_NAMES.get(c) or unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in run})
             yield Diagnostic(m.start(), m.end(), f"Invisible character: {', '.join(names)}",
-                             fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
+                             fix=settled(document, m.start(), Fix.safe(Edit(m.start(), m.end()), message="Delete it")))
 
 
 def _stray_marks(document):
@@ -99,4 +111,4 @@ def _stray_marks(document):
             continue
         names = ", ".join(sorted({unicodedata.name(c).lower() for c in m.group()}))
         yield Diagnostic(m.start(), m.end(), f"Invisible character: {names} on a line with no right-to-left text",
-                         fix=Fix.safe(Edit(m.start(), m.end()), message="Delete it"))
+                         fix=settled(document, m.start(), Fix.safe(Edit(m.start(), m.end()), message="Delete it")))

@@ -4,6 +4,7 @@ import re
 
 from doclint.diagnostics import Diagnostic
 from doclint.rule import Rule
+from doclint.rules.mojibake import claimed
 
 _FFFD = re.compile("\ufffd+")
 
@@ -14,6 +15,9 @@ class ReplacementCharacter(Rule):
     ## What it does
     Flags runs of `�`, the character a decoder substitutes for bytes it could
     not read.
+
+    A `�` that ends a stretch of mojibake whose last byte it replaced
+    (`â€�`) is reported by `mojibake`, which repairs the stretch as a whole.
 
     ## Why is this bad?
     The original characters are gone; only the source can restore them. The
@@ -34,7 +38,10 @@ class ReplacementCharacter(Rule):
     def check(self, document, context):
         if "\ufffd" not in document.suspects:
             return
+        in_mojibake = claimed(document)
         for m in _FFFD.finditer(document.text):
+            if in_mojibake(m.start()):
+                continue  # `â€�`: mojibake reports it whole, with what ftfy reads
             n = len(m.group())
             yield Diagnostic(m.start(), m.end(),
                              f"Replacement character{'s' * (n > 1)} (U+FFFD x{n}): text lost in an earlier decode")

@@ -4,6 +4,7 @@ import re
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
+from doclint.rules.mojibake import settled
 
 # \uXXXX (a surrogate pair as two of them), \UXXXXXXXX and \u{X...} (see _escaped for a backslash before one)
 _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
@@ -85,7 +86,7 @@ class UnicodeEscape(Rule):
             found = True
             shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
             yield Diagnostic(a, b, f'Unicode escape "{m.group()}" should be "{shown}"',
-                             fix=Fix.safe(Edit(a, b, char), message=f"Replace with {shown}"))
+                             fix=settled(document, a, Fix.safe(Edit(a, b, char), message=f"Replace with {shown}")))
         if not found:
             return
         # The text holds a JSON string's escapes: its line breaks, tabs, quotation marks and slashes are escaped too

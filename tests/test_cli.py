@@ -235,14 +235,16 @@ def test_closed_pipe_ends_quietly_with_141(tmp_path):
 def test_diff_shows_a_change_of_encoding(tmp_path):
     # A fix that only transcodes a Latin-1 file printed nothing, yet exited 1.
     doc = tmp_path / "d.txt"
-    doc.write_bytes("Café au lait\n".encode("cp1252"))
+    # (a sentence long enough for the encoding to be detected with confidence: then the transcode is a safe fix)
+    text = "Le café est très chaud, et la crème brûlée du déjeuner était délicieuse à Noël."
+    doc.write_bytes(f"{text}\n".encode("cp1252"))
     p = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path)
     assert p.returncode == 1
     assert p.stdout.decode() == "Files a/d.txt and b/d.txt differ in encoding only: cp1252 -> UTF-8\n"
-    doc.write_bytes("Café au lait \n".encode("cp1252"))  # the text changes too: the headers name both encodings
+    doc.write_bytes(f"{text} \n".encode("cp1252"))  # the text changes too: the headers name both encodings
     out = run_cli("check", "--no-cache", "--diff", doc.name, cwd=tmp_path).stdout.decode()
     assert out.startswith("--- a/d.txt\t(encoding cp1252)\n+++ b/d.txt\t(encoding UTF-8)\n@@ -1 +1 @@\n")
-    assert doc.read_bytes() == "Café au lait \n".encode("cp1252")
+    assert doc.read_bytes() == f"{text} \n".encode("cp1252")
 
 
 def test_fix_keeps_hard_links(tmp_path):
