@@ -99,7 +99,7 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
                                      None)
         if match and headings and not _same_section(headings, paras[match.earlier].start, paras[j].start):
             match = None  # documentation says the same thing under two headings on purpose: parallel sections
-        if match and headings and match.kind != "exact" and _numbers_only(norms[match.earlier], norm):
+        if match and headings and match.kind != "exact" and numbers_only(norms[match.earlier], norm):
             match = None  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
         if match:
             matches[j] = match
@@ -134,9 +134,9 @@ def _same_section(headings: list[int], a: int, b: int) -> bool:
 _NUMBER = re.compile(r"\d+(?:[.,:x]\d*)*[a-z]?")
 
 
-def _numbers_only(a: str, b: str) -> bool:
+def numbers_only(a: str, b: str) -> bool:
     """Whether two normalised texts differ only in their numbers (versions, years, counts)."""
-    return a != b and _bare(_NUMBER.sub("#", a)) == _bare(_NUMBER.sub("#", b))
+    return _bare(a) != _bare(b) and _bare(_NUMBER.sub("#", a)) == _bare(_NUMBER.sub("#", b))
 
 
 def _bare(text: str) -> str:

@@ -5,11 +5,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import paragraph_matches, removal_start, same_section
+from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
 from doclint.rule import Rule, option
 from doclint.text import normalize, words
 
 _QUOTE_MARKS = "\"“”«»"
+_END_MARKS = " .!?…"
 
 
 @dataclass(frozen=True)
@@ -66,54 +67,111 @@ class RepeatedSentence(Rule):
         paras = document.paragraphs
         copied = {paras[j].index for j in paragraph_matches(document)}
         seen: dict[str, tuple[int, int, int]] = {}
+        near = _NearIndex()
         text = document.text
         for start, end in document.sentences:
             b = blocks[bisect_right(starts, start) - 1]
             if b.kind != "paragraph" or b.index in copied or document.in_code(start):
                 continue
-            norm = normalize(text[start:end])
-            if norm not in seen:  # words are counted only for repeats: most sentences occur once
-                seen[norm] = (start, end, b.index)
-                continue
-            if len(words(norm)) < self.options.min_words:
-                continue
-            first_start, first_end, first_block = seen[norm]
-            if not same_section(document, first_start, start):
-                continue  # documentation repeats a note under another heading on purpose
+            norm = normalize(text[start:end]).rstrip(_END_MARKS)  # a caption or a dek has no full stop
             alone = (start, end) == (b.start, b.end)
-            first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
-            if first_alone and not alone and (first_block == paras[0].index > 0
-                                              or _one_sentence_style(document, blocks, starts)):
-                # the first paragraph under a headline is the article's lead, never a pull quote; and where
-                # one-sentence paragraphs are the house style, the first is an ordinary paragraph: the later
-                # occurrence is the repeat
-                first_alone = False
-            if not alone and not first_alone:
-                if any(q in norm for q in _QUOTE_MARKS):
-                    continue  # a quotation used twice in different contexts
-                if len(words(norm)) < self.options.min_words_inside:
+            if norm in seen:
+                first, similar = seen[norm], False
+                if len(words(norm)) < self.options.min_words:
                     continue
-            if first_alone and not alone:  # report the pull quote, wherever it stands
-                start, end, b, first_start, first_end, first_block = (
-                    first_start, first_end, blocks[first_block], start, end, b.index)
-                alone = True
-            line = document.position(first_start)[0]
-            if alone:
-                edit = Edit(removal_start(document, b), b.end)
-                what = "Paragraph (a pull quote?) repeats a sentence"
+            else:  # words are counted only for repeats and near repeats: most sentences occur once
+                seen[norm] = (start, end, b.index)
+                first, similar = near.match(norm, (start, end, b.index), alone), True
+                if first is None:
+                    continue
+            found = self._repeat(document, blocks, starts, (start, end, b), first, norm, similar)
+            if found is not None:
+                yield found
+
+    def _repeat(self, document, blocks, starts, later, first, norm: str, similar: bool):  # long: the pull-quote cases
+        """The diagnostic for a sentence that repeats (or, `similar`, nearly repeats) an earlier one, or None."""
+        text, paras = document.text, document.paragraphs
+        start, end, b = later
+        first_start, first_end, first_block = first
+        if not same_section(document, first_start, start) or (similar and heading_starts(document)):
+            return None  # documentation repeats a note under another heading, and writes parallel entries, on purpose
+        alone = (start, end) == (b.start, b.end)
+        first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
+        if first_alone and not alone and (first_block == paras[0].index > 0
+                                          or _one_sentence_style(document, blocks, starts)):
+            # the first paragraph under a headline is the article's lead, never a pull quote; and where
+            # one-sentence paragraphs are the house style, the first is an ordinary paragraph: the later
+            # occurrence is the repeat
+            first_alone = False
+        if not alone and not first_alone:
+            if similar or any(q in norm for q in _QUOTE_MARKS):
+                return None  # a quotation used twice in different contexts; a near copy inside prose is prose
+            if len(words(norm)) < self.options.min_words_inside:
+                return None
+        if first_alone and not alone:  # report the pull quote, wherever it stands
+            start, end, b, first_start, first_end, first_block = (
+                first_start, first_end, blocks[first_block], start, end, b.index)
+            alone = True
+        line = document.position(first_start)[0]
+        if alone:
+            edit = Edit(removal_start(document, b), b.end)
+            what = "Paragraph (a pull quote or a caption?) " + ("nearly repeats" if similar else "repeats")
+        else:
+            before, after = start, _skip_space(text, end, b.end)
+            while before > b.start and text[before - 1] in " \t":
+                before -= 1
+            if before > b.start and text[before - 1] == "\n" and (after == b.end or text[after] in "\r\n"):
+                before -= 2 if text[before - 2:before] == "\r\n" else 1  # a whole line: its line break goes too
+                edit = Edit(before, after)
             else:
-                before, after = start, _skip_space(text, end, b.end)
-                while before > b.start and text[before - 1] in " \t":
-                    before -= 1
-                if before > b.start and text[before - 1] == "\n" and (after == b.end or text[after] in "\r\n"):
-                    before -= 2 if text[before - 2:before] == "\r\n" else 1  # a whole line: its line break goes too
-                    edit = Edit(before, after)
-                else:
-                    edit = Edit(before, end) if before > b.start else Edit(start, after)
-                what = "Sentence repeats a sentence"
-            yield Diagnostic(start, end, f"{what} from line {line} ({len(words(norm))} words)",
-                             fix=Fix.unsafe(edit, message="Delete the repeat"),
-                             related=(self.related(document, first_start, first_end, "first occurrence"),))
+                edit = Edit(before, end) if before > b.start else Edit(start, after)
+            what = "Sentence repeats"
+        count = len(words(normalize(text[start:end])))
+        return Diagnostic(start, end, f"{what} a sentence from line {line} ({count} words)",
+                          fix=Fix.unsafe(edit, message="Delete the repeat"),
+                          related=(self.related(document, first_start, first_end, "first occurrence"),))
+
+
+# A near repeat: a caption or a pull quote rewritten from a sentence of the text ("The father went to bed and it was
+# only when he checked his phone ..." / "Assuming he had won, the father of three went to bed and it was only when
+# he checked his phone ..."). Runs of NEAR_GRAM words shared with an earlier sentence cover NEAR_COVERAGE of the
+# sentence and NEAR_COVERAGE_EARLIER of the earlier one; one of the two stands alone as a paragraph.
+NEAR_GRAM = 6
+NEAR_MIN_WORDS = 10
+NEAR_COVERAGE = 0.75
+NEAR_COVERAGE_EARLIER = 0.4
+
+
+class _NearIndex:
+    """The earlier sentences of a document by their word n-grams, to find near repeats."""
+
+    def __init__(self):
+        self.grams: dict[tuple, list[int]] = {}
+        self.sentences: list[tuple] = []  # (span, word count, alone, normalised text)
+
+    def match(self, norm: str, span: tuple, alone: bool) -> tuple | None:
+        tokens = words(norm)
+        grams = [tuple(tokens[i:i + NEAR_GRAM]) for i in range(len(tokens) - NEAR_GRAM + 1)]
+        found = None
+        if len(tokens) >= NEAR_MIN_WORDS:
+            shared: dict[int, set[int]] = {}
+            for i, gram in enumerate(grams):
+                for n in self.grams.get(gram, ()):
+                    shared.setdefault(n, set()).add(i)
+            for n, positions in sorted(shared.items(), key=lambda item: -len(item[1])):
+                earlier, count, earlier_alone, earlier_norm = self.sentences[n]
+                if numbers_only(earlier_norm, norm):
+                    continue  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
+                covered = len({i + k for i in positions for k in range(NEAR_GRAM)})
+                if ((alone or earlier_alone) and covered >= NEAR_COVERAGE * len(tokens)
+                        and covered >= NEAR_COVERAGE_EARLIER * count):
+                    found = earlier
+                    break
+        n = len(self.sentences)
+        self.sentences.append((span, len(tokens), alone, norm))
+        for gram in set(grams):
+            self.grams.setdefault(gram, []).append(n)
+        return found
 
 
 def _one_sentence_style(document, blocks, starts) -> bool:
