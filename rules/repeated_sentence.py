@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -35,7 +37,14 @@ class RepeatedSentence(Rule):
     then a sentence standing alone is an ordinary paragraph, and the later
     occurrence is the repeat.
     The same quotation used twice inside otherwise different paragraphs (a
-    quote attributed twice) is not reported.
+    quote attributed twice) is not reported. Sentences are compared without
+    their final punctuation (a caption or a dek has none). A paragraph of one
+    sentence that nearly repeats an earlier sentence (runs of six words shared
+    with it cover three quarters of it and 40% of the earlier one: a caption
+    rewritten from the text) is reported too, except in documents in sections
+    and between entries of a series that differ only in numbers. So is a run
+    of eight words or more repeated right after itself on one line (`Jane Doe
+    at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
 
     ## Why is this bad?
     Pull quotes and re-inserted sentences are layout leftovers: in plain text
@@ -52,7 +61,9 @@ class RepeatedSentence(Rule):
 
     ## Fix safety
     The fix deletes the repeated sentence (or its paragraph, when it stands
-    alone). It is unsafe: the repeat may be deliberate emphasis.
+    alone), or the second copy of a doubled run. It is unsafe: the repeat may
+    be deliberate emphasis, and which of two copies that differ in their
+    punctuation to keep is a choice.
     """
 
     code = "D102"
@@ -87,6 +98,21 @@ class RepeatedSentence(Rule):
             found = self._repeat(document, blocks, starts, (start, end, b), first, norm, similar)
             if found is not None:
                 yield found
+        yield from self._stutters(document, copied)
+
+    def _stutters(self, document, copied: set):
+        """A run of words repeated right after itself on one line: a scraper's doubled caption ("1 of 7 Jane Doe at
+        the premiere Photo: Example Jane Doe at the premiere Photo: Example")."""
+        text = document.text
+        for block in document.paragraphs:
+            if block.index in copied:
+                continue
+            for line in range(block.first_line, block.last_line + 1):
+                ls, le = document.line_span(line)
+                for (a, b), (c, d) in _doubled(text, ls, le):
+                    yield Diagnostic(c, d, f"Passage repeated right after itself ({len(words(text[c:d]))} words)",
+                                     fix=Fix.unsafe(Edit(b, d), message="Delete the second copy"),
+                                     related=(self.related(document, a, b, "first copy"),))
 
     def _repeat(self, document, blocks, starts, later, first, norm: str, similar: bool):  # long: the pull-quote cases
         """The diagnostic for a sentence that repeats (or, `similar`, nearly repeats) an earlier one, or None."""
@@ -172,6 +198,35 @@ class _NearIndex:
         for gram in set(grams):
             self.grams.setdefault(gram, []).append(n)
         return found
+
+
+STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentence: shorter runs doubled may be a
+# figure of speech ("very, very", "bye bye")
+
+
+def _doubled(text: str, start: int, end: int):
+    """((start, end) of the first copy, (start, end) of the second) for each run of STUTTER_MIN_WORDS words or
+    more that the line text[start:end] repeats right after itself, compared as lower-cased words; what lies
+    between the two copies is no more than punctuation and spaces."""
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+    words_ = [w for _, _, w in tokens]
+    i, n = 0, len(tokens)
+    while i < n:
+        found = 0
+        for k in range(STUTTER_MIN_WORDS, min(_STUTTER_MAX, (n - i) // 2) + 1):
+            if words_[i:i + k] == words_[i + k:i + 2 * k]:
+                found = k
+                break
+        if found and not text[tokens[i + found - 1][1]:tokens[i + found][0]].strip(" \t.,;:—–-'\"’”"):
+            k = found
+            yield (tokens[i][0], tokens[i + k - 1][1]), (tokens[i + k][0], tokens[i + 2 * k - 1][1])
+            i += 2 * k
+        else:
+            i += 1
+
+
+_STUTTER_MAX = 60  # words: a longer copy is a repeated passage (repeated-passage's)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _one_sentence_style(document, blocks, starts) -> bool:
