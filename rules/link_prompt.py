@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import MAIL_HEADER, is_markdown
+from doclint.repeats import removal_start
+from doclint.rule import Rule, option
+
+# A prompt opens with a verb telling the reader to go somewhere or do something there (`Visit ...`, `Follow ...`,
+# `Watch the documentary HERE: ...`, `To learn more about ..., visit ...`), in any case (`SEE MORE ... AT: ...`).
+# Examples: "Visit www.example.com for more news.", "Learn how to protect your savings at www.example.com",
+# "Follow Example Celebs on Snapchat, Instagram and Twitter."
+_OPENING = re.compile(
+    r"\s*(?:please\s+)?(?:visit|follow|subscribe|share|watch|read|learn|click|tap|join|sign\s+up|download|get|see"
+    r"|find|check\s+out|listen|like|e-?mail|contact|send|tune\s+in|support|donate|register"
+    r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned))\b"
+    r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b",
+    re.IGNORECASE)
+# Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
+# source-tag's prompts).
+_LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
+# A sentence that starts after the address: the prompt was glued before a paragraph of the text, which is not its.
+_AFTER = re.compile(r"""[.!?]["'”’)\]]*\s+["“]?[A-Z]""")
+_PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|youtube|snapchat|tiktok|telegram|whatsapp|linkedin"
+                        r"|pinterest|threads|reddit|rumble|gab|gettr|truth\s+social|substack|patreon)\b", re.IGNORECASE)
+# A line that is only a platform's name and its address: "[FACEBOOK]: http://www.facebook.com/example".
+_PLATFORM_LINE = re.compile(rf"\s*\[?\s*{_PLATFORMS.pattern}\s*\]?\s*(?:link)?\s*:\s*\S+\s*(?:\([^()\n]{{0,80}}\))?\s*$",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Options:
+    max_words: int = option(40, "The longest prompt, in words.")
+    edge_blocks: int = option(6, "How many of the last prose blocks of a document (and its first two) a prompt may "
+                                 "stand in: sites put them at the edges.")
+
+
+class LinkPrompt(Rule):
+    """A prompt that sends the reader to another page: `Visit www.example.com for more news.`
+
+    ## What it does
+    Flags a short paragraph or line (at most `max-words` words) that opens
+    with a verb telling the reader to go somewhere or do something there
+    (visit, follow, subscribe, share, watch, learn, join, sign up, download,
+    request, `For more ...`, `To learn more ...`, in any case) and says
+    where: an address, a mail address or two social platforms; and a line that is only a platform's name and its address
+    (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
+    two and last `edge-blocks` prose blocks, where sites put such prompts.
+    Markdown files and e-mail are left alone: there the links are the
+    author's (`See the docs at https://...`). A prompt followed by another
+    sentence on its line was glued before the text's own paragraph: that is
+    `source-tag`'s to cut.
+
+    ## Why is this bad?
+    The prompt belongs to the page and its site, not to the article: it
+    repeats across a site's documents and points to places the text does
+    not need.
+
+    ## Example
+    ```
+    ... the plan was approved on Tuesday.
+
+    Visit www.example.com for alternative news, commentary and more.
+    ```
+
+    ## Fix safety
+    The fix deletes the paragraph or line. It is unsafe: a press release's
+    closing `To learn more, visit ...` is sometimes wanted.
+    """
+
+    code = "S105"
+    name = "link-prompt"
+    category = "source-tag"
+    fixable = "unsafe"
+    Options = Options
+
+    def check(self, document, context):
+        if is_markdown(document.path) or any(b.kind == MAIL_HEADER for b in document.blocks[:1]):
+            return
+        prose = [b for b in document.blocks if b.kind == "paragraph"]
+        edges = prose[:2] + prose[2:][-self.options.edge_blocks:]
+        if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
+            edges = prose
+        for block in edges:
+            body = document.text[block.start:block.end]
+            for a, b in self._prompts(body):
+                yield self._diagnostic(document, block, block.start + a, block.start + b)
+
+    def _prompts(self, body: str):
+        """(start, end) in the block's text of each prompt: a sentence, or a whole line, opening so and saying where."""
+        for start in _starts(body):
+            line_end = body.find("\n", start)
+            line_end = len(body) if line_end == -1 else line_end
+            line = body[start:line_end]
+            if _PLATFORM_LINE.match(line) and (start == 0 or body[start - 1] == "\n"):
+                yield start, start + len(line.rstrip())
+                continue
+            if not _OPENING.match(line):
+                continue
+            end = _sentence_end(body, start, line_end)
+            sentence = body[start:end]
+            links = list(_LINK.finditer(sentence))
+            platforms = len(_PLATFORMS.findall(sentence))
+            if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2):
+                continue
+            if links and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS:
+                continue  # the sentence goes on about something else: the text's own
+            yield start, end
+
+    @staticmethod
+    def _diagnostic(document, block, a: int, b: int) -> Diagnostic:
+        text = document.text
+        shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+        if (a, b) == (block.start + len(document.block_text(block)) - len(document.block_text(block).lstrip()),
+                      block.end):
+            edit = Edit(removal_start(document, block), block.end)  # the whole block, with the break before it
+        else:
+            start = a
+            while start > block.start and text[start - 1] in " \t":
+                start -= 1
+            edit = Edit(start, b) if start > block.start else Edit(a, min(block.end, b + 1) if text[b:b + 1] == " "
+                                                                    else b)
+        return Diagnostic(a, b, f'Prompt sending the reader to another page: "{shown}"',
+                          fix=Fix.unsafe(edit, message="Delete the prompt"))
+
+
+_AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
+
+
+def _starts(body: str):
+    """Where a prompt may start: a line's start, or a sentence's after another on its line."""
+    yield len(body) - len(body.lstrip())
+    for m in re.finditer(r"""\n[ \t]*(?=\S)|[.!?…]["'”’)\]]*[ \t]+(?=["“]?[A-Z])""", body):
+        yield m.end()
+
+
+_END = re.compile(r"""[.!?…]["'”’)\]]*(?=[ \t]+["“]?[A-Z])""")
+
+
+def _sentence_end(body: str, start: int, line_end: int) -> int:
+    """Where the sentence starting at `start` ends on its line (a full stop inside an address is no end)."""
+    for m in _END.finditer(body, start, line_end):
+        return m.end()
+    return start + len(body[start:line_end].rstrip())
