@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from doclint import text as text_helpers
-from doclint.layout import Block, is_blank, is_markdown, read_blocks, wraps  # noqa: F401 (is_blank: re-exported)
+from doclint.layout import PARAGRAPH, Block, is_blank, is_markdown, read_blocks, wraps  # noqa: F401 (is_blank: re-exported)
 
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -255,6 +255,30 @@ class Document(_Positions):
         """Whether a 0-based line continues the sentence of the line before it in the same block (a hard wrap):
         then what opens the line is no start of a paragraph, nor of a tag."""
         return line > 0 and not is_blank(self.line_text(line)) and wraps(self.line_text(line - 1))
+
+    @cached_property
+    def prose_runs(self) -> list[Block]:
+        """The prose blocks, with the pieces of a long line joined back into one block: what the rules that read
+        sentences in running text read (a credit, a teaser, a dateline), whatever the paragraph rules cut."""
+        out: list[Block] = []
+        for block in self.blocks:
+            if not block.prose:
+                continue
+            if block.piece and out and out[-1].piece and out[-1].first_line == block.first_line:
+                last = out[-1]
+                out[-1] = Block(last.index, last.start, block.end, last.first_line, block.last_line, PARAGRAPH, True)
+                continue
+            out.append(block)
+        return out
+
+    def block_lines(self, block: Block) -> list[tuple[int, int, int]]:
+        """(line, start, end) of each line of a block, the span clipped to the block (a piece of a long line is
+        only part of its line)."""
+        out = []
+        for line in range(block.first_line, block.last_line + 1):
+            start, end = self.line_span(line)
+            out.append((line, max(start, block.start), min(end, block.end)))
+        return out
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]

@@ -114,7 +114,7 @@ class Linter:
                 continue
             for diagnostic in rule.check(document, self.context):
                 out.append(self.finish(diagnostic, rule, document))
-        out = self.unsuppressed(out, document)
+        out = self.unsuppressed(without_superseded(out), document)
         out.sort(key=Diagnostic.sort_key)
         return out
 
@@ -186,6 +186,7 @@ class Linter:
             return out  # nothing to compare
         for rule in self.corpus_rules:
             out += self.check_corpus_rule(rule, [(stub, sigs[rule.code]) for stub, sigs in items if rule.code in sigs])
+        out = without_superseded(out)
         out.sort(key=Diagnostic.sort_key)
         return out
 
@@ -196,6 +197,34 @@ class Linter:
         for stub, diagnostic in rule.check_corpus(items, self.context):
             out += self.unsuppressed([self.finish(diagnostic, rule, stub)], stub)
         return out
+
+
+def without_superseded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics less those a rule's `supersedes` replaces: another rule's finding on an overlapping span
+    of the same document."""
+    import bisect
+
+    winners: dict[str, list[tuple[int, int, frozenset]]] = {}
+    for d in diagnostics:
+        if d.rule.supersedes:
+            winners.setdefault(d.path, []).append((d.start, d.end, d.rule.supersedes))
+    if not winners:
+        return diagnostics
+    for spans in winners.values():
+        spans.sort()
+    longest = max(end - start for spans in winners.values() for start, end, _ in spans)
+
+    def replaced(d: Diagnostic) -> bool:
+        spans = winners.get(d.path, ())
+        i = bisect.bisect_left(spans, (d.start - longest,))
+        for start, end, codes in spans[i:]:
+            if start >= max(d.end, d.start + 1):
+                return False
+            if d.code in codes and start < max(d.end, d.start + 1) and d.start < max(end, start + 1):
+                return True
+        return False
+
+    return [d for d in diagnostics if not replaced(d)]
 
 
 class Linters:

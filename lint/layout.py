@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from doclint.text import ends_sentence, looks_like_code
+from doclint.text import SENTENCE_BREAK, ends_sentence, looks_like_code
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mdwn", ".mdx")
 
@@ -59,6 +59,10 @@ class LayoutLimits:
     line_paragraph_share: float = 0.6
     # A run of lines is code when at least half of them read as code (2 / this).
     code_share_inverse: int = 4
+    # A line of at least this many characters and sentences is an article stored on one line, read as sentences.
+    one_line_chars: int = 1000
+    one_line_sentences: int = 8
+    one_line_max_lines: int = 3  # ... in a document of at most this many lines (a title, a byline, the article)
     # A headline is the first line of a document, at most this long and with no sentence end.
     headline_chars: int = 150
     headline_words: int = 20
@@ -82,6 +86,7 @@ class Block:
     first_line: int
     last_line: int
     kind: str
+    piece: bool = False  # a piece of a long line cut at sentence ends (an article stored on one line)
 
     @property
     def prose(self) -> bool:
@@ -341,14 +346,37 @@ class _Reader:
                 out += [(k, k, PARAGRAPH) for k in range(a, b + 1)]  # no blank line anywhere: a line is a paragraph
             else:
                 out += [(x, y, PARAGRAPH) for x, y in self._paragraphs(a, b)]
-        blocks = []
+        blocks: list[Block] = []
         first_prose = next((k for k, (_, _, kind) in enumerate(out) if kind == PARAGRAPH), None)
+        few_lines = len(self.lines) - sum(self.blank) <= self.limits.one_line_max_lines
         for n_, (a, b, kind) in enumerate(out):
             start, end = self.spans[a][0], self.spans[b][1]
+            if kind == PARAGRAPH and a == b and few_lines and not self.markdown and self._one_line(start, end):
+                for piece_start, piece_end in self._pieces(start, end):
+                    blocks.append(Block(len(blocks), piece_start, piece_end, a, b, PARAGRAPH, piece=True))
+                continue
             if kind == PARAGRAPH:
                 kind = self._prose_kind(n_ == 0 and n_ == first_prose, a, b)
-            blocks.append(Block(n_, start, end, a, b, kind))
+            blocks.append(Block(len(blocks), start, end, a, b, kind))
         return blocks
+
+    def _one_line(self, start: int, end: int) -> bool:
+        """Whether a line is a whole article stored on one line (a dataset's record): long, and many sentences."""
+        return (end - start >= self.limits.one_line_chars
+                and len(SENTENCE_BREAK.findall(self.text, start, end)) + 1 >= self.limits.one_line_sentences)
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences of a long line, as (start, end) with their spaces left out: its paragraphs are lost, and a
+        sentence is the unit the paragraph rules can still compare (a body pasted twice is a run of them)."""
+        out, pos = [], start
+        for m in SENTENCE_BREAK.finditer(self.text, start, end):
+            out.append((pos, m.end()))
+            pos = m.end()
+            while pos < end and self.text[pos].isspace():
+                pos += 1
+        if pos < end:
+            out.append((pos, end))
+        return [(a, b) for a, b in out if self.text[a:b].strip()]
 
     def _wrapped(self, a: int, b: int) -> bool:
         """Whether a run of lines with no blank line reads as hard-wrapped paragraphs: a third of its lines or more

@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass
 
 from doclint import corpus
+from doclint.engine import without_superseded
 from doclint.io.atomic import AtomicFile
 from doclint.io.jsonl import Records
 from doclint.options import CheckOptions
@@ -338,7 +339,7 @@ def _corpus_rules(linter, items: dict) -> list:
             rule_found = linter.check_corpus_rule(rule, kept)
             corpus.name_related_records(rule_found, kept)  # as the local engine does: related records by id
             found += rule_found
-    return found
+    return without_superseded(found)  # as the local engine does: one finding where two rules read one leftover
 
 
 def _shared_documents(checked, linter) -> dict[str, set[int]]:

@@ -63,6 +63,9 @@ class Rule:
     fixable: ClassVar[str | None] = None  # None, "safe", "unsafe" or "sometimes"
     Options: ClassVar[type] = NoOptions
     requires: ClassVar[frozenset] = frozenset()  # what the run must provide, e.g. {CorpusStatistics}
+    # Codes of rules whose findings this rule's findings replace where their spans overlap (a rule that reads a
+    # kind of leftover by its structure over one that reads the same text by its wording): one finding, not two.
+    supersedes: ClassVar[frozenset] = frozenset()
     # Set on an instance by the configuration (extend-safe-fixes, extend-unsafe-fixes): the applicability every
     # fix of the rule gets; None keeps each fix's own.
     fix_applicability: Applicability | None = None

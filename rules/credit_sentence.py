@@ -88,6 +88,7 @@ class CreditSentence(Rule):
     """
 
     code = "S102"
+    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
     name = "credit-sentence"
     category = "source-tag"
     fixable = "sometimes"
@@ -98,7 +99,7 @@ class CreditSentence(Rule):
         if not _CUES.search(text):
             return
         credit, syndication = _patterns()
-        prose = [b for b in document.blocks if b.prose]
+        prose = document.prose_runs
         ends = [m.end() for b in prose for m in _SENTENCE_END.finditer(text, b.start, b.end)]
         tail_start = ends[-self.options.tail_sentences - 1] if len(ends) > self.options.tail_sentences else 0
         for block in prose:

@@ -58,13 +58,14 @@ class DatelineTag(Rule):
     """
 
     code = "S103"
+    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
     name = "dateline-tag"
     category = "source-tag"
     fixable = "sometimes"
     Options = Options
 
     def check(self, document, context):
-        prose = [b for b in document.blocks if b.kind == "paragraph"][:self.options.paragraphs]
+        prose = [b for b in document.prose_runs if b.kind == "paragraph"][:self.options.paragraphs]
         for block in prose:
             text = document.text[block.start:min(block.end, block.start + 200)]
             m = _DATELINE.match(text)

@@ -57,6 +57,7 @@ class InlineTeaser(Rule):
     """
 
     code = "S104"
+    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
     name = "inline-teaser"
     category = "source-tag"
     fixable = "unsafe"
@@ -66,9 +67,7 @@ class InlineTeaser(Rule):
         text = document.text
         if ":" not in text or len(_LINE_END_MARK.findall(text)) > self.options.max_marks:
             return
-        for block in document.blocks:
-            if not block.prose:
-                continue
+        for block in document.prose_runs:
             body = text[block.start:block.end]
             for m in re.finditer(r"""[.!?…]["'”’)\]]*\s+""", body):
                 t = _TEASER.match(body, m.end())

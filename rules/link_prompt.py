@@ -71,6 +71,7 @@ class LinkPrompt(Rule):
     """
 
     code = "S105"
+    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
     name = "link-prompt"
     category = "source-tag"
     fixable = "unsafe"
@@ -79,7 +80,7 @@ class LinkPrompt(Rule):
     def check(self, document, context):
         if is_markdown(document.path) or any(b.kind == MAIL_HEADER for b in document.blocks[:1]):
             return
-        prose = [b for b in document.blocks if b.kind == "paragraph"]
+        prose = [b for b in document.prose_runs if b.kind == "paragraph"]
         edges = prose[:2] + prose[2:][-self.options.edge_blocks:]
         if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
             edges = prose

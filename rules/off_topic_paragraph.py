@@ -175,6 +175,8 @@ class OffTopicParagraph(Rule):
         if any(b.kind == "heading" for b in document.blocks):
             return  # a document in sections (documentation, a README) changes topic at each heading by design
         paras = document.paragraphs
+        if any(p.piece for p in paras):
+            return  # an article stored on one line: its sentences are too thin to judge, its paragraphs lost
         copies = paragraph_matches(document)  # repeated copies are judged once, as their first copy
         # Markdown's code blocks and comments are no prose to judge, nor context for it
         originals = [i for i in range(len(paras)) if i not in copies and not document.in_code(paras[i].start)]

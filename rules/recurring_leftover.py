@@ -80,6 +80,7 @@ class RecurringLeftover(CorpusRule):
     """
 
     code = "S201"
+    supersedes = frozenset({"D202"})  # the same leftover read by its wording: one finding
     name = "recurring-leftover"
     category = "source-tag"
     severity = "warning"

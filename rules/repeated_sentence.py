@@ -85,7 +85,7 @@ class RepeatedSentence(Rule):
             if b.kind != "paragraph" or b.index in copied or document.in_code(start):
                 continue
             norm = normalize(text[start:end]).rstrip(_END_MARKS)  # a caption or a dek has no full stop
-            alone = (start, end) == (b.start, b.end)
+            alone = (start, end) == (b.start, b.end) and not b.piece  # a piece of a long line is running text
             if norm in seen:
                 first, similar = seen[norm], False
                 if len(words(norm)) < self.options.min_words:
@@ -107,9 +107,9 @@ class RepeatedSentence(Rule):
         for block in document.paragraphs:
             if block.index in copied:
                 continue
-            for line in range(block.first_line, block.last_line + 1):
-                ls, le = document.line_span(line)
+            for _, ls, le in document.block_lines(block):
                 for (a, b), (c, d) in _doubled(text, ls, le):
+                    c = b + len(text[b:c]) - len(text[b:c].lstrip())  # the copy and the punctuation before it
                     yield Diagnostic(c, d, f"Passage repeated right after itself ({len(words(text[c:d]))} words)",
                                      fix=Fix.unsafe(Edit(b, d), message="Delete the second copy"),
                                      related=(self.related(document, a, b, "first copy"),))
@@ -121,8 +121,9 @@ class RepeatedSentence(Rule):
         first_start, first_end, first_block = first
         if not same_section(document, first_start, start) or (similar and heading_starts(document)):
             return None  # documentation repeats a note under another heading, and writes parallel entries, on purpose
-        alone = (start, end) == (b.start, b.end)
-        first_alone = (first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
+        alone = (start, end) == (b.start, b.end) and not b.piece
+        first_alone = ((first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
+                       and not blocks[first_block].piece)
         if first_alone and not alone and (first_block == paras[0].index > 0
                                           or _one_sentence_style(document, blocks, starts)):
             # the first paragraph under a headline is the article's lead, never a pull quote; and where

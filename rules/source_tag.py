@@ -477,8 +477,7 @@ class SourceTag(Rule):
         for block in document.blocks:
             if block.kind != "paragraph" or document.in_code(block.start):
                 continue  # headlines, and Markdown's code blocks and comments (code, not a page's text)
-            for line in range(block.first_line, block.last_line + 1):
-                ls, le = document.line_span(line)
+            for line, ls, le in document.block_lines(block):
                 content = text[ls:le]
                 lead = len(content) - len(content.lstrip())
                 trail = len(content.rstrip())

@@ -1,0 +1,73 @@
+"""The same article hard-wrapped, or stored on one line, gives the same findings as with blank-line paragraphs."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import lint
+from doclint.document import Document
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ARTICLES = tomllib.loads((Path(__file__).parent / "data" / "articles.toml").read_text("utf-8"))["article"]
+
+
+def _damaged(article: dict) -> list[str]:
+    """The article's paragraphs with defects of three kinds: a source tag glued before a paragraph, an HTML entity,
+    and a paragraph pasted again later."""
+    paras = list(article["paragraphs"])
+    paras[1] = "(Source: www.example.com) " + paras[1]
+    paras[2] = paras[2] + " Tickets &amp; passes are on sale now."
+    paras.append(paras[0])
+    return paras
+
+
+def _layouts(article: dict) -> dict[str, str]:
+    paras = _damaged(article)
+    return {"blank lines": article["headline"] + "\n\n" + "\n\n".join(paras) + "\n",
+            "wrapped at 70": article["headline"] + "\n\n" + "\n\n".join(
+                textwrap.fill(p, 70, break_long_words=False, break_on_hyphens=False) for p in paras) + "\n",
+            "one line": " ".join([article["headline"] + ".", *paras]) + "\n"}
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    """(rule code, the first non-space characters of the span): the same finding whatever the line breaks."""
+    return {(d.code, "".join(text[d.start:d.end].split())[:24])
+            for d in lint(text, ["S101", "E106", "D101", "D102"])}
+
+
+@pytest.mark.parametrize("article", ARTICLES[:4], ids=lambda a: a["id"])
+def test_wrapped_and_one_line_versions_give_the_same_findings(article):
+    found = {name: _found(text) for name, text in _layouts(article).items()}
+    assert ("S101", "(Source:www.example.com)") in found["blank lines"]
+    assert found["wrapped at 70"] == found["blank lines"]
+    # on one line the paragraphs are lost: the copy is found as a run of repeated sentences, the same span
+    codes = {code for code, _ in found["one line"]}
+    assert {"S101", "E106"} <= codes and codes & {"D101", "D102"}
+    assert {f for f in found["one line"] if f[0] in ("S101", "E106")} == {
+        f for f in found["blank lines"] if f[0] in ("S101", "E106")}
+
+
+def test_an_article_on_one_line_is_read_as_pieces_cut_at_sentence_ends():
+    article = ARTICLES[0]
+    text = " ".join([article["headline"] + ".", *article["paragraphs"]]) + "\n"
+    doc = Document("record.txt", text)
+    assert len(doc.blocks) >= 8 and all(b.piece and b.first_line == 0 for b in doc.blocks)
+    assert [doc.block_text(b) for b in doc.prose_runs] == [text.rstrip("\n")]  # the sentence rules read the line
+    short = Document("short.txt", "A headline\n\nOne short paragraph. Another one.\n")
+    assert not any(b.piece for b in short.blocks)
+
+
+def test_a_rule_that_supersedes_another_leaves_one_finding_where_both_read_the_same_leftover():
+    # source-tag's wording families and credit-sentence's structure both read this credit: one finding, the
+    # structural rule's; where only source-tag reads a tag, its finding stays.
+    text = ("Ceasefire holds\n\nThe ceasefire held overnight.\n\nNBC's Jane Doe and Ann Lee contributed to this report.\n"
+            "\nSource: Reuters\n")
+    both = [(d.code, d.line) for d in lint(text, ["S101", "S102"])]
+    assert both == [("S102", 5), ("S101", 7)]
+    assert [(d.code, d.line) for d in lint(text, ["S101"])] == [("S101", 5), ("S101", 7)]
