@@ -62,7 +62,7 @@ class LayoutLimits:
     # A line of at least this many characters and sentences is an article stored on one line, read as sentences.
     one_line_chars: int = 1000
     one_line_sentences: int = 8
-    one_line_max_lines: int = 3  # ... in a document of at most this many lines (a title, a byline, the article)
+    one_line_max_lines: int = 2  # ... in a document of at most this many lines (a title and the article)
     # A headline is the first line of a document, at most this long and with no sentence end.
     headline_chars: int = 150
     headline_words: int = 20

@@ -314,4 +314,6 @@ def runs(matches: dict[int, Match]) -> list[Run]:
 def removal_start(document: Document, block: Block) -> int:
     """Where deleting `block` together with the separator before it starts."""
     blocks = document.blocks
-    return blocks[block.index - 1].end if block.index > 0 else block.start
+    if block.index == 0 or (block.piece and blocks[block.index - 1].last_line != block.first_line):
+        return block.start  # the first block, or the first piece of a long line: nothing of the line before goes
+    return blocks[block.index - 1].end

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import lint
+from conftest import fix, lint
 from doclint.document import Document
 
 try:
@@ -71,3 +71,11 @@ def test_a_rule_that_supersedes_another_leaves_one_finding_where_both_read_the_s
     both = [(d.code, d.line) for d in lint(text, ["S101", "S102"])]
     assert both == [("S102", 5), ("S101", 7)]
     assert [(d.code, d.line) for d in lint(text, ["S101"])] == [("S101", 5), ("S101", 7)]
+
+
+def test_a_tag_deleted_from_the_first_piece_of_a_long_line_takes_nothing_of_the_line_before():
+    # The first piece of a line starts the line: deleting a tag there must not join the line to the one above.
+    body = " ".join(ARTICLES[1]["paragraphs"])
+    text = f"{ARTICLES[1]['headline']}\nClick here to subscribe to our newsletter. {body}\n"
+    fixed = fix(text.encode(), ["S101"])
+    assert fixed.startswith(ARTICLES[1]["headline"] + "\n") and "Click here" not in fixed
