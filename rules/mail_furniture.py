@@ -92,7 +92,9 @@ FURNITURE = (
               examples=("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA1",)),
     Furniture("device-signature", "Device signature",
               start=r"Sent\s+(?:from|via|with)\s+(?:my|the)\s+(?:\w+\s+){0,3}(?:iPhone|iPad|phone|mobile(?:\s+(?:device|phone))?"
-                    r"|BlackBerry|Android|Galaxy|smartphone|tablet|device|Samsung|Pixel)\b[^\n]{0,80}",
+                    r"|BlackBerry|Android|Galaxy|smartphone|tablet|device|Samsung|Pixel)\b"
+                    r"(?:\s+(?:using|with|via)\s+[\w.-]+(?:\s+[\w.-]+)?)?"  # "... using Tapatalk"
+                    r"(?:\s*[,.;:-]?\s*(?:please\s+)?(?:excuse|pardon|forgive)\b[^\n]{0,60})?\s*[.!]?",
               max_lines=1, source="the line mail apps on phones append to every message",
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
     Furniture("disclaimer", "Confidentiality disclaimer",

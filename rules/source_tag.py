@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import STOP_WORDS, legal_phrases, stem, words
+from doclint.text import STOP_WORDS, ends_sentence, legal_phrases, stem, words
 
 DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
           r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
@@ -491,6 +491,9 @@ class SourceTag(Rule):
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
                     a, b = ls + tag.start, ls + tag.end
+                    if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
+                            and not ends_sentence(content, introduces=True)):
+                        tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
                     if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
                                                                                                   text[a:b]):
                         continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
@@ -630,7 +633,7 @@ class SourceTag(Rule):
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
                     end, confident = m.end() + dm.end(), True
                 elif paragraph and (whole := self._whole_teaser(rest, kind, document)) is not None:
-                    end, confident = m.end() + whole, True
+                    end, confident = m.end() + whole, False  # where a headline ends is judged: unsafe
                 else:
                     n = self._extent(rest, kind, document, to_end=not at_start)
                     if n is None:
