@@ -76,6 +76,14 @@ OTHER_MOJIBAKE_LEADS = "".join(sorted(set("".join(leads for leads, _ in OTHER_MO
 LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac[\u009d\ufffd]?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
 
 
+# Scripts other than Latin, by their letters' Unicode blocks: the off-topic rule and spliced-words tell a passage
+# or a word in another script by them.
+SCRIPTS = {"Greek": "\u0370-\u03ff\u1f00-\u1fff", "Cyrillic": "\u0400-\u052f", "Hebrew": "\u0590-\u05ff",
+            "Armenian": "\u0530-\u058f", "Arabic": "\u0600-\u06ff\u0750-\u077f", "Indic": "\u0900-\u0dff",
+            "Thai": "\u0e00-\u0e7f", "Georgian": "\u10a0-\u10ff",
+            "Chinese, Japanese or Korean": "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+                                           "\uf900-\ufaff"}
+
 def normalize(text: str) -> str:
     """Lower case, straight quotes, no invisible characters or entities, single spaces."""
     if "&" in text:

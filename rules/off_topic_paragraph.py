@@ -10,7 +10,7 @@ from doclint.lexicon import term_key as _key
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import ENDS_SENTENCE, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
+from doclint.text import ENDS_SENTENCE, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -340,11 +340,6 @@ def _language_note(texts, members) -> str:
 
 # The letters of the scripts other than Latin that a paragraph may be written in. Chinese, Japanese and Korean
 # count as one: a Japanese paragraph mixes kanji and kana.
-_SCRIPTS = {"Greek": "\u0370-\u03ff\u1f00-\u1fff", "Cyrillic": "\u0400-\u052f", "Hebrew": "\u0590-\u05ff",
-            "Armenian": "\u0530-\u058f", "Arabic": "\u0600-\u06ff\u0750-\u077f", "Indic": "\u0900-\u0dff",
-            "Thai": "\u0e00-\u0e7f", "Georgian": "\u10a0-\u10ff",
-            "Chinese, Japanese or Korean": "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-                                           "\uf900-\ufaff"}
 # A screen for them: a character beyond Latin, its combining marks, punctuation and letterlike symbols. Cheap to
 # compile (0.5 ms; the scripts' own classes take 10 ms, so they are compiled when a text needs them).
 _BEYOND_LATIN = re.compile("[^\x00-\u036f\u2000-\u214f]")
@@ -352,7 +347,7 @@ _BEYOND_LATIN = re.compile("[^\x00-\u036f\u2000-\u214f]")
 
 @lru_cache(maxsize=1)
 def _script_res() -> dict:
-    res = {name: re.compile(f"[{letters}]+") for name, letters in _SCRIPTS.items()}
+    res = {name: re.compile(f"[{letters}]+") for name, letters in SCRIPTS.items()}
     res["Latin"] = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
     return res
 
