@@ -145,6 +145,15 @@ def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
     return limits.wrap_min < len(line) <= limits.wrap_width and not ends_sentence(line, introduces=True)
 
 
+_QUOTE_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*")
+
+
+def unquote(line: str) -> tuple[int, int]:
+    """(quote depth, length of the quote markers) of an e-mail line: `> > text` is (2, 4)."""
+    prefix = _QUOTE_PREFIX.match(line).group()
+    return prefix.count(">"), len(prefix)
+
+
 def is_attribution(line: str, next_line: str = "") -> bool:
     """Whether a line introduces a quotation in a reply: "On Mon, 3 Jan 2007, Jane Doe wrote:", or the first line
     of one wrapped before its verb."""

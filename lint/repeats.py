@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from doclint.document import Block, Document
-from doclint.layout import DIRECTIVE, HEADING
+from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER
 from doclint.text import normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
@@ -317,3 +317,57 @@ def removal_start(document: Document, block: Block) -> int:
     if block.index == 0 or (block.piece and blocks[block.index - 1].last_line != block.first_line):
         return block.start  # the first block, or the first piece of a long line: nothing of the line before goes
     return blocks[block.index - 1].end
+
+
+@dataclass(frozen=True)
+class QuotedRepeat:
+    start: int  # the later copy: where its first line's text starts, after the quote markers
+    end: int
+    earlier: tuple[int, int]  # the first copy's (start, end)
+    words: int
+
+
+QUOTED_MIN_WORDS = MIN_WORDS  # a quoted passage is reported again from this many words, as a paragraph is
+
+
+def quoted_repeats(document: Document) -> list[QuotedRepeat]:
+    """In an e-mail, the quoted passages (one quote depth, between blank quoted lines) that repeat a passage that
+    stands earlier in the same document, quoted or not: a digest whose messages quote each other repeats itself.
+    A message quoting a message the document does not hold repeats nothing."""
+    if not document.blocks or document.blocks[0].kind != MAIL_HEADER:
+        return []
+    seen: dict[str, tuple[int, int]] = {}
+    found = []
+    for start, end, depth, norm in _quoted_units(document):
+        if len(words(norm)) < QUOTED_MIN_WORDS:
+            continue
+        key = _bare(norm)
+        if key in seen and depth > 0:
+            found.append(QuotedRepeat(start, end, seen[key], len(words(norm))))
+        else:
+            seen.setdefault(key, (start, end))
+    return found
+
+
+def _quoted_units(document: Document):
+    """(start, end, quote depth, normalised text without quote markers) of each passage of an e-mail: its lines
+    of one quote depth between blank lines, structure (header block, attributions, code) apart."""
+    from doclint.layout import unquote
+
+    kinds = {}
+    for block in document.blocks:
+        for line in range(block.first_line, block.last_line + 1):
+            kinds[line] = block.kind
+    unit: list[tuple[int, int, int, str]] = []
+    for line in range(document.line_count + 1):
+        text = document.line_text(line) if line < document.line_count else ""
+        depth, cut = unquote(text)
+        content = text[cut:]
+        structure = kinds.get(line) in (MAIL_HEADER, ATTRIBUTION, CODE)
+        if unit and (not content.strip() or depth != unit[-1][2] or structure):
+            start, end = unit[0][0], unit[-1][1]
+            yield start, end, unit[0][2], normalize(" ".join(u[3] for u in unit))
+            unit = []
+        if content.strip() and not structure:
+            ls, le = document.line_span(line)
+            unit.append((ls + cut, le, depth, content))

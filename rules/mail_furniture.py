@@ -4,11 +4,9 @@ import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MAIL_HEADER, is_attribution
+from doclint.layout import MAIL_HEADER, is_attribution, unquote
 from doclint.rule import Rule, option
 
-# A quoted line's markers: "> ", ">", "> > ", ">>".
-_QUOTE_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*")
 
 
 @dataclass(frozen=True)
@@ -173,8 +171,9 @@ class MailFurniture(Rule):
 
     def check(self, document, context):
         lines = [document.line_text(i) for i in range(document.line_count)]
-        bare = [_QUOTE_PREFIX.sub("", line, count=1) for line in lines]
-        depth = [line[:len(line) - len(b)].count(">") for line, b in zip(lines, bare)]
+        quoted = [unquote(line) for line in lines]
+        bare = [line[cut:] for line, (_, cut) in zip(lines, quoted)]
+        depth = [d for d, _ in quoted]
         mail = any(b.kind == MAIL_HEADER for b in document.blocks[:1])
         i = 0
         while i < len(lines):

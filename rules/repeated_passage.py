@@ -45,7 +45,12 @@ class RepeatedPassage(Rule):
     copy of the headline (and dateline) right before a repeated run (the whole
     document pasted again) goes with the run. A song's refrain labelled as such
     (`Chorus:`, `[Chorus]` on its first line) is meant to come back and is not
-    reported.
+    reported. In Markdown, a repeat counts only within one section, and near
+    copies that differ only in numbers are a series. In e-mail, a quoted
+    passage (`> ...`) that repeats a passage standing earlier in the same
+    document (a digest whose messages quote each other) is reported too:
+    `Quoted passage repeats line 130 (20 words, quoted again)`; a message
+    quoting a message the document does not hold repeats nothing.
 
     ## Why is this bad?
     Scrapers and CMS exports paste bodies twice and repeat paragraphs. The copy
@@ -63,7 +68,8 @@ class RepeatedPassage(Rule):
     ## Fix safety
     The fix deletes the later copy and the blank line before it. It is safe for
     exact copies (whitespace aside) of at least `safe-min-words` words, unsafe
-    for near-copies: the first copy might be the worse one.
+    for near-copies: the first copy might be the worse one, and for quoted
+    copies: a reply may want its quote.
     """
 
     code = "D101"
@@ -115,6 +121,19 @@ class RepeatedPassage(Rule):
             fix = make(Edit(cut, last.end), message="Delete the later copy")
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
             yield Diagnostic(begin, last.end, message, fix=fix, related=related)
+        yield from self._quoted(document)
+
+    def _quoted(self, document):
+        """Quoted passages of an e-mail that repeat an earlier passage of the same document (a digest)."""
+        for repeat in repeats.quoted_repeats(document):
+            begin = document.line_starts[document.line_of(repeat.start)]  # the quote markers go with the copy
+            last = document.line_of(repeat.end)
+            after = document.line_starts[last + 1] if last + 1 < document.line_count else repeat.end
+            first = document.position(repeat.earlier[0])[0]
+            yield Diagnostic(begin, repeat.end,
+                             f"Quoted passage repeats line {first} ({repeat.words} words, quoted again)",
+                             fix=Fix.unsafe(Edit(begin, after), message="Delete the quoted copy"),
+                             related=(self.related(document, *repeat.earlier, "first copy"),))
 
 
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
