@@ -48,14 +48,6 @@ class DecodeProblem:
         return name(self.guess)
 
 
-# One screen for every character that can signal an encoding problem: controls, invisible and
-# bidi format characters, Unicode's line and paragraph separators, U+FFFD, "&" (entities) and
-# the letters mojibake starts with.
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u061c\u2060-\u2064"
-                      "\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffd&\u00c2-\u00f4\u034f\u115f\u1160\u2800\u3164\uffa0"
-                      + re.escape(text_helpers.OTHER_MOJIBAKE_LEADS) + "]")
-
-
 def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
     """Return (text, had_bom, encoding, problem). Never raises."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -164,7 +156,7 @@ class Document(_Positions):
         self.bom = bom
         self.encoding = encoding
         self.problem = problem
-        self.cache: dict = {}  # analyses shared between rules (keyed by the analysis and its options)
+        self._analyses: dict = {}  # (analysis, its parameters) -> value: see analysis()
         self.record: dict | None = None  # {"id", "number"} for a record of a JSONL corpus
 
     @classmethod
@@ -256,6 +248,18 @@ class Document(_Positions):
         then what opens the line is no start of a paragraph, nor of a tag."""
         return line > 0 and not is_blank(self.line_text(line)) and wraps(self.line_text(line - 1))
 
+    def analysis(self, kind, *parameters):
+        """The analysis `kind` of this document, computed once (`kind.compute(document, *parameters)`) and shared
+        by every rule that asks for it with the same parameters. An analysis is a class named for what it holds
+        (`ParagraphMatches`, `Vocabulary`), defined beside the code that computes it: rules ask by type, never by
+        a string."""
+        key = (kind, parameters)
+        try:
+            return self._analyses[key]
+        except KeyError:
+            value = self._analyses[key] = kind.compute(self, *parameters)
+            return value
+
     @cached_property
     def prose_runs(self) -> list[Block]:
         """The prose blocks, with the pieces of a long line joined back into one block: what the rules that read
@@ -338,10 +342,13 @@ class Document(_Positions):
                 out.append(_strip_span(text, pos, len(text), block.start))
         return out
 
+    screen = None  # the pattern of characters the rules checking this document screen for (set by the engine)
+
     @cached_property
     def suspects(self) -> frozenset[str]:
-        """The characters of the text that can signal an encoding problem (one fast pass, shared)."""
-        return frozenset(_SUSPECT.findall(self.text))
+        """The characters of the text that the checking rules' screens name (one fast pass, shared; see
+        Rule.screen); every character of the text when no screen was set."""
+        return frozenset(self.screen.findall(self.text) if self.screen is not None else self.text)
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:

@@ -56,6 +56,7 @@ class Linter:
         self.registry = registry
         self.context = context or Context()
         self._per_path: dict[str, list[Rule]] = {}
+        self._screen = _screen(rules)
 
     @classmethod
     def from_config(cls, config: Config, *, select=None, extend_select=(), ignore=(), registry=None,
@@ -109,6 +110,8 @@ class Linter:
         out = []
         if document.binary:
             return out  # the CLI says it skipped the file
+        if document.screen is None:
+            document.screen = self._screen
         for rule in self.rules_for(document.path):
             if rule.scope != "document":
                 continue
@@ -197,6 +200,14 @@ class Linter:
         for stub, diagnostic in rule.check_corpus(items, self.context):
             out += self.unsuppressed([self.finish(diagnostic, rule, stub)], stub)
         return out
+
+
+def _screen(rules: list[Rule]):
+    """One pattern for the characters every rule's screen names (see Rule.screen), or None when none has one."""
+    import re
+
+    chars = frozenset().union(*(type(rule).screen for rule in rules))
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
 
 
 def without_superseded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from doclint.document import Block, Document
 from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER
-from doclint.text import normalize, words
+from doclint.text import BULLETS, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
 ADJACENT_MIN_WORDS = 3  # a shorter paragraph is never reported, even right after itself
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6\u2043]|\d{1,3}[.)])\s+")
+_LIST_ITEM = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)])\s+")
 
 
 # The defaults of repeated-passage, which other rules use to know which paragraphs are copies.
@@ -48,19 +48,35 @@ def is_list_item(text: str) -> bool:
     return bool(lines) and all(_LIST_ITEM.match(l) and not _GLUED_SEPARATOR.match(l) for l in lines)
 
 
+class ParagraphNorms:
+    """normalize() of each paragraph (document.paragraphs), for the rules that hash them."""
+
+    @staticmethod
+    def compute(document: Document) -> list[str]:
+        return [normalize(document.block_text(b)) for b in document.paragraphs]
+
+
 def paragraph_norms(document: Document) -> list[str]:
-    """normalize() of each paragraph (document.paragraphs), computed once per document for the rules that hash them."""
-    if "paragraph_norms" not in document.cache:
-        document.cache["paragraph_norms"] = [normalize(document.block_text(b)) for b in document.paragraphs]
-    return document.cache["paragraph_norms"]
+    return document.analysis(ParagraphNorms)
 
 
 def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_words: int = MIN_WORDS,
                       max_prefix_words: int = MAX_PREFIX_WORDS) -> dict[int, Match]:
-    """For each paragraph that repeats an earlier one: the match, keyed by its index (cached on the document)."""
-    key = ("paragraph_matches", similarity, min_words, max_prefix_words)
-    if key in document.cache:
-        return document.cache[key]
+    """For each paragraph that repeats an earlier one: the match, keyed by its index (computed once per document
+    and parameters, see ParagraphMatches)."""
+    return document.analysis(ParagraphMatches, similarity, min_words, max_prefix_words)
+
+
+class ParagraphMatches:
+    """The paragraphs that repeat an earlier one, with their matches (see paragraph_matches)."""
+
+    @staticmethod
+    def compute(document: Document, similarity: float, min_words: int, max_prefix_words: int) -> dict[int, Match]:
+        return _paragraph_matches(document, similarity, min_words, max_prefix_words)
+
+
+def _paragraph_matches(document: Document, similarity: float, min_words: int,
+                       max_prefix_words: int) -> dict[int, Match]:
     paras = document.paragraphs
     norms = paragraph_norms(document)
     headings = heading_starts(document)
@@ -110,7 +126,6 @@ def paragraph_matches(document: Document, similarity: float = SIMILARITY, min_wo
             if len(postings) < MAX_POSTINGS:
                 postings.append(j)
     _extend_over_short(matches, norms)
-    document.cache[key] = matches
     return matches
 
 

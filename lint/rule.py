@@ -66,6 +66,9 @@ class Rule:
     # Codes of rules whose findings this rule's findings replace where their spans overlap (a rule that reads a
     # kind of leftover by its structure over one that reads the same text by its wording): one finding, not two.
     supersedes: ClassVar[frozenset] = frozenset()
+    # The characters whose presence in a text may signal this rule's findings (a control, an "&"): the engine scans
+    # each document once for the screens of all the rules it runs (Document.suspects). Empty: the rule reads all.
+    screen: ClassVar[frozenset] = frozenset()
     # Set on an instance by the configuration (extend-safe-fixes, extend-unsafe-fixes): the applicability every
     # fix of the rule gets; None keeps each fix's own.
     fix_applicability: Applicability | None = None

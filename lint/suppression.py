@@ -24,6 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from doclint.layout import is_markdown
 from doclint.selectors import selects
 
 SCREEN = "doclint-"
@@ -82,7 +83,7 @@ def parse(document) -> Suppressions | None:
     text = document.text
     if SCREEN not in text:
         return None
-    markdown = document.path.lower().endswith((".md", ".markdown"))
+    markdown = is_markdown(document.path)
     found = Suppressions()
     for m in _DIRECTIVE.finditer(text):
         if markdown and _is_example(document, m.start()):
@@ -112,7 +113,7 @@ def unknown_selectors(document, known) -> list[tuple[int, str]]:
     """(line, selector) for each selector of the document's directives that names no rule (`known(selector)` is
     False): a misspelt name suppresses nothing, and must not seem to work."""
     out = []
-    markdown = document.path.lower().endswith((".md", ".markdown"))
+    markdown = is_markdown(document.path)
     for m in _DIRECTIVE.finditer(document.text):
         if markdown and _is_example(document, m.start()):
             continue

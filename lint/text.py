@@ -27,6 +27,8 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’)]"
 QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
+# The marks that open an item of a list in plain text (Markdown's own are -, * and +, see doclint.layout).
+BULLETS = "-*\u2022\u2023\u25e6\u2043\u00b7\u2013\u2014"
 _ENDS = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s*$")
 _ENDS_OR_INTRODUCES = re.compile(f"[{re.escape(SENTENCE_ENDS)}:][{re.escape(CLOSERS)}]*\\s*$")
 # A text that ends a sentence or introduces what follows (closing quotes and brackets aside).
@@ -107,6 +109,12 @@ def _decoded(run: str) -> str:
     import ftfy
 
     return ftfy.fix_encoding(run)
+
+
+# The characters damaged() looks for first: the letters mojibake starts with (Latin-1's and the other code pages'
+# leads), "&" (entities) and the invisible characters normalize() deletes.
+DAMAGE_SCREEN = frozenset(map(chr, range(0xC2, 0xF5))) | frozenset(OTHER_MOJIBAKE_LEADS) | {"&"} | frozenset(
+    map(chr, _DELETED))
 
 
 def damaged(text: str) -> bool:

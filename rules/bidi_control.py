@@ -32,6 +32,7 @@ class BidiControl(Rule):
     """
 
     code = "E105"
+    screen = _SCREEN
     name = "bidi-control"
     category = "encoding"
     severity = "error"

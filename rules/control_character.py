@@ -78,6 +78,7 @@ class ControlCharacter(Rule):
     """
 
     code = "E103"
+    screen = _SCREEN
     name = "control-character"
     category = "encoding"
     severity = "error"

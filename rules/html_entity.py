@@ -55,6 +55,7 @@ class HtmlEntity(Rule):
     """
 
     code = "E106"
+    screen = frozenset("&")
     name = "html-entity"
     category = "encoding"
     severity = "warning"

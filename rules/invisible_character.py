@@ -69,6 +69,7 @@ class InvisibleCharacter(Rule):
     """
 
     code = "E104"
+    screen = _SCREEN | _MARKS
     name = "invisible-character"
     category = "encoding"
     severity = "error"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,11 +98,30 @@ class Repair:
 def repairs(document, lost_bytes: bool = True) -> list[Repair]:
     """The document's mojibake repairs (computed once per document and shared: the other encoding rules leave
     the characters of these stretches alone, see `claimed`)."""
-    key = ("mojibake", lost_bytes)
-    found = document.cache.get(key)
-    if found is None:
-        found = document.cache[key] = _repairs(document.text, lost_bytes)
-    return found
+    return document.analysis(Repairs, lost_bytes)
+
+
+class Repairs:
+    """The document's mojibake repairs (see repairs)."""
+
+    @staticmethod
+    def compute(document, lost_bytes: bool) -> list[Repair]:
+        return _repairs(document.text, lost_bytes)
+
+
+class _UnsafeLines:
+    """The (start, end) of the lines whose mojibake repair is unsafe, and of those where a character that may be
+    a UTF-8 lead byte stands before a C1 control that ftfy leaves (`café\x84 ß\x92` reads as Windows-1252
+    punctuation, `café ß\x92` as a letter misread as Latin-1): deleting or putting back one control changes how
+    ftfy reads the rest, so such a line too is left whole to --unsafe-fixes. In order."""
+
+    @staticmethod
+    def compute(document) -> list:
+        text = document.text
+        lines = {_line_of(text, r.start) for r in repairs(document) if not r.safe}
+        if not _C1.isdisjoint(document.suspects):
+            lines |= {_line_of(text, m.start()) for m in _LEAD_BEFORE_C1.finditer(text)}
+        return sorted(lines)
 
 
 def claimed(document):
@@ -125,11 +145,7 @@ def settled(document, at: int, fix: Fix) -> Fix:
     left whole to --unsafe-fixes."""
     if not fix.is_safe:
         return fix
-    lines = document.cache.get("mojibake-unsafe-lines")
-    if lines is None:
-        text = document.text
-        lines = document.cache["mojibake-unsafe-lines"] = sorted(
-            {_line_of(text, r.start) for r in repairs(document) if not r.safe})
+    lines = document.analysis(_UnsafeLines)
     n = bisect.bisect_right(lines, (at, len(document.text) + 1)) - 1
     if n >= 0 and lines[n][0] <= at <= lines[n][1]:
         return Fix.unsafe(*fix.edits, message=fix.message)
@@ -168,6 +184,7 @@ _HINT = re.compile(f"[{re.escape(_LEAD_CHARS)}\x80-\x9f](?:(?<=[{re.escape(_LEAD
                    f"(?:[{re.escape(_CONTINUATION_CHARS)}\ufffd]|(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) "
                    "|(?<=[\u00c2\u00c3])\\?)|(?<=[\x80-\x9f]))")
 _C1 = frozenset(map(chr, range(0x80, 0xA0)))
+_LEAD_BEFORE_C1 = re.compile(f"[{re.escape(_LEAD_CHARS)}][\x80-\x9f]")
 
 
 def _repairs(text: str, lost_bytes: bool) -> list[Repair]:
@@ -183,7 +200,10 @@ def _repairs(text: str, lost_bytes: bool) -> list[Repair]:
         # evidence, and then every repair of the document is unsafe, so that --fix does not repair the evidence
         # away before --fix --unsafe-fixes reads it.
         spans = sorted((r.start, r.end) for r in found)
-        allowed = scripts.setdefault("text", _scripts(set(text))) | _scripts("".join(r.replacement for r in found))
+        # the blocks the text writes in or its safe repairs produce: an unsafe repair into a script nothing else
+        # writes (`ß\x92` read as UTF-8 is an NKo letter) is a guess, and no evidence for another
+        allowed = scripts.setdefault("text", _scripts(set(text))) | _scripts("".join(r.replacement for r in found
+                                                                                     if r.safe))
         extra = []
         for a, b in lines:
             view, offsets = _view(text[a:b])
@@ -195,7 +215,39 @@ def _repairs(text: str, lost_bytes: bool) -> list[Repair]:
                                         f"UTF-8 read as {_CODECS[codec]}", codec))
         if extra:
             found = sorted([_unsafe(r) for r in found] + extra, key=lambda r: r.start)
+        else:
+            found = _joined(text, lines, found, seen, allowed)
     return found
+
+
+def _joined(text: str, lines: list, found: list[Repair], seen: set, allowed: set) -> list[Repair]:
+    """The repairs, with those of a line made unsafe where the line as --fix leaves it (its safe repairs made,
+    its entities read) holds a run that the document's codecs read as UTF-8 across a repaired stretch: `â\x80¦`
+    repaired to `…` between `&eacute;` and `&#8217;` leaves `é…’`, which Windows-1252 reads as `酒`. Repaired
+    safely, the line would be read otherwise by --fix --unsafe-fixes than it is before --fix."""
+    out = list(found)
+    for a, b in lines:
+        mine = [n for n, r in enumerate(out) if a <= r.start < b and r.safe]
+        if not mine:
+            continue
+        pieces, spans, pos = [], [], a
+        for n in mine:
+            r = out[n]
+            pieces.append(text[pos:r.start])
+            at = sum(map(len, pieces))
+            pieces.append(r.replacement)
+            spans.append((at, at + len(r.replacement)))
+            pos = r.end
+        pieces.append(text[pos:b])
+        view, offsets = _view("".join(pieces))
+        for i1, i2, _, _ in _leftovers(view, seen, allowed):
+            if offsets is not None:
+                i1, i2 = offsets[i1], offsets[i2]
+            if any(i1 < s2 and s1 < i2 for s1, s2 in spans):
+                for n in mine:
+                    out[n] = _unsafe(out[n])
+                break
+    return out
 
 
 def _suspect_lines(text: str) -> list[tuple[int, int]]:
@@ -289,7 +341,7 @@ def _line(text: str, a: int, b: int, lost_bytes: bool, scripts: dict) -> list[Re
     state, plans, leftovers = _repaired(text, segment, lost_bytes, scripts)
     if state == segment:
         return []
-    return _reported(text, a, segment, offsets, state, plans, leftovers, lost_bytes)
+    return _reported(text, a, (segment, offsets), (state, plans, leftovers), lost_bytes, scripts)
 
 
 def _repaired(text: str, segment: str, lost_bytes: bool, scripts: dict):
@@ -317,11 +369,17 @@ def _repaired(text: str, segment: str, lost_bytes: bool, scripts: dict):
     return state, plans, leftovers
 
 
-def _reported(text, a, segment, offsets, state, plans, leftovers, lost_bytes) -> list[Repair]:  # long: a Repair's evidence
-    """One Repair per stretch that differs between the segment and its repair, with how and whether safely."""
+def _reported(text, a, view, repaired, lost_bytes, scripts) -> list[Repair]:  # long: a Repair's evidence
+    """One Repair per stretch that differs between the line as ftfy reads it (`view`: the segment and its
+    offsets, see _view) and its repair (`repaired`: see _repaired), with how and whether safely."""
+    (segment, offsets), (state, plans, leftovers) = view, repaired
     out = []
-    for i1, i2, replacement in _changes(segment, state):
-        i1, i2, replacement = _trimmed(segment, i1, i2, replacement)
+    changes = [_trimmed(segment, *change) for change in _changes(segment, state)]
+    # a repair into a script that neither the text outside the stretch nor another repair writes (`ß\x92` read as
+    # UTF-8 is an NKo letter) is a guess, never safe
+    if "counts" not in scripts:
+        scripts["counts"] = collections.Counter(ord(c) >> 7 for c in text if ord(c) >= 0x80)
+    for i1, i2, replacement in changes:
         bad = segment[i1:i2]  # as ftfy read it: with its entities unescaped
         alone = _explained(bad)
         if replacement in leftovers and alone[0] != replacement:
@@ -333,8 +391,10 @@ def _reported(text, a, segment, offsets, state, plans, leftovers, lost_bytes) ->
         else:
             how, safe = _describe(plans[0]), False
         safe = safe and "\ufffd" not in replacement and not _capital_before_space(segment, i1, bad)
+        others = set().union(*(_scripts(r) for j1, j2, r in changes if (j1, j2) != (i1, i2)))
         if offsets is not None:  # back to the line's own offsets, entities whole
             i1, i2 = offsets[i1], offsets[i2]
+        safe = safe and _plausible(replacement, _outside(scripts["counts"], text[a + i1:a + i2]) | others)
         out.append(Repair(a + i1, a + i2, text[a + i1:a + i2], replacement, safe, how, _codec_of(bad, replacement)))
     if not all(r.safe for r in out):
         out = [_unsafe(r) for r in out]  # a line is repaired by --fix whole or not at all (see the docstring)
@@ -511,6 +571,13 @@ def _scripts(text) -> set:
     blocks = {ord(c) >> 7 for c in text if ord(c) >= 0x80}
     return blocks | {"CJK"} if any(0x3000 >> 7 <= b < 0xA000 >> 7 or 0xAC00 >> 7 <= b < 0xD800 >> 7 for b in blocks) \
         else blocks
+
+
+def _outside(counts: collections.Counter, stretch: str) -> set:
+    """The blocks (as _scripts) that the text writes outside the stretch, from the counts of its characters'
+    blocks."""
+    inside = collections.Counter(ord(c) >> 7 for c in stretch if ord(c) >= 0x80)
+    return _scripts("".join(chr(block << 7) for block, n in counts.items() if n > inside[block]))
 
 
 def _plausible(out: str, allowed: set) -> bool:

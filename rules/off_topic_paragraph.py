@@ -10,7 +10,7 @@ from doclint.lexicon import term_key as _key
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import ENDS_SENTENCE, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
+from doclint.text import BULLETS, DAMAGE_SCREEN, ENDS_SENTENCE, QUOTE_MARKS, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -30,7 +30,6 @@ SHORT = 4  # documents with fewer judgeable paragraphs need a higher probability
 # paragraph in one of four (docs/off-topic.md), where the embeddings flagged none.
 LEXICAL_MIN_PARAGRAPHS = 5
 _QUOTES = "\"“‘'«"
-_QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
                       r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
@@ -54,7 +53,7 @@ _SAYS = r"said|says|added|adds|explained|insisted|argued|warned|stated|noted|cla
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof)\.?\s+)?((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
 _SPEAKER = re.compile(rf"{_NAME}(?:,[^,.\"“”]{{1,80}},)?\s+(?:{_SAYS}|told|tells)\b"
                       rf"|\b(?:{_SAYS}|(?i:according)\s+to)\s+{_NAME}")
-_BULLET = re.compile(r"\s*(?:[-*\u2022\u00b7\u2013\u2014]|\d{1,2}[.)])\s")
+_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)])\s")
 
 
 @dataclass(frozen=True)
@@ -162,6 +161,7 @@ class OffTopicParagraph(Rule):
     """
 
     code = "T101"
+    screen = DAMAGE_SCREEN  # what readable() repairs (see check)
     name = "off-topic-paragraph"
     category = "off-topic"
     fixable = "unsafe"
@@ -400,7 +400,7 @@ def _fragment(texts: list[str], n: int) -> bool:
     `This article was amended ...`), or a licence's notice (two or more of its set phrases: `THE SOFTWARE IS
     PROVIDED "AS IS"`, `WITHOUT WARRANTY`). A one-line list alone among prose is otherwise judged: a line-up or a
     note spliced in from another story is an intruder."""
-    if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in _QUOTE_MARKS):
+    if n > 0 and _speakerless_quote(texts[n]) and any(mark in texts[n - 1] for mark in QUOTE_MARKS):
         return True
     if n in (0, len(texts) - 1) and (_author_note(texts[n]) or _editorial_note(texts[n])):
         return True

@@ -204,10 +204,15 @@ def _headline_copy(document, first):
 def _heads_before(document, index: int) -> set:
     """The keys of the headlines and datelines before block `index`. The
     document's are listed once, not read again for each of thousands of repeated runs."""
-    if "repeated_passage_heads" not in document.cache:
-        document.cache["repeated_passage_heads"] = [(b.index, _key(document, b)) for b in document.blocks
-                                                    if b.kind in ("headline", "dateline")]
-    return {key for n, key in document.cache["repeated_passage_heads"] if n < index}
+    return {key for n, key in document.analysis(_Heads) if n < index}
+
+
+class _Heads:
+    """(block index, key) of the document's headlines and datelines."""
+
+    @staticmethod
+    def compute(document) -> list:
+        return [(b.index, _key(document, b)) for b in document.blocks if b.kind in ("headline", "dateline")]
 
 
 def _headline_line(document, first):

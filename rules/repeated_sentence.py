@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
 from doclint.rule import Rule, option
-from doclint.text import normalize, words
+from doclint.text import QUOTE_MARKS, normalize, words
 
-_QUOTE_MARKS = "\"“”«»"
 _END_MARKS = " .!?…"
 
 
@@ -131,7 +130,7 @@ class RepeatedSentence(Rule):
             # occurrence is the repeat
             first_alone = False
         if not alone and not first_alone:
-            if similar or any(q in norm for q in _QUOTE_MARKS):
+            if similar or any(q in norm for q in QUOTE_MARKS):
                 return None  # a quotation used twice in different contexts; a near copy inside prose is prose
             if len(words(norm)) < self.options.min_words_inside:
                 return None
@@ -233,12 +232,18 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 def _one_sentence_style(document, blocks, starts) -> bool:
     """Whether at least half of four or more paragraphs are a single sentence (as in much news writing), so
     that a sentence standing alone is an ordinary paragraph rather than a pull quote."""
-    if "one_sentence_style" not in document.cache:
+    return document.analysis(_OneSentenceStyle)
+
+
+class _OneSentenceStyle:
+    @staticmethod
+    def compute(document) -> bool:
+        blocks = document.blocks
+        starts = [b.start for b in blocks]
         count = Counter(blocks[bisect_right(starts, start) - 1].index for start, _ in document.sentences)
         paras = document.paragraphs
         single = sum(count[p.index] == 1 for p in paras)
-        document.cache["one_sentence_style"] = len(paras) >= 4 and single * 2 >= len(paras)
-    return document.cache["one_sentence_style"]
+        return len(paras) >= 4 and single * 2 >= len(paras)
 
 
 def _skip_space(text: str, i: int, limit: int) -> int:

@@ -31,6 +31,7 @@ class ReplacementCharacter(Rule):
     """
 
     code = "E107"
+    screen = frozenset("\ufffd")
     name = "replacement-character"
     category = "encoding"
     severity = "error"

@@ -468,10 +468,11 @@ class SourceTag(Rule):
         super().__init__(options)
         self._extra = [re.compile(p, re.IGNORECASE) for p in self.options.extend_patterns]
         self._ignore = [re.compile(p, re.IGNORECASE) for p in self.options.ignore_patterns]
+        self._headlines = None  # the headlines of the documents checked with the one being checked, if known
 
     def check(self, document, context):
         text = document.text
-        document.cache["source_tag_headlines"] = getattr(getattr(context, "corpus", None), "headlines", None)
+        self._headlines = context.corpus.headlines if context.corpus is not None else None  # for this document
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
@@ -655,7 +656,7 @@ class SourceTag(Rule):
         if kind != "headline":
             return None
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(rest)]
-        known = _known_headline(tokens, self.options.max_headline_words, document)
+        known = _known_headline(tokens, self.options.max_headline_words, self._headlines)
         if known is not None:
             return known  # "Read more: <another document's headline> 2000 GMT": a short line glued after it
         if rest.rstrip().endswith("."):
@@ -677,7 +678,7 @@ class SourceTag(Rule):
                                             not any(_ends_sentence(t) for t in head[:-1]))
             return tokens[-1][1] if ok else None
         if kind == "headline":
-            known = _known_headline(tokens, limit, document)
+            known = _known_headline(tokens, limit, self._headlines)
             if known is not None:
                 return known
         vocab = _vocabulary(document)
@@ -781,9 +782,13 @@ _NOTICE = re.compile(r"copyright|©|\(c\)|all rights reserved", re.IGNORECASE)
 def _legal_text(document) -> bool:
     """A licence or a similar legal text: there "Copyright (c) ...", "All rights reserved." and a URL on its line
     are the text itself, not a scraper's leftovers (a LICENSE.txt in a repository)."""
-    if "source_tag_legal" not in document.cache:
-        document.cache["source_tag_legal"] = legal_phrases(document.text) >= 2
-    return document.cache["source_tag_legal"]
+    return document.analysis(_LegalText)
+
+
+class _LegalText:
+    @staticmethod
+    def compute(document) -> bool:
+        return legal_phrases(document.text) >= 2
 
 
 # Words of page furniture that the prose after it may use by chance: they say nothing of what a heading is about.
@@ -885,10 +890,9 @@ _LONG, _SLACK = 1.0, 1  # each headline word beyond the document's own headline'
 _NAME_WORD_COST = 0.6  # each word of a credit's source name after its first costs this much of its evidence
 
 
-def _known_headline(tokens, limit: int, document) -> int | None:
+def _known_headline(tokens, limit: int, known) -> int | None:
     """Where the headline after a teaser's cue ends when it is, word for word, the headline of another document
     checked with this one (a site's teasers link to its own stories): the longest such, or None."""
-    known = document.cache.get("source_tag_headlines")
     if not known:
         return None
     found, seen = None, []
@@ -902,11 +906,15 @@ def _known_headline(tokens, limit: int, document) -> int | None:
 def _usual_length(document) -> int:
     """How many words a teaser's headline may take before each more costs: one more than the document's own
     headline (a site links to its stories under headlines of its own style), or any number without one."""
-    if "source_tag_usual" not in document.cache:
+    return document.analysis(_UsualLength)
+
+
+class _UsualLength:
+    @staticmethod
+    def compute(document) -> int:
         own = next((b for b in document.blocks if b.kind == "headline"), None)
-        words = len(document.block_text(own).split()) if own is not None else 0
-        document.cache["source_tag_usual"] = max(5, words + _SLACK) if own is not None else 99
-    return document.cache["source_tag_usual"]
+        count = len(document.block_text(own).split()) if own is not None else 0
+        return max(5, count + _SLACK) if own is not None else 99
 
 
 def _prose(head: list[str]) -> float:
@@ -1011,15 +1019,18 @@ def _name_like(head: list[str]) -> bool:
 
 def _vocabulary(document) -> set[str]:
     """Stems of the document's words, counted over paragraphs: a word must occur in two to count."""
-    from collections import Counter
+    return document.analysis(_Vocabulary)
 
-    if "source_tag_vocabulary" in document.cache:
-        return document.cache["source_tag_vocabulary"]
-    counts: Counter[str] = Counter()
-    for block in document.blocks:
-        counts.update({stem(w) for w in re.findall(r"[^\W\d_][\w'’-]*", document.block_text(block).lower())})
-    vocab = document.cache["source_tag_vocabulary"] = {w for w, c in counts.items() if c >= 2}
-    return vocab
+
+class _Vocabulary:
+    @staticmethod
+    def compute(document) -> set[str]:
+        from collections import Counter
+
+        counts: Counter[str] = Counter()
+        for block in document.blocks:
+            counts.update({stem(w) for w in re.findall(r"[^\W\d_][\w'’-]*", document.block_text(block).lower())})
+        return {w for w, c in counts.items() if c >= 2}
 
 
 def _novelty(head: list[str], vocab: set[str]) -> float:

@@ -174,3 +174,12 @@ def test_tests_never_import_the_evidence(folder):
             continue
         text = path.read_text("utf-8")
         assert f'"{folder}"' not in text and f"'{folder}'" not in text and f"import {folder}" not in text, path.name
+
+
+def test_analyses_are_asked_for_by_type_never_by_a_string():
+    # Rules share analyses through Document.analysis(Kind, *parameters); a string key ("paragraph_matches") is a
+    # name nobody declared, and two rules could mean different things by it.
+    found = [f"{path.relative_to(ROOT)}:{n}" for folder in ("lint", "rules") for path in sorted((ROOT / folder).rglob("*.py"))
+             for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+             if re.search(r"document\.cache\b|\.analysis\(\s*[\"']", line)]
+    assert found == []
