@@ -88,7 +88,8 @@ class CreditSentence(Rule):
     """
 
     code = "S102"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    # the same leftover read by its wording (S101) or as a headline with no label (S104): one finding
+    supersedes = frozenset({"S101", "S104"})
     name = "credit-sentence"
     category = "source-tag"
     fixable = "sometimes"

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import LayoutLimits
 from doclint.rule import Rule, option
 
 # A teaser flattened into the running text: a label, a colon and another story's headline, which ends where the
@@ -15,6 +16,14 @@ _TEASER = re.compile(
     r"(?P<label>(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
     r":\s+(?P<headline>[A-Z0-9\"'“‘][^.?!\n]{2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(]|\s*$)")
 _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
+# The same flattened link with no label, in an article stored on one line (a dataset's; see lint/layout.py): a
+# sentence of a few words that ends at " ." where the text's own sentences end at "." ("... tickets go on sale
+# Monday. Prince crowns dual rock charts . A venue has yet to be announced."). In text with its line breaks, " ."
+# is the author's ("This is how they destroy the family .").
+# Initialisms may stand inside it ("Lone wolf planned attack on U.S. Capitol, FBI says .").
+_BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:(?:[A-Z]\.){2,}|[^.?!\n])+?)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
+# A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
+_SENTENCE_END = re.compile(r"""(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)[.!?…]["'”’)\]]*\s+""")
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,25 @@ class Options:
     max_marks: int = option(4, "A text with more lines that ended without punctuation (` .`) than this is a list or "
                                 "a guide broken by subheadings (`Mermaid Bar: Secret escape .`), not an article "
                                 "with teasers: it is not read.")
+    min_bare_words: int = option(3, "The fewest words of a headline with no label (`Track the storm .`): two words "
+                                    "are as often a subheading (`Big business .`).")
+    max_bare_words: int = option(10, "The most words of a headline with no label: the text's own sentences that end "
+                                     "at ` .` are longer.")
+    max_bare: int = option(2, "A text with more headlines with no label than this is broken by subheadings: its "
+                              "headlines with no label are not read (an article links to one or two other stories).")
+
+
+# An article stored on one line, for the headlines with no label: a line of at least this many sentences, in a
+# document of at most LayoutLimits.one_line_max_lines lines (a title and the article). Shorter than the layout's
+# pieces (which cut only a long line): a short article on one line holds teasers as well.
+_ONE_LINE_SENTENCES = 5
+
+
+def _stored_on_one_line(document, block, body: str) -> bool:
+    if block.first_line != block.last_line:
+        return False
+    lines = sum(1 for line in document.text.splitlines() if line.strip())
+    return lines <= LayoutLimits.one_line_max_lines and len(_SENTENCE_END.findall(body)) + 1 >= _ONE_LINE_SENTENCES
 
 
 class InlineTeaser(Rule):
@@ -41,6 +69,14 @@ class InlineTeaser(Rule):
     broken by more than `max-marks` such line ends (a guide's subheadings)
     are left alone.
 
+    In an article stored on one line (a line of five sentences or more, in a
+    document of at most two lines), a headline with no label is read too:
+    a sentence of `min-bare-words` to `max-bare-words` words ending at ` .`
+    (`Prince crowns dual rock charts .`), where the article's own sentences
+    end at `.`. A text with more than `max-bare` of them is broken by
+    subheadings and they are left alone; in text that kept its line breaks,
+    a sentence ending at ` .` is the author's.
+
     ## Why is this bad?
     Another story's headline in the middle of this one breaks its text and
     repeats across every story that links to it.
@@ -48,6 +84,7 @@ class InlineTeaser(Rule):
     ## Example
     ```
     ... a tough regime. Read more: Who is Nigeria's Muhammadu Buhari? Violent protests after the vote ...
+    ... tickets go on sale Monday. Prince crowns dual rock charts . A venue has yet to be announced ...
     ```
 
     ## Fix safety
@@ -65,21 +102,35 @@ class InlineTeaser(Rule):
 
     def check(self, document, context):
         text = document.text
-        if ":" not in text or len(_LINE_END_MARK.findall(text)) > self.options.max_marks:
+        if len(_LINE_END_MARK.findall(text)) > self.options.max_marks:
             return
+        labelled, bare = [], []
         for block in document.prose_runs:
             body = text[block.start:block.end]
-            for m in re.finditer(r"""[.!?…]["'”’)\]]*\s+""", body):
-                t = _TEASER.match(body, m.end())
-                if t is None or "\n" in body[m.start():m.end()]:
+            for m in _SENTENCE_END.finditer(body):
+                if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is source-tag's
-                label = t.group("label").strip("'‘\"“’”")
-                if label.isupper() or len(label) < 2 or len(t.group("headline").split()) > self.options.max_headline_words:
-                    continue
-                a, b = block.start + t.start(), block.start + t.end()
-                start = a
-                while start > block.start and text[start - 1] in " \t":
-                    start -= 1
-                shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
-                yield Diagnostic(a, b, f'Teaser for another story inside the text: "{shown}"',
-                                 fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
+                if (t := _TEASER.match(body, m.end())) is not None and self._labelled(t):
+                    labelled.append((block.start, t))
+                elif (t := _BARE.match(body, m.end())) is not None and self._bare(t) and _stored_on_one_line(
+                        document, block, body):
+                    bare.append((block.start, t))
+        if len(bare) > self.options.max_bare:
+            bare = []
+        for at, t in sorted(labelled + bare, key=lambda found: found[0] + found[1].start()):
+            a, b = at + t.start(), at + t.end()
+            start = a
+            while start > at and text[start - 1] in " \t":
+                start -= 1
+            shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+            yield Diagnostic(a, b, f'Teaser for another story inside the text: "{shown}"',
+                             fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
+
+    def _labelled(self, t: re.Match) -> bool:
+        label = t.group("label").strip("'‘\"“’”")
+        return not label.isupper() and len(label) >= 2 and \
+            len(t.group("headline").split()) <= self.options.max_headline_words
+
+    def _bare(self, t: re.Match) -> bool:
+        words = t.group("headline").split()
+        return self.options.min_bare_words <= len(words) <= self.options.max_bare_words and not t.group("headline").isupper()

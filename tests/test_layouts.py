@@ -73,6 +73,15 @@ def test_a_rule_that_supersedes_another_leaves_one_finding_where_both_read_the_s
     assert [(d.code, d.line) for d in lint(text, ["S101"])] == [("S101", 5), ("S101", 7)]
 
 
+def test_a_credit_that_ends_where_a_link_ended_is_one_finding_the_credit_sentences():
+    # inline-teaser reads a short sentence ending at " ." in an article on one line as a link's headline; a credit
+    # sentence ending so is credit-sentence's, which supersedes it.
+    text = ("The council approved the budget on Tuesday. The vote was close. Members argued for hours. The mayor "
+            "welcomed the result. Critics said costs would rise. CNN's Jane Doe contributed to this report .\n")
+    assert [d.code for d in lint(text, ["S104"])] == ["S104"]
+    assert [d.code for d in lint(text, ["S102", "S104"])] == ["S102"]
+
+
 def test_a_tag_deleted_from_the_first_piece_of_a_long_line_takes_nothing_of_the_line_before():
     # The first piece of a line starts the line: deleting a tag there must not join the line to the one above.
     body = " ".join(ARTICLES[1]["paragraphs"])
