@@ -347,26 +347,45 @@ QUOTED_MIN_WORDS = MIN_WORDS  # a quoted passage is reported again from this man
 
 def quoted_repeats(document: Document) -> list[QuotedRepeat]:
     """In an e-mail, the quoted passages (one quote depth, between blank quoted lines) that repeat a passage that
-    stands earlier in the same document, quoted or not: a digest whose messages quote each other repeats itself.
-    A message quoting a message the document does not hold repeats nothing."""
+    stands earlier in the same document, quoted or not, whole or as a part of it (a reply quotes the part it
+    answers): a digest whose messages quote each other repeats itself. A message quoting a message the document
+    does not hold repeats nothing."""
     if not document.blocks or document.blocks[0].kind != MAIL_HEADER:
         return []
-    seen: dict[str, tuple[int, int]] = {}
+    earlier: list[tuple[str, tuple[int, int]]] = []  # (bare text, span) of each passage read so far
+    heads: dict[str, list[int]] = {}  # the first QUOTED_MIN_WORDS words of every place in a passage -> passages
     found = []
     for start, end, depth, norm in _quoted_units(document):
-        if len(words(norm)) < QUOTED_MIN_WORDS:
-            continue
         key = _bare(norm)
-        if key in seen and depth > 0:
-            found.append(QuotedRepeat(start, end, seen[key], len(words(norm))))
-        else:
-            seen.setdefault(key, (start, end))
+        n = len(key.split())
+        if n < QUOTED_MIN_WORDS:
+            continue
+        if depth > 0:
+            head = " ".join(key.split()[:QUOTED_MIN_WORDS])
+            holder = next((k for k in heads.get(head, ()) if f" {key} " in earlier[k][0]), None)
+            if holder is not None:
+                found.append(QuotedRepeat(start, end, earlier[holder][1], n))
+                continue
+        tokens = key.split()
+        for at in range(len(tokens) - QUOTED_MIN_WORDS + 1):
+            places = heads.setdefault(" ".join(tokens[at:at + QUOTED_MIN_WORDS]), [])
+            if not places or places[-1] != len(earlier):
+                places.append(len(earlier))
+        earlier.append((f" {key} ", (start, end)))
     return found
+
+
+# An e-mail body left in quoted-printable: a line ending at "=" continues on the next line (a soft line break,
+# `considerin=` then `g`), and "=20" at a line's end is a space (`a weekend's worth of hacking=20`).
+_SOFT_BREAK = re.compile(r"(?<!=)=$")
+_ENCODED_SPACE = re.compile(r"=20$")
 
 
 def _quoted_units(document: Document):
     """(start, end, quote depth, normalised text without quote markers) of each passage of an e-mail: its lines
-    of one quote depth between blank lines, structure (header block, attributions, code) apart."""
+    of one quote depth between blank lines, structure (header block, attributions, code) apart. A body left in
+    quoted-printable is read as decoded: a soft line break joins the next line (whatever quote depth a reader's
+    client gave the piece after it), and `=20` is a space."""
     from doclint.layout import unquote
 
     kinds = {}
@@ -374,15 +393,26 @@ def _quoted_units(document: Document):
         for line in range(block.first_line, block.last_line + 1):
             kinds[line] = block.kind
     unit: list[tuple[int, int, int, str]] = []
+    joined = False  # the last line ended at a soft line break
     for line in range(document.line_count + 1):
         text = document.line_text(line) if line < document.line_count else ""
         depth, cut = unquote(text)
-        content = text[cut:]
+        content = _ENCODED_SPACE.sub(" ", text[cut:])
         structure = kinds.get(line) in (MAIL_HEADER, ATTRIBUTION, CODE)
+        if joined and unit and content.strip() and not structure:
+            ls, le = document.line_span(line)
+            last = unit[-1]
+            unit[-1] = (last[0], le, last[2], last[3] + content.lstrip())
+            joined = bool(_SOFT_BREAK.search(content))
+            if joined:
+                unit[-1] = (*unit[-1][:3], unit[-1][3][:-1])
+            continue
         if unit and (not content.strip() or depth != unit[-1][2] or structure):
             start, end = unit[0][0], unit[-1][1]
             yield start, end, unit[0][2], normalize(" ".join(u[3] for u in unit))
             unit = []
+        joined = False
         if content.strip() and not structure:
             ls, le = document.line_span(line)
-            unit.append((ls + cut, le, depth, content))
+            joined = bool(_SOFT_BREAK.search(content))
+            unit.append((ls + cut, le, depth, content[:-1] if joined else content))

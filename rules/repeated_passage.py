@@ -48,8 +48,10 @@ class RepeatedPassage(Rule):
     reported. In Markdown, a repeat counts only within one section, and near
     copies that differ only in numbers are a series. In e-mail, a quoted
     passage (`> ...`) that repeats a passage standing earlier in the same
-    document (a digest whose messages quote each other) is reported too:
-    `Quoted passage repeats line 130 (20 words, quoted again)`; a message
+    document, whole or a part of it (a digest whose messages quote each
+    other) is reported too: `Quoted passage repeats line 130 (20 words,
+    quoted again)`; a body left in quoted-printable is read as decoded (a
+    soft line break `=` joins the next line, `=20` is a space); a message
     quoting a message the document does not hold repeats nothing.
 
     ## Why is this bad?
