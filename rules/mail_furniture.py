@@ -138,7 +138,10 @@ class MailFurniture(Rule):
     module), each with the software whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
-    kinds anywhere.
+    kinds anywhere. In a mail file a signature may hold blank lines (a name,
+    then a company's address) where the message ends within
+    `max-signature-lines`, and its delimiter may be left in quoted-printable
+    (`--=20`, `-- =`).
 
     ## Why is this bad?
     None of it is the message: repeated in every message of an archive it
@@ -211,19 +214,39 @@ class MailFurniture(Rule):
         file), or the end; None when it runs longer than a signature (a separator inside a message, not a
         delimiter) or holds nothing."""
         last, k, limit = i, i + 1, self.options.max_signature_lines
+        if bare[i].rstrip().endswith("="):  # `-- =`: quoted-printable's soft break, the delimiter's line goes on
+            while k < len(lines) and depth[k] == depth[i] and not bare[k].strip():
+                k += 1
         while k < len(lines) and depth[k] == depth[i] and k - i <= limit:
             line = bare[k].rstrip()
-            if line and (_opens_furniture(line) or is_attribution(lines[k], lines[k + 1] if k + 1 < len(lines) else "")):
+            if line and self._ends_signature(k, lines, bare):
                 break
-            if not line:
-                break  # a blank line ends it
-            last = k
+            if not line and not (mail and self._rest_is_signature(i, k, lines, bare, depth)):
+                break  # a blank line ends it, unless in a mail file the message ends within the signature's length
+            if line:
+                last = k
             k += 1
-        if last == i or (k < len(lines) and k - i > limit and depth[k] == depth[i] and bare[k].strip()):
+        if last == i or (k < len(lines) and k - i > limit and depth[k] == depth[i] and bare[k].strip()
+                         and not self._ends_signature(k, lines, bare)):
             return None
         if not mail and any(bare[n].strip() for n in range(last + 1, len(lines))):
             return None  # outside a mail file, only a signature that ends the document
         return last
+
+    @staticmethod
+    def _ends_signature(k, lines, bare) -> bool:
+        return _opens_furniture(bare[k].rstrip()) or is_attribution(lines[k], lines[k + 1] if k + 1 < len(lines)
+                                                                    else "")
+
+    def _rest_is_signature(self, i, k, lines, bare, depth) -> bool:
+        """Whether the message ends (other furniture, an attribution, another quote depth or the end of the
+        text) within the signature's length after the blank line k: a signature may hold blank lines (a name,
+        then a company's address), a message's text after a separator is longer."""
+        limit = self.options.max_signature_lines
+        for n in range(k + 1, min(len(lines), i + limit + 2)):
+            if depth[n] != depth[i] or (bare[n].strip() and self._ends_signature(n, lines, bare)):
+                return True
+        return i + limit + 1 >= len(lines)
 
     def _diagnostic(self, document, first: int, last: int, furniture: Furniture) -> Diagnostic:
         start = document.line_span(first)[0]
