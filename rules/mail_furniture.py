@@ -25,6 +25,8 @@ class Furniture:
     safe: bool = True
     blank_inside: bool = False
     alone: bool = True  # whether the opening line alone is the block ("____" alone may be a heading's rule)
+    last: bool = False  # whether the block must end its message (other furniture, another quote depth or the end)
+    needs: str = ""  # what the block must hold (a pattern searched in its lines joined: `$` is the block's end)
     source: str = ""
     examples: tuple[str, ...] = ()
 
@@ -37,6 +39,15 @@ FURNITURE = (
               max_lines=4, blank_inside=True, alone=False, source="Mailman 2 and 3: the footer a list appends to each message",
               examples=("_______________________________________________\nTwisted-Python mailing list\n"
                         "Twisted-Python@example.com\nhttp://example.com/mailman/listinfo/twisted-python",)),
+    Furniture("webmail-ad", "Webmail advertising footer",
+              start=r"_{20,}\s*", more=r".{1,160}", needs=r"(?:(?:https?://|www\.)\S+|\b(?:Yahoo!|Hotmail|MSN|Messenger)\b.*)\s*$",
+              max_lines=3, alone=False, last=True, safe=False,
+              source="free webmail services (Hotmail, Yahoo!, MSN, national portals) append an advertisement under a "
+                     "rule to every message sent from them; it ends the message",
+              examples=("______________________________________________________________________\n"
+                        "Do you want a free e-mail for life ? Get it at http://www.example.ro/",
+                        "_________________________________________________________________\n"
+                        "Get your FREE download of MSN Explorer at http://explorer.msn.com")),
     Furniture("archive-attachment", "Archive note on a scrubbed attachment",
               start=r"-{5,}\s*next\s+part\s*-{5,}\s*",
               more=r"(?:An?\s+(?:HTML|non-text|embedded|embedded\s+and\s+charset-unspecified)\s+(?:attachment|text|message)"
@@ -133,8 +144,9 @@ class MailFurniture(Rule):
     attachment (`-------------- next part --------------`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
     `Sent:`), a digest's separators, notice and table of contents, MIME
-    boundaries with part headers, PGP signature blocks, `Sent from my phone`
-    and confidentiality disclaimers. The kinds are data (`FURNITURE` in the
+    boundaries with part headers, PGP signature blocks, `Sent from my phone`,
+    a webmail service's advertisement under a rule at a message's end, and
+    confidentiality disclaimers. The kinds are data (`FURNITURE` in the
     module), each with the software whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
@@ -203,7 +215,11 @@ class MailFurniture(Rule):
             last = _extent(i, bare, furniture)
             if furniture is _DISCLAIMER and not _DISCLAIMER_ASKS.search(" ".join(bare[i:last + 1])):
                 continue
+            if furniture.needs and not re.search(furniture.needs, " ".join(bare[i:last + 1])):
+                continue
             if last == i and not furniture.alone:
+                continue
+            if furniture.last and not _ends_message(last, bare, depth):
                 continue
             return last, furniture
         return None
@@ -269,6 +285,17 @@ class MailFurniture(Rule):
         make = Fix.safe if furniture.safe else Fix.unsafe
         return Diagnostic(start, end, f'{furniture.message} ({size}): "{shown}"',
                           fix=make(edit, message=f"Delete the {furniture.message.lower()}"))
+
+
+def _ends_message(last: int, bare: list, depth: list) -> bool:
+    """Whether nothing of the message follows line `last`: after blank lines, other furniture, another quote
+    depth, or the end of the text."""
+    for n in range(last + 1, len(bare)):
+        if depth[n] != depth[last]:
+            return True
+        if bare[n].strip():
+            return _opens_furniture(bare[n].rstrip())
+    return True
 
 
 def _extent(i, bare, furniture: Furniture) -> int:
