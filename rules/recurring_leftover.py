@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass
 
@@ -33,6 +34,16 @@ class Options:
         return None
 
 
+# A heading underlined with `-` or `=` (reStructuredText, Markdown's setext headings, plain-text release notes and
+# manuals): a document's own structure, however many documents share it ("Backward compatibility notes").
+_UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
+
+
+def _underlined(text: str, start: int, end: int) -> bool:
+    """Whether the unit text[start:end] is such a heading, with its underline or without it."""
+    newline = text.find("\n", end)
+    return (newline != -1 and _UNDERLINE.match(text, newline + 1) is not None) or any(
+        _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
 _LONG_PROSE = 25  # words: a longer fragment is a block (a bio, a policy), which sites append at the edges
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -117,7 +128,7 @@ class RecurringLeftover(CorpusRule):
                 kept[norm][3] |= flags
                 continue
             count = len(words(norm))
-            if count and not looks_like_code(text):
+            if count and not looks_like_code(text) and not _underlined(document.text, start, end):
                 kept[norm] = [start, end, count, flags]
         out = array("q")
         for norm, (start, end, count, flags) in kept.items():
@@ -157,7 +168,7 @@ class RecurringLeftover(CorpusRule):
                                 for n, u in where})
             if environments < o.min_documents or max(len(before), len(after)) < o.min_documents:
                 continue  # copies of one text, not a site's leftover around many
-            if length > _LONG_PROSE and edges < o.edge_share * len(where):
+            if length > _SHORT and edges < o.edge_share * len(where):
                 continue
             if length <= _SHORT and extremes < o.edge_share * len(where):
                 continue
