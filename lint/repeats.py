@@ -115,8 +115,11 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
                                      None)
         if match and headings and not _same_section(headings, paras[match.earlier].start, paras[j].start):
             match = None  # documentation says the same thing under two headings on purpose: parallel sections
-        if match and headings and match.kind != "exact" and numbers_only(norms[match.earlier], norm):
-            match = None  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
+        if match and headings and match.kind != "exact" and (numbers_only(norms[match.earlier], norm)
+                                                              or words_replaced(norms[match.earlier], norm)):
+            # "The 14.x release line ..." / "The 12.x release line ...": entries of a series; "For public keys,
+            # the following options ..." / "For private keys, ...": parallel sentences of a reference
+            match = None
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
@@ -152,6 +155,15 @@ _NUMBER = re.compile(r"\d+(?:[.,:x]\d*)*[a-z]?")
 def numbers_only(a: str, b: str) -> bool:
     """Whether two normalised texts differ only in their numbers (versions, years, counts)."""
     return _bare(a) != _bare(b) and _bare(_NUMBER.sub("#", a)) == _bare(_NUMBER.sub("#", b))
+
+
+def words_replaced(a: str, b: str) -> bool:
+    """Whether one normalised text has words where the other has other words (`public` for `symmetric`,
+    `req.abort()` for `req.destroy()`), beyond what a copy loses or gains at its ends or in its punctuation."""
+    from difflib import SequenceMatcher
+
+    x, y = _bare(a).lower().split(), _bare(b).lower().split()
+    return any(op == "replace" for op, *_ in SequenceMatcher(None, x, y, autojunk=False).get_opcodes())
 
 
 def _bare(text: str) -> str:

@@ -45,8 +45,10 @@ class RepeatedPassage(Rule):
     copy of the headline (and dateline) right before a repeated run (the whole
     document pasted again) goes with the run. A song's refrain labelled as such
     (`Chorus:`, `[Chorus]` on its first line) is meant to come back and is not
-    reported. In Markdown, a repeat counts only within one section, and near
-    copies that differ only in numbers are a series. In e-mail, a quoted
+    reported. In Markdown, a repeat counts only within one section, near
+    copies that differ only in numbers are a series, and near copies with a
+    word in place of another (`For public keys, ...` / `For symmetric keys,
+    ...`) are a reference's parallel sentences. In e-mail, a quoted
     passage (`> ...`) that repeats a passage standing earlier in the same
     document, whole or a part of it (a digest whose messages quote each
     other) is reported too: `Quoted passage repeats line 130 (20 words,
