@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
 from doclint.rule import Rule, option
-from doclint.text import QUOTE_MARKS, normalize, words
+from doclint.text import QUOTE_MARKS, looks_like_code, normalize, words
 
 _END_MARKS = " .!?…"
 
@@ -40,8 +40,11 @@ class RepeatedSentence(Rule):
     their final punctuation (a caption or a dek has none). A paragraph of one
     sentence that nearly repeats an earlier sentence (runs of six words shared
     with it cover three quarters of it and 40% of the earlier one: a caption
-    rewritten from the text) is reported too, except in documents in sections
-    and between entries of a series that differ only in numbers. So is a run
+    rewritten from the text) is reported too, where one of the two reads as a
+    caption or a pull quote (one line or a wrapped one, no full stop of its
+    own, no line of code), except in documents in sections and between
+    entries of a series that differ only in numbers: release notes' parallel
+    sentences end as sentences do. So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
 
@@ -91,7 +94,13 @@ class RepeatedSentence(Rule):
                     continue
             else:  # words are counted only for repeats and near repeats: most sentences occur once
                 seen[norm] = (start, end, b.index)
-                first, similar = near.match(norm, (start, end, b.index), alone), True
+                # a near repeat is a caption or a pull quote standing alone: no full stop of its own (a dek, a
+                # caption) or a quotation's closing mark; a reference's or a changelog's parallel sentences,
+                # which end as sentences do, and lines of code are not rewritten copies
+                caption = alone and text[start:end].rstrip()[-1:] not in ".!?:;" and not any(
+                    map(looks_like_code, text[start:end].splitlines())) and all(
+                    map(document.continues, range(b.first_line + 1, b.last_line + 1)))  # one line, or wrapped
+                first, similar = near.match(norm, (start, end, b.index), caption), True
                 if first is None:
                     continue
             found = self._repeat(document, blocks, starts, (start, end, b), first, norm, similar)
