@@ -37,7 +37,8 @@ class QuotedPrintable(Rule):
     quoted-printable only where it shows it: a `Content-Transfer-Encoding:
     quoted-printable` header, or two escapes or soft breaks of the encoder's
     width; a lone `=3D` or a line of code ending in `=` is not enough. Lines
-    of base64 (`...JU=`), rules drawn with `=` and encoded-words in headers
+    of base64 (`...JU=`), rules drawn with `=`, a directory name's
+    attributes (`/O=Example/C=DE`) and encoded-words in headers
     (`mime-encoded-word`) are not quoted-printable.
 
     ## Why is this bad?
@@ -73,8 +74,8 @@ class QuotedPrintable(Rule):
             return
         body = header_end(text)
         skip = sorted(encoded_word_spans(text))  # an encoded-word's escapes are mime-encoded-word's
-        escapes = [m for m in _ESCAPE.finditer(text, body)
-                   if not _inside(skip, m.start()) and not document.in_markdown_code(m.start())]
+        escapes = [m for m in _ESCAPE.finditer(text, body) if not _inside(skip, m.start())
+                   and not document.in_markdown_code(m.start()) and not _attribute(text, m.start(), m.end())]
         breaks = [b for b in _soft_breaks(text, body) if not document.in_markdown_code(b[0])]
         if not escapes and not breaks:
             return
@@ -137,6 +138,18 @@ ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_.:-]+)(?:\*[A-Za-z-]+)?\?([QqBb])\?([
 
 def encoded_word_spans(text: str):
     return (m.span() for m in ENCODED_WORD.finditer(text)) if "=?" in text else ()
+
+
+# The key of a short attribute before `=`: a directory name's `C=DE`, `ST=CA`, `/O=AB/` (X.500, LDAP, certificates).
+_ATTRIBUTE_KEY = re.compile(r"(?:^|[/,;+\s])[A-Z]{1,2}$")
+
+
+def _attribute(text: str, start: int, end: int) -> bool:
+    """Whether the escape text[start:end] is an attribute's value (`/C=DE`): a key of one or two capitals after
+    a separator, and no letter or digit after the value; never `=20`, `=3D` or `=09`, the escapes of a space, an
+    `=` and a tab (`using a=20`)."""
+    return (text[start + 1:end] not in ("20", "3D", "09") and _ATTRIBUTE_KEY.search(text, max(0, start - 3), start)
+            is not None and not text[end:end + 1].isalnum())
 
 
 def _inside(spans: list, at: int) -> bool:
