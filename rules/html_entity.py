@@ -7,8 +7,24 @@ from html.entities import html5
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import is_markdown
 from doclint.rule import Rule, option
 from doclint.rules.mojibake import claimed, settled
+
+# In Markdown, entities are syntax: the escapes of angle brackets that an author writes so that they are not read
+# as tags (`&lt;div&gt;`), and any entity beside HTML tags (`<th>&lt;= v0.4</th>`), which Markdown passes through.
+# An `&amp;` in Markdown prose is still a conversion's leftover: authors write `&`.
+_MARKDOWN_ESCAPES = frozenset({"&lt;", "&gt;"})
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def _markdown_syntax(text: str, at: int, entity: str) -> bool:
+    if entity in _MARKDOWN_ESCAPES:
+        return True
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _TAG.search(text, start, len(text) if end == -1 else end) is not None
+
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
                      # without the semicolon, as browsers still read them: numeric references of two digits or more,
@@ -37,7 +53,10 @@ class HtmlEntity(Rule):
     purpose, and the text still reads unambiguously. An entity that is part of
     mojibake escaped for the web (`Ã&copy;` for `é`) is left to `mojibake`,
     which repairs the whole stretch. In Markdown files (`.md`),
-    code spans, code blocks and HTML comments are left alone.
+    code spans, code blocks and HTML comments are left alone, and so are the
+    entities Markdown reads as syntax: `&lt;` and `&gt;`, which keep angle
+    brackets from being read as tags, and any entity on a line with HTML
+    tags.
 
     ## Why is this bad?
     The text was unescaped once too few times: readers see `&#39;` where an
@@ -67,11 +86,12 @@ class HtmlEntity(Rule):
         if "&" not in document.suspects:
             return
         in_mojibake = None
+        markdown = is_markdown(document.path)
         for m in _ENTITY.finditer(text):
             entity = m.group()
             if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:
                 continue
-            if document.in_markdown_code(m.start()):
+            if document.in_markdown_code(m.start()) or (markdown and _markdown_syntax(text, m.start(), entity)):
                 continue
             char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):

@@ -44,7 +44,8 @@ class Mojibake(Rule):
     (`Ã&copy;`) is repaired whole. The other encoding rules judge the text as
     this repair leaves it: a control character, soft hyphen, entity or `�`
     that is part of a stretch repaired here (`â€\\x9d`, `Ã\\xad`) is not theirs
-    to delete or change.
+    to delete or change. In Markdown, code is not reported: documentation
+    shows mojibake in its examples (`// Prints: this is a tÃ©st`).
 
     ## Why is this bad?
     A reader sees garbage, search and deduplication see different words, and
@@ -77,6 +78,8 @@ class Mojibake(Rule):
 
     def check(self, document, context):
         for r in repairs(document, self.options.repair_lost_bytes):
+            if document.in_markdown_code(r.start):
+                continue  # a documentation's example of mojibake (`// Prints: this is a tÃ©st`)
             fix = (Fix.safe if r.safe else Fix.unsafe)(Edit(r.start, r.end, r.replacement),
                                                        message=f'Replace with "{r.replacement}"')
             yield Diagnostic(r.start, r.end, f'Mojibake: "{r.bad}" should be "{r.replacement}" ({r.how})', fix=fix)
