@@ -309,24 +309,26 @@ class Document(_Positions):
         return _inside(self.code_blocks, offset)
 
     @cached_property
-    def markdown_code(self) -> list[tuple[int, int]]:
-        """(start, end) of everything that is code in a Markdown file, disjoint and sorted: code_blocks, code
-        spans and indented code lines; none in other files. Rules that read characters (entities, escapes) leave
-        them alone: an example of an escape is written on purpose."""
-        if not is_markdown(self.path):
-            return []
-        spans = sorted(self.code_blocks + [m.span() for m in _inline_code().finditer(self.text)])
+    def example_code(self) -> list[tuple[int, int]]:
+        """(start, end) of the code a document shows on purpose, disjoint and sorted: in a Markdown file its
+        code_blocks, code spans and indented code lines; in any text, an interactive session (`>>> ` prompts and
+        the output printed after them, up to a blank line), as package descriptions and READMEs show them.
+        Rules that read characters (entities, escapes, mojibake) leave them alone: an example of an escape is
+        written on purpose."""
+        spans = [m.span() for m in _SESSION.finditer(self.text)] if ">>>" in self.text else []
+        if is_markdown(self.path):
+            spans += self.code_blocks + [m.span() for m in _inline_code().finditer(self.text)]
         merged: list[tuple[int, int]] = []
-        for a, b in spans:
+        for a, b in sorted(spans):
             if merged and a < merged[-1][1]:
                 merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
             else:
                 merged.append((a, b))
         return merged
 
-    def in_markdown_code(self, offset: int) -> bool:
-        """Whether `offset` lies in Markdown code of any kind (see markdown_code)."""
-        return _inside(self.markdown_code, offset)
+    def in_example_code(self, offset: int) -> bool:
+        """Whether `offset` lies in code the document shows on purpose (see example_code)."""
+        return _inside(self.example_code, offset)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -371,6 +373,12 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
     n = bisect_right(spans, (offset, float("inf"))) - 1
     return n >= 0 and spans[n][0] <= offset < spans[n][1]
+
+
+# An interactive session: a line opening with a `>>> ` prompt and a statement (a call, an import, an assignment),
+# and the lines after it up to a blank line. Not mail quoted three times (`>>> The question is, ...`).
+_SESSION = re.compile(r"^[ \t]*>>>[ \t]+(?:[\w.\[\]'\"]+\(|import\s|from\s+\w|[\w.]+\s*=[^=]|print\b)"
+                      r".*(?:\n(?![ \t]*$).*)*", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

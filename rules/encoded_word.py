@@ -51,7 +51,7 @@ class MimeEncodedWord(Rule):
         if "=?" not in text:
             return
         for m in _RUN.finditer(text, header_end(text)):
-            if document.in_markdown_code(m.start()):
+            if document.in_example_code(m.start()):
                 continue
             run = m.group()
             decoded = _decoded(run)

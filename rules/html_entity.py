@@ -91,7 +91,7 @@ class HtmlEntity(Rule):
             entity = m.group()
             if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:
                 continue
-            if document.in_markdown_code(m.start()) or (markdown and _markdown_syntax(text, m.start(), entity)):
+            if document.in_example_code(m.start()) or (markdown and _markdown_syntax(text, m.start(), entity)):
                 continue
             char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):

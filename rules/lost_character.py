@@ -46,7 +46,7 @@ class LostCharacter(Rule):
             word = m.group()
             if not all(part[:1].islower() for part in word.split("?")[1:]) or len(word) - word.count("?") < 3:
                 continue  # `Really?Yes`: a question glued to the next sentence; `x?y`: a formula
-            if document.in_markdown_code(m.start()):
+            if document.in_example_code(m.start()):
                 continue
             yield Diagnostic(m.start(), m.end(), f'"{word}": a "?" inside a word stands for a character lost in an '
                                                  f"earlier conversion")

@@ -78,7 +78,7 @@ class Mojibake(Rule):
 
     def check(self, document, context):
         for r in repairs(document, self.options.repair_lost_bytes):
-            if document.in_markdown_code(r.start):
+            if document.in_example_code(r.start):
                 continue  # a documentation's example of mojibake (`// Prints: this is a tÃ©st`)
             fix = (Fix.safe if r.safe else Fix.unsafe)(Edit(r.start, r.end, r.replacement),
                                                        message=f'Replace with "{r.replacement}"')

@@ -55,7 +55,7 @@ class NonBreakingSpace(Rule):
             yield Diagnostic(m.start(), m.end(), f"Non-breaking space ({', '.join(names)}) between words",
                              fix=Fix.safe(Edit(m.start(), m.end(), " "), message="Replace with one space"))
         for m in _INDENT.finditer(text):
-            if document.in_markdown_code(m.start()):
+            if document.in_example_code(m.start()):
                 continue
             names = sorted({f"U+{ord(c):04X}" for c in m.group() if c not in " \t"})
             yield Diagnostic(m.start(), m.end(), f"Non-breaking space ({', '.join(names)}) indenting the line",

@@ -38,8 +38,9 @@ class QuotedPrintable(Rule):
     quoted-printable` header, or two escapes or soft breaks of the encoder's
     width; a lone `=3D` or a line of code ending in `=` is not enough. Lines
     of base64 (`...JU=`), rules drawn with `=`, a directory name's
-    attributes (`/O=Example/C=DE`) and encoded-words in headers
-    (`mime-encoded-word`) are not quoted-printable.
+    attributes (`/O=Example/C=DE`), comparisons (`>=68,<=82`), URLs' queries
+    (`?maxAge=86400`), interactive sessions (`>>> `) and encoded-words in
+    headers (`mime-encoded-word`) are not quoted-printable.
 
     ## Why is this bad?
     The text is not what its author wrote: words are cut in two, code reads
@@ -75,8 +76,9 @@ class QuotedPrintable(Rule):
         body = header_end(text)
         skip = sorted(encoded_word_spans(text))  # an encoded-word's escapes are mime-encoded-word's
         escapes = [m for m in _ESCAPE.finditer(text, body) if not _inside(skip, m.start())
-                   and not document.in_markdown_code(m.start()) and not _attribute(text, m.start(), m.end())]
-        breaks = [b for b in _soft_breaks(text, body) if not document.in_markdown_code(b[0])]
+                   and not document.in_example_code(m.start()) and not _attribute(text, m.start(), m.end())
+                   and not _operator_or_url(text, m.start())]
+        breaks = [b for b in _soft_breaks(text, body) if not document.in_example_code(b[0])]
         if not escapes and not breaks:
             return
         declared = _DECLARED.search(text) is not None
@@ -150,6 +152,20 @@ def _attribute(text: str, start: int, end: int) -> bool:
     `=` and a tab (`using a=20`)."""
     return (text[start + 1:end] not in ("20", "3D", "09") and _ATTRIBUTE_KEY.search(text, max(0, start - 3), start)
             is not None and not text[end:end + 1].isalnum())
+
+
+_TOKEN_START = re.compile(r"[^\s\"'<>()\[\]]*$")
+
+
+def _operator_or_url(text: str, start: int) -> bool:
+    """Whether the `=` at `start` is a comparison's (`setuptools>=68,<=82`) or a URL's query
+    (`?maxAge=86400`), not an escape's."""
+    if start and text[start - 1] in "<>!=":
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip("> \t"):  # not a quote prefix (`>>=20` is a quoted line's space)
+            return True
+    token = _TOKEN_START.search(text, max(0, start - 300), start)
+    return token is not None and ("://" in token.group() or token.group().startswith("www."))
 
 
 def _inside(spans: list, at: int) -> bool:

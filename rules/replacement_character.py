@@ -45,7 +45,7 @@ class ReplacementCharacter(Rule):
         for m in _FFFD.finditer(document.text):
             if in_mojibake(m.start()):
                 continue  # `â€�`: mojibake reports it whole, with what ftfy reads
-            if document.in_markdown_code(m.start()) or _named(document.text, m.start()):
+            if document.in_example_code(m.start()) or _named(document.text, m.start()):
                 continue  # the character shown, not text lost: `the replacement character U+FFFD � is used`
             n = len(m.group())
             yield Diagnostic(m.start(), m.end(),

@@ -502,7 +502,7 @@ class SourceTag(Rule):
                         continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
-                    if document.in_markdown_code(a):
+                    if document.in_example_code(a):
                         continue  # an example in a Markdown code span: "`... a long debate. (Source: Reuters) ...`"
                     found.setdefault(block.index, []).append(text[a:b])
                     # A copy of a paragraph that carried the same tag goes with repeated-passage's fix.

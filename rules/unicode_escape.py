@@ -71,7 +71,7 @@ class UnicodeEscape(Rule):
         if "\\u" not in text and "\\U" not in text:
             return
         def shown_as_text(a: int) -> bool:  # an escape written on purpose, or as code
-            return _escaped(text, a) or _in_literal(text, a) or document.in_markdown_code(a)
+            return _escaped(text, a) or _in_literal(text, a) or document.in_example_code(a)
 
         found = False
         for m in _ESCAPE.finditer(text):

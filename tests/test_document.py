@@ -74,18 +74,26 @@ def test_markdown_code_covers_fences_comments_code_spans_and_indented_lines_and_
     text = "Use `a&amp;b` here.\n\n```\nx &amp; y `z`\n```\n\n    indented &amp;\n\nprose &amp; more <!-- c &amp; -->\n"
     doc = Document("doc.md", text)
     inside = [text.index("a&amp;b"), text.index("x &amp;"), text.index("indented"), text.index("c &amp;")]
-    assert all(doc.in_markdown_code(i) for i in inside)
-    assert not doc.in_markdown_code(text.index("prose"))
-    spans = doc.markdown_code
+    assert all(doc.in_example_code(i) for i in inside)
+    assert not doc.in_example_code(text.index("prose"))
+    spans = doc.example_code
     assert all(a < b <= c for (a, b), (c, _) in zip(spans, spans[1:]))  # disjoint, sorted: the fence's span holds `z`
-    assert not Document("doc.txt", text).in_markdown_code(text.index("a&amp;b"))
+    assert not Document("doc.txt", text).in_example_code(text.index("a&amp;b"))
+
+
+def test_an_interactive_session_is_example_code_in_any_text_but_mail_quoted_three_times_is_not():
+    text = ("Usage\n\n    >>> wcwidth.width('\\t', tabsize=4)\n    8\n    >>> Markup('&lt;em&gt;')\n    Markup('&lt;em&gt;')\n"
+            "\nprose &amp; more\n\n>>> The question is, does anyone want to focus on it &amp; more?\n")
+    doc = Document("README.txt", text)
+    assert doc.in_example_code(text.index("'\\t'")) and doc.in_example_code(text.rindex("Markup('&lt;"))
+    assert not doc.in_example_code(text.index("prose")) and not doc.in_example_code(text.index("The question"))
 
 
 def test_a_code_span_may_wrap_onto_the_next_line_but_not_across_a_blank_line():
     text = "Prose with `a span that\nwraps (Source: X) here` and more.\n\nA `stray backtick.\n\nLater` prose.\n"
     doc = Document("doc.md", text)
-    assert doc.in_markdown_code(text.index("(Source"))
-    assert not doc.in_markdown_code(text.index("stray")) and not doc.in_markdown_code(text.index("Later"))
+    assert doc.in_example_code(text.index("(Source"))
+    assert not doc.in_example_code(text.index("stray")) and not doc.in_example_code(text.index("Later"))
 
 
 def test_code_in_mail_and_plain_text_is_a_block_of_its_own_kind():
