@@ -37,6 +37,17 @@ class Options:
                                  "stand in: sites put them at the edges.")
 
 
+# A link written in reStructuredText (`` `docs <https://...>`_ ``) survives only in the author's source, never in a
+# page's scraped text, where site prompts come from. A Markdown link (`[the documentation](https://...)`) does:
+# scrapers convert pages to Markdown. It counts as the author's only in a text written in Markdown (a heading, a
+# code fence), whatever its file's name (a package's description).
+_RST_LINK = re.compile(r"`[^`\n]+<(?:https?://|www\.)[^>\s]+>`_")
+_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|www\.|/)[^)\s]*\)")
+_MARKDOWN_SOURCE = re.compile(r"^(?:#{1,6} [A-Za-z]|```)", re.MULTILINE)
+# A header's or a record's field whose value is a link (`Download-URL: https://...`).
+_FIELD_LINE = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+(?:https?://|www\.)\S+\s*$")
+
+
 class LinkPrompt(Rule):
     """A prompt that sends the reader to another page: `Visit www.example.com for more news.`
 
@@ -49,7 +60,13 @@ class LinkPrompt(Rule):
     (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
     two and last `edge-blocks` prose blocks, where sites put such prompts.
     Markdown files and e-mail are left alone: there the links are the
-    author's (`See the docs at https://...`). A prompt followed by another
+    author's (`See the docs at https://...`); so is, in any text, a prompt
+    whose link is written in reStructuredText (`` `docs <https://...>`_ ``,
+    which survives only in an author's source) or, in a text written in
+    Markdown (a heading, a code fence), in Markdown (`See [the
+    documentation](https://...)`; scrapers convert pages to Markdown, so a
+    Markdown link alone proves nothing), and a header's field
+    (`Download-URL: https://...`). A prompt followed by another
     sentence on its line was glued before the text's own paragraph: that is
     `source-tag`'s to cut.
 
@@ -84,12 +101,13 @@ class LinkPrompt(Rule):
         edges = prose[:2] + prose[2:][-self.options.edge_blocks:]
         if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
             edges = prose
+        markdown_source = _MARKDOWN_SOURCE.search(document.text) is not None
         for block in edges:
             body = document.text[block.start:block.end]
-            for a, b in self._prompts(body):
+            for a, b in self._prompts(body, markdown_source):
                 yield self._diagnostic(document, block, block.start + a, block.start + b)
 
-    def _prompts(self, body: str):
+    def _prompts(self, body: str, markdown_source: bool):
         """(start, end) in the block's text of each prompt: a sentence, or a whole line, opening so and saying where."""
         for start in _starts(body):
             line_end = body.find("\n", start)
@@ -102,6 +120,9 @@ class LinkPrompt(Rule):
                 continue
             end = _sentence_end(body, start, line_end)
             sentence = body[start:end]
+            if _RST_LINK.search(sentence) or _FIELD_LINE.match(line) or (
+                    markdown_source and _MARKDOWN_LINK.search(sentence)):
+                continue  # a link written in markup is the author's cross-reference; a header's field is data
             links = list(_LINK.finditer(sentence))
             platforms = len(_PLATFORMS.findall(sentence))
             if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2):

@@ -86,7 +86,8 @@ FURNITURE = (
               safe=False, source="Mailman 2 digests: the list of the digest's messages",
               examples=("Today's Topics:\n\n   1. Re: logbot (Jane Doe)\n   2. Re: databases (John Roe)",)),
     Furniture("mime-part", "MIME boundary and part headers",
-              start=r"--[\w'()+,./:=?-]{8,70}\s*", more=r"Content-[\w-]+\s*:.*|[ \t]+\S.*",
+              start=r"--(?=[\w'()+,./:=?-]*[A-Za-z0-9])[\w'()+,./:=?-]{8,70}\s*",
+              more=r"Content-[\w-]+\s*:.*|[ \t]+\S.*", needs=r"\bContent-[\w-]+\s*:",
               max_lines=8, alone=False, source="RFC 2046: a multipart message's boundary and the part's headers, left in text",
               examples=("--TB36FDmn/VVEgNH/\nContent-Type: text/plain; charset=us-ascii\n"
                         "Content-Disposition: inline",)),

@@ -39,6 +39,19 @@ class Options:
 _UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
 
 
+# A record's field (`Metadata-Version: 2.1`, `License-File: LICENSE`): a block of two or more such lines is a
+# header or a record, whose fields every document of its kind shares; one such line alone may be a leftover
+# (`Source: Reuters`).
+_FIELD = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S")
+
+
+def _in_fields(document, start: int) -> bool:
+    line = document.line_of(start)
+    if not _FIELD.match(document.line_text(line)):
+        return False
+    return any(0 <= k < document.line_count and _FIELD.match(document.line_text(k)) for k in (line - 1, line + 1))
+
+
 def _underlined(text: str, start: int, end: int) -> bool:
     """Whether the unit text[start:end] is such a heading, with its underline or without it."""
     newline = text.find("\n", end)
@@ -128,7 +141,8 @@ class RecurringLeftover(CorpusRule):
                 kept[norm][3] |= flags
                 continue
             count = len(words(norm))
-            if count and not looks_like_code(text) and not _underlined(document.text, start, end):
+            if (count and not looks_like_code(text) and not _underlined(document.text, start, end)
+                    and not _in_fields(document, start)):
                 kept[norm] = [start, end, count, flags]
         out = array("q")
         for norm, (start, end, count, flags) in kept.items():
