@@ -27,8 +27,9 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’)]"
 QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: someone is being quoted
-# The marks that open an item of a list in plain text (Markdown's own are -, * and +, see doclint.layout).
-BULLETS = "-*\u2022\u2023\u25e6\u2043\u00b7\u2013\u2014"
+# The marks that open an item of a list in plain text (Markdown's own are -, * and +, see doclint.layout; a
+# scraped feature list keeps `+ encryption methods choice — ...;`).
+BULLETS = "-*+\u2022\u2023\u25e6\u2043\u00b7\u2013\u2014"
 _ENDS = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s*$")
 _ENDS_OR_INTRODUCES = re.compile(f"[{re.escape(SENTENCE_ENDS)}:][{re.escape(CLOSERS)}]*\\s*$")
 # A text that ends a sentence or introduces what follows (closing quotes and brackets aside).
