@@ -1,342 +1,122 @@
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import STOP_WORDS, ends_sentence, legal_phrases, stem, words
 
-DOMAIN = (r"(?:https?://[^\s)\]]+|www\.[\w-]+(?:\.[\w-]+)+[^\s)\]]*"
-          r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|in|bd|pk|au|ca|de|fr|io|info|news|tv|gov|edu|us|ng|ke"
-          r"|za|sg|my|ph|nz|ie|lk|np|ae|qa|eu|it|es|jp|cn|ru)\b(?:/[^\s)\]]*)?)")
-HANDLE = r"@[A-Za-z0-9_]{2,30}\b"
-DASH = r"(?:--|[-—–])"  # a dash, or two hyphens typed for one
-_LIST_ITEM = r"[^\s,|;.!?]+(?:\s+[^\s,|;.!?]+){0,3}"  # a tag in a list of tags: up to four words
-# Wire services, named in credits without a cue word: "(Reuters)" on its own line, "... said. - Reuters"
-WIRES = (r"(?:(?:The\s+)?(?:Associated|Canadian)\s+Press|Press\s+Trust\s+of\s+India|Agence\s+France-Presse"
-         r"|Australian\s+Associated\s+Press|Press\s+Association|PA\s+Media|Kyodo\s+News|Jiji\s+Press|Anadolu\s+Agency"
-         r"|(?:[Ss]taff\s+and\s+)?agencies|Agencies(?:\s+and\s+staff)?"
-         r"|Reuters|AFP|AAP|AP|PTI|IANS|ANI|UNI|Bloomberg|Xinhua|BSS|UNB|EFE|dpa|DPA|ANSA|Kyodo|Yonhap|TASS|Anadolu"
-         r"|Bernama|Antara|APP|NNA|WAM|SPA|KUNA|Interfax|NHK)")
-_PLATFORMS = (r"(?:twitter|x|facebook|instagram|linkedin|youtube|telegram|whatsapp|threads|tiktok|google\s+news"
-              r"|snapchat|pinterest|reddit|mastodon|bluesky|messenger)")
+# The wordings are data: rules/source_tag_families.toml holds each family of tag wordings (its id, the rule that
+# reports it, how its extent is found, the words it can start with, its pattern, examples that must flag and must
+# not, where it was seen). They are read the first time a document is scanned, not when the module is imported.
+FAMILIES_FILE = Path(__file__).with_name("source_tag_families.toml")
+KINDS = ("source-credit", "story-teaser", "page-furniture")  # what a family's tags are
+EXTENTS = ("closed", "credit", "end", "line", "name", "headline")  # how a family's tag ends (see the TOML's header)
+_PIECE = re.compile(r"\{\{(\w+)\}\}")
 
-# Cue families: (kind, the first words or opening characters a tag of the family can start with, pattern). Each
-# pattern matches from the start of a tag; `kind` says how its end is found and where it may stand:
-#   "closed": the match is the whole tag (parenthesised tags, prompts ending at a handle or a full stop);
-#   "credit": closed, a wire or photo credit in parentheses, which may also close a paragraph with no full stop
-#             before it ("... in Geneva (Reuters)");
-#   "end":    closed, but only where it ends the line ("... said. - Reuters"): at a paragraph's start it is prose;
-#   "line":   closed, page furniture that counts only as a whole line ("Advertisement", "Most Read");
-#   "name":   a credit cue, followed by a source name (an agency, a domain) of a few words;
-#   "headline": a teaser cue, followed by another story's headline.
-_FAMILIES = [
-    ("closed", "( [", r"[(\[]\s*(?:(?:sources?|via|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?"
-               r"|with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from)?|(?:additional\s+|agency\s+)inputs?(?:\s+from)?"
-               r"|inputs?\s+from|inputs?(?=\s*:)|(?:additional\s+)?reporting\s+by|edit(?:ed|ing)\s+by|writ(?:ten|ing)\s+by"
-               r"|compiled\s+by|agenc(?:y|ies)(?:\s+inputs?)?|copyright)\b|©)[^()\[\]\n]{0,100}[)\]](?!\s*:)(?!\s+(?-i:[a-z]))"),
-    # an agency's inputs or reporting in brackets, in other orders: "(IANS inputs)", "(Inputs by IANS)", "(Written with
-    # inputs from agencies)", "(With additional reporting from AFP)" (not "(reporting period ends ...)")
-    ("closed", "( [", rf"[(\[]\s*(?:(?:written|compiled|edited|prepared)\s+)?(?:with\s+)?(?:(?:additional|agency|wire"
-                     rf"|{WIRES})\s+)?(?:inputs?|reporting)(?:\s+(?:from|by)\s+[^()\[\]\n]{{1,40}}|\s*:\s*[^()\[\]\n]{{1,40}})?\s*[)\]]"),
-    # a credit to a body named in lower case: "Photo: Courtesy of the family" (capitalised names are the name family's)
-    ("closed", "photo photos image images picture pictures courtesy",
-     r"(?:(?:photos?|images?|pictures?)\s*[:|-]\s*)?courtesy\s+of\s+the\s+(?-i:[a-z]+(?:\s+[a-z]+){0,2})\.?"
-     r"(?=\s*$|\s+(?-i:[A-Z\"“]))"),
-    # braces and angle brackets, as some pages print a credit, only with a colon: "{Source: Reuters}", "<Source:
-    # Reuters>" (never HTML's <source srcset=...> or <picture>)
-    ("closed", "{ <", r"[{<]\s*(?:sources?|via|courtesy|credits?|photos?|images?|pictures?|inputs?)\s*:\s*[^<>{}\n]{1,80}[}>]"),
-    ("closed", "(", rf"\([^()\n]{{0,40}}{DOMAIN}[^()\n]{{0,20}}\)"),
-    ("credit", "( [", r"[(\[]\s*(?:(?:AP|AFP|EPA|PTI|ANI|file|representational|representative)\s+)?(?:photos?|images?|pictures?|pics?)"
-               r"(?:\s*[:/]\s*[^()\[\]\n]{1,60})?\s*[)\]]"),
-    # a syndication disclaimer: "(This story has not been edited by ... staff and is auto-generated from a syndicated feed.)"
-    ("closed", "( [ disclaimer except this", r"[(\[]?\s*(?:disclaimer\s*:\s*)?(?:except\s+for\s+the\s+headline,?\s+)?this\s+(?:story|article|report|content"
-               r"|news)\b[^()\[\]\n]{0,140}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^()\[\]\n]{0,40}?"
-               r"[.!]?\s*[)\]]?(?=\s*$)"),
-    ("closed", "disclaimer", r"disclaimer\s*:\s*[^\n]{0,160}?\b(?:syndicated|auto-?generated|agency|wire)\s+(?:news\s+)?feed\b[^\n]{0,60}?[.!]?(?=\s*$)"),
-    ("closed", "follow like join find connect", rf"(?:follow|like|join|find|connect\s+with)\s+us\s+on\s+(?:{DOMAIN}|{_PLATFORMS}\b)(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
-               rf"(?:[^\n.!?@]{{0,30}}?(?:{HANDLE}|{DOMAIN})\)?"
-               rf"(?:\s*(?:,|and|or|&)\s*(?:(?:like|follow|join|find)\s+us\s+)?(?:on\s+)?{_PLATFORMS}\b"
-               rf"|\s*[|·•]\s*{_PLATFORMS}\b\s*(?::\s*)?(?:[/@][\w.-]+)?)*"
-               rf"(?:\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?"
-               rf"|\s+(?:for|to\s+get|to\s+stay)\s+[^\n.!?]{{1,50}})?[.!]?"),
-    # a prompt ends at its full stop, or at what it points to when a sentence follows with no full stop between
-    # ("Click here to join our Telegram channel Council leader ... said": not the council leader's sentence)
-    ("closed", "click tap", r"(?:click|tap)\s+(?:here|to\s+(?:read|see|watch|subscribe|listen|view|expand|enlarge|zoom|play"
-                            r"|open|load|share|comment|continue)|for\s+more)\b"
-                            r"(?:[^.!?\n]{0,60}?\b(?:channel|page|group|newsletters?|app|story|article|video|gallery"
-                            r"|site|website|link|updates|alerts|feed|podcast)\b[.!]?(?=\s+(?-i:[A-Z\"“])|\s*$)"
-                            r"|[^.!?\n]{0,100}[.!?]?)"),
-    # these three only as a whole line, or the end of a paragraph: "Read the full report, she said, ..." is prose
-    ("closed", "read see watch get view", r"(?:read|see|watch|get|view)\s+(?:the\s+)?(?:full|complete|original|whole|latest)\s+(?:story|article|report"
-               r"|interview|video|coverage)\b[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$)"),
-    ("closed", "read see find", r"(?:read|see|find)\s+more\s+(?:at|on)\s+(?:" + DOMAIN + r")[.!]?(?=\s*$|\s+(?-i:[A-Z\"“]))"),
-    ("closed", "for", r"for\s+(?:more|the\s+latest|all\s+the\s+latest)\s+(?:news|updates|stories|information|details|coverage)\b"
-               r"[^\n]{0,60}?(?:" + DOMAIN + r")[.!]?(?=\s*$|\s+(?-i:[A-Z\"“]))"),
-    ("closed", "with - — –", rf"(?:{DASH}\s*)?with\s+(?:additional\s+|agency\s+)?inputs?(?:\s+from\s+[^.,()\n]{{1,40}})?\.?"
-                            rf"(?=\s*$)"),
-    ("closed", "follow", rf"follow\s+(?:us\s+(?:at\s+|on\s+)?)?{HANDLE}(?:\s+on\s+{_PLATFORMS})?(?:\s+for\s+[^\n.!?]{{1,50}})?[.!]?"),
-    # a credit by a byline's words, only where it ends the line: "Produced by Jupiter Research, the report..." is prose
-    ("end", "compiled written edited reported story report text words produced photo photos",
-     r"(?:compiled|written|edited|reported|story|report|text|words|produced|photos?)\s+by\s+(?:our|a|the)\s+(?:own\s+)?"
-            r"(?:staff|correspondents?|reporters?|desk|team|bureau|news\s+desk)(?:\s+(?:reporter|writer|correspondent))?\.?"),
-    ("end", "reported story report text words produced photo photos illustration illustrations graphic graphics "
-     "picture pictures image images video",
-     r"(?:reported|story|report|text|words|produced|photos?|illustrations?|graphics?|pictures?|images?|video)\s+by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|and"
-            r"|the|&)){0,4})\.?"),
-    ("closed", "follow", rf"follow\s+(?:[A-Z][\w.'’-]*\s+){{1,3}}on\s+{_PLATFORMS}\b(?:\s*(?:,|and|or|&)\s*{_PLATFORMS}\b)*"
-               rf"(?:\s*(?::\s*)?(?:{HANDLE}|{DOMAIN})[.!]?|[.!]?(?=\s*$))"),
-    ("closed", "join follow subscribe get read find for stay", rf"(?:(?:join|follow|subscribe\s+to)\s+(?:us\s+on\s+)?our\s+{_PLATFORMS}\s+(?:channel|page|group|account|community)"
-               rf"|(?:get|read|find|for|stay\s+(?:updated|informed|tuned|connected)\s+(?:with|for|on))"
-               rf"\s+(?:the\s+|all\s+the\s+)?(?:latest|more|breaking)\s+(?:news|updates|stories|alerts)\b"
-               rf"[^.!?\n]{{0,30}}?\s+on\s+our\s+{_PLATFORMS}\b)[^.!?\n]{{0,60}}[.!?]?"),
-    ("closed", "to", r"to\s+(?:subscribe|sign\s+up|register)\b[^.!?\n]{0,60}?,?\s+(?:click|tap)\s+here[.!]?"
-                     r"(?=\s*$|\s+(?-i:[A-Z\"“]))"),
-    ("closed", "subscribe sign register", r"(?:subscribe|sign\s+up|register)\s+(?:to|for|now)\b[^.!?\n]{0,60}\b(?:newsletters?|channel|updates|alerts"
-               r"|podcasts?|feed|mailing\s+list)\b[^.!?\n]{0,40}[.!?]?"),
-    ("closed", "share download", r"(?:share\s+(?:this|on)\s+(?:story|article|post|" + _PLATFORMS + r")|share\s+(?:this\s+)?(?:with|via)\s+(?:e-?mail|"
-               + _PLATFORMS + r")|download\s+(?:our|the)\s+\w*\s*app)"
-               r"(?:\s+(?:on|via|with)\s+(?:e-?mail|" + _PLATFORMS + r")(?:\s*(?:,|and|or|&)\s*(?:e-?mail|" + _PLATFORMS + r"))*)?"
-               # a button's label glued before a paragraph ends where the paragraph's capital begins
-               r"\b(?:(?=\s+(?-i:[A-Z\"“]))|[^.!?\n]{0,60}[.!?]?)"),
-    # page furniture glued before a paragraph's first word ("Advertisement The council ..."), or alone
-    ("closed", "advertisement getty shutterstock subscribe sponsored",
-     r"(?:advertisement|getty\s+images|shutterstock|subscribe\s+now|sponsored\s+content)(?=\s*$|\s+(?-i:[A-Z\"“]))"),
-    ("closed", "this originally first republished", r"(?:this\s+(?:article|story|report|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:first\s+|originally\s+)?"
-               r"(?:published|appeared|posted|republished)|originally\s+published|first\s+published|republished)"
-               r"\s+(?:on|in|at|by|with|from)\b(?:\s+(?:" + DOMAIN + r")(?=\s+(?-i:[A-Z\"“]))"  # "... on example.com | Council"
-               r"|[^!?\n]{0,100}?(?:[.!?](?=\s|$)|$))"),
-    ("closed", "© ( copyright", r"(?:©|\(c\)|copyright\s+(?:©|\(c\))?)\s*(?:\d{4}\s*)?[^\n]{0,60}?all\s+rights\s+reserved\.?"
-                                # a wire's notice goes on: "This material may not be published, broadcast, ..."
-                                r"(?:\s*this\s+(?:material|article|content|story)\s+may\s+not\s+be\s+(?:published|reproduced"
-                                r"|copied|republished)\b[^.\n]{0,100}\.?)?"),
-    ("name", "all image images photo photos picture pictures pic pics photograph photographs video videos "
-     "source sources sourced courtesy credit credits graphic graphics illustration illustrations file via "
-     "input inputs story content news article cover - — – [ "
-     "copyright with input inputs agency reporting additional edited editing writing written compiled © ( h hat "
-     "screenshot screenshots screengrab screengrabs screen visual visuals infographic infographics cartoon cartoons "
-     "fonte fuente quelle foto fotos bild",
-     r"(?:[-—–]\s*(?=[^\W\d_]))?"  # "-Source: Reuters"
-     r"(?:\[\s*(?:sources?|credits?|photos?|images?)\s*\]\s*(?=:)"  # "[Source]: Reuters"
-     r"|(?:all\s+)?(?:images?|photos?|pictures?|pics?|photographs?|videos?)\s*(?:copyright|credits?|courtesy(?:\s+of)?|sources?|by)\s*,?"
-             r"|(?:(?:story|content|news|article|image|photo|video)\s+(?:sources?|courtesy|credits?)"
-             r"|cover\s+(?:photos?|images?|pictures?|pics?)|inputs?"
-             r"|source\s+link|source(?:s|/s|\(s\))?|courtesy(?:\s+of)?|credits?|photos?|images?|pictures?|pics?|photographs?|graphics?"
-             r"|illustrations?|videos?|file\s+photo|via|copyright|all\s+(?:photos|images|pictures|pics)|h/t|hat[\s-]tip"
-             r"|screen\s?(?:shots?|grabs?)|visuals?|infographics?|cartoons?"
-             # the same cues in the languages whose credits English corpora pick up most: "Fonte: Agência Brasil",
-             # "Foto: dpa", "Quelle: Reuters"
-             r"|fonte|fuente|quelle|foto|fotos|bild)"
-             r"\s*(?::|\||[-–—](?=\s))"
-             r"|(?:with\s+inputs?\s+from|inputs?\s+from|agency\s+inputs?|(?:additional\s+)?reporting\s+by"
-             r"|(?:additional\s+)?reporting\s*(?=:)"
-             r"|edit(?:ed|ing)\s+by|(?:additional\s+)?writing\s+by|written\s+by|compiled\s+by|copyright(?:\s*(?:©|\(c\)))?|via|courtesy\s+of|©|\(c\)"
-             r"|sourced\s+from|h/t)(?=\s|:|$))"
-             r"\s*(?::|\||[-–—](?=\s))?\s*"),
-    ("headline", "read also see related more recommended you don't dont must trending top watch listen next "
-     "previous up podcast photo video picture image gallery in editor's editors editor continue",
-     r"(?:read\s+(?:more|next)(?:\s+on\s+this(?:\s+story)?)?|up\s+next|podcast|also\s+read|read\s+also|see\s+also|also\s+(?:watch|see)|read|related(?:\s+(?:articles?|stories|story|news|coverage"
-                 r"|content|reading|links?))?|more\s+on\s+this(?:\s+story)?|recommended(?:\s+(?:for\s+you|reading|stories))?"
-                 r"|you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|must\s+read|trending(?:\s+now)?|top\s+stories"
-                 r"|more\s+(?:news|stories|from\s+\w+)|(?:photo|video|picture|image)\s+gallery|gallery|in\s+pictures"
-                 r"|editor'?s'?\s+picks?|continue\s+reading|read\s+the\s+(?:full\s+|whole\s+|complete\s+)?(?:story|article|report)|also\s+on\s+[\w.-]+|also\s+on\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*)){1,3}"
-                 r"|more|watch|listen|next|previous)(?:\s+here)?\s*(?:[:|]|>>|»|›|→)\s*"
-                 r"|(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related)\s*[-–—](?=\s)\s*"),
-    # page furniture a scraper kept, flagged only when it is the whole line
-    ("line", "advertisement advertising sponsored ad continue listen min mins minute minutes "
-     "skip scroll representational representative file stock image images photo photos tags topics keywords filed posted "
-     "media video pictured caption",
-     r"(?:advertisement(?:\s*[-–—|:]\s*(?:scroll|continue|story)[\w ]{0,30})?|advertising|sponsored(?:\s+content)?"
-             r"|ad\s+feedback"
-             r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story|here|the\s+(?:full\s+)?(?:story|article)))?"
-             r"(?:\s+on\s+(?:our|the)\s+(?:app|website|site))?(?:\s*(?:\.{3}|…|»|›|→))?"
-             r"|listen\s+to\s+(?:this|the)\s+(?:article|story)(?:\s*[(,-]?\s*\d+\s*min(?:ute)?s?\)?)?"
-             r"|\d+\s+min(?:ute)?s?\s+read|skip\s+(?:to\s+)?(?:main\s+)?content|scroll\s+down\s+(?:for|to)\s+\w+(?:\s+\w+)?"
-             r"|(?:representat(?:ional|ive)|file|stock)\s+(?:image|photo|picture|pic)(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?|(?:images?|photos?)\s+(?:used\s+)?for\s+representational\s+purposes?"
-             r"(?:\s+only)?|(?:images?|photos?|pictures?)\s+(?:used\s+)?for\s+representation(?:al)?(?:\s+purposes?)?(?:\s+only)?|(?:image|media|video)\s+caption(?:\s*[,:]\s*\S|\s+(?-i:[A-Z\"“]))[^\n]{0,150}"
-             # a flattened picture block: "Image copyright Reuters Image caption Protesters gathered outside"
-             r"|(?:image|photo|picture)\s+(?:copyright|source|credit)\s*[,:]?\s+[^\n]{1,60}?\s+(?:image|photo|picture|media)\s+caption\b[^\n]{0,150}"
-             r"|(?:pictured|(?:photo\s+|picture\s+)?caption)\s*:\s*\S[^\n]{0,150}"
-             r"|(?:tags|topics|keywords|filed\s+under)\s*:\s*" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15}"
-             r"|(?:filed\s+under|posted\s+in)\s+(?-i:[A-Z])" + _LIST_ITEM + r"(?:\s*[,|;]\s*" + _LIST_ITEM + r"){0,15})[.!]?"),
-    # section headers and bare prompts of the page around the article
-    ("line", "all related more latest top recommended popular trending most you read see view want like "
-     "subscribe sign register newsletter enjoy enjoyed liked love loved never",
-     r"(?:all\s+rights\s+reserved|(?:related|more|latest|top|recommended|popular|trending)\s+(?:stories|articles|news"
-             r"|(?:internet\s+|external\s+)?links|content|coverage|reading|videos?|topics)|more\s+(?:from|on)\s+[\w&.' -]{1,30}|most\s+(?:read|popular|viewed"
-             r"|shared|watched)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?"
-             r"|trending(?:\s+now)?|(?:read|see|view|watch)\s+(?:the\s+)?(?:original|full|complete)\s+(?:article|story|report|version|video)"
-             r"(?:\s+(?:here|online|on\s+(?:our|the)\s+(?:website|site|app)))?|read\s+(?:our|more\s+of\s+our|all\s+our)\s+[^.!?\n]{1,40}?\s+here"
-             r"|(?:want|like\s+this)\s*(?:more)?\?[^\n]{0,50}"
-             r"|(?:enjoy(?:ed)?|liked?|love[d]?)\s+(?:this|the|our)\s+(?:article|story|post|piece|read|journalism)\s*\?[^\n]{0,80}"
-             r"|never\s+miss\s+(?:a|an|another|any)\s+(?:story|update|headline|article|post|thing|beat)\b\s*[:,.!-]?"
-             r"[^\n]{0,60}?\b(?:sign\s+up|subscribe|register|follow|download|join)\b[^\n]{0,40}"
-             r"|(?:newsletter\s+)?(?:subscribe|sign[\s-]?up|register)(?:\s+(?:now|today|here|for\s+free"
-             r"|for\s+(?:our|the)\s+(?:\w+\s+)?newsletter))?)"
-             r"[.!]?"),
-    # a link's label left alone on its line: "Read more", "Show more", "More »"
-    ("line", "read show see view load learn more",
-     r"(?:(?:(?:read|show|see|view|load|learn)\s+more|read\s+the\s+rest(?:\s+of\s+(?:the|this)\s+(?:story|article))?)"
-             r"\s*(?:»|›|→|>>|\.{3}|…)?|more\s*(?:»|›|→|>>))[.!]?"),
-    # prompts to the reader that point elsewhere on the page, the site or the app
-    ("line", "watch follow get have got source",
-     r"(?:watch\s+(?:the|our)\s+(?:full\s+)?video(?:\s+(?:above|below|here))?"
-             r"|follow\s+(?:our|the|all\s+the)\s+(?:latest\s+)?(?:live\s+)?(?:updates|coverage|blog)(?:\s+on\s+(?:our|the)"
-             r"\s+(?:live\s+)?(?:blog|page|website|site|app))?"
-             r"|get\s+our\s+(?:free\s+)?(?:\w+\s+)?(?:newsletters?|app)(?:\s+(?:in|to|delivered\s+to)\s+your\s+inbox\b[^\n.!?]{0,30})?|(?:have|got)\s+a\s+(?:news\s+)?(?:tip|story)(?:\s+(?:idea|tip))?\s*\?[^\n]{0,100}"
-             r"|get\s+(?:the\s+(?:latest|best|top)|our|breaking)\b[^.!?\n]{0,50}?\b(?:delivered\s+)?(?:straight\s+)?(?:to|in)\s+your\s+inbox"
-             r"(?:\s+(?:every|each)\s+\w+)?"
-             r"|source\s+link)[.!]?"),
-    # the web page around the text: navigation, comment and print prompts ...
-    ("line", "jump back go return top previous prev next loading please print email e-mail log sign leave add post write "
-     "show view hide comments comment reprints reprint report join",
-     r"(?:jump\s+to\s+(?:navigation|search|content|main\s+content)(?:\s+jump\s+to\s+(?:navigation|search|content))?"
-             r"|(?:back|go|return)\s+to\s+(?:the\s+)?top|top\s+of\s+(?:the\s+)?page"
-             r"|(?:previous|prev|next)\s+(?:article|story|post|page)(?:\s*[|/]?\s*(?:previous|prev|next)\s+(?:article|story|post|page))?"
-             r"|loading(?:\.{3}|…)?|please\s+wait(?:\s+while\s+[^\n]{1,40}?\s+loads?)?(?:\.{3}|…)?|(?:print|e-?mail)\s+(?:this\s+)?(?:page|article|story)"
-             r"|(?:log|sign)\s+in\s+to\s+(?:comment|reply|post|continue\s+reading)|(?:leave|add|post|write)\s+a\s+(?:comment|reply)"
-             r"|(?:show|view|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?(?:\s*\(\d+\))?|comments?\s*\(\d+\)|\d+\s+comments?"
-             r"|reprints?\s*(?:&|and)\s*permissions|report\s+an?\s+(?:error|typo|correction|issue)(?:\s+(?:in|with)\s+this\s+(?:article|story))?"
-             r"|join\s+the\s+(?:conversation|discussion|debate))[.!]?"),
-    # ... cookie banners ...
-    ("line", "we this accept reject allow cookie cookies privacy manage by",
-     r"(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies\b(?=[^\n]{0,200}\b(?:experience|website|site|brows\w*|consent"
-             r"|privacy|personali[sz]\w*|analy[sz]\w*|traffic|advertising|ads)\b)[^\n]{0,240}"
-             r"|(?:accept|reject|allow)\s+(?:all\s+)?cookies|(?:cookie|privacy)\s+(?:settings|preferences|policy)"
-             r"|manage\s+(?:your\s+)?(?:cookies|(?:cookie|privacy)\s+(?:settings|preferences|choices|consent)|preferences|consent)"
-             r"|by\s+continuing\s+to\s+(?:browse|use)\b[^\n]{0,150}\bcookies\b[^\n]{0,80})[.!]?"),
-    # ... and an encyclopedia's frame
-    ("line", "from retrieved this",
-     r"(?:from\s+wikipedia,\s+the\s+free\s+encyclopedia|retrieved\s+from\s+\S+"
-             r"|this\s+article\s+(?:needs\s+additional\s+citations|has\s+multiple\s+issues)[^\n]{0,200})[.!]?"),
-    # a wire service's photo credit: "AFP Photo", "Photo/AFP", "(Reuters Video)"
-    ("line", "photo image picture ( [ WIRES", r"(?:(?:Photo|Image|Picture)\s*/\s*" + WIRES + "|" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)"
-             r"(?:\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
-             r"|" + WIRES + r"\s*/\s*(?:Getty\s+Images|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-             r"|[(\[]\s*" + WIRES + r"\s+(?:Photos?|Images?|Pictures?|Video)\s*[)\]])[.!]?"),
-]
-# "Article continues below", a feed reader's "Source link": page furniture on its line, or glued to a paragraph's end
-_FAMILIES += [
-    ("end", "the story article content text report", r"(?:the\s+)?(?:story|article|content|text|report)\s+continues\s+(?:below"
-            r"|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?\.?"),
-    ("end", "source", r"source\s+link\.?"),
-]
-# what a paywall, a login or a page's buttons leave: "Already a subscriber? Log in", "Gift this article",
-# "Please enable JavaScript ...", a row of share buttons ("Facebook Twitter WhatsApp Email")
-_SHARE_BUTTON = (r"(?:share|tweet|print|e-?mail|save|pin|copy\s+link|comments?|facebook|twitter|whatsapp|linkedin|telegram"
-                 r"|reddit|pinterest|messenger|flipboard)")
-_FAMILIES += [
-    ("line", "already this subscribe sign log gift save open supported please enable turn javascript you",
-     r"(?:already\s+a\s+(?:subscriber|member)\s*\??\s*(?:(?:log|sign)\s*in|subscribe)\b[^\n]{0,40}"
-             r"|this\s+(?:content|article|story|page)\s+is\s+(?:only\s+)?(?:for|available\s+(?:only\s+)?to|reserved\s+for)"
-             r"\s+(?:paid\s+|premium\s+)?(?:subscribers|members)(?:\s+only)?"
-             r"|(?:subscribe|log\s+in|sign\s+in)\s+to\s+(?:continue|keep)\s+reading|subscribe\s+to\s+(?:read|unlock)\b[^\n]{0,40}"
-             r"|subscribe\s+(?:now\s+|today\s+)?(?:for|to\s+get)\s+(?:unlimited|full|digital|premium)\s+(?:digital\s+)?access\b[^\n]{0,40}"
-             r"|(?:gift|save)\s+(?:this\s+)?(?:article|story)|open\s+in\s+(?:the\s+)?app|supported\s+by"
-             r"|(?:please\s+)?(?:enable|turn\s+on)\s+javascript\b[^\n]{0,120}"
-             r"|(?:you\s+need\s+to\s+enable\s+|javascript\s+is\s+(?:disabled|required|not\s+enabled))[^\n]{0,120})[.!]?"),
-    ("line", "share tweet print email e-mail save pin copy comment comments facebook twitter whatsapp linkedin "
-     "telegram reddit pinterest messenger flipboard",
-     rf"{_SHARE_BUTTON}(?:\s*[|·•,/]?\s*{_SHARE_BUTTON})+"),  # two or more: "Email" alone may head a section
-    # a press release's source line: "SOURCE Acme Corporation"; Reuters's footer
-    ("line", "source", r"(?-i:SOURCE\s+[A-Z][a-z][\w.,&'’-]*(?:\s+[\w.,&'’-]+){0,5})"),  # not "SOURCE CODE"
-    ("closed", "our", r"our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?"),
-]
-# what an embedded video or social-media post leaves behind when the page is flattened to text: "Media playback
-# is unsupported on your device", "Skip Twitter post by @x", "Allow Instagram content?", "Copy this link"
-_FAMILIES += [
-    ("line", "media this to your skip end allow view copy close share about these the a",
-     rf"(?:media\s+playback\s+is\s+(?:unsupported|not\s+supported)\s+on\s+(?:your|this)\s+device"
-             rf"|this\s+(?:video|audio|content)\s+(?:can\s*not|cannot|can't|could\s+not)\s+be\s+(?:played|displayed|shown)"
-             rf"|to\s+(?:play|watch|view)\s+this\s+(?:video|audio|content)\s+you\s+need\s+to\s+enable\s+javascript\b[^\n]{{0,80}}"
-             rf"|your\s+browser\s+does\s+not\s+support\s+(?:the\s+)?(?:video|audio|iframe|html5)\b[^\n]{{0,80}}"
-             rf"|(?:skip|end\s+of)\s+{_PLATFORMS}\s+(?:post|content|video|tweet)(?:\s+\d+)?(?:\s*,?\s+by\s+[^\n]{{1,60}})?"
-             rf"|allow\s+{_PLATFORMS}\s+content\s*\??|view\s+(?:the\s+)?(?:original\s+)?(?:tweet|post)\s+on\s+{_PLATFORMS}"
-             rf"|view\s+this\s+post\s+on\s+{_PLATFORMS}|a\s+post\s+shared\s+by\s+[^\n]{{1,60}}"
-             rf"|copy\s+(?:this\s+)?link|close\s+share\s+panel|share\s+(?:this\s+)?page|about\s+sharing"
-             rf"|these\s+are\s+external\s+links\s+and\s+will\s+open\s+in\s+a\s+new\s+(?:window|tab)"
-             rf"|the\s+[\w ]{{2,40}}?\s+is\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external\s+(?:internet\s+)?"
-             rf"(?:sites|websites|links))[.!]?"),
-]
-# what a syndication feed appends to an excerpt: "The post <title> appeared first on <site>." (at a line's end),
-# "The article originally appeared on <site>." (a whole line), and the excerpt's truncation mark "[...]". The site
-# is a name or an address: "The story first appeared on BBC Two in 1998 and ran ..." is prose.
-_SITE = rf"(?:{DOMAIN}|(?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z&][\w.&'’-]*|of|the|and)){{0,5}}))[.!]?(?=\s*$)"
-_FAMILIES += [
-    ("end", "the", r"the\s+post\s+[^\n]{1,200}?\s+appeared\s+first\s+on\s+" + _SITE),
-    ("line", "the", r"the\s+(?:article|story|post)\s+(?:was\s+)?(?:originally|first)\s+(?:appeared|published)\s+on\s+"
-                    + _SITE),
-    ("line", "( [", r"[(\[]\s*(?:\.{3}|…)\s*[)\]]"),
-]
-# an image viewer's buttons ("Enlarge this image", "toggle caption") and single page buttons ("Tweet", "Pin it",
-# "Font size")
-_FAMILIES += [
-    ("line", "enlarge expand zoom toggle hide show view open", r"(?:(?:enlarge|expand|zoom(?:\s+in)?)\s+(?:this\s+)?(?:image|photo|picture|gallery)"
-             r"|(?:toggle|hide|show)\s+caption|view\s+(?:larger|full[\s-]?size|full[\s-]?screen)(?:\s+(?:image|photo|picture|version))?"
-             r"|open\s+(?:image\s+)?in\s+(?:gallery|lightbox|full\s?screen))[.!]?"),
-    ("line", "tweet pin bookmark font text save add", r"(?:tweet(?:\s+this)?|pin\s+it|bookmark(?:\s+this(?:\s+(?:page|article|story))?)?"
-             r"|(?:font|text)\s+size|save\s+for\s+later|add\s+to\s+(?:favou?rites|bookmarks|reading\s+list))[.!]?"),
-]
-# a photo agency's name alone: "Getty Images", "Shutterstock"
-_FAMILIES += [
-    ("line", "getty shutterstock alamy istock istockphoto pa epa", r"(?:getty\s+images|shutterstock|alamy(?:\s+stock\s+photo)?"
-             r"|istock(?:photo)?|pa\s+(?:media|wire)|epa(?:-efe)?)(?:\s*(?:/|via)\s*[\w.'’ -]{1,40})?\.?"),
-]
-# Case-sensitive families: names, not words. A wire's credit may open with "with" in English or in the languages
-# whose credits English corpora pick up most: "Avec AFP", "Mit Material von dpa", "Con información de EFE".
-_WITH = (r"(?:[Ww]ith|(?i:avec|con|com|mit)(?:\s+(?i:material\s+(?:von|der|des)|informaci[oó]n\s+de"
-         r"|informa[cç](?:õ|o)es\s+d[aeo]s?))?)")
-_FAMILIES += [
-    # a parenthesised agency code at a boundary: "(AP)", "(IANS)", "(AFP/PTI)" (not "credit": "(ONS)." closing a
-    # sentence is the sentence's own abbreviation)
-    ("closed", "(", r"(?-i:\([A-Z]{2,6}(?:\s*/\s*[A-Z]{2,6})*\))"),
-    # a wire service in parentheses (anywhere at a boundary): "(Reuters)", "[AFP/Reuters]"; after a dash, after "with"
-    # or alone, only where it ends the line: "... said. - Reuters", "With AFP", "Xinhua"
-    ("credit", "( [", rf"(?-i:[(\[]\s*(?:{_WITH}\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\s*[)\]])"),
-    ("end", "- — – with avec con com mit WIRES", rf"(?-i:(?:{DASH}\s*|(?:{DASH}\s*)?{_WITH}\s+)?{WIRES}(?:\s*[/,&]\s*{WIRES})*\.?)"),
-    # a wire service and the place it filed from, alone on a line: "UNB, Dhaka", "Reuters, London"
-    ("line", "WIRES", rf"(?-i:{WIRES}\s*,\s*[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)\.?"),
-]
-# A credit whose cue comes last, tried at any start when its cue word is in the line: "Reuters contributed to this
-# report.", "Staff writer Jane Doe contributed reporting from Kyiv.", "AP writers Jane Doe and John Roe contributed."
-# (only where it ends the line; "contributed." alone only after a writer's or a reporter's role).
-_ROLES = r"(?:staff|writers?|correspondents?|reporters?|photographers?)"
-_CONTRIBUTOR = (rf"(?-i:(?!(?:He|She|It|They|We|I|You|This|That|Who)\b)[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|of|and|the|&"
-                rf"|{_ROLES})){{0,7}}(?:\s+(?:in|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})?)\s+contributed")
-_FAMILIES += [
-    ("end", "", rf"(?:{_CONTRIBUTOR}\s+(?:reporting|research|to\s+this\s+(?:report|story|article))"
-                rf"(?:\s+(?:from|in)\s+[A-Z][\w.'’ ,-]{{0,40}})?|(?=(?:\S+\s+){{0,8}}?(?-i:{_ROLES})\s){_CONTRIBUTOR})\.?"),
-]
-_CUE_LAST = {"contributed": len(_FAMILIES) - 1}
-# A photographer's credit that names the agency last, alone on its line: "Jane Doe/Reuters", "JOHN DOE/AFP"
-_FAMILIES += [
-    ("line", "", r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*/\s*(?-i:" + WIRES + r")(?:\s+(?:via\s+)?Getty\s+Images)?\.?"),
-]
-_CUE_LAST["/"] = len(_FAMILIES) - 1
-# Credits in brackets that may also stand between two sentences of a paragraph, where a scraper joined a paragraph
-# that ended with one to the next ("... debate. (Source: Reuters) Critics said ..."): those with a cue word
-# ("(Source: ...)", "(Photo: ...)", "(With inputs from ...)") and a wire service's ("(Reuters)"), not an agency
-# code ("(ONS)" names what the sentence before spoke of) nor an address.
-_MID = [n for n, (kind, _, pattern) in enumerate(_FAMILIES) if kind in ("closed", "credit")
-        and pattern.startswith((r"[(\[]\s*(?:(?:sources?", r"[(\[]\s*(?:(?:AP|AFP", r"(?-i:[(\[]\s*(?:",
-                                r"[(\[]\s*(?:(?:written"))]
+
+@dataclass(frozen=True)
+class Family:
+    """One [[family]] of source_tag_families.toml, its pattern's pieces written out."""
+
+    id: str
+    kind: str
+    extent: str
+    starts: tuple[str, ...]
+    pattern: str
+    cue_last: str = ""
+    mid: bool = False
+    flags: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    seen: str = ""
+
+
+class Wordings:
+    """The families, in the order they are tried, and what the scanner looks them up by: the families a tag can
+    start with by its first word (`by_start`), those tried at any start when their last cue word is in the line
+    (`cue_last`), those whose tags may stand between two sentences (`mid`). Each pattern is compiled the first time
+    it is tried: a one-file run compiles the few its lines need."""
+
+    def __init__(self, data: dict):
+        self.pieces = _pieces(data["pieces"])
+        self.families = [_family_of(entry, self.pieces) for entry in data["family"]]
+        self.wire = re.compile(self.pieces["WIRES"])
+        self.address_or_handle = re.compile(rf"\s*(?:{self.pieces['DOMAIN']}|{self.pieces['HANDLE']})")
+        wires = " ".join(re.findall(r"\w+", self.pieces["WIRES"].lower()))
+        self.by_start: dict[str, list[int]] = {}
+        for n, family in enumerate(self.families):
+            for start in " ".join(family.starts).replace("WIRES", wires).split():
+                self.by_start.setdefault(start, []).append(n)
+        self.cue_last = {f.cue_last: n for n, f in enumerate(self.families) if f.cue_last}
+        self.mid = [n for n, f in enumerate(self.families) if f.mid]
+        self._compiled: list = [None] * len(self.families)
+
+    def compiled(self, n: int):
+        if self._compiled[n] is None:
+            self._compiled[n] = re.compile(self.families[n].pattern, re.IGNORECASE)
+        return self._compiled[n]
+
+
+def _pieces(raw: dict) -> dict[str, str]:
+    """The shared pieces of the patterns, each written out (a piece may use the pieces before it)."""
+    out: dict[str, str] = {}
+    for name, value in raw.items():
+        out[name] = _PIECE.sub(lambda m: out[m.group(1)], value)
+    return out
+
+
+def _family_of(entry: dict, pieces: dict[str, str]) -> Family:
+    if entry["kind"] not in KINDS or entry["extent"] not in EXTENTS:
+        raise ValueError(f"source-tag family {entry.get('id')!r}: kind must be one of {KINDS}, extent one of {EXTENTS}")
+    return Family(entry["id"], entry["kind"], entry["extent"], tuple(entry["starts"]),
+                  _PIECE.sub(lambda m: pieces[m.group(1)], entry["pattern"]), entry.get("cue_last", ""),
+                  entry.get("mid", False), tuple(entry.get("flags", ())), tuple(entry.get("passes", ())),
+                  entry.get("seen", ""))
+
+
+@functools.lru_cache(maxsize=1)
+def wordings() -> Wordings:
+    """The families of source_tag_families.toml, read once per process."""
+    return Wordings(_read_families(FAMILIES_FILE))
+
+
+def _read_families(path: Path) -> dict:
+    """The TOML's content. Parsing it costs a few milliseconds, so the parsed form is kept as JSON in the user's
+    cache, under the hash of the file's bytes (any edit makes a new entry); a cache that cannot be read or
+    written is no error."""
+    import hashlib
+    import json
+    import os
+
+    raw = path.read_bytes()
+    cache_dir = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    cache = os.path.join(cache_dir, "doclint", f"source-tag-families-{hashlib.sha1(raw).hexdigest()[:16]}.json")
+    try:
+        with open(cache, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        pass
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    data = tomllib.loads(raw.decode("utf-8"))
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return data
+
+
 _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources close to the talks said ...)" is prose
-_WIRE = re.compile(WIRES)
-# Which families a tag can start with, by its first word (lower case) or opening character. Only those are tried,
-# and each family is compiled the first time one is: a one-file run compiles the few its lines need.
-_BY_START: dict[str, list[int]] = {}
-for _n, (_, _starts, _) in enumerate(_FAMILIES):
-    for _start in _starts.replace("WIRES", " ".join(re.findall(r"\w+", WIRES.lower()))).split():
-        _BY_START.setdefault(_start, []).append(_n)
-_COMPILED: list = [None] * len(_FAMILIES)
-
-
-def _family(n: int):
-    if _COMPILED[n] is None:
-        _COMPILED[n] = re.compile(_FAMILIES[n][2], re.IGNORECASE)
-    return _COMPILED[n]
 
 
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
@@ -561,20 +341,21 @@ class SourceTag(Rule):
 
     @staticmethod
     def _between_sentences(body: str, found: list) -> list:
-        """Credits in brackets between two sentences of the line (see _MID), outside the tags already found."""
+        """Credits in brackets between two sentences of the line (the families with `mid`), outside the tags already found."""
         out = []
+        w = wordings()
         for pos in _tag_starts(body):
             if (body[pos:pos + 1] not in "([" or any(t.start <= pos < t.end for t in found)
                     or (out and pos < out[-1].end)):  # positions come in order: the last tag found is enough
                 continue
-            for n in _MID:
-                m = _family(n).match(body, pos)
+            for n in w.mid:
+                m = w.compiled(n).match(body, pos)
                 if m is None:
                     continue
                 after = body[m.end():m.end() + 2]
                 if (len(after) == 2 and after[0] == " " and (after[1].isupper() or after[1] in "\"“‘")
                         and len(m.group().split()) <= _MID_WORDS and m.group()[-2:-1] not in ".!?"):
-                    out.append(_Tag(pos, m.end(), False, _describe(_FAMILIES[n][0], m.group()), "mid"))
+                    out.append(_Tag(pos, m.end(), False, _describe(w.families[n].extent, m.group()), "mid"))
                 break
         return out
 
@@ -601,13 +382,14 @@ class SourceTag(Rule):
             m = rx.match(body, pos)
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")
+        w = wordings()
         first = _FIRST_WORD.match(body, pos)
-        candidates = list(_BY_START.get(first.group().split()[-1].lower(), ())) if first else []
-        candidates += [n for word, n in _CUE_LAST.items() if body.find(word, pos) != -1]
+        candidates = list(w.by_start.get(first.group().split()[-1].lower(), ())) if first else []
+        candidates += [n for word, n in w.cue_last.items() if body.find(word, pos) != -1]
         furniture = None
         for n in candidates:
-            kind = _FAMILIES[n][0]
-            m = _family(n).match(body, pos)
+            kind = w.families[n].extent
+            m = w.compiled(n).match(body, pos)
             if not m:
                 continue
             cue = m.group().strip()
@@ -619,7 +401,7 @@ class SourceTag(Rule):
                 continue
             if kind in ("closed", "line", "end", "credit"):
                 end = m.end()
-                confident = n not in _CUE_LAST.values()  # a cue that comes last: "Volunteers contributed to ..."
+                confident = not w.families[n].cue_last  # a cue that comes last: "Volunteers contributed to ..."
                 if kind == "end" and end < len(body):
                     continue  # "- Reuters" credits the story at its end, never opens a paragraph
             else:
@@ -630,7 +412,7 @@ class SourceTag(Rule):
                     if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:"
                         return _Tag(0, m.end(), True, _describe(kind, cue))
                     continue  # a cue with nothing after it
-                dm = re.match(rf"\s*(?:{DOMAIN}|{HANDLE})", rest)
+                dm = w.address_or_handle.match(rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
                     end, confident = m.end() + dm.end(), True
                 elif paragraph and (whole := self._whole_teaser(rest, kind, document)) is not None:
@@ -737,7 +519,7 @@ class SourceTag(Rule):
             if kind == "name" and b > 1 and re.fullmatch(r"(?:19|20)\d\d", last):
                 score += 1.0  # a year closes a credit: "© AFP 2024 | Council leader ..."
                 last = head[-2].strip("()[],;:.")
-            if kind == "name" and _WIRE.fullmatch(last):
+            if kind == "name" and wordings().wire.fullmatch(last):
                 score += 2.0  # a wire service's name ends a credit: "Source: Reuters Governor Elena Varga said ..."
             evidence = max(evidence, (score, -b))  # the best extent by evidence alone (the shortest of equals)
             if score + shape > best_score:
@@ -973,7 +755,7 @@ def _attributed_subject(tokens: list[str]) -> tuple[tuple[int, ...], int | None]
     after a credit's cue ends before the speaker's), or None."""
     verb = next((n for n, t in enumerate(tokens[:24]) if t.lower() in _SPEECH), None)
     if (verb is None or verb < 4 or not (_capitalised(tokens[verb - 1]) and _capitalised(tokens[verb - 2]))
-            or tokens[verb - 2].lower() in _MASTHEAD_ENDS or _WIRE.fullmatch(tokens[verb - 2])):
+            or tokens[verb - 2].lower() in _MASTHEAD_ENDS or wordings().wire.fullmatch(tokens[verb - 2])):
         return (), None  # a person's name: "Anna Brandt" (not "Analysts said", which a headline's words may precede)
     name = verb - 2
     for k in range(1, 4):
