@@ -143,8 +143,49 @@ def _name_end(token: str, whole: bool) -> float:
     "Image copyright Getty Images Separately, | Fujitsu ...": those open the paragraph)."""
     word = token.strip("()[]:;.").lower()
     if not whole and (word.endswith(("'s", "’s")) or token.endswith(",")):
-        return -3.0
-    return 2.0 if word in _MASTHEAD_ENDS else 0.0
+        return WEIGHTS.possessive_end
+    return WEIGHTS.masthead_end if word in _MASTHEAD_ENDS else 0.0
+
+
+@dataclass(frozen=True)
+class ExtentWeights:
+    """The numbers by which the scanner judges where a source's name or a teaser's headline ends when the article's
+    text follows it on the line (Scanner._extent). Each candidate extent gets evidence that a tag is that long
+    (`score`) and a judgement of whether a tag can end there (`shape`); the best sum wins, and a headline needs
+    positive evidence. None was fitted: each was set by hand with the cases it settles, which the fixtures keep
+    (tests/fixtures/rules/), and measured by evals/source_tag_glued_teasers.py and
+    evals/source_tag_teaser_extents.py (docs/source-tags.md gives the figures). The commit that set each is named."""
+
+    # -- a source's name after a credit's cue ("Source: Dhaka Tribune | Governor Elena Varga said ...")
+    name_words: int = 5  # f884095: a source's name takes at most five words ("Press Trust of India" takes four)
+    name_word_cost: float = 0.6  # 4685e54: each word after the first costs evidence, so that a name stops at the
+    # first word that may open the paragraph unless that word ends outlets' names (masthead_end outweighs it)
+    masthead_end: float = 2.0  # 4685e54: "Tribune", "News", "Images" end a name (_MASTHEAD_ENDS)
+    possessive_end: float = -3.0  # 4685e54: a possessive or a comma opens the paragraph ("Japan's | Honda ...")
+    year_closes: float = 1.0  # 4548df4: a year after a name closes the credit ("© AFP 2024 | Council ...")
+    wire_closes: float = 2.0  # 93de63c: a wire service's name closes the credit ("Source: Reuters | Governor ...")
+    speaker_title: float = 1.5  # ed6a80b: the name stops before the title of the paragraph's speaker
+    # -- another story's headline after a teaser's cue ("Read more: Markets fall on war fears | The council ...")
+    headline_slack: int = 1  # 9888b6d: a site's headlines run up to one word longer than the document's own
+    headline_min_usual: int = 5  # 9888b6d: however short the document's own headline, five words cost nothing
+    headline_no_own: int = 99  # 9888b6d: with no headline of its own, a document sets no usual length
+    headline_long: float = 1.0  # 9888b6d: each word beyond the usual length
+    prose_word: float = 2.0  # 9888b6d: a word headlines leave out (_PROSE), a comma, a quotation mark inside
+    figure_follows: float = 1.0  # 9888b6d: news does not open a sentence with a figure ("Rail fares to rise | 5%")
+    dangling_end: float = 1.5  # f6eefaa: a headline does not end on a preposition or an article ("... rates to")
+    name_cut: float = 2.0  # f6eefaa: a headline does not end inside the name that opens the paragraph
+    name_cut_resumes: float = 2.0  # f6eefaa: more so when the document's own words take the name's first part
+    full_stop_end: float = 6.0  # 7bcc095: a headline has no full stop ("... rose after the announcement.")
+    speaker_cut: float = 4.0  # 36b22c7: a speaker's name is not cut in two ("... Governor Elena | Varga said")
+    speaker_role: float = 2.5  # 36b22c7: the paragraph opens with its speaker's role and name
+    sentence_starts: float = 2.0  # f884095: a capitalised function word ("The", "But") opens the paragraph
+    vocabulary_resumes: float = 1.0  # bf4e660: a capitalised word of the document's own vocabulary follows
+    # -- both
+    novelty: float = 1.0  # f884095: each content word the rest of the document never uses (+), or uses (-)
+    whole_rest: float = 0.5  # f884095: nothing follows: the whole rest of the line is the tag
+
+
+WEIGHTS = ExtentWeights()
 
 
 @dataclass(frozen=True)
@@ -451,7 +492,7 @@ class SourceTag(Rule):
         `to_end`: the tag is glued to the end of a paragraph, so it must take all of `rest`.
         """
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(rest)]
-        limit = 5 if kind == "name" else self.options.max_headline_words
+        limit = WEIGHTS.name_words if kind == "name" else self.options.max_headline_words
         if not tokens:
             return None
         if to_end:
@@ -485,42 +526,42 @@ class SourceTag(Rule):
                 if kind == "name" and _name_word(nxt) and not nxt[:1].isdigit() and nxt.lower() not in STOP_WORDS:
                     if nxt.lower() in _AGENCY_WORDS or nxt.lower().rstrip(",") in _COMPANY:
                         continue  # the name goes on: "Getty | Images", "Example Media | Ltd." (not "Reuters | MCI said")
-            score = _novelty(head, vocab) - (_NAME_WORD_COST * (b - 1) if kind == "name" else 0.0)
+            score = _novelty(head, vocab) - (WEIGHTS.name_word_cost * (b - 1) if kind == "name" else 0.0)
             shape = 0.0  # where a headline can end: chooses among extents, but is no evidence that there is one
             if kind == "headline":
-                shape -= _prose(head) + _LONG * max(0, b - _usual_length(document))
+                shape -= _prose(head) + WEIGHTS.headline_long * max(0, b - _usual_length(document))
             if kind == "name":
                 shape += _name_end(head[-1], b == len(tokens))
             if kind == "headline" and b < len(tokens) and tokens[b][2][:1].isdigit():
-                shape -= 1.0  # news does not open a sentence with a figure: "Rail fares to rise | 5%" is one cut short
+                shape -= WEIGHTS.figure_follows  # news does not open a sentence with a figure: "Rail fares to rise | 5%" is one cut short
             if kind == "headline" and head[-1].lower() in _DANGLING:
-                shape -= 1.5  # "Bank cuts rates to": a headline does not end on a preposition or an article
+                shape -= WEIGHTS.dangling_end  # "Bank cuts rates to": a headline does not end on a preposition or an article
             if (kind == "headline" and b < len(tokens) and b not in subject and _splits_name(head, tokens[b][2])
                     and _names_subject([t for _, _, t in tokens[b:]])):
-                shape -= 2.0  # "... keep rising Grain grower Anna | Brandt said": a name is not cut in two
+                shape -= WEIGHTS.name_cut  # "... keep rising Grain grower Anna | Brandt said": a name is not cut in two
                 if _resumes(tokens[b][2], head, vocab):
-                    shape -= 2.0  # "... Chancellor Gordon | Brown": the document's own name takes its first part
+                    shape -= WEIGHTS.name_cut_resumes  # "... Chancellor Gordon | Brown": the document's own name takes its first part
             if kind == "headline" and b == len(tokens) and _ends_sentence(head[-1]) and head[-1].endswith("."):
-                shape -= 6.0  # "... Shares in building firms rose after the announcement.": a headline has no full stop
+                shape -= WEIGHTS.full_stop_end  # "... Shares in building firms rose after the announcement.": a headline has no full stop
             if b == surname:
-                shape -= 4.0  # "... Governor Elena | Varga said": a speaker's name is not cut in two
+                shape -= WEIGHTS.speaker_cut  # "... Governor Elena | Varga said": a speaker's name is not cut in two
             if kind == "name" and surname is not None and b == surname - 2 and tokens[b][2].lower() in _ROLES:
-                score += 1.5  # "Source: Dhaka Tribune | Governor Elena Varga said": the speaker's title
+                score += WEIGHTS.speaker_title  # "Source: Dhaka Tribune | Governor Elena Varga said": the speaker's title
             if kind == "headline" and b in subject:
-                score += 2.5  # "... war fears | Grain grower Anna Brandt said": the paragraph's speaker and role
+                score += WEIGHTS.speaker_role  # "... war fears | Grain grower Anna Brandt said": the paragraph's speaker and role
             elif kind == "headline" and b < len(tokens) and _starts_sentence(tokens[b][2], head):
-                score += 2.0
+                score += WEIGHTS.sentence_starts
             elif kind == "headline" and b < len(tokens) and _resumes(tokens[b][2], head, vocab):
-                score += 1.0  # "... war fears Council leader ...": a sentence-case headline ends where a capitalised
+                score += WEIGHTS.vocabulary_resumes  # "... war fears Council leader ...": a sentence-case headline ends where a capitalised
                 # word of the document's own vocabulary follows
             if b == len(tokens):
-                score += 0.5  # nothing follows: the whole rest is the tag
+                score += WEIGHTS.whole_rest  # nothing follows: the whole rest is the tag
             last = head[-1].strip("()[],;:.")
             if kind == "name" and b > 1 and re.fullmatch(r"(?:19|20)\d\d", last):
-                score += 1.0  # a year closes a credit: "© AFP 2024 | Council leader ..."
+                score += WEIGHTS.year_closes  # a year closes a credit: "© AFP 2024 | Council leader ..."
                 last = head[-2].strip("()[],;:.")
             if kind == "name" and wordings().wire.fullmatch(last):
-                score += 2.0  # a wire service's name ends a credit: "Source: Reuters Governor Elena Varga said ..."
+                score += WEIGHTS.wire_closes  # a wire service's name ends a credit: "Source: Reuters Governor Elena Varga said ..."
             evidence = max(evidence, (score, -b))  # the best extent by evidence alone (the shortest of equals)
             if score + shape > best_score:
                 best, best_score = b, score + shape
@@ -668,8 +709,6 @@ _DANGLING = frozenset("a an the to of in on at for with from by and or as".split
 # in 3% of headlines, and as costly to take as to leave.)
 _PROSE = frozenset("is are was were been being has have had would will do does did that which who whom whose "
                    "while although because if said he she it they his her their its some".split())
-_LONG, _SLACK = 1.0, 1  # each headline word beyond the document's own headline's length plus the slack costs _LONG
-_NAME_WORD_COST = 0.6  # each word of a credit's source name after its first costs this much of its evidence
 
 
 def _known_headline(tokens, limit: int, known) -> int | None:
@@ -695,8 +734,9 @@ class _UsualLength:
     @staticmethod
     def compute(document) -> int:
         own = next((b for b in document.blocks if b.kind == "headline"), None)
-        count = len(document.block_text(own).split()) if own is not None else 0
-        return max(5, count + _SLACK) if own is not None else 99
+        if own is None:
+            return WEIGHTS.headline_no_own
+        return max(WEIGHTS.headline_min_usual, len(document.block_text(own).split()) + WEIGHTS.headline_slack)
 
 
 def _prose(head: list[str]) -> float:
@@ -706,11 +746,11 @@ def _prose(head: list[str]) -> float:
     for n, token in enumerate(head):
         word = token.strip("\"'“”‘’()[],.:;!?").lower()
         if word in _PROSE:
-            cost += 2.0
+            cost += WEIGHTS.prose_word
         if "," in token:  # inside a headline, or ending it: "Japan, | South Korea and Singapore ..."
-            cost += 2.0
+            cost += WEIGHTS.prose_word
         if n and token[:1] in "\"“":
-            cost += 2.0
+            cost += WEIGHTS.prose_word
     return cost
 
 
@@ -822,5 +862,5 @@ def _novelty(head: list[str], vocab: set[str]) -> float:
         word = token.strip("\"'“”‘’()[],.:;!?").lower()
         if not word or word in STOP_WORDS or not any(c.isalpha() for c in word):
             continue
-        score += -1.0 if stem(word) in vocab else 1.0
+        score += -WEIGHTS.novelty if stem(word) in vocab else WEIGHTS.novelty
     return score
