@@ -88,7 +88,7 @@ class CreditSentence(Rule):
     """
 
     code = "S102"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114"})  # the same leftover read by its wording: one finding
     name = "credit-sentence"
     category = "source-tag"
     fixable = "sometimes"

@@ -57,7 +57,7 @@ class InlineTeaser(Rule):
     """
 
     code = "S104"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114"})  # the same leftover read by its wording: one finding
     name = "inline-teaser"
     category = "source-tag"
     fixable = "unsafe"

@@ -71,7 +71,7 @@ class LinkPrompt(Rule):
     """
 
     code = "S105"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114"})  # the same leftover read by its wording: one finding
     name = "link-prompt"
     category = "source-tag"
     fixable = "unsafe"

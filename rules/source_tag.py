@@ -1,3 +1,18 @@
+"""The source-tag scanner: one scan per document, shared by the rules that report what it finds.
+
+The scan reads each paragraph's boundaries (a line of its own, a paragraph's start or end, a bracket between two
+sentences) for tags whose wordings are the families of `source_tag_families.toml`, and judges where a tag that is
+followed by the article's text ends (ExtentWeights). Each tag goes to one rule, by its family's `kind`:
+
+    S111 source-credit             credits to an agency, outlet, photographer or syndicating site
+    S112 story-teaser              a cue and another story's headline: `Read more: ...`
+    S113 page-furniture            prompts, buttons, navigation, banners of the page around the text
+    S114 credit-between-sentences  a bracketed credit between two sentences (families with `mid`)
+
+The rules share this module's options and ask for the scan as an analysis (`document.analysis(SourceTags, ...)`):
+the scan runs once whichever of them are enabled. They were one rule, `source-tag` (S101); that code and name
+redirect to the four (doclint.selectors.REDIRECTS).
+"""
 from __future__ import annotations
 
 import functools
@@ -14,8 +29,9 @@ from doclint.text import STOP_WORDS, ends_sentence, legal_phrases, stem, words
 # reports it, how its extent is found, the words it can start with, its pattern, examples that must flag and must
 # not, where it was seen). They are read the first time a document is scanned, not when the module is imported.
 FAMILIES_FILE = Path(__file__).with_name("source_tag_families.toml")
-KINDS = ("source-credit", "story-teaser", "page-furniture")  # what a family's tags are
+KINDS = ("source-credit", "story-teaser", "page-furniture")  # the rules a family's tags go to
 EXTENTS = ("closed", "credit", "end", "line", "name", "headline")  # how a family's tag ends (see the TOML's header)
+MID = "credit-between-sentences"  # the rule of a bracketed credit found between two sentences (a family's `mid`)
 _PIECE = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -210,90 +226,86 @@ class _Tag:
     end: int  # offsets in the document
     confident: bool
     what: str
-    kind: str = ""
+    kind: str = ""  # how its extent was found: a family's extent, "mid", or "" (a cue alone, a configured pattern)
+    rule: str = "source-credit"  # the name of the rule that reports it
 
 
-class SourceTag(Rule):
-    """Source or attribution tag, teaser, share prompt or credit left in the text.
+@dataclass(frozen=True)
+class Finding:
+    """A tag the scanner found: where it is, the rule that reports it, the message and the edit that deletes it."""
 
-    ## What it does
-    Flags scraper leftovers that are not part of the article's sentences,
-    standing on their own line or glued to the start or end of a paragraph:
-    source and agency tags (`(Source:www.tbsnews.com)`, `Source: Reuters`,
-    `(With inputs from PTI)`), teasers with another story's headline
-    (`Read more: ...`, `Also read: ...`), newsletter and social prompts
-    (`Click here to subscribe to our newsletter.`, `Follow us on Twitter
-    @handle`), photo and image credits (`Image copyright AFP`), copyright
-    footers and syndication notes (`The post ... appeared first on ...`).
+    rule: str
+    start: int
+    end: int
+    message: str
+    edit: Edit
+    confident: bool  # the tag's extent is certain: its fix is safe
 
-    It combines a small vocabulary of cue words (source, via, courtesy, credit,
-    photo, image, copyright, read more, related, subscribe, follow, share,
-    inputs from, originally published, reporting by, ...) with structure:
-    where the tag stands (a paragraph boundary, never inside a sentence), and
-    what follows the cue (a domain, URL or handle; a short agency-like name,
-    which ends well on a word that ends outlets' names, `Tribune`, `News`,
-    and never on a possessive or a comma; a
-    headline whose words occur nowhere else in the document: where one glued
-    before a paragraph ends is chosen by how new its words are, by the
-    words of prose headlines leave out, by the length of the document's own
-    headline, and by what opens the paragraph after it; in a run over twenty
-    files or more, a teaser that gives another document's headline word for
-    word ends where that headline ends). Wire
-    services without a cue (`(Reuters)`, `... said. - Reuters`) and page
-    furniture that fills a whole line (`Advertisement`, `Image source, Getty
-    Images`, `Continue reading the main story`, `Tags: a, b, c`, `Back to
-    top`, `Comments (12)`, cookie banners, `From Wikipedia, the free
-    encyclopedia`, paywall and share-button lines such as `Already a
-    subscriber? Log in` and `Facebook Twitter WhatsApp Email`), unless the
-    line is shaped as a heading and the next paragraph's first sentence is
-    about its words (`Privacy policy` / `Our privacy policy explains ...`);
-    furniture of two words or more is also flagged where it ends a paragraph
-    after its last sentence (`... the vote. Print this page`). A teaser cue
-    that opens a one-line paragraph takes the whole line, whatever words the
-    headline shares with the article, unless it ends with a full stop (a
-    short paragraph may be glued after the headline). A short credit in
-    brackets between two sentences of a paragraph, where a scraper joined a
-    paragraph that ended with it to the next (`... debate. (Source:
-    Reuters) Critics said ...`), is flagged too. Attributions
-    inside sentences (`according to Reuters`, `(source: WHO)` mid-sentence,
-    `..., he said.`) and headlines are never flagged.
 
-    ## Why is this bad?
-    These lines belong to the page, not the article: they repeat across
-    documents, break sentences apart, and teach models to emit them.
+class SourceTags:
+    """The analysis (Document.analysis) the source-tag rules share: every tag of a document, found by one scan,
+    each going to one rule. Its parameters are the scanner (one per set of options) and the headlines of the
+    documents checked together (compared by identity)."""
 
-    ## Example
-    ```
-    (Source:www.tbsnews.com)\u00a0During Russian President Vladimir Putin's visit...
+    @staticmethod
+    def compute(document, scanner: "Scanner", known: "Known") -> tuple[Finding, ...]:
+        return tuple(scanner.scan(document, known.headlines))
 
-    Follow us on Twitter @newsdesk
-    ```
 
-    ## Fix safety
-    The fix deletes the tag and the whitespace that glued it, or the whole line
-    or paragraph when the tag stands alone. It is safe when the tag's extent is
-    certain (a closed pattern such as a parenthesised tag, a prompt ending in a
-    handle, or a whole line); unsafe when the end of a glued tag was inferred
-    (an agency name or a teaser headline followed by the article's text) or
-    when only structure found it (furniture glued to a paragraph's end).
-    """
+class Known:
+    """The headlines of the documents checked together (or None), as an analysis's parameter: the same set is the
+    same parameter, whichever rule asks."""
 
-    code = "S101"
-    name = "source-tag"
+    __slots__ = ("headlines",)
+
+    def __init__(self, headlines):
+        self.headlines = headlines
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Known) and other.headlines is self.headlines
+
+    def __hash__(self) -> int:
+        return id(self.headlines)
+
+
+@functools.lru_cache(maxsize=None)
+def scanner(extend_patterns: tuple[str, ...], ignore_patterns: tuple[str, ...], max_headline_words: int) -> "Scanner":
+    """The scanner of a set of options, made once: the rules configured alike share it, and so share one scan."""
+    return Scanner(Options(list(extend_patterns), list(ignore_patterns), max_headline_words))
+
+
+class SourceTagRule(Rule):
+    """What the source-tag rules have in common: the scanner's options, its requirement, and a check that reports
+    the scan's findings that go to the rule (`name`). Not a rule itself (it has no code)."""
+
     requires = frozenset({CorpusStatistics})  # the headlines of the documents checked together (see _known_headline)
     category = "source-tag"
     fixable = "sometimes"
     Options = Options
 
-    def __init__(self, options=None):
-        super().__init__(options)
-        self._extra = [re.compile(p, re.IGNORECASE) for p in self.options.extend_patterns]
-        self._ignore = [re.compile(p, re.IGNORECASE) for p in self.options.ignore_patterns]
-        self._headlines = None  # the headlines of the documents checked with the one being checked, if known
-
     def check(self, document, context):
+        o = self.options
+        scan = scanner(tuple(o.extend_patterns), tuple(o.ignore_patterns), o.max_headline_words)
+        known = Known(context.corpus.headlines if context.corpus is not None else None)
+        for found in document.analysis(SourceTags, scan, known):
+            if found.rule == self.name:
+                make = Fix.safe if found.confident else Fix.unsafe
+                yield Diagnostic(found.start, found.end, found.message, fix=make(found.edit, message="Delete the tag"))
+
+
+class Scanner:
+    """Finds the tags of a document: at a paragraph's boundary, by the families of source_tag_families.toml, the
+    extent of a name or a headline judged by ExtentWeights."""
+
+    def __init__(self, options: Options):
+        self.options = options
+        self._extra = [re.compile(p, re.IGNORECASE) for p in options.extend_patterns]
+        self._ignore = [re.compile(p, re.IGNORECASE) for p in options.ignore_patterns]
+        self._headlines = None  # the headlines of the documents checked with the one being scanned, if known
+
+    def scan(self, document, headlines):
         text = document.text
-        self._headlines = context.corpus.headlines if context.corpus is not None else None  # for this document
+        self._headlines = headlines  # for this document
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
@@ -329,7 +341,7 @@ class SourceTag(Rule):
                     # A copy of a paragraph that carried the same tag goes with repeated-passage's fix.
                     if any(_similar(text[a:b], t) for t in found.get(copies.get(block.index, -1), ())):
                         continue
-                    yield self._diagnostic(document, block, line, ls, le, lead, trail, a, b, tag)
+                    yield self._finding(document, block, line, ls, le, lead, trail, a, b, tag)
 
     def _wrapped_tail(self, document, line: int):
         """A tag glued to the end of a hard-wrapped paragraph and broken across its last two lines ("... lay-off.
@@ -374,7 +386,7 @@ class SourceTag(Rule):
         if not found:
             edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
             if edit and edit.start() > 0:
-                found.append(_Tag(edit.start(), len(body), True, "Scraper leftover (edit link)"))
+                found.append(_Tag(edit.start(), len(body), True, "Page furniture (edit link)", rule="page-furniture"))
         for tag in found:
             tag.start += lead
             tag.end += lead
@@ -396,7 +408,7 @@ class SourceTag(Rule):
                 after = body[m.end():m.end() + 2]
                 if (len(after) == 2 and after[0] == " " and (after[1].isupper() or after[1] in "\"“‘")
                         and len(m.group().split()) <= _MID_WORDS and m.group()[-2:-1] not in ".!?"):
-                    out.append(_Tag(pos, m.end(), False, _describe(w.families[n].extent, m.group()), "mid"))
+                    out.append(_Tag(pos, m.end(), False, _describe(MID, m.group()), "mid", MID))
                 break
         return out
 
@@ -422,14 +434,14 @@ class SourceTag(Rule):
         for rx in self._extra:
             m = rx.match(body, pos)
             if m and m.end() > pos:
-                return _Tag(pos, m.end(), True, "configured pattern")
+                return _Tag(pos, m.end(), True, "configured pattern")  # a source-credit
         w = wordings()
         first = _FIRST_WORD.match(body, pos)
         candidates = list(w.by_start.get(first.group().split()[-1].lower(), ())) if first else []
         candidates += [n for word, n in w.cue_last.items() if body.find(word, pos) != -1]
         furniture = None
         for n in candidates:
-            kind = w.families[n].extent
+            kind, rule = w.families[n].extent, w.families[n].kind
             m = w.compiled(n).match(body, pos)
             if not m:
                 continue
@@ -438,7 +450,7 @@ class SourceTag(Rule):
                 if not (at_start or m.end() < len(body) or len(m.group().split()) < 2 or furniture):
                     # page furniture counts as a whole line, or as two words or more ending one (unless another
                     # family knows the words better)
-                    furniture = _Tag(pos, m.end(), False, _describe(kind, cue), kind)
+                    furniture = _Tag(pos, m.end(), False, _describe(rule, cue), kind, rule)
                 continue
             if kind in ("closed", "line", "end", "credit"):
                 end = m.end()
@@ -451,7 +463,7 @@ class SourceTag(Rule):
                     continue  # "(a) ... (b) ... (c) Within a year": an enumeration; "(c) 2015 Example Ltd" credits
                 if not rest.strip():
                     if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:"
-                        return _Tag(0, m.end(), True, _describe(kind, cue))
+                        return _Tag(0, m.end(), True, _describe(rule, cue), rule=rule)
                     continue  # a cue with nothing after it
                 dm = w.address_or_handle.match(rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
@@ -467,7 +479,7 @@ class SourceTag(Rule):
                 cue = body[pos:m.end()].strip()
             if not at_start and end < len(body.rstrip()):
                 continue
-            return _Tag(pos, end, confident, _describe(kind, cue), kind)
+            return _Tag(pos, end, confident, _describe(rule, cue), kind, rule)
         return furniture
 
     def _whole_teaser(self, rest: str, kind: str, document) -> int | None:
@@ -569,7 +581,7 @@ class SourceTag(Rule):
             return None
         return tokens[best - 1][1]
 
-    def _diagnostic(self, document, block, line, ls, le, lead, trail, a, b, tag: _Tag):  # long: where the tag stands in its line and block
+    def _finding(self, document, block, line, ls, le, lead, trail, a, b, tag: _Tag) -> Finding:  # long: where the tag stands in its line and block
         text = document.text
         whole_line = a == ls + lead and b == ls + trail
         if whole_line and block.first_line == block.last_line:
@@ -592,8 +604,7 @@ class SourceTag(Rule):
             edit = Edit(start, b)
             where = "glued to the end of a paragraph" if b == ls + trail else "between two sentences of a paragraph"
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
-        make = Fix.safe if tag.confident else Fix.unsafe
-        return Diagnostic(a, b, f'{tag.what} {where}: "{shown}"', fix=make(edit, message="Delete the tag"))
+        return Finding(tag.rule, a, b, f'{tag.what} {where}: "{shown}"', edit, tag.confident)
 
 
 _YEAR_FIRST = re.compile(r"\s*(?:(?:19|20)\d\d)\b")
@@ -690,10 +701,12 @@ def _credit_tail(rest: str) -> bool:
 _COMPANY = {"inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "s.a.", "n.v.", "b.v.", "pty."}
 
 
-def _describe(kind: str, cue: str) -> str:
-    what = {"closed": "Source tag or prompt", "end": "Source tag", "credit": "Source or credit tag",
-            "name": "Source or credit tag", "line": "Scraper leftover", "headline": "Teaser for another story"}[kind]
-    return what + f" ({cue.rstrip(':').strip()[:30]})"
+_WHAT = {"source-credit": "Source credit", "story-teaser": "Teaser for another story", "page-furniture": "Page furniture",
+         MID: "Credit"}
+
+
+def _describe(rule: str, cue: str) -> str:
+    return _WHAT[rule] + f" ({cue.rstrip(':').strip()[:30]})"
 
 
 def _starts_sentence(token: str, head: list[str]) -> bool:
