@@ -60,8 +60,6 @@ class Wordings:
     def __init__(self, data: dict):
         self.pieces = _pieces(data["pieces"])
         self.families = [_family_of(entry, self.pieces) for entry in data["family"]]
-        self.wire = re.compile(self.pieces["WIRES"])
-        self.address_or_handle = re.compile(rf"\s*(?:{self.pieces['DOMAIN']}|{self.pieces['HANDLE']})")
         wires = " ".join(re.findall(r"\w+", self.pieces["WIRES"].lower()))
         self.by_start: dict[str, list[int]] = {}
         for n, family in enumerate(self.families):
@@ -70,6 +68,16 @@ class Wordings:
         self.cue_last = {f.cue_last: n for n, f in enumerate(self.families) if f.cue_last}
         self.mid = [n for n, f in enumerate(self.families) if f.mid]
         self._compiled: list = [None] * len(self.families)
+
+    @functools.cached_property
+    def wire(self):
+        """A wire service's name (compiled when a credit's name is first judged)."""
+        return re.compile(self.pieces["WIRES"])
+
+    @functools.cached_property
+    def address_or_handle(self):
+        """An address or a handle after a cue (compiled when a cue is first followed by something)."""
+        return re.compile(rf"\s*(?:{self.pieces['DOMAIN']}|{self.pieces['HANDLE']})")
 
     def compiled(self, n: int):
         if self._compiled[n] is None:
