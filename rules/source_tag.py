@@ -19,6 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
@@ -35,8 +36,7 @@ MID = "credit-between-sentences"  # the rule of a bracketed credit found between
 _PIECE = re.compile(r"\{\{(\w+)\}\}")
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     """One [[family]] of source_tag_families.toml, its pattern's pieces written out."""
 
     id: str
@@ -238,8 +238,7 @@ class _Tag:
     rule: str = "source-credit"  # the name of the rule that reports it
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A tag the scanner found: where it is, the rule that reports it, the message and the edit that deletes it."""
 
     rule: str
