@@ -36,7 +36,7 @@ class InlineTeaser(Rule):
     where a line had no punctuation): `Read more: Who is Nigeria's Muhammadu
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
     `'Finding Jesus': Shroud of Turin Q&A .`. It is read inside a line,
-    after another sentence (a teaser opening a line is `source-tag`'s).
+    after another sentence (a teaser opening a line is `story-teaser`'s).
     Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and text
     broken by more than `max-marks` such line ends (a guide's subheadings)
     are left alone.
@@ -72,7 +72,7 @@ class InlineTeaser(Rule):
             for m in re.finditer(r"""[.!?…]["'”’)\]]*\s+""", body):
                 t = _TEASER.match(body, m.end())
                 if t is None or "\n" in body[m.start():m.end()]:
-                    continue  # a teaser opening a line is source-tag's
+                    continue  # a teaser opening a line is story-teaser's
                 label = t.group("label").strip("'‘\"“’”")
                 if label.isupper() or len(label) < 2 or len(t.group("headline").split()) > self.options.max_headline_words:
                     continue

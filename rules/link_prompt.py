@@ -19,7 +19,7 @@ _OPENING = re.compile(
     r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b",
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
-# source-tag's prompts).
+# page-furniture's prompts).
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
 # A sentence that starts after the address: the prompt was glued before a paragraph of the text, which is not its.
 _AFTER = re.compile(r"""[.!?]["'”’)\]]*\s+["“]?[A-Z]""")
@@ -51,7 +51,7 @@ class LinkPrompt(Rule):
     Markdown files and e-mail are left alone: there the links are the
     author's (`See the docs at https://...`). A prompt followed by another
     sentence on its line was glued before the text's own paragraph: that is
-    `source-tag`'s to cut.
+    `page-furniture`'s to cut.
 
     ## Why is this bad?
     The prompt belongs to the page and its site, not to the article: it
