@@ -9,7 +9,7 @@ takes an article and a paragraph of it (the third or later) and glues before
 that paragraph a teaser cue (`Read more: `, `Also read: `) and the headline of
 another article of the folder, as a scraper leaves a link to another story:
 `Read more: <their headline> <the paragraph>`. The article is checked and fixed
-in-process with `source-tag` alone. Prints, for each half of the folder (its
+in-process with the source-tag scanner's rules alone (S111-S114, selected by their old code S101). Prints, for each half of the folder (its
 files in even and in odd places, so that one half can be used to choose and
 the other to confirm), how many teasers were found, fixed exactly, cut too long
 (the fix took words of the paragraph) and too short (it left words of the

@@ -10,7 +10,7 @@ said ...`; an organisation, `The Treasury said ...`; a one-sentence paragraph,
 `Shares in building firms rose after the announcement.`), with another story's
 headline glued before it after a teaser cue (`Read more: Oil prices hit record
 high Chancellor Gordon Brown said ...`). Each document is fixed in-process
-with source-tag alone and unsafe fixes on; prints, per opening, how many of
+with the source-tag scanner's rules alone (S101: S111-S114) and unsafe fixes on; prints, per opening, how many of
 the twelve fixes (six headlines, two cues) give back the article exactly.
 Every teaser is found; the question is only where its headline ends.
 """

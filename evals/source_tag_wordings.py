@@ -11,7 +11,8 @@ when a scraper joins a paragraph that ended with one to the next) and glued to
 its start (the
 glued placements use the shorter list of credits and tags that are written
 glued in the wild). Every
-document is then checked with `source-tag` alone, and fixed with
+document is then checked with the source-tag scanner's rules alone (`--select S101`, which
+selects S111-S114), and fixed with
 `--fix --unsafe-fixes`. Prints, per placement, how many are found and how many
 fixes give back the article exactly; then the same for teaser headlines glued to
 the start of a paragraph. The wordings below include some that must not be

@@ -72,23 +72,31 @@ def _texts(diagnostics, sources, text_field: str) -> dict[str, str]:
     return texts
 
 
-def keys(diagnostics, sources, folder: Path, text_field: str = "text") -> list[tuple[str, str, str] | None]:
+def keys(diagnostics, sources, folder: Path, text_field: str = "text",
+         code=lambda d: d.code) -> list[tuple[str, str, str] | None]:
     """(rule, path, hash) of each diagnostic, paths relative to `folder` (the baseline file's); None where the
-    text could not be read again."""
+    text could not be read again, or where `code` (the code to record a diagnostic under) gives none."""
     texts = _texts(diagnostics, sources, text_field)
     out = []
     for d in diagnostics:
         record = d.extra.get("record")
         file = record["file"] if record else d.path
         text = texts.get(d.path)
-        if text is None:
+        if text is None or not code(d):
             out.append(None)
             continue
         path = Path(os.path.relpath(os.path.abspath(file), folder)).as_posix()
         if record:
             path = f"{path}#{record['id']}"
-        out.append((d.code, path, fingerprint(d.code, text, d.start, d.end)))
+        out.append((code(d), path, fingerprint(code(d), text, d.start, d.end)))
     return out
+
+
+def _old_code(d) -> str:
+    """The code a diagnostic's rule had before it was split (doclint.selectors.REDIRECTS), or ""."""
+    from doclint.selectors import REDIRECTS
+
+    return next((old for old, codes in REDIRECTS.items() if old[:1].isupper() and d.code in codes), "")
 
 
 def write(path: Path, diagnostics, sources, text_field: str = "text") -> int:
@@ -118,9 +126,15 @@ def load(path: Path) -> Counter:
 def apply(path: Path, diagnostics, sources, text_field: str = "text") -> tuple[list, int]:
     """(the diagnostics the baseline does not hold, how many it hid), in the order given."""
     recorded = load(path)
+    folder = path.absolute().parent
+    current = keys(diagnostics, sources, folder, text_field)
+    # a baseline written before a rule was split records its findings under the old code
+    before = (keys(diagnostics, sources, folder, text_field, code=_old_code)
+              if any(_old_code(d) for d in diagnostics) else [None] * len(diagnostics))
     kept, hidden = [], 0
-    for d, key in zip(diagnostics, keys(diagnostics, sources, path.absolute().parent, text_field)):
-        if key is not None and recorded[key] > 0:
+    for d, *candidates in zip(diagnostics, current, before):
+        key = next((k for k in candidates if k is not None and recorded[k] > 0), None)
+        if key is not None:
             recorded[key] -= 1
             hidden += 1
         else:

@@ -13,6 +13,7 @@ import click
 from doclint import __version__
 from doclint.config import ConfigError, load_config
 from doclint.options import CheckOptions
+from doclint.selectors import redirected
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -558,6 +559,13 @@ def show_rule(code_or_name, config_path, isolated):
 
     registry = _registry(config_path, isolated)
     rule = registry.lookup(code_or_name)
+    if rule is None and redirected(code_or_name):
+        rules = [registry.lookup(code) for code in redirected(code_or_name)]
+        click.echo(f"{code_or_name} is now {len(rules)} rules that share its scanner; selecting it selects them all:")
+        for r in filter(None, rules):
+            click.echo(f"  {r.code} {r.name}: {r.summary()}")
+        click.echo("See `doclint rule CODE` for each.")
+        return
     if rule is None:
         _error(f"unknown rule {code_or_name!r} (see `doclint rules`)")
         sys.exit(EXIT_ERROR)

@@ -80,7 +80,7 @@ class TermMatrix:
 @dataclass
 class CorpusStats:
     """Document frequencies of content terms over the documents checked together, and their headlines (the words
-    of each, doclint.text.words: source-tag knows a teaser that links to another document by its headline)."""
+    of each, doclint.text.words: story-teaser knows a teaser that links to another document by its headline)."""
 
     documents: int = 0
     df: Counter = field(default_factory=Counter)

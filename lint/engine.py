@@ -19,6 +19,7 @@ from doclint.document import Document
 from doclint.fixer import MAX_PASSES, apply_edits, select_fixes, within_span
 from doclint.registry import Registry
 from doclint.rule import Context, Rule
+from doclint.selectors import expand, redirected
 
 
 @dataclass
@@ -48,6 +49,15 @@ def _configure(rules: list[Rule], registry: Registry, config: Config) -> None:
                 rule.fix_applicability = applicability
 
 
+def _options_table(config: Config, rule_cls: type) -> dict:
+    """The rule's option table: under its name, its code, or an old name or code that redirects to it."""
+    for key in (rule_cls.name, rule_cls.code):
+        if config.rule_options.get(key):
+            return config.rule_options[key]
+    return next((table for key, table in config.rule_options.items() if table and rule_cls.code in redirected(key)),
+                {})
+
+
 class Linter:
     def __init__(self, rules: list[Rule], config: Config | None = None, registry: Registry | None = None,
                  context: Context | None = None):
@@ -69,7 +79,7 @@ class Linter:
         except RegistryError as exc:
             raise ConfigError(f"{config.source}: {exc}") from exc
         for name in config.rule_options:
-            if registry.lookup(name) is None:
+            if registry.lookup(name) is None and not redirected(name):
                 raise ConfigError(f"{config.source}: [rules.{name}]: unknown rule (see `doclint rules`)")
         try:
             selected = registry.select(select if select is not None else config.select,
@@ -82,7 +92,7 @@ class Linter:
                               f"(use a code, code prefix, rule name, category or ALL)") from exc
         rules = []
         for rule_cls in selected:
-            raw = config.rule_options.get(rule_cls.name) or config.rule_options.get(rule_cls.code) or {}
+            raw = _options_table(config, rule_cls)
             rules.append(rule_cls(build_options(rule_cls, raw, config.source)))
         try:
             _configure(rules, registry, config)
@@ -218,7 +228,7 @@ def without_superseded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     winners: dict[str, list[tuple[int, int, frozenset]]] = {}
     for d in diagnostics:
         if d.rule.supersedes:
-            winners.setdefault(d.path, []).append((d.start, d.end, d.rule.supersedes))
+            winners.setdefault(d.path, []).append((d.start, d.end, expand(d.rule.supersedes)))
     if not winners:
         return diagnostics
     for spans in winners.values():

@@ -65,6 +65,7 @@ class Rule:
     requires: ClassVar[frozenset] = frozenset()  # what the run must provide, e.g. {CorpusStatistics}
     # Codes of rules whose findings this rule's findings replace where their spans overlap (a rule that reads a
     # kind of leftover by its structure over one that reads the same text by its wording): one finding, not two.
+    # An old code names the rules it redirects to (doclint.selectors.REDIRECTS).
     supersedes: ClassVar[frozenset] = frozenset()
     # The characters whose presence in a text may signal this rule's findings (a control, an "&"): the engine scans
     # each document once for the screens of all the rules it runs (Document.suspects). Empty: the rule reads all.

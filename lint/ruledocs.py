@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from doclint.selectors import REDIRECTS
+
 PAGES = Path("docs") / "rules"  # relative to the repository root
 
 
@@ -39,6 +41,10 @@ def render(rule) -> str:
             lines.append(f"- `{f.name.replace('_', '-')}` (default `{toml_value(getattr(defaults, f.name))}`){help_text}")
         lines += ["", f"Set them under `[tool.doclint.rules.{rule.name}]` in `pyproject.toml`, or "
                       f"`[rules.{rule.name}]` in `doclint.toml`."]
+        for old, codes in REDIRECTS.items():
+            if rule.code in codes and not old[:1].isupper():
+                lines[-1] += (f" `[rules.{old}]`, the table of the rule they were split from, sets them for all of "
+                              f"{', '.join(codes)} (a rule's own table wins).")
     return "\n".join(lines).rstrip() + "\n"
 
 

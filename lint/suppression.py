@@ -4,7 +4,7 @@ Written as HTML comments, as markdownlint's are, so that a Markdown page
 renders without them:
 
     <!-- doclint-disable-next-line repeated-passage -->
-    <!-- doclint-disable D101, S101 -->  ...  <!-- doclint-enable -->
+    <!-- doclint-disable D101, S111 -->  ...  <!-- doclint-enable -->
     <!-- doclint-disable-line -->  (on the line of the finding)
     <!-- doclint-disable-file off-topic -->
 

@@ -88,8 +88,8 @@ class CreditSentence(Rule):
     """
 
     code = "S102"
-    # the same leftover read by its wording (S101) or as a headline with no label (S104): one finding
-    supersedes = frozenset({"S101", "S104"})
+    # the same leftover read by its wording (S111-S114) or as a headline with no label (S104): one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114", "S104"})
     name = "credit-sentence"
     category = "source-tag"
     fixable = "sometimes"

@@ -58,7 +58,7 @@ class DatelineTag(Rule):
     """
 
     code = "S103"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114"})  # the same leftover read by its wording: one finding
     name = "dateline-tag"
     category = "source-tag"
     fixable = "sometimes"

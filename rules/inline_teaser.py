@@ -64,7 +64,7 @@ class InlineTeaser(Rule):
     where a line had no punctuation): `Read more: Who is Nigeria's Muhammadu
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
     `'Finding Jesus': Shroud of Turin Q&A .`. It is read inside a line,
-    after another sentence (a teaser opening a line is `source-tag`'s).
+    after another sentence (a teaser opening a line is `story-teaser`'s).
     Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and text
     broken by more than `max-marks` such line ends (a guide's subheadings)
     are left alone.
@@ -94,7 +94,7 @@ class InlineTeaser(Rule):
     """
 
     code = "S104"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114"})  # the same leftover read by its wording: one finding
     name = "inline-teaser"
     category = "source-tag"
     fixable = "unsafe"
@@ -109,7 +109,7 @@ class InlineTeaser(Rule):
             body = text[block.start:block.end]
             for m in _SENTENCE_END.finditer(body):
                 if "\n" in body[m.start():m.end()]:
-                    continue  # a teaser opening a line is source-tag's
+                    continue  # a teaser opening a line is story-teaser's
                 if (t := _TEASER.match(body, m.end())) is not None and self._labelled(t):
                     labelled.append((block.start, t))
                 elif (t := _BARE.match(body, m.end())) is not None and self._bare(t) and _stored_on_one_line(

@@ -19,7 +19,7 @@ _OPENING = re.compile(
     r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b",
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
-# source-tag's prompts).
+# page-furniture's prompts).
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
 # A sentence that starts after the address: the prompt was glued before a paragraph of the text, which is not its.
 _AFTER = re.compile(r"""[.!?]["'”’)\]]*\s+["“]?[A-Z]""")
@@ -68,7 +68,7 @@ class LinkPrompt(Rule):
     Markdown link alone proves nothing), and a header's field
     (`Download-URL: https://...`). A prompt followed by another
     sentence on its line was glued before the text's own paragraph: that is
-    `source-tag`'s to cut.
+    `page-furniture`'s to cut.
 
     ## Why is this bad?
     The prompt belongs to the page and its site, not to the article: it
@@ -88,7 +88,7 @@ class LinkPrompt(Rule):
     """
 
     code = "S105"
-    supersedes = frozenset({"S101"})  # the same leftover read by its wording: one finding
+    supersedes = frozenset({"S111", "S112", "S113", "S114"})  # the same leftover read by its wording: one finding
     name = "link-prompt"
     category = "source-tag"
     fixable = "unsafe"

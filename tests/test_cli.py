@@ -120,7 +120,7 @@ def test_show_settings_names_the_config_the_rules_and_changed_options(tmp_path):
     (b"Headline\n\nThe talks\x00 ended on Friday.\n", 1, b"E103 [control-character]"),
     (b"Caf\xe9 \xa3 5 \x93quoted\x94\n", 1, b"it decodes as Windows-1252"),
     (b"x" * 5_000_000, 1, b"W106 [missing-final-newline]"),
-    (b"The council met on Monday. " * 80_000 + b"Source: Reuters\n", 1, b"S101 [source-tag]"),
+    (b"The council met on Monday. " * 80_000 + b"Source: Reuters\n", 1, b"S111 [source-credit]"),
 ], ids=["empty", "binary", "png", "stray-nul-in-text", "cp1252", "5MB-line", "2MB-line-of-sentences-ending-in-a-tag"])
 def test_bad_input_gives_messages_not_tracebacks(tmp_path, content, expect, message):
     doc = tmp_path / "in.txt"

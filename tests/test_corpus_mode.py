@@ -326,7 +326,7 @@ def test_files_checked_again_after_a_cached_run_have_their_corpus_statistics(tmp
 
 
 def test_a_teaser_that_names_another_document_s_headline_is_cut_there(tmp_path):
-    # In a run over twenty files or more, source-tag knows the documents' headlines: a teaser glued before a
+    # In a run over twenty files or more, story-teaser knows the documents' headlines: a teaser glued before a
     # paragraph that gives another document's headline word for word ends where that headline ends, where the
     # words alone leave the end in doubt.
     import tomllib
@@ -348,7 +348,7 @@ def test_a_teaser_that_names_another_document_s_headline_is_cut_there(tmp_path):
     short = paragraphs[:3] + ["Kick-off 3pm"] + paragraphs[3:]
     line = paragraphs[:3] + ["Read more: " + arts[1]["headline"] + " Kick-off 3pm"] + paragraphs[3:]
     (tmp_path / "line.txt").write_text(doc(host, line), encoding="utf-8")
-    p = run_cli("check", "--no-cache", "--select", "S101", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
+    p = run_cli("check", "--no-cache", "--select", "S112", "--fix", "--unsafe-fixes", ".", cwd=tmp_path)
     assert p.returncode == 0, p.stdout
     assert (tmp_path / "teaser.txt").read_text(encoding="utf-8") == doc(host, paragraphs)
     assert (tmp_path / "line.txt").read_text(encoding="utf-8") == doc(host, short)

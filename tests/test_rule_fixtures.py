@@ -6,6 +6,11 @@ or after --fix --unsafe-fixes with `unsafe = true`), `options` (the rule's
 options), `select` (other rules to run alongside), `path` (the file name,
 default doc.txt), `encoding` (how `text` is written to bytes, default utf-8)
 and `messages` (a text each diagnostic's message must contain, in order).
+A file named for an old rule that redirects to several (`source-tag.toml`:
+S101, now S111-S114, doclint.selectors.REDIRECTS) runs its cases with all
+of them, its `flags` counting the findings of any, and `codes`, optionally,
+giving the code of each finding in order: the cases of the rule before its
+split, with the rule each finding now goes to.
 A corpus rule's case gives `documents` (texts named doc0.txt, doc1.txt, ...,
 or with another `suffix`) instead of `text`; `flags` lists the indexes of the documents it reports and
 `related`, optionally, the related paths of each diagnostic; `fixed`, the
@@ -20,6 +25,7 @@ import pytest
 
 from conftest import fix, lint, make_linter, run_cli
 from doclint.document import Document
+from doclint.selectors import redirected
 
 try:
     import tomllib
@@ -39,6 +45,8 @@ def _cases():
 
 @pytest.mark.parametrize("rule_name,case", list(_cases()))
 def test_fixture_case(rule_name, case, tmp_path):
+    if REGISTRY.lookup(rule_name) is None and redirected(rule_name):
+        return _redirected_case(rule_name, case)
     rule = REGISTRY.lookup(rule_name)
     assert rule is not None, f"fixture file for unknown rule {rule_name}"
     options = {rule.name: case["options"]} if "options" in case else None
@@ -74,6 +82,28 @@ def test_fixture_case(rule_name, case, tmp_path):
         assert fix(fixed, select, options, unsafe=unsafe, path=path) == fixed, "fix is not idempotent"
         if unsafe:  # an unsafe fix must not be applied by plain --fix
             assert fix(data, [rule.code], options, path=path) != case["fixed"]
+
+
+def _redirected_case(old_name: str, case: dict) -> None:
+    """A case of an old rule's fixture file, run with the rules it redirects to (see the module's docstring)."""
+    codes = list(redirected(old_name))
+    options = {old_name: case["options"]} if "options" in case else None
+    select = case.get("select", codes)
+    data = case["text"].encode(case.get("encoding", "utf-8"))
+    path = case.get("path", "doc.txt")
+    diagnostics = [d for d in lint(data, select, options, path=path) if d.code in codes]
+    assert [d.line for d in diagnostics] == case["flags"], [(d.line, d.code, d.message) for d in diagnostics]
+    if "codes" in case:
+        assert [d.code for d in diagnostics] == case["codes"], [(d.line, d.code, d.message) for d in diagnostics]
+    if "messages" in case:
+        assert [expected in d.message for d, expected in zip(diagnostics, case["messages"])] == [True] * len(diagnostics)
+    if "fixed" in case:
+        unsafe = case.get("unsafe", False)
+        fixed = fix(data, select, options, unsafe=unsafe, path=path)
+        assert fixed == case["fixed"]
+        assert fix(fixed, select, options, unsafe=unsafe, path=path) == fixed, "fix is not idempotent"
+        if unsafe:  # an unsafe fix must not be applied by plain --fix
+            assert fix(data, codes, options, path=path) != case["fixed"]
 
 
 def _fixed_corpus(tmp_path, rule, case, again=False) -> list[int]:

@@ -89,8 +89,8 @@ def test_a_near_duplicate_document_suppressed_in_the_later_file(tmp_path):
 @pytest.mark.parametrize("rule,line,make", [
     ("D101", 7, lambda p: f"Headline\n\n{p}\n\nAnother paragraph about the weather on the coast today.\n\n"
                           f"<!-- a note -->\n{p}\n"),
-    ("S101", 5, lambda p: "Headline\n\nSome text of the article here.\n\n<!-- a note -->\n(Source: www.site.com)\n"),
-], ids=["repeated-passage", "source-tag"])
+    ("S111", 5, lambda p: "Headline\n\nSome text of the article here.\n\n<!-- a note -->\n(Source: www.site.com)\n"),
+], ids=["repeated-passage", "source-credit"])
 def test_a_comment_right_above_a_paragraph_does_not_hide_its_findings(rule, line, make):
     # The comment became the paragraph's first line, and rules that leave Markdown comments alone skipped the
     # whole paragraph: a misspelt suppression comment seemed to work.
@@ -106,4 +106,4 @@ def test_a_suppression_naming_no_rule_is_reported(tmp_path):
                                       "(Source: www.site.com)\n")
     p = run_cli("check", "--no-cache", "page.md", cwd=tmp_path)
     assert b"page.md:5: suppression comment names no rule: 'repeated-pasage' (see `doclint rules`)" in p.stderr
-    assert p.returncode == 0 and b"S101" not in p.stdout  # the rule it does name is suppressed
+    assert p.returncode == 0 and b"S111" not in p.stdout  # the rule it does name (S101, now S111-S114) is suppressed

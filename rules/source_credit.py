@@ -1,0 +1,60 @@
+"""source-credit (S111): credits to a story's source left at a paragraph's edge, found by the source-tag scanner."""
+from __future__ import annotations
+
+from doclint.rules.source_tag import SourceTagRule
+
+
+class SourceCredit(SourceTagRule):
+    """Credit to a news agency, outlet, photographer or syndicating site left at a paragraph's edge.
+
+    ## What it does
+    Flags a credit that is not part of the article's sentences, on its own
+    line or glued to the start or end of a paragraph: a cue and a source
+    (`Source: Reuters`, `Image copyright AFP`, `Foto: dpa`, `Via BBC News`),
+    a bracketed credit (`(Source:www.tbsnews.com)`, `(With inputs from
+    PTI)`, `(AP Photo/John Doe)`, `(IANS)`), a wire's sign-off (`... said. -
+    Reuters`, `Avec AFP`, `UNB, Dhaka`), a byline's credit at a line's end
+    (`Photo by Jane Doe`, `Written by our staff reporter`), a contributor
+    line (`Reuters contributed to this report.`), a copyright footer
+    (`(c) 2024 Reuters. All rights reserved.`) and syndication notes (`This
+    article was originally published on ...`, `The post ... appeared first
+    on ...`, `SOURCE Acme Corporation`).
+
+    The wordings are the `source-credit` families of
+    `rules/source_tag_families.toml`; what follows a cue is judged by its
+    shape: a domain, URL or handle; a short agency-like name, which ends well
+    on a word that ends outlets' names (`Tribune`, `News`) and never on a
+    possessive or a comma. A credit in brackets that closes a paragraph
+    (`... in Geneva (Reuters)`) is flagged; one inside a sentence
+    (`according to Reuters`, `(source: WHO)` mid-sentence) never is, nor is
+    a licence's own copyright notice. Tags matched by the `extend-patterns`
+    option are reported here. One scan serves `source-credit`,
+    `story-teaser`, `page-furniture` and `credit-between-sentences`; before
+    they were split, the four were one rule, `source-tag` (S101), and that
+    code and name still select all four.
+
+    ## Why is this bad?
+    A credit belongs to the page, not the article: it repeats across a
+    corpus's documents, breaks sentences apart, and teaches a model to emit
+    agency names where a text has none.
+
+    ## Example
+    ```
+    (Source:www.tbsnews.com)\u00a0During Russian President Vladimir Putin's visit...
+
+    Image copyright Getty Images
+    ```
+
+    ## Fix safety
+    The fix deletes the credit and the whitespace that glued it, or the whole
+    line or paragraph when it stands alone. It is safe when the credit's
+    extent is certain (a bracketed credit, a credit that fills its line); it
+    is unsafe when the end of a source's name glued before the article's text
+    was inferred (`Source: AP Italy skipper Marco Bortolami ...`), when the
+    credit's cue comes last (`... contributed to this report.`), and for a
+    bracketed source that closes a line with no full stop (it may be a
+    caption's citation).
+    """
+
+    code = "S111"
+    name = "source-credit"

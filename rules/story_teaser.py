@@ -1,0 +1,41 @@
+"""story-teaser (S112): teasers for another story at a paragraph's edge, found by the source-tag scanner."""
+from __future__ import annotations
+
+from doclint.rules.source_tag import SourceTagRule
+
+
+class StoryTeaser(SourceTagRule):
+    """Teaser for another story left at a paragraph's edge: `Read more: <headline>`.
+
+    ## What it does
+    Flags a teaser cue (`Read more:`, `Also read:`, `Related:`, `See also:`,
+    `Watch |`, `Don't miss:`) followed by another story's headline, on its
+    own line or glued to the start or end of a paragraph. Where a headline
+    glued before a paragraph ends is chosen by how new its words are to the
+    document, by the words of prose that headlines leave out, by the length
+    of the document's own headline, and by what opens the paragraph after
+    it; in a run over twenty files or more, a teaser that gives another
+    document's headline word for word ends where that headline ends. A cue
+    that opens a one-line paragraph takes the whole line, unless it ends with
+    a full stop (a short paragraph may be glued after the headline). A cue
+    alone on its line (`Also read:`) is flagged too. A teaser flattened into
+    running text after another sentence is `inline-teaser` (S104).
+
+    ## Why is this bad?
+    A teaser's headline is another article's: it splices an unrelated
+    sentence into the text.
+
+    ## Example
+    ```
+    Read more: Melzer shocks Agassi in San Jose The Ethiopian won the Boston marathon.
+    ```
+
+    ## Fix safety
+    The fix deletes the cue and the headline. It is safe for a cue alone on
+    its line and for a cue followed by an address; unsafe wherever the
+    headline's end was judged (a teaser glued before a paragraph, or one
+    that fills its line).
+    """
+
+    code = "S112"
+    name = "story-teaser"
