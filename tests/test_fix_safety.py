@@ -53,9 +53,15 @@ def _spliced(text: str, inserts: list[tuple[int, int, int]]) -> tuple[str, Count
     for where, which, how in inserts:
         n = where % len(paras)
         tag = LEFTOVERS[which % len(LEFTOVERS)]
+        lines = paras[n].strip("\n").split("\n")
+        if (how % 3 == 1 and _FENCE.match(lines[0])) or (how % 3 == 2 and _FENCE.match(lines[-1])):
+            how = 0  # text glued to a code fence unpairs the fences: code and prose trade places
         paras[n] = [f"{tag}\n\n{paras[n]}", f"{tag} {paras[n]}", f"{paras[n].rstrip()} {tag}"][how % 3]
         put += Counter(WORD.findall(tag))
     return "\n\n".join(paras), put
+
+
+_FENCE = re.compile(r"\s*(?:```|~~~)")
 
 
 def _lost_words(before: str, after: str) -> Counter:
