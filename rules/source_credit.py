@@ -27,7 +27,10 @@ class SourceCredit(SourceTagRule):
     possessive or a comma. A credit in brackets that closes a paragraph
     (`... in Geneva (Reuters)`) is flagged; one inside a sentence
     (`according to Reuters`, `(source: WHO)` mid-sentence) never is, nor is
-    a licence's own copyright notice. Tags matched by the `extend-patterns`
+    a licence's own copyright notice (a text with licence phrases, or a file
+    named `LICENSE`, `NOTICE`, `COPYING`, `AUTHORS`, ...), an authorship
+    line with its mail address (`Written by Jane Doe <jane@example.org>`)
+    or a word of a list of short lines. Tags matched by the `extend-patterns`
     option are reported here. One scan serves `source-credit`,
     `story-teaser`, `page-furniture` and `credit-between-sentences`; before
     they were split, the four were one rule, `source-tag` (S101), and that

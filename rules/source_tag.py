@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import is_markdown
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import STOP_WORDS, ends_sentence, legal_phrases, stem, words
@@ -332,6 +333,10 @@ class Scanner:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
                     a, b = ls + tag.start, ls + tag.end
+                    if not alone and a == ls + lead:
+                        continue  # the words that open a line continuing a sentence end it ("is not\nrecommended.")
+                    if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content):
+                        continue
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
                             and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
@@ -617,7 +622,34 @@ class Scanner:
 _YEAR_FIRST = re.compile(r"\s*(?:(?:19|20)\d\d)\b")
 _SOURCE_CREDIT = re.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
                             re.IGNORECASE)
-_NOTICE = re.compile(r"copyright|©|\(c\)|all rights reserved", re.IGNORECASE)
+_NOTICE = re.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.IGNORECASE)
+# A file whose name says it holds a project's legal or authorship text: its notices and credits are its content.
+_LEGAL_FILE = re.compile(r"(?:^|[-_.])(?:LICEN[CS]E|COPYING|NOTICE|COPYRIGHT|AUTHORS|PATENTS|CREDITS)(?:[-_.]|$)")
+_ADDRESS_IN_BRACKETS = re.compile(r"^[(\[]\s*\S*(?:@|://)")
+_AUTHOR_MAIL = re.compile(r"<[^<>\s]+@[^<>\s]+>")
+_CROSS_REFERENCE = re.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a documentation's "See also:"
+_LINK = re.compile(r"https?://|www\.")
+
+
+def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, content: str) -> bool:
+    """Whether what a family read as a tag is the author's in a project's own text (documentation, a changelog,
+    a list): a "See also:" naming code or a Markdown link; in Markdown, a prompt with its link (a README's "For
+    more information go to https://..."); a credit naming its author's mail address in angle brackets (`Written
+    by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
+    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); and a line of a list of short lines (`NGO\nNHK\nNI`)."""
+    if rule == "story-teaser" and _CROSS_REFERENCE.search(tag):
+        return True
+    if rule == "page-furniture" and is_markdown(document.path) and _LINK.search(tag):
+        return True
+    if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
+        return True
+    before = document.line_text(line - 1).strip() if line > 0 else ""
+    if opens_line and _ADDRESS_IN_BRACKETS.match(tag) and before and not ends_sentence(before):
+        return True
+    if opens_line and tag.strip() == content.strip() and len(tag.split()) <= 2:
+        after = document.line_text(line + 1).strip() if line + 1 < document.line_count else ""
+        return all(0 < len(x.split()) <= 2 and not ends_sentence(x) for x in (before, after))
+    return False
 
 
 def _legal_text(document) -> bool:
@@ -629,7 +661,7 @@ def _legal_text(document) -> bool:
 class _LegalText:
     @staticmethod
     def compute(document) -> bool:
-        return legal_phrases(document.text) >= 2
+        return bool(_LEGAL_FILE.search(Path(document.path).name.upper())) or legal_phrases(document.text) >= 2
 
 
 # Words of page furniture that the prose after it may use by chance: they say nothing of what a heading is about.
