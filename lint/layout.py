@@ -148,6 +148,24 @@ def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
 _QUOTE_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*")
 
 
+# A record's field: `Metadata-Version: 2.1`, `Keywords: json,schema`. Two or more together are a header or a
+# record (a package's metadata, an HTTP exchange, a mail's headers), whose fields every document of its kind
+# holds; one such line alone may be a leftover (`Source: Reuters`).
+_FIELD = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S")
+# reStructuredText's markup lines: a directive (`.. image:: https://...`) and its options (`   :target: ...`).
+_RST_MARKUP = re.compile(r"[ \t]*(?:\.\.[ \t]+[\w|-]+(?:[ \t]+[\w-]+)?::|:[\w-]+:(?:[ \t]|$))")
+
+
+def in_field_block(lines: list[str], n: int) -> bool:
+    """Whether line n of `lines` is a field of a block of two or more (see _FIELD)."""
+    return bool(_FIELD.match(lines[n])) and any(0 <= k < len(lines) and _FIELD.match(lines[k]) for k in (n - 1, n + 1))
+
+
+def is_rst_markup(line: str) -> bool:
+    """Whether the line is a reStructuredText directive or one of its options (markup, not text)."""
+    return _RST_MARKUP.match(line) is not None
+
+
 def unquote(line: str) -> tuple[int, int]:
     """(quote depth, length of the quote markers) of an e-mail line: `> > text` is (2, 4)."""
     prefix = _QUOTE_PREFIX.match(line).group()

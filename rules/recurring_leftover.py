@@ -5,7 +5,7 @@ from array import array
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, is_markdown
+from doclint.layout import HEADLINE, PARAGRAPH, in_field_block, is_markdown
 from doclint.rule import CorpusRule, option
 from doclint.text import looks_like_code, normalize, stable_hash, words
 
@@ -39,17 +39,11 @@ class Options:
 _UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
 
 
-# A record's field (`Metadata-Version: 2.1`, `License-File: LICENSE`): a block of two or more such lines is a
-# header or a record, whose fields every document of its kind shares; one such line alone may be a leftover
-# (`Source: Reuters`).
-_FIELD = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S")
-
-
 def _in_fields(document, start: int) -> bool:
+    """Whether the unit opens on a field of a header or a record (see layout.in_field_block)."""
     line = document.line_of(start)
-    if not _FIELD.match(document.line_text(line)):
-        return False
-    return any(0 <= k < document.line_count and _FIELD.match(document.line_text(k)) for k in (line - 1, line + 1))
+    lines = [document.line_text(k) for k in range(max(0, line - 1), min(document.line_count, line + 2))]
+    return in_field_block(lines, line - max(0, line - 1))
 
 
 def _underlined(text: str, start: int, end: int) -> bool:
