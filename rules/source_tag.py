@@ -706,15 +706,23 @@ def _tag_starts(body: str, start: int = 0):
     that follows it, or with no space at all where a scraper joined two pieces of text ("... the vote.Share
     this article"): then the sentence ends in a letter, a number, a closing quotation mark or bracket or a
     percent sign ("the Scottish FA.Source: ...", "4%.Click here ...") and a capital or a bracket comes next
-    (which a number's decimals never are: "3.5")."""
+    (which a number's decimals never are: "3.5"); and at a dash before a photo credit (see _DASH_CREDIT)."""
+    starts = [m.start(1) for m in _DASH_CREDIT.finditer(body, start)]
     for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
-            yield m.end()
+            starts.append(m.end())
             continue
         before, after = body[m.start() - 1:m.start()], body[m.end():m.end() + 1]
         if (after and (before.isalnum() or before in "\"”’')%")
                 and (after.isupper() or after in "([-—–©")):
-            yield m.end()
+            starts.append(m.end())
+    yield from sorted(set(starts))
+
+
+# A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
+# Reprodução/Instagram", "The team at the final – Photo: Jane Doe").
+_DASH_CREDIT = re.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
+                          re.IGNORECASE)
 
 
 def _copies(document) -> dict[int, int]:
