@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from doclint.document import Block, Document
 from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER
-from doclint.text import BULLETS, normalize, words
+from doclint.text import BULLETS, SENTENCE_ENDS, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -284,7 +284,7 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
     return None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(f"(?<=[{re.escape(SENTENCE_ENDS)}])" + r"\s+")
 _SENTENCE_CLOSERS = ".!?\"'\u201d\u2019)"
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
-from doclint.text import SENTENCE_ENDS
+from doclint.text import CLOSERS, SENTENCE_ENDS
 
 # The shape of a credit, not a list of outlets: who (a list of people's names, each perhaps with its outlet and
 # role: "CNN's Barbara Starr", "Journalist Monica Sarkar", "AP writers Jane Doe and John Roe") and what they did
@@ -142,14 +142,15 @@ class CreditSentence(Rule):
 
 
 _DID_ELSE = re.compile(r"\b(?:reported|wrote|conducted)\b")
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]" + r"""["'”’)\]]*(?=\s|$)""")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(?=\s|$)")
+_NEXT_SENTENCE = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+(?=["“]?[A-Z])""")
 
 
 def _sentence_starts(body: str):
     """Offsets where a sentence may start in a block: its start, and after a sentence's end and a space (an
     initial such as "E." is no end: the credit pattern reads names with initials whole)."""
     yield len(body) - len(body.lstrip())
-    for m in re.finditer(r"""[.!?…]["'”’)\]]*\s+(?=["“]?[A-Z])""", body):
+    for m in _NEXT_SENTENCE.finditer(body):
         yield m.end()
 
 

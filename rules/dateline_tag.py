@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
+from doclint.text import SENTENCE_ENDS
 
 # A dateline opens a story: a place, perhaps a date and a time, then the agency's tag in brackets and a
 # separator ("London (CNN) -- ", "WASHINGTON (AP) — ", "Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- ",
@@ -78,7 +79,7 @@ class DatelineTag(Rule):
             domain = _DOMAIN.search(agency)
             if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
                 continue
-            if re.search(r"[.!?]\s", m.group("place")):
+            if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")):
                 continue  # a sentence before the brackets: prose, not a dateline
             a, b = block.start + m.start("tag"), block.start + m.end("tag")
             if dash:  # "London (CNN) -- The": the tag, a full stop glued to it and the spaces after go; the dash stays

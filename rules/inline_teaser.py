@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import LayoutLimits
 from doclint.rule import Rule, option
+from doclint.text import CLOSERS, SENTENCE_ENDS
 
 # A teaser flattened into the running text: a label, a colon and another story's headline, which ends where the
 # link ended: at a question mark, or at " ." (news datasets write a space and a full stop where a line without
@@ -23,7 +24,8 @@ _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punc
 # Initialisms may stand inside it ("Lone wolf planned attack on U.S. Capitol, FBI says .").
 _BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:(?:[A-Z]\.){2,}|[^.?!\n])+?)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
 # A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
-_SENTENCE_END = re.compile(r"""(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)[.!?…]["'”’)\]]*\s+""")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
+                           f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
 
 
 @dataclass(frozen=True)

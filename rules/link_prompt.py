@@ -7,6 +7,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import MAIL_HEADER, is_markdown
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
+from doclint.text import CLOSERS, SENTENCE_ENDS
 
 # A prompt opens with a verb telling the reader to go somewhere or do something there (`Visit ...`, `Follow ...`,
 # `Watch the documentary HERE: ...`, `To learn more about ..., visit ...`), in any case (`SEE MORE ... AT: ...`).
@@ -22,7 +23,7 @@ _OPENING = re.compile(
 # page-furniture's prompts).
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
 # A sentence that starts after the address: the prompt was glued before a paragraph of the text, which is not its.
-_AFTER = re.compile(r"""[.!?]["'”’)\]]*\s+["“]?[A-Z]""")
+_AFTER = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+["“]?[A-Z]""")
 _PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|youtube|snapchat|tiktok|telegram|whatsapp|linkedin"
                         r"|pinterest|threads|reddit|rumble|gab|gettr|truth\s+social|substack|patreon)\b", re.IGNORECASE)
 # A line that is only a platform's name and its address: "[FACEBOOK]: http://www.facebook.com/example".
@@ -154,11 +155,13 @@ _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentar
 def _starts(body: str):
     """Where a prompt may start: a line's start, or a sentence's after another on its line."""
     yield len(body) - len(body.lstrip())
-    for m in re.finditer(r"""\n[ \t]*(?=\S)|[.!?…]["'”’)\]]*[ \t]+(?=["“]?[A-Z])""", body):
+    for m in _LINE_OR_SENTENCE_START.finditer(body):
         yield m.end()
 
 
-_END = re.compile(r"""[.!?…]["'”’)\]]*(?=[ \t]+["“]?[A-Z])""")
+_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""(?=[ \t]+["“]?[A-Z])""")
+_LINE_OR_SENTENCE_START = re.compile(r"\n[ \t]*(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
+                                     + r"""[ \t]+(?=["“]?[A-Z])""")
 
 
 def _sentence_end(body: str, start: int, line_end: int) -> int:

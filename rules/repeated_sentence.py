@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
 from doclint.rule import Rule, option
-from doclint.text import QUOTE_MARKS, looks_like_code, normalize, words
+from doclint.text import QUOTE_MARKS, SENTENCE_ENDS, looks_like_code, normalize, words
 
-_END_MARKS = " .!?…"
+_END_MARKS = " " + SENTENCE_ENDS
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import in_field_block, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import STOP_WORDS, ends_sentence, legal_phrases, stem, words
+from doclint.text import CLOSERS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
 
 # The wordings are data: rules/source_tag_families.toml holds each family of tag wordings (its id, the rule that
 # reports it, how its extent is found, the words it can start with, its pattern, examples that must flag and must
@@ -145,7 +145,7 @@ _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources
 
 
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*(\s*)""")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
 _EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 _TOKEN = re.compile(r"\S+")
@@ -696,7 +696,7 @@ def _heads_next(document, block, line: str) -> bool:
     following = document.block_text(blocks[block.index + 1])[:300]
     if len(following.split()) < 8:
         return False  # another line of furniture, not a section's text
-    end = re.search(r"[.!?](?:\s|$)", following)
+    end = re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"(?:\s|$)", following)
     theirs = re.findall(r"[a-z]{4,}", following[:end.end() if end else None].lower())
     return any(stem(w) in own or (len(w) >= 6 and w[:6] in prefixes) for w in theirs)
 
