@@ -30,12 +30,13 @@ class Report:
 
 
     @property
-    def failing(self) -> list[Diagnostic]:
-        """The findings at or above the fail level (the others are reported, and pass)."""
+    def failing(self) -> int:
+        """How many findings are at or above the fail level (the others are reported, and pass); counted as they
+        are read, so that a report streamed from disk (a Ray run's) is never held whole."""
         from doclint.config import SEVERITY_LEVELS
 
         bar = SEVERITY_LEVELS.index(self.fail_level)
-        return [d for d in self.diagnostics if SEVERITY_LEVELS.index(d.severity) <= bar]
+        return sum(SEVERITY_LEVELS.index(d.severity) <= bar for d in self.diagnostics)
 
 
 def _plural(n: int, word: str) -> str:
@@ -194,7 +195,7 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, show_source:
                 parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --fix --unsafe-fixes")
             note = f" ({', '.join(parts)})"
         out.write(f"Found {len(ds)} problem{'s' * (len(ds) != 1)}{note}.\n")
-    below = len(ds) - len(report.failing)
+    below = len(ds) - report.failing
     if ds and below:
         out.write(f"{below} of them below the fail level ({report.fail_level}): reported, not failing.\n")
     if ds and not_checked(report):

@@ -79,6 +79,10 @@ def test_ray_engine_matches_the_local_engine(tmp_path, local_ray):
                  for p in (tmp_path / "out" / "diagnostics").iterdir()}
     assert sorted(per_shard) == ["a.jsonl", "b.jsonl", "c.jsonl"]
     assert sum(map(len, per_shard.values())) == len(json.loads(local.stdout)["diagnostics"])
+    for rows in per_shard.values():  # written by the shards' tasks in report order: records by number, then place
+        places = [(d["record"]["number"], d["start"], d["end"]) for d in rows]
+        assert places == sorted(places)
+    assert per_shard["a.jsonl"] == [d for d in json.loads(local.stdout)["diagnostics"] if d["path"] == "a.jsonl"]
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert summary["shards"] == 3 and summary["documents"] == 12 and summary["by_rule"]["D201"] == 2
 
