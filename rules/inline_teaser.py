@@ -48,11 +48,18 @@ class Options:
 _ONE_LINE_SENTENCES = 5
 
 
-def _stored_on_one_line(document, block, body: str) -> bool:
-    if block.first_line != block.last_line:
-        return False
-    lines = sum(1 for line in document.text.splitlines() if line.strip())
-    return lines <= LayoutLimits.one_line_max_lines and len(_SENTENCE_END.findall(body)) + 1 >= _ONE_LINE_SENTENCES
+def _few_lines(text: str) -> bool:
+    """Whether the text has at most LayoutLimits.one_line_max_lines lines that hold something."""
+    count = 0
+    for line in text.splitlines():
+        count += bool(line.strip())
+        if count > LayoutLimits.one_line_max_lines:
+            return False
+    return True
+
+
+def _stored_on_one_line(block, body: str) -> bool:
+    return block.first_line == block.last_line and len(_SENTENCE_END.findall(body)) + 1 >= _ONE_LINE_SENTENCES
 
 
 class InlineTeaser(Rule):
@@ -104,18 +111,20 @@ class InlineTeaser(Rule):
 
     def check(self, document, context):
         text = document.text
-        if len(_LINE_END_MARK.findall(text)) > self.options.max_marks:
+        marks = len(_LINE_END_MARK.findall(text))
+        if marks > self.options.max_marks or (":" not in text and not marks):
             return
+        one_line = _few_lines(text)  # headlines with no label are read only in an article stored on one line
         labelled, bare = [], []
         for block in document.prose_runs:
             body = text[block.start:block.end]
+            on_one_line = one_line and marks and _stored_on_one_line(block, body)
             for m in _SENTENCE_END.finditer(body):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
                 if (t := _TEASER.match(body, m.end())) is not None and self._labelled(t):
                     labelled.append((block.start, t))
-                elif (t := _BARE.match(body, m.end())) is not None and self._bare(t) and _stored_on_one_line(
-                        document, block, body):
+                elif on_one_line and (t := _BARE.match(body, m.end())) is not None and self._bare(t):
                     bare.append((block.start, t))
         if len(bare) > self.options.max_bare:
             bare = []

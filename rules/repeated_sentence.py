@@ -219,11 +219,18 @@ def _doubled(text: str, start: int, end: int):
     between the two copies is no more than punctuation and spaces."""
     tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
     words_ = [w for _, _, w in tokens]
+    at: dict[str, list[int]] = {}  # each word's positions, in order: a copy of length k starts with words_[i + k]
+    for n, w in enumerate(words_):
+        at.setdefault(w, []).append(n)
     i, n = 0, len(tokens)
     while i < n:
         found = 0
-        for k in range(STUTTER_MIN_WORDS, min(_STUTTER_MAX, (n - i) // 2) + 1):
-            if words_[i:i + k] == words_[i + k:i + 2 * k]:
+        positions = at[words_[i]]
+        for j in positions[bisect_right(positions, i + STUTTER_MIN_WORDS - 1):]:
+            k = j - i
+            if k > min(_STUTTER_MAX, (n - i) // 2):
+                break
+            if words_[i:i + k] == words_[j:j + k]:
                 found = k
                 break
         if found and not text[tokens[i + found - 1][1]:tokens[i + found][0]].strip(" \t.,;:—–-'\"’”"):
