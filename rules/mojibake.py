@@ -114,16 +114,17 @@ class Repairs:
 
 class _UnsafeLines:
     """The (start, end) of the lines whose mojibake repair is unsafe, and of those where a character that may be
-    a UTF-8 lead byte stands before a C1 control that ftfy leaves (`café\x84 ß\x92` reads as Windows-1252
-    punctuation, `café ß\x92` as a letter misread as Latin-1): deleting or putting back one control changes how
-    ftfy reads the rest, so such a line too is left whole to --unsafe-fixes. In order."""
+    a UTF-8 lead byte stands next to a C1 control that ftfy leaves (`café\x84 ß\x92` reads as Windows-1252
+    punctuation, `café ß\x92` as a letter misread as Latin-1; `\x92…é` as nothing, `…é` as Mac OS Roman):
+    deleting or putting back one control changes how ftfy reads the rest, so such a line too is left whole to
+    --unsafe-fixes. In order."""
 
     @staticmethod
     def compute(document) -> list:
         text = document.text
         lines = {_line_of(text, r.start) for r in repairs(document) if not r.safe}
         if not _C1.isdisjoint(document.suspects):
-            lines |= {_line_of(text, m.start()) for m in _LEAD_BEFORE_C1.finditer(text)}
+            lines |= {_line_of(text, m.start()) for m in _LEAD_BY_C1.finditer(text)}
         return sorted(lines)
 
 
@@ -187,7 +188,7 @@ _HINT = re.compile(f"[{re.escape(_LEAD_CHARS)}\x80-\x9f](?:(?<=[{re.escape(_LEAD
                    f"(?:[{re.escape(_CONTINUATION_CHARS)}\ufffd]|(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) "
                    "|(?<=[\u00c2\u00c3])\\?)|(?<=[\x80-\x9f]))")
 _C1 = frozenset(map(chr, range(0x80, 0xA0)))
-_LEAD_BEFORE_C1 = re.compile(f"[{re.escape(_LEAD_CHARS)}][\x80-\x9f]")
+_LEAD_BY_C1 = re.compile(f"[{re.escape(_LEAD_CHARS)}][\x80-\x9f]|[\x80-\x9f][{re.escape(_LEAD_CHARS)}]")
 
 
 def _repairs(text: str, lost_bytes: bool) -> list[Repair]:
@@ -585,12 +586,13 @@ def _outside(counts: collections.Counter, stretch: str) -> set:
 
 def _plausible(out: str, allowed: set) -> bool:
     """Whether the decoded run's characters are Latin letters or punctuation (U+00A0 to U+036F), general
-    punctuation and symbols (U+2000 to U+2BFF: quotes, dashes, currency), or of a block the document already
+    punctuation and symbols (U+2000 to U+2BFF: quotes, dashes, currency), characters beyond U+FFFF (emoji: four
+    bytes that only a misread UTF-8 text shows as `ðŸ˜‚`), or of a block the document already
     writes in, or that ftfy's repairs produced: a legitimate pair such as `Úž` also decodes, to an Arabic letter
     (`ڞ`), in a Czech text with no Arabic in it, and a Czech `éšť` to a Chinese one (`隝`)."""
     for c in out:
         o = ord(c)
-        if o < 0x80 or 0xA0 <= o <= 0x36F or 0x2000 <= o < 0x2C00 or o >> 7 in allowed:
+        if o < 0x80 or 0xA0 <= o <= 0x36F or 0x2000 <= o < 0x2C00 or o >= 0x10000 or o >> 7 in allowed:
             continue
         if "CJK" in allowed and (0x3000 <= o < 0xA000 or 0xAC00 <= o < 0xD800):
             continue
