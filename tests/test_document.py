@@ -70,7 +70,7 @@ def test_newswire_paragraphs_open_with_an_indented_line():
         "The decline followed a drop in the third quarter.", "Wire"]
 
 
-def test_markdown_code_covers_fences_comments_code_spans_and_indented_lines_and_nothing_in_plain_text():
+def test_example_code_covers_markdown_fences_comments_code_spans_and_indented_lines_and_not_in_plain_text():
     text = "Use `a&amp;b` here.\n\n```\nx &amp; y `z`\n```\n\n    indented &amp;\n\nprose &amp; more <!-- c &amp; -->\n"
     doc = Document("doc.md", text)
     inside = [text.index("a&amp;b"), text.index("x &amp;"), text.index("indented"), text.index("c &amp;")]
