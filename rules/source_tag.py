@@ -643,7 +643,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
     more information go to https://..."); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
-    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); and a line of a list of short lines (`NGO\nNHK\nNI`)."""
+    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); and a source's name that is a line of a list of short
+    lines (`NGO\nNHK\nNI`)."""
     if is_rst_markup(content) or in_field_block(_around(document, line), min(line, 1)):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag):
@@ -655,7 +656,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     before = document.line_text(line - 1).strip() if line > 0 else ""
     if opens_line and _ADDRESS_IN_BRACKETS.match(tag) and before and not ends_sentence(before):
         return True
-    if opens_line and tag.strip() == content.strip() and len(tag.split()) <= 2:
+    if rule == "source-credit" and opens_line and tag.strip() == content.strip() and len(tag.split()) <= 2:
+        # (share buttons, one a line, are furniture of a page, not a list: they stay page-furniture's)
         after = document.line_text(line + 1).strip() if line + 1 < document.line_count else ""
         return all(0 < len(x.split()) <= 2 and not ends_sentence(x) for x in (before, after))
     return False
