@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from doclint import text as text_helpers
-from doclint.layout import PARAGRAPH, Block, is_blank, is_markdown, read_blocks, wraps  # noqa: F401 (is_blank: re-exported)
+from doclint.layout import (PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
+                            is_markdown, read_blocks, wraps)
 
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -242,6 +243,14 @@ class Document(_Positions):
         """The document's blocks (doclint.layout): paragraphs of prose, whatever the physical lines, and the
         structure around them (Markdown's code, lists, tables ...; an e-mail's header block and quotes)."""
         return read_blocks(self.text, [self.line_span(i) for i in range(self.line_count)], self.path)
+
+    def in_field_block(self, line: int) -> bool:
+        """Whether a 0-based line is a field of a header or a record, two or more `Name: value` lines together
+        (see layout.in_field_block): a package's metadata, not its text."""
+        if not is_field(self.line_text(line)):
+            return False
+        first = max(0, line - 1)
+        return in_field_block([self.line_text(k) for k in range(first, min(self.line_count, line + 2))], line - first)
 
     def continues(self, line: int) -> bool:
         """Whether a 0-based line continues the sentence of the line before it in the same block (a hard wrap):

@@ -156,9 +156,19 @@ _FIELD = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S")
 _RST_MARKUP = re.compile(r"[ \t]*(?:\.\.[ \t]+[\w|-]+(?:[ \t]+[\w-]+)?::|:[\w-]+:(?:[ \t]|$))")
 
 
+# A link written in reStructuredText (`` `the docs <https://...>`_ ``): markup that only an author's source keeps
+# (a page's scraped text, where sites' prompts and credits come from, never does).
+RST_LINK = re.compile(r"`[^`\n]+<(?:https?://|www\.)[^>\s]+>`_")
+
+
+def is_field(line: str) -> bool:
+    """Whether the line reads as a record's field (`Name: value`; see _FIELD)."""
+    return _FIELD.match(line) is not None
+
+
 def in_field_block(lines: list[str], n: int) -> bool:
     """Whether line n of `lines` is a field of a block of two or more (see _FIELD)."""
-    return bool(_FIELD.match(lines[n])) and any(0 <= k < len(lines) and _FIELD.match(lines[k]) for k in (n - 1, n + 1))
+    return is_field(lines[n]) and any(0 <= k < len(lines) and is_field(lines[k]) for k in (n - 1, n + 1))
 
 
 def is_rst_markup(line: str) -> bool:

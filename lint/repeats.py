@@ -369,16 +369,15 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
     found = []
     for start, end, depth, norm in _quoted_units(document):
         key = _bare(norm)
-        n = len(key.split())
-        if n < QUOTED_MIN_WORDS:
+        tokens = key.split()
+        if len(tokens) < QUOTED_MIN_WORDS:
             continue
         if depth > 0:
-            head = " ".join(key.split()[:QUOTED_MIN_WORDS])
+            head = " ".join(tokens[:QUOTED_MIN_WORDS])
             holder = next((k for k in heads.get(head, ()) if f" {key} " in earlier[k][0]), None)
             if holder is not None:
-                found.append(QuotedRepeat(start, end, earlier[holder][1], n))
+                found.append(QuotedRepeat(start, end, earlier[holder][1], len(tokens)))
                 continue
-        tokens = key.split()
         for at in range(len(tokens) - QUOTED_MIN_WORDS + 1):
             places = heads.setdefault(" ".join(tokens[at:at + QUOTED_MIN_WORDS]), [])
             if not places or places[-1] != len(earlier):

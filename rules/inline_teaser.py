@@ -114,11 +114,11 @@ class InlineTeaser(Rule):
         marks = len(_LINE_END_MARK.findall(text))
         if marks > self.options.max_marks or (":" not in text and not marks):
             return
-        one_line = _few_lines(text)  # headlines with no label are read only in an article stored on one line
+        one_line = bool(marks) and _few_lines(text)  # headlines with no label: only in an article on one line
         labelled, bare = [], []
         for block in document.prose_runs:
             body = text[block.start:block.end]
-            on_one_line = one_line and marks and _stored_on_one_line(block, body)
+            on_one_line = one_line and _stored_on_one_line(block, body)
             for m in _SENTENCE_END.finditer(body):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's

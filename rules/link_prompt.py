@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MAIL_HEADER, is_markdown
+from doclint.layout import MAIL_HEADER, RST_LINK, is_markdown
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
 from doclint.text import CLOSERS, SENTENCE_ENDS
@@ -38,15 +38,11 @@ class Options:
                                  "stand in: sites put them at the edges.")
 
 
-# A link written in reStructuredText (`` `docs <https://...>`_ ``) survives only in the author's source, never in a
-# page's scraped text, where site prompts come from. A Markdown link (`[the documentation](https://...)`) does:
-# scrapers convert pages to Markdown. It counts as the author's only in a text written in Markdown (a heading, a
-# code fence), whatever its file's name (a package's description).
-_RST_LINK = re.compile(r"`[^`\n]+<(?:https?://|www\.)[^>\s]+>`_")
+# A Markdown link (`[the documentation](https://...)`) survives in scraped text (scrapers convert pages to
+# Markdown), unlike a reStructuredText one (layout.RST_LINK): it counts as the author's only in a text written in
+# Markdown (a heading, a code fence), whatever its file's name (a package's description).
 _MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|www\.|/)[^)\s]*\)")
 _MARKDOWN_SOURCE = re.compile(r"^(?:#{1,6} [A-Za-z]|```)", re.MULTILINE)
-# A header's or a record's field whose value is a link (`Download-URL: https://...`).
-_FIELD_LINE = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+(?:https?://|www\.)\S+\s*$")
 
 
 class LinkPrompt(Rule):
@@ -102,13 +98,12 @@ class LinkPrompt(Rule):
         edges = prose[:2] + prose[2:][-self.options.edge_blocks:]
         if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
             edges = prose
-        markdown_source = _MARKDOWN_SOURCE.search(document.text) is not None
         for block in edges:
             body = document.text[block.start:block.end]
-            for a, b in self._prompts(body, markdown_source):
+            for a, b in self._prompts(body, document, block.start):
                 yield self._diagnostic(document, block, block.start + a, block.start + b)
 
-    def _prompts(self, body: str, markdown_source: bool):
+    def _prompts(self, body: str, document, at: int):
         """(start, end) in the block's text of each prompt: a sentence, or a whole line, opening so and saying where."""
         for start in _starts(body):
             line_end = body.find("\n", start)
@@ -121,8 +116,8 @@ class LinkPrompt(Rule):
                 continue
             end = _sentence_end(body, start, line_end)
             sentence = body[start:end]
-            if _RST_LINK.search(sentence) or _FIELD_LINE.match(line) or (
-                    markdown_source and _MARKDOWN_LINK.search(sentence)):
+            if (RST_LINK.search(sentence) or document.in_field_block(document.line_of(at + start))
+                    or (_MARKDOWN_LINK.search(sentence) and _MARKDOWN_SOURCE.search(document.text))):
                 continue  # a link written in markup is the author's cross-reference; a header's field is data
             links = list(_LINK.finditer(sentence))
             platforms = len(_PLATFORMS.findall(sentence))

@@ -5,7 +5,7 @@ from array import array
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, in_field_block, is_markdown
+from doclint.layout import HEADLINE, PARAGRAPH, is_markdown
 from doclint.rule import CorpusRule, option
 from doclint.text import looks_like_code, normalize, stable_hash, words
 
@@ -37,13 +37,6 @@ class Options:
 # A heading underlined with `-` or `=` (reStructuredText, Markdown's setext headings, plain-text release notes and
 # manuals): a document's own structure, however many documents share it ("Backward compatibility notes").
 _UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
-
-
-def _in_fields(document, start: int) -> bool:
-    """Whether the unit opens on a field of a header or a record (see layout.in_field_block)."""
-    line = document.line_of(start)
-    lines = [document.line_text(k) for k in range(max(0, line - 1), min(document.line_count, line + 2))]
-    return in_field_block(lines, line - max(0, line - 1))
 
 
 def _underlined(text: str, start: int, end: int) -> bool:
@@ -136,7 +129,7 @@ class RecurringLeftover(CorpusRule):
                 continue
             count = len(words(norm))
             if (count and not looks_like_code(text) and not _underlined(document.text, start, end)
-                    and not _in_fields(document, start)):
+                    and not document.in_field_block(document.line_of(start))):
                 kept[norm] = [start, end, count, flags]
         out = array("q")
         for norm, (start, end, count, flags) in kept.items():

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import in_field_block, is_markdown, is_rst_markup
+from doclint.layout import RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import CLOSERS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
@@ -629,12 +629,6 @@ _ADDRESS_IN_BRACKETS = re.compile(r"^[(\[]\s*\S*(?:@|://)")
 _AUTHOR_MAIL = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 _CROSS_REFERENCE = re.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a documentation's "See also:"
 _LINK = re.compile(r"https?://|www\.")
-_RST_LINK = re.compile(r"`[^`\n]+<(?:https?://|www\.)[^>\s]+>`_")  # only an author's source keeps it
-
-
-def _around(document, line: int) -> list[str]:
-    """The line and its neighbours (the line is at index min(line, 1))."""
-    return [document.line_text(k) for k in range(max(0, line - 1), min(document.line_count, line + 2))]
 
 
 def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, content: str) -> bool:
@@ -645,11 +639,11 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
     (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); and a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`)."""
-    if is_rst_markup(content) or in_field_block(_around(document, line), min(line, 1)):
+    if is_rst_markup(content) or document.in_field_block(line):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag):
         return True
-    if rule == "page-furniture" and (_RST_LINK.search(tag) or (is_markdown(document.path) and _LINK.search(tag))):
+    if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and _LINK.search(tag))):
         return True
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
