@@ -191,7 +191,31 @@ _C1 = frozenset(map(chr, range(0x80, 0xA0)))
 _LEAD_BY_C1 = re.compile(f"[{re.escape(_LEAD_CHARS)}][\x80-\x9f]|[\x80-\x9f][{re.escape(_LEAD_CHARS)}]")
 
 
-def _repairs(text: str, lost_bytes: bool) -> list[Repair]:
+def _repairs(text: str, lost_bytes: bool, settled_check: bool = True) -> list[Repair]:
+    found = _document_repairs(text, lost_bytes)
+    if settled_check and any(r.safe for r in found) and _unsettled(text, found, lost_bytes):
+        found = [_unsafe(r) for r in found]
+    return found
+
+
+def _unsettled(text: str, found: list[Repair], lost_bytes: bool) -> bool:
+    """Whether the text as --fix leaves it (its safe repairs made) reads as mojibake other than the unsafe repairs
+    still waiting for --unsafe-fixes: a repair that made the document write a script lets another line's run read as that script (`ä¸\xadæ–‡`
+    repaired to `中文`, then `é…’` is `酒`). Then --fix would lead --fix --unsafe-fixes elsewhere than it goes
+    alone, and no repair of the document is certain enough for --fix."""
+    pos, out = 0, []
+    for r in sorted(found, key=lambda r: r.start):
+        if r.safe:
+            out += [text[pos:r.start], r.replacement]
+            pos = r.end
+    out.append(text[pos:])
+    after = "".join(out)
+    waiting = {(text.count("\n", 0, r.start), r.bad, r.replacement) for r in found if not r.safe}
+    return any((after.count("\n", 0, r.start), r.bad, r.replacement) not in waiting
+               for r in _repairs(after, lost_bytes, settled_check=False))
+
+
+def _document_repairs(text: str, lost_bytes: bool) -> list[Repair]:
     found: list[Repair] = []
     scripts: dict = {}  # the blocks the text writes in, computed when first needed (see _line)
     lines = _suspect_lines(text)
