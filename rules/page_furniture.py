@@ -15,8 +15,11 @@ class PageFurniture(SourceTagRule):
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, `Enlarge this
     image`), section headers (`Related stories`, `Most read`), paywall and
     cookie banners, an embedded post's leftovers (`Media playback is
-    unsupported on your device`) and an encyclopedia's frame (`From
-    Wikipedia, the free encyclopedia`, `History[edit]`).
+    unsupported on your device`, `Watch on YouTube`), a blog's furniture
+    (`Filed under: A, B Tagged: C`, `Comment Policy: ...`, a notice that
+    its articles may be republished, a page break: `Continued below...`)
+    and an encyclopedia's frame (`From Wikipedia, the free encyclopedia`,
+    `History[edit]`).
 
     A prompt that its own words close (`... @handle`, `... newsletter.`) is
     flagged on its own line or glued to a paragraph's start or end. Furniture

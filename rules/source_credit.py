@@ -18,7 +18,10 @@ class SourceCredit(SourceTagRule):
     line (`Reuters contributed to this report.`), a copyright footer
     (`(c) 2024 Reuters. All rights reserved.`) and syndication notes (`This
     article was originally published on ...`, `The post ... appeared first
-    on ...`, `SOURCE Acme Corporation`).
+    on ...`, `SOURCE Acme Corporation`). A photo credit after a dash closes
+    a caption with no full stop of its own (`The team at the final - Photo:
+    Jane Doe`); where a scraped gallery prints each caption and credit twice
+    on one line, the first credit ends where the caption's copy begins.
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its
@@ -53,7 +56,8 @@ class SourceCredit(SourceTagRule):
     line or paragraph when it stands alone. It is safe when the credit's
     extent is certain (a bracketed credit, a credit that fills its line); it
     is unsafe when the end of a source's name glued before the article's text
-    was inferred (`Source: AP Italy skipper Marco Bortolami ...`), when the
+    was inferred (`Source: AP Italy skipper Marco Bortolami ...`, a credit
+    before a caption's copy), when the
     credit's cue comes last (`... contributed to this report.`), and for a
     bracketed source that closes a line with no full stop (it may be a
     caption's citation).

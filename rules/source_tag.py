@@ -235,7 +235,8 @@ class _Tag:
     end: int  # offsets in the document
     confident: bool
     what: str
-    kind: str = ""  # how its extent was found: a family's extent, "mid", or "" (a cue alone, a configured pattern)
+    kind: str = ""  # how its extent was found: a family's extent, "mid", "caption" (before a caption's copy), or ""
+    # (a cue alone, a configured pattern)
     rule: str = "source-credit"  # the name of the rule that reports it
 
 
@@ -395,6 +396,8 @@ class Scanner:
                     found.append(tag)
         if "(" in body or "[" in body:
             found += self._between_sentences(body, found)
+        if ":" in body:
+            found += _credits_before_copies(body, found)
         if not found:
             edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
             if edit and edit.start() > 0:
@@ -614,7 +617,8 @@ class Scanner:
             while start > ls and text[start - 1].isspace():
                 start -= 1
             edit = Edit(start, b)
-            where = "glued to the end of a paragraph" if b == ls + trail else "between two sentences of a paragraph"
+            where = ("glued to the end of a paragraph" if b == ls + trail else "closing a caption printed twice"
+                     if tag.kind == "caption" else "between two sentences of a paragraph")
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         return Finding(tag.rule, a, b, f'{tag.what} {where}: "{shown}"', edit, tag.confident)
 
@@ -719,6 +723,38 @@ def _tag_starts(body: str, start: int = 0):
 # Reprodução/Instagram", "The team at the final – Photo: Jane Doe").
 _DASH_CREDIT = re.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
                           re.IGNORECASE)
+
+
+_CREDIT_CUE = re.compile(r"\S+\s*:\s*")
+CAPTION_WORDS = 3  # a caption's copy is known by its first three words or more (a gallery's "1 de 7" prefix aside)
+
+
+def _credits_before_copies(body: str, found: list) -> list:
+    """Photo credits after a dash that close a caption printed twice on one line: a scraped gallery gives each
+    picture's caption and credit, then the same again ("1 de 7 Pedro Alonso é pintor — Foto: Netflix Pedro
+    Alonso é pintor — Foto: Netflix"). The credit ends where the caption's copy begins; the copy's own credit
+    ends the line (see _tag_starts). Where the name ends is inferred, so its fix is unsafe."""
+    out = []
+    segment = 0  # where the current caption starts: the line's start, or the end of the last credit
+    for m in _DASH_CREDIT.finditer(body):
+        dash = m.start(1)
+        if any(t.start <= dash < t.end for t in found):
+            break  # the credit that ends the line, found already
+        caption = _TOKEN.findall(body[segment:m.start()])
+        cue = _CREDIT_CUE.match(body, m.end())
+        rest = body[cue.end():]
+        tokens = list(_TOKEN.finditer(rest))
+        for b in range(1, min(WEIGHTS.name_words, len(tokens) - CAPTION_WORDS) + 1):
+            head = [t.group() for t in tokens[:b]]
+            if not _name_like(head) or any(_ends_sentence(t) for t in head):
+                break
+            following = [t.group() for t in tokens[b:b + CAPTION_WORDS]]
+            if any(caption[i:i + CAPTION_WORDS] == following for i in range(len(caption) - CAPTION_WORDS + 1)):
+                end = cue.end() + tokens[b - 1].end()
+                out.append(_Tag(dash, end, False, _describe("source-credit", body[dash:cue.end()].strip()), "caption"))
+                segment = end
+                break
+    return out
 
 
 def _copies(document) -> dict[int, int]:
