@@ -18,6 +18,10 @@ _NAMES = {"\u200b": "zero-width space", "\ufeff": "zero-width no-break space (BO
 # letter of such a script is next to them. Blank fillers are also how spam fakes an empty name or line.
 _CONTEXTUAL = frozenset("\u200c\u200d\u034f\u3164\uffa0\u115f\u1160\u2800")
 _SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e") | _CONTEXTUAL
+# The blank fillers: a character that shows as a blank. Between two spaces on a line of text it is a gap the
+# author typed (social-media posts space their lines with the braille blank, which no platform strips): it
+# splits no word. Alone on its line it fakes an empty line; inside a word it hides it.
+_BLANKS = frozenset("\u3164\uffa0\u115f\u1160\u2800")
 _INVISIBLE = re.compile("[" + "".join(sorted(_SCREEN)) + "]+")
 # Directional marks: right-to-left text needs them; on a line with no right-to-left letter they do nothing.
 _MARKS = frozenset("\u200e\u200f\u061c")
@@ -49,7 +53,9 @@ class InvisibleCharacter(Rule):
     they are part of the spelling and are left alone. So are the combining
     grapheme joiner, the Hangul fillers and the braille blank, flagged only
     away from combining marks, Hangul and braille (spam uses the fillers to
-    fake blank names and lines). The left-to-right and
+    fake blank names and lines); a blank filler between two spaces on a line
+    of text is a gap its author typed (social-media posts space their lines
+    with the braille blank) and is left alone. The left-to-right and
     right-to-left marks (U+200E, U+200F, U+061C) are flagged only on a line
     with no right-to-left letter (Hebrew, Arabic, ...), where they do nothing.
 
@@ -98,9 +104,22 @@ class InvisibleCharacter(Rule):
                 after = text[m.end()] if m.end() < len(text) else ""
                 if _needs_joiner(before) or _needs_joiner(after):
                     continue
+                if set(run) <= _BLANKS and _typed_gap(text, m.start(), m.end()):
+                    continue
             names = sorted({_NAMES.get(c) or unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in run})
             yield Diagnostic(m.start(), m.end(), f"Invisible character: {', '.join(names)}",
                              fix=settled(document, m.start(), Fix.safe(Edit(m.start(), m.end()), message="Delete it")))
+
+
+def _typed_gap(text: str, start: int, end: int) -> bool:
+    """Whether the blank filler at text[start:end] stands between spaces (or a line's edge and a space) on a line
+    that holds other text: `⠀ 📍 Rules: ⠀ ⚠️ Entries close on Friday`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    edges = (before[-1:] in ("", " ", "\t")) and (after[:1] in ("", " ", "\t")) and (before[-1:] or after[:1])
+    return bool(edges) and bool((before + after).strip())
 
 
 def _stray_marks(document):
