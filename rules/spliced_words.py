@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
+from doclint.layout import wraps
 from doclint.text import SCRIPTS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
@@ -28,7 +30,7 @@ class Options:
 
 
 class SplicedWords(Rule):
-    """Words in another script wedged into the text's sentences: spam keywords.
+    """Words wedged into the text's sentences: spam keywords in another script, a link's text.
 
     ## What it does
     Flags what a spammer splices into running text to feed keywords to search
@@ -41,6 +43,15 @@ class SplicedWords(Rule):
     alone, as are a name beside its transcription, in brackets, and a
     quotation.
 
+    Also a link's text left where a spun page linked from inside a sentence,
+    its address dropped: a line of three words or more ends mid-sentence on a
+    lower-case word without being filled to a wrap width (`Secondly, our
+    flower`), and the next line opens with up to four plain words glued with no
+    space to the sentence's next word (`Get the factsshipment solution makes
+    ...`): a word of five letters or more that the document uses twice or more
+    elsewhere, inside a glued whole it never uses, and the sentence goes on in
+    lower case after it.
+
     ## Why is this bad?
     Spliced words are not the author's: they break the sentence they sit in,
     and they are how spam pages feed keywords to search engines.
@@ -49,11 +60,15 @@ class SplicedWords(Rule):
     ```
     Fresha is active in 120 countries, and we have booked 700 million appointments
     출장마사지 around the globe.
+
+    Secondly, our flower
+    Get the factsshipment solution makes certain timely shipment.
     ```
 
     ## Fix safety
-    The fix deletes the words. It is unsafe: which words were wedged in is
-    read from their shape.
+    The fix deletes the words (a link's text with the line break before it,
+    joining the sentence: `our flower shipment solution`). It is unsafe: which
+    words were wedged in is read from their shape.
     """
 
     code = "T102"
@@ -63,6 +78,7 @@ class SplicedWords(Rule):
     Options = Options
 
     def check(self, document, context):
+        yield from _link_texts(document)
         text = document.text
         if not _BEYOND_LATIN.search(text):
             return
@@ -80,6 +96,73 @@ class SplicedWords(Rule):
                 yield Diagnostic(m.start(), m.end(), f'Words in another script ({name}) wedged into the text: '
                                                      f'"{m.group()}"', fix=Fix.unsafe(_deletion(text, m.start(), m.end()),
                                                                                      message="Delete the words"))
+
+
+ANCHOR_WORDS = 4  # the longest link text read as wedged ("Get the facts", "view it", "webpage": one to three)
+GLUED_TAIL = 5  # letters of the sentence's next word, at least: shorter tails (`ski`, `and`, `ada`) end names and
+# words of any language by chance
+_GLUE_TOKEN = re.compile(r"\S+")
+_WORD_KEY = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_GLUED = re.compile(r"[A-Za-z]+(?:['’]s)?")
+_GOES_ON = re.compile(r"[ \t]+[a-z]")  # the sentence goes on in lower case after the glued word
+_CUT_LINE = re.compile(r"[a-z][ \t]*\r?\n(?=[A-Za-z])")
+
+
+def _link_texts(document):
+    """A link's text wedged into a sentence that a line break cut (a spun spam page, its links' addresses
+    dropped): a line ends mid-sentence on a lower-case word, not filled to a wrap width (`Secondly, our flower`),
+    and the next line opens with a few words glued to the sentence's next word with no space (`Get the
+    factsshipment solution makes ...`). The glued word's tail is a word the document uses elsewhere, and the
+    glued whole is not."""
+    text = document.text
+    words = None
+    for cut_line in _CUT_LINE.finditer(text):  # a line that ends on a lower-case letter, and a line after it
+        line = document.line_of(cut_line.end())
+        previous = document.line_text(line - 1).rstrip()
+        if not previous[-1:].isalpha() or not previous[-1].islower() or wraps(previous) or ends_sentence(previous):
+            continue
+        start = document.line_span(line)[0]
+        if len(previous.split()) < 3 or document.in_code(start) or not _in_prose(document, start):
+            continue
+        content = document.line_text(line)
+        tokens = list(_GLUE_TOKEN.finditer(content))[:ANCHOR_WORDS]
+        if words is None:
+            words = Counter(_WORD_KEY.findall(text.lower()))
+        for token in tokens:
+            if not _GLUED.fullmatch(token.group()):
+                break  # the link's text is plain words, and so is the word it is glued to
+            cut = _glue_point(token.group(), words)
+            if cut is None or not _GOES_ON.match(content, token.end()):
+                continue
+            anchor_end = start + token.start() + cut
+            shown = text[start:anchor_end]
+            tail = token.group()[cut:]
+            yield Diagnostic(start, anchor_end,
+                             f'Link text wedged into a sentence: "{shown}" (it cuts "{previous.split()[-1]} | '
+                             f'{tail}" apart)',
+                             fix=Fix.unsafe(Edit(document.line_span(line - 1)[0] + len(previous), anchor_end, " "),
+                                            message="Delete the link text and join the sentence"))
+            break
+
+
+def _glue_point(token: str, words: Counter) -> int | None:
+    """Where a word of the document's starts inside a token that is no word of it (`facts|shipment`): the
+    longest such tail of three letters or more, in lower case, after two letters or more; None if there is
+    none."""
+    key = token.lower().rstrip(".,;:!?")
+    if not key[:1].isalpha() or words.get(key, 0) > 1:
+        return None
+    for cut in range(2, len(key) - 2):
+        tail = key[cut:]
+        if not token[cut].islower() or not token[cut - 1].isalpha():
+            continue
+        m = _WORD_KEY.match(tail)
+        if m is None:
+            continue
+        base = re.sub(r"['’]s$", "", m.group())  # "person's": the document may write "person"
+        if len(base) >= GLUED_TAIL and (words.get(m.group(), 0) or words.get(base, 0)) >= 2:
+            return cut
+    return None
 
 
 def _wedged(text: str, start: int, end: int) -> bool:
