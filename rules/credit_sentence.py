@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
+from doclint.layout import is_markdown
 from doclint.text import CLOSERS, SENTENCE_ENDS
 
 # The shape of a credit, not a list of outlets: who (a list of people's names, each perhaps with its outlet and
@@ -36,10 +37,30 @@ _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)\s+(?:was|ha
                 r"|Delivered\s+by\s+(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s?\.?")
 
 
+# An author's bio that a site appends after the story: a person's full name opening a sentence, then what they
+# are or have done as a writer, within four words ("Jane Doe is an award-winning journalist", "... is the author
+# of", "... has authored over 160 poems", "... is co-author, with ..., of"). Not a staff note naming the story's
+# reporter ("Clark Boyd is technology correspondent for The World"): that is the outlet's own line, which news
+# corpora keep as the story's text.
+_BIO_ROLE = (r"(?:co-?)?authors?|authored|written|journalist|writer|columnist|contributor|blogger|publisher|poet"
+             r"|novelist|commentator|essayist|broadcaster|founder")
+_GAP = r"(?:[\w'’-]+\s+){0,4}?"
+_BIO = rf"(?P<name>{_NAME})\s+(?:is|was|has\s+been|has)\s+{_GAP}(?:{_BIO_ROLE})\b"
+BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pages put a copyright line, an RSS
+# link and the bio after the story)
+BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
+_CREDITED = re.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     """(credit, syndication): compiled when a document first needs them, not by every run's import."""
     return re.compile(_CREDIT), re.compile(_SYNDICATION)
+
+
+@lru_cache(maxsize=1)
+def _bio_pattern():
+    return re.compile(_BIO)
 
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
@@ -72,6 +93,17 @@ class CreditSentence(Rule):
     document's last `tail-sentences` sentences (in the story, `The BBC's John
     Simpson reported from Baghdad.` may be news).
 
+    Also an author's bio that a site appends after the story: among the last
+    four blocks of prose, a sentence that opens with a person's full name and
+    says, within four words, what they are or have done as a writer (`Jane
+    Doe is an award-winning journalist`, `... is the author of`, `... has
+    authored over 160 poems`), when the story has not named that person
+    before (a byline, a short link line or a `copyright by:` credit aside);
+    the finding runs to the end of its block. A staff note naming the
+    story's reporter (`Clark Boyd is technology correspondent for The
+    World`) and Markdown or sectioned documents (whose `Author` section is
+    their own text) are left alone.
+
     ## Why is this bad?
     A credit line belongs to the page, not the article: it repeats across a
     corpus's stories and names people where the text names none.
@@ -82,9 +114,10 @@ class CreditSentence(Rule):
     ```
 
     ## Fix safety
-    The fix deletes the sentence. It is safe for a contribution credit
-    (`... contributed to this report.`, whose extent its words close) and
-    unsafe for the others, whose extent depends on reading names and places.
+    The fix deletes the sentence (a bio: to the end of its block). It is safe
+    for a contribution credit (`... contributed to this report.`, whose
+    extent its words close) and unsafe for the others, whose extent depends
+    on reading names and places.
     """
 
     code = "S102"
@@ -97,6 +130,8 @@ class CreditSentence(Rule):
 
     def check(self, document, context):
         text = document.text
+        if _BIO_CUES.search(text):
+            yield from self._bios(document)
         if not _CUES.search(text):
             return
         credit, syndication = _patterns()
@@ -119,6 +154,26 @@ class CreditSentence(Rule):
                     yield self._diagnostic(document, block, a, b, kind, safe=contribution)
                     break
 
+    def _bios(self, document):
+        """Author's bios among the last blocks of prose: the sentence that opens one (see _BIO) to the end of its
+        block, when the document has not named its person before (but in the lines right before it)."""
+        text = document.text
+        if is_markdown(document.path) or any(b.kind == "heading" for b in document.blocks):
+            return  # a project's documentation, in sections: an "Author" section is its own text
+        for block in document.prose_runs[-BIO_TAIL_BLOCKS:]:
+            body = text[block.start:block.end]
+            if not _BIO_CUES.search(body):
+                continue
+            for start in _sentence_starts(body):
+                m = _bio_pattern().match(body, start)
+                if m is None:
+                    continue
+                a = block.start + m.start()
+                if _named_in_story(text, m.group("name").split()[-1], a):
+                    continue  # the story's own subject: "... Doe is the author of the report"
+                yield self._diagnostic(document, block, a, block.end, "bio", safe=False)
+                return
+
     @staticmethod
     def _diagnostic(document, block, a: int, b: int, kind: str, safe: bool) -> Diagnostic:
         text = document.text
@@ -135,12 +190,27 @@ class CreditSentence(Rule):
         if start == block.start and b == block.end:  # a block of its own: the block and the break before it go
             prev = max((x.end for x in document.blocks if x.end <= block.start), default=block.start)
             edit = Edit(prev, block.end)
-        what = "Credit for the story's reporting" if kind == "credit" else "Syndication note"
+        what = {"credit": "Credit for the story's reporting", "syndication": "Syndication note",
+                "bio": "Author's bio appended to the story"}[kind]
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         make = Fix.safe if safe else Fix.unsafe
         return Diagnostic(a, b, f'{what}: "{shown}"', fix=make(edit, message="Delete the credit"))
 
 
+def _named_in_story(text: str, surname: str, before: int) -> bool:
+    """Whether the text before a bio names its person as the story does: not in a byline or a link's line
+    (`RSS Feed for Jane Doe`, at most BYLINE_WORDS words) nor as a credit (`copyright by: Jane Doe`)."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text[:before]):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if len(line.split()) <= BYLINE_WORDS or _CREDITED.search(text, max(line_start, m.start() - 40), m.start()):
+            continue
+        return True
+    return False
+
+
+_BIO_CUES = re.compile(rf"\s(?:is|was|has)\s+{_GAP}(?:{_BIO_ROLE})\b")
 _DID_ELSE = re.compile(r"\b(?:reported|wrote|conducted)\b")
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(?=\s|$)")
 _NEXT_SENTENCE = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+(?=["“]?[A-Z])""")
