@@ -47,6 +47,7 @@ class Family(NamedTuple):
     pattern: str
     cue_last: str = ""
     mid: bool = False
+    anywhere: bool = False
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
     seen: str = ""
@@ -68,6 +69,7 @@ class Wordings:
                 self.by_start.setdefault(start, []).append(n)
         self.cue_last = {f.cue_last: n for n, f in enumerate(self.families) if f.cue_last}
         self.mid = [n for n, f in enumerate(self.families) if f.mid]
+        self.anywhere = [n for n, f in enumerate(self.families) if f.anywhere]
         self._compiled: list = [None] * len(self.families)
 
     @functools.cached_property
@@ -99,8 +101,8 @@ def _family_of(entry: dict, pieces: dict[str, str]) -> Family:
         raise ValueError(f"source-tag family {entry.get('id')!r}: kind must be one of {KINDS}, extent one of {EXTENTS}")
     return Family(entry["id"], entry["kind"], entry["extent"], tuple(entry["starts"]),
                   _PIECE.sub(lambda m: pieces[m.group(1)], entry["pattern"]), entry.get("cue_last", ""),
-                  entry.get("mid", False), tuple(entry.get("flags", ())), tuple(entry.get("passes", ())),
-                  entry.get("seen", ""))
+                  entry.get("mid", False), entry.get("anywhere", False), tuple(entry.get("flags", ())),
+                  tuple(entry.get("passes", ())), entry.get("seen", ""))
 
 
 @functools.lru_cache(maxsize=1)
@@ -402,6 +404,8 @@ class Scanner:
             found += self._between_sentences(body, found)
         if ":" in body:
             found += _credits_before_copies(body, found)
+        if "[" in body:
+            found += _bracketed_anywhere(body, found)
         if not found:
             edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
             if edit and edit.start() > 0:
@@ -649,8 +653,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     lines (`NGO\nNHK\nNI`)."""
     if is_rst_markup(content) or document.in_field_block(line):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
-    if rule == "story-teaser" and _CROSS_REFERENCE.search(tag):
-        return True
+    if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (is_markdown(document.path) or tag[:1] != "["):
+        return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
     if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and _LINK.search(tag))):
         return True
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
@@ -727,6 +731,21 @@ def _tag_starts(body: str, start: int = 0):
 # Reprodução/Instagram", "The team at the final – Photo: Jane Doe").
 _DASH_CREDIT = re.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
                           re.IGNORECASE)
+
+
+def _bracketed_anywhere(body: str, found: list) -> list:
+    """Tags of the families with `anywhere`: bracketed, so their brackets close them wherever they stand in a line
+    (`... 2023] [ALSO READ: <headline>](https://...)`)."""
+    out = []
+    w = wordings()
+    for n in w.anywhere:
+        for m in w.compiled(n).finditer(body):
+            if body[m.end():m.end() + 1] == "(" or any(t.start < m.end() and m.start() < t.end for t in found + out):
+                continue  # a link to a page of the same site ("[See also: the CLI](cli.md)"), or taken already
+            cue = m.group().split(":", 1)[0].lstrip("[ ")
+            out.append(_Tag(m.start(), m.end(), True, _describe(w.families[n].kind, cue), "closed",
+                            w.families[n].kind))
+    return out
 
 
 _CREDIT_CUE = re.compile(r"\S+\s*:\s*")
