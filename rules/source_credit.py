@@ -21,7 +21,10 @@ class SourceCredit(SourceTagRule):
     on ...`, `SOURCE Acme Corporation`). A photo credit after a dash closes
     a caption with no full stop of its own (`The team at the final - Photo:
     Jane Doe`); where a scraped gallery prints each caption and credit twice
-    on one line, the first credit ends where the caption's copy begins.
+    on one line, the first credit ends where the caption's copy begins. A
+    cue with a colon (or a hat tip) that opens a short line of its own takes
+    the whole line, whatever its words' shape (`Photo Credit: jiazi via
+    Compfight cc`, `h/t Preamble to the U.S. Constitution @ example.com`).
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its
@@ -57,7 +60,7 @@ class SourceCredit(SourceTagRule):
     extent is certain (a bracketed credit, a credit that fills its line); it
     is unsafe when the end of a source's name glued before the article's text
     was inferred (`Source: AP Italy skipper Marco Bortolami ...`, a credit
-    before a caption's copy), when the
+    before a caption's copy, a short line read whole), when the
     credit's cue comes last (`... contributed to this report.`), and for a
     bracketed source that closes a line with no full stop (it may be a
     caption's citation).

@@ -495,10 +495,13 @@ class Scanner:
                     end, confident = m.end() + whole, False  # where a headline ends is judged: unsafe
                 else:
                     n = self._extent(rest, kind, document, to_end=not at_start)
-                    if n is None:
+                    if n is None and paragraph and pos == 0 and kind == "name" and _credit_line(cue, rest):
+                        n, confident = len(rest), False  # "Photo Credit: jiazi via Compfight cc": the line is the credit
+                    elif n is None:
                         continue
+                    else:
+                        confident = m.end() + n >= len(body.rstrip())  # the tag is the whole rest of the line
                     end = m.end() + n
-                    confident = end >= len(body.rstrip())  # the tag is the whole rest of the line
                 cue = body[pos:m.end()].strip()
             if not at_start and end < len(body.rstrip()):
                 continue
@@ -807,6 +810,21 @@ def _credit_tail(rest: str) -> bool:
     `Free Software Foundation, Inc. <https://fsf.org/>` after `Copyright (C) 2007`)."""
     words = rest.split()
     return 0 < len(words) <= 6 and not any(w.endswith((".", "!", "?")) and w.lower() not in _COMPANY for w in words)
+
+
+CREDIT_LINE_WORDS = 8  # words after a credit's cue on a line of its own that the whole line is still the credit
+
+
+def _credit_line(cue: str, rest: str) -> bool:
+    """A paragraph of one line that a credit's cue with a colon (or a hat tip) opens, and a few words with no
+    sentence in them end: the whole line is the credit, whatever its words' shape (`Photo Credit: jiazi via
+    Compfight cc`, `h/t Preamble to the U.S. Constitution @ vocabulary.com`)."""
+    words = rest.split()
+    return ((cue.rstrip().endswith(":") or cue.lower().startswith(("h/t", "hat"))) and 0 < len(words) <= CREDIT_LINE_WORDS
+            and not any(_ends_sentence(w) and w.lower() not in _COMPANY and not _INITIALS.fullmatch(w) for w in words))
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "J.R.": no sentence ends there
 
 
 _COMPANY = {"inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "s.a.", "n.v.", "b.v.", "pty."}
