@@ -3,13 +3,14 @@ from __future__ import annotations
 import re
 
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
 from doclint.rule import Rule, option
-from doclint.text import QUOTE_MARKS, SENTENCE_ENDS, looks_like_code, normalize, words
+from doclint.text import QUOTE_MARKS, SENTENCE_ENDS, legal_phrases, looks_like_code, normalize, words
 
 _END_MARKS = " " + SENTENCE_ENDS
 
@@ -44,7 +45,14 @@ class RepeatedSentence(Rule):
     caption or a pull quote (one line or a wrapped one, no full stop of its
     own, no line of code), except in documents in sections and between
     entries of a series that differ only in numbers: release notes' parallel
-    sentences end as sentences do. So is a run
+    sentences end as sentences do. A caption that rewords a clause of an
+    earlier sentence of prose, with words of its own that break the six-word
+    runs (`The shop assistant then kept his amazing news a secret for a week`
+    after `But the modest shop assistant kept his news a secret for a week,
+    ...`), is reported when three quarters of its words, in order, lie within
+    one and a half times its length of that sentence; not before the
+    sentence (a headline or a subheading sums up in other words), not
+    between two captions (parallel entries) and not in a licence. So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
 
@@ -80,7 +88,7 @@ class RepeatedSentence(Rule):
         paras = document.paragraphs
         copied = {paras[j].index for j in paragraph_matches(document)}
         seen: dict[str, tuple[int, int, int]] = {}
-        near = _NearIndex()
+        near = _NearIndex(lambda: legal_phrases(document.text) < 2)  # a licence's clauses are alike by design
         text = document.text
         for start, end in document.sentences:
             b = blocks[bisect_right(starts, start) - 1]
@@ -175,38 +183,100 @@ NEAR_GRAM = 6
 NEAR_MIN_WORDS = 10
 NEAR_COVERAGE = 0.75
 NEAR_COVERAGE_EARLIER = 0.4
+# A caption reworded from a clause of a longer sentence ("The supermarket worker then kept his amazing news a
+# secret for a week" / "But the down-to-earth supermarket worker kept his news a secret for a week, even ..."):
+# words that close up the caption's runs break its six-word runs. The caption's words, in order, make
+# PARAPHRASE_SHARE of it, and the words of the sentence they are found in lie within PARAPHRASE_SPAN times the
+# caption's length (one clause, not words strewn over a paragraph). Candidates share PARAPHRASE_GRAM-word runs.
+PARAPHRASE_GRAM = 3
+PARAPHRASE_SHARE = 0.75  # as NEAR_COVERAGE
+PARAPHRASE_SPAN = 1.5
 
 
 class _NearIndex:
     """The earlier sentences of a document by their word n-grams, to find near repeats."""
 
-    def __init__(self):
+    def __init__(self, rewording=lambda: True):
+        self._rewording = rewording  # whether to look for reworded captions too (see PARAPHRASE_SHARE), asked once
+        self.reworded = None
         self.grams: dict[tuple, list[int]] = {}
+        self.short_grams: dict[tuple, list[int]] = {}
+        self._indexed = 0  # sentences in short_grams
         self.sentences: list[tuple] = []  # (span, word count, alone, normalised text)
 
     def match(self, norm: str, span: tuple, alone: bool) -> tuple | None:
         tokens = words(norm)
         grams = [tuple(tokens[i:i + NEAR_GRAM]) for i in range(len(tokens) - NEAR_GRAM + 1)]
-        found = None
-        if len(tokens) >= NEAR_MIN_WORDS:
-            shared: dict[int, set[int]] = {}
-            for i, gram in enumerate(grams):
-                for n in self.grams.get(gram, ()):
-                    shared.setdefault(n, set()).add(i)
-            for n, positions in sorted(shared.items(), key=lambda item: -len(item[1])):
-                earlier, count, earlier_alone, earlier_norm = self.sentences[n]
-                if numbers_only(earlier_norm, norm):
-                    continue  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
-                covered = len({i + k for i in positions for k in range(NEAR_GRAM)})
-                if ((alone or earlier_alone) and covered >= NEAR_COVERAGE * len(tokens)
-                        and covered >= NEAR_COVERAGE_EARLIER * count):
-                    found = earlier
-                    break
+        found = self._near(tokens, grams, alone, norm) if len(tokens) >= NEAR_MIN_WORDS else None
+        if found is None and alone and len(tokens) >= NEAR_MIN_WORDS and _plain_prose(norm):
+            if self.reworded is None:
+                self.reworded = self._rewording()
+            if self.reworded:
+                found = self._reworded(tokens)
         n = len(self.sentences)
         self.sentences.append((span, len(tokens), alone, norm))
         for gram in set(grams):
             self.grams.setdefault(gram, []).append(n)
         return found
+
+    def _short_grams(self) -> dict[tuple, list[int]]:
+        """The earlier sentences by their runs of PARAPHRASE_GRAM words, indexed when a caption first asks (most
+        documents have none)."""
+        for n in range(self._indexed, len(self.sentences)):
+            tokens = words(self.sentences[n][3])
+            for gram in {tuple(tokens[i:i + PARAPHRASE_GRAM]) for i in range(len(tokens) - PARAPHRASE_GRAM + 1)}:
+                self.short_grams.setdefault(gram, []).append(n)
+        self._indexed = len(self.sentences)
+        return self.short_grams
+
+    def _reworded(self, tokens: list[str]) -> tuple | None:
+        """An earlier sentence of prose that this caption rewords (see PARAPHRASE_SHARE). Only a caption after the
+        text it rewords: a headline or a subheading before a paragraph sums it up in other words, as writers do."""
+        index = self._short_grams()
+        short = {tuple(tokens[i:i + PARAPHRASE_GRAM]) for i in range(len(tokens) - PARAPHRASE_GRAM + 1)}
+        shared: Counter = Counter(n for gram in short for n in index.get(gram, ()))
+        for n, count in shared.most_common(3):
+            earlier, _, earlier_caption, earlier_norm = self.sentences[n]
+            caption, other = tokens, words(earlier_norm)
+            if (count < 2 or earlier_caption or numbers_only(earlier_norm, " ".join(tokens))
+                    or not _plain_prose(earlier_norm)):
+                continue  # (two captions alike are parallel entries: "This product includes software from X")
+            blocks = [m for m in SequenceMatcher(None, caption, other, autojunk=False).get_matching_blocks() if m.size]
+            same = sum(m.size for m in blocks)
+            if blocks and same >= PARAPHRASE_SHARE * len(caption) and (
+                    blocks[-1].b + blocks[-1].size - blocks[0].b <= PARAPHRASE_SPAN * len(caption)):
+                return earlier
+        return None
+
+    def _near(self, tokens: list[str], grams: list[tuple], alone: bool, norm: str) -> tuple | None:
+        """An earlier sentence whose runs of NEAR_GRAM words cover this one (see NEAR_COVERAGE)."""
+        shared: dict[int, set[int]] = {}
+        for i, gram in enumerate(grams):
+            for n in self.grams.get(gram, ()):
+                shared.setdefault(n, set()).add(i)
+        for n, positions in sorted(shared.items(), key=lambda item: -len(item[1])):
+            earlier, count, earlier_alone, earlier_norm = self.sentences[n]
+            if numbers_only(earlier_norm, norm):
+                continue  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
+            covered = len({i + k for i in positions for k in range(NEAR_GRAM)})
+            if ((alone or earlier_alone) and covered >= NEAR_COVERAGE * len(tokens)
+                    and covered >= NEAR_COVERAGE_EARLIER * count):
+                return earlier
+        return None
+
+
+_MARKUP = re.compile(r"://|::|\]\(|[<>{}\[\]|`#=*_]")
+_PLAIN_WORD = re.compile(r"[\"'“‘(]*[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,;:!?\"'”’)]*")
+PLAIN_SHARE = 0.8  # of a sentence's words, plain words (no figures, code, addresses) for it to be read as prose
+
+
+def _plain_prose(norm: str) -> bool:
+    """Whether a sentence reads as plain prose, not markup, code, a list of links or a table row: no markup
+    characters, and PLAIN_SHARE of its words are words of letters. Only such sentences are compared as reworded
+    copies (documentation's badges and tables of contents share runs of words by their shape)."""
+    tokens = norm.split()
+    return (not _MARKUP.search(norm) and bool(tokens)
+            and sum(bool(_PLAIN_WORD.fullmatch(t)) for t in tokens) >= PLAIN_SHARE * len(tokens))
 
 
 STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentence: shorter runs doubled may be a
