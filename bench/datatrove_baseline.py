@@ -16,6 +16,9 @@ environment and pass that interpreter, e.g.
 
 Each figure is the median wall time of `--runs` runs of the whole process
 (start-up and imports included, as a user waits for them), with the range.
+With `--jobs 1 2`, the last line compares two workers with one for both tools
+and with this machine's own ceiling: pure-Python work in two processes against
+one (a shared or virtual machine's two cores often give less than twice).
 """
 from __future__ import annotations
 
@@ -109,6 +112,7 @@ def main() -> None:
         copy = Path(tmp) / "docs"
         shutil.copytree(a.folder, copy)
         doclint = [sys.executable, "-m", "doclint", "check", "--no-cache", "--no-progress", "--format", "json"]
+        medians = {}
         for jobs in a.jobs:
             dt, ours = [], []
             for _ in range(a.runs):  # alternate the two tools, so that a noisy spell hits both
@@ -116,8 +120,41 @@ def main() -> None:
                 dt.append(_time([a.datatrove_python, str(script), str(copy), str(jobs), scratch], tmp))
                 ours.append(_time([*doclint, "--jobs", str(jobs), str(copy)], tmp, ok=(0, 1)))  # 1: it found some
             ratio = statistics.median(dt) / statistics.median(ours)
+            medians[jobs] = statistics.median(dt), statistics.median(ours)
             print(f"--jobs {jobs}: datatrove {_summary(dt)}; doclint {_summary(ours)}; "
                   f"doclint is {ratio:.1f} times faster")
+    if 1 in medians and 2 in medians:
+        (dt1, ours1), (dt2, ours2) = medians[1], medians[2]
+        print(f"two workers against one: doclint {ours1 / ours2:.2f} times faster, datatrove {dt1 / dt2:.2f}; "
+              f"this machine's own ceiling, pure-Python work in two processes against one: {_ceiling(a.runs)}")
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def _ceiling(runs: int) -> str:
+    """How much faster two processes do pure-Python work than one on this machine (median and range of `runs`
+    alternations): what two workers of any Python tool can reach here (a shared or virtual machine's two cores
+    are often less than two)."""
+    import multiprocessing
+
+    work = [1_500_000] * 8
+    ratios = []
+    for _ in range(max(runs, 3)):
+        start = time.perf_counter()
+        for n in work:
+            _spin(n)
+        one = time.perf_counter() - start
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            start = time.perf_counter()
+            pool.map(_spin, work, chunksize=1)
+            two = time.perf_counter() - start
+        ratios.append(one / two)
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
 
 
 if __name__ == "__main__":
