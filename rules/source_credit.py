@@ -25,6 +25,13 @@ class SourceCredit(SourceTagRule):
     cue with a colon (or a hat tip) that opens a short line of its own takes
     the whole line, whatever its words' shape (`Photo Credit: jiazi via
     Compfight cc`, `h/t Preamble to the U.S. Constitution @ example.com`).
+    A paragraph that is only an address signs off the story when it is the
+    story's own address (most words of its path are the story's:
+    `https://example.com/2017/11/13/the-slow-turning-of-the-harbour-town/`)
+    or a site's home page among the last blocks, and it ends the document or
+    a part of it; not after a line that introduces it (`... is online:`), and
+    not in Markdown, sectioned documents or mail (a link there is the
+    author's answer).
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its
@@ -60,7 +67,7 @@ class SourceCredit(SourceTagRule):
     extent is certain (a bracketed credit, a credit that fills its line); it
     is unsafe when the end of a source's name glued before the article's text
     was inferred (`Source: AP Italy skipper Marco Bortolami ...`, a credit
-    before a caption's copy, a short line read whole), when the
+    before a caption's copy, a short line read whole, an address), when the
     credit's cue comes last (`... contributed to this report.`), and for a
     bracketed source that closes a line with no full stop (it may be a
     caption's citation).

@@ -241,8 +241,8 @@ class _Tag:
     end: int  # offsets in the document
     confident: bool
     what: str
-    kind: str = ""  # how its extent was found: a family's extent, "mid", "caption" (before a caption's copy), or ""
-    # (a cue alone, a configured pattern)
+    kind: str = ""  # how its extent was found: a family's extent, "mid", "caption" (before a caption's copy),
+    # "address" (a line that is only the story's address), or "" (a cue alone, a configured pattern)
     rule: str = "source-credit"  # the name of the rule that reports it
 
 
@@ -336,6 +336,9 @@ class Scanner:
                 alone = line == block.first_line or not document.continues(line)
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
+                if not tags and block.first_line == block.last_line and _source_address(document, block,
+                                                                                         content[lead:trail]):
+                    tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
@@ -350,7 +353,7 @@ class Scanner:
                     if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
                                                                                                   text[a:b]):
                         continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
-                    if (_NOTICE.search(text[a:b]) or tag.what.startswith("URL")) and _legal_text(document):
+                    if (_NOTICE.search(text[a:b]) or tag.kind == "address") and _legal_text(document):
                         continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
                         continue
@@ -749,6 +752,45 @@ def _bracketed_anywhere(body: str, found: list) -> list:
             out.append(_Tag(m.start(), m.end(), True, _describe(w.families[n].kind, cue), "closed",
                             w.families[n].kind))
     return out
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s/]+(?P<path>/\S*)?")
+ADDRESS_TAIL_BLOCKS = 3  # a home page's address signs off a story among its last blocks
+SLUG_SHARE = 0.6  # of an address's words of four letters or more that the story uses: the story's own address
+
+
+def _source_address(document, block, line: str) -> bool:
+    """A paragraph that is only an address and signs off the story or one of its parts: the story's own
+    address (most of the words of its path are the story's: `https://example.com/2017/11/13/the-unbearable-
+    slowness-of-fourth-turnings/` under a text on the slowness of the Fourth Turning), or a site's home page
+    among the last blocks (`http://example.blogspot.com/`). It ends the document or a part of it (a short line
+    such as `PART 2` follows), and no line before it introduces it (`Watch it here:`)."""
+    m = _ADDRESS.fullmatch(line)
+    if m is None or is_markdown(document.path) or _QUOTED_LINE.search(document.text):
+        return False  # documentation's links, and in mail an answer that is a link, are the author's
+    blocks = document.blocks
+    if any(b.kind == "heading" for b in blocks):
+        return False
+    n = block.index
+    last = all(b.kind != "paragraph" or len(document.block_text(b).split()) <= 12 for b in blocks[n + 1:])
+    part_ends = n + 1 < len(blocks) and len(document.block_text(blocks[n + 1]).split()) <= 3 and not ends_sentence(
+        document.block_text(blocks[n + 1]))
+    before = document.block_text(blocks[n - 1]).rstrip() if n > 0 else ""
+    if before.endswith(":") or not (last or part_ends or n >= len(blocks) - ADDRESS_TAIL_BLOCKS):
+        return False
+    path = (m.group("path") or "").strip("/")
+    if not path:
+        return n >= len(blocks) - ADDRESS_TAIL_BLOCKS  # a home page
+    slug = [w for w in re.findall(r"[a-z]{4,}", path.lower()) if w not in _ADDRESS_WORDS]
+    if len(slug) < 3:
+        return False
+    rest = document.text[:block.start].lower() + document.text[block.end:].lower()
+    return sum(w in rest for w in slug) >= SLUG_SHARE * len(slug)
+
+
+_QUOTED_LINE = re.compile(r"^>", re.MULTILINE)
+_ADDRESS_WORDS = frozenset("html shtml aspx http https www index more part news article story post posts blog "
+                           "archives category".split())
 
 
 _CREDIT_CUE = re.compile(r"\S+\s*:\s*")
