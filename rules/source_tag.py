@@ -613,7 +613,10 @@ class Scanner:
     def _finding(self, document, block, line, ls, le, lead, trail, a, b, tag: _Tag) -> Finding:  # long: where the tag stands in its line and block
         text = document.text
         whole_line = a == ls + lead and b == ls + trail
-        if whole_line and block.first_line == block.last_line:
+        if whole_line and block.piece:  # a sentence of an article stored on one line
+            edit = Edit(removal_start(document, block), block.end)
+            where = "as a sentence of the text's line"
+        elif whole_line and block.first_line == block.last_line:
             edit = Edit(removal_start(document, block), block.end)
             where = "on its own line"
         elif whole_line:
