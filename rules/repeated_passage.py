@@ -45,7 +45,8 @@ class RepeatedPassage(Rule):
     copy of the headline (and dateline) right before a repeated run (the whole
     document pasted again) goes with the run. A song's refrain labelled as such
     (`Chorus:`, `[Chorus]` on its first line) is meant to come back and is not
-    reported. In Markdown, a repeat counts only within one section, near
+    reported, nor is a play's speech that its speaker says again (the
+    speaker's name alone on its first line: `ABRAHAM:`). In Markdown, a repeat counts only within one section, near
     copies that differ only in numbers are a series, and near copies with a
     word in place of another (`For public keys, ...` / `For symmetric keys,
     ...`) are a reference's parallel sentences. In e-mail, a quoted
@@ -87,9 +88,11 @@ class RepeatedPassage(Rule):
         paras = document.paragraphs
         matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)
         templated = _templated(matches, repeats.paragraph_norms(document))
-        # A song's chorus, labelled as such, is meant to come back; a template filled in again and again is a list.
+        # A song's chorus, labelled as such, is meant to come back, as is a speech of a play that its speaker says
+        # again; a template filled in again and again is a list.
         found = [run for run in runs(matches)
-                 if not all(_REFRAIN.match(document.block_text(paras[m.later])) for m in run.matches)
+                 if not all(_REFRAIN.match(t) or _SPEECH.match(t)
+                            for t in (document.block_text(paras[m.later]) for m in run.matches))
                  and not all(m.kind != "exact" and m.later in templated for m in run.matches)
                  and not document.in_code(paras[run.later[0]].start)]  # an example repeated in another language
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
@@ -141,6 +144,9 @@ class RepeatedPassage(Rule):
 
 
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
+# A paragraph that opens with its speaker's name alone on a line, as a play's speeches do: "ABRAHAM:\nDo you bite
+# your thumb at us, sir?" (a name of up to four words, no figures or commas: not "On Mon, 5 May, X wrote:").
+_SPEECH = re.compile(r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Za-z.'’-]+){0,3}:[ \t]*\n")
 _REFRAIN = re.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
                       re.IGNORECASE)
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
-from doclint.layout import wraps
+from doclint.layout import LIMITS, wraps
 from doclint.text import SCRIPTS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
@@ -115,6 +115,8 @@ def _link_texts(document):
     factsshipment solution makes ...`). The glued word's tail is a word the document uses elsewhere, and the
     glued whole is not."""
     text = document.text
+    if not _CUT_LINE.search(text) or not _lines_are_paragraphs(document):
+        return  # verse and hard-wrapped text end most lines mid-sentence, and join words at will
     words = None
     for cut_line in _CUT_LINE.finditer(text):  # a line that ends on a lower-case letter, and a line after it
         line = document.line_of(cut_line.end())
@@ -143,6 +145,14 @@ def _link_texts(document):
                              fix=Fix.unsafe(Edit(document.line_span(line - 1)[0] + len(previous), anchor_end, " "),
                                             message="Delete the link text and join the sentence"))
             break
+
+
+def _lines_are_paragraphs(document) -> bool:
+    """Whether the text keeps a paragraph to a line: its typical (median) line of text is longer than a wrap
+    width (a scraped page's layout; a cut line is then a break no writer made)."""
+    lengths = sorted(len(document.line_text(n).strip()) for n in range(document.line_count)
+                     if document.line_text(n).strip())
+    return bool(lengths) and lengths[len(lengths) // 2] > LIMITS.wrap_width
 
 
 def _glue_point(token: str, words: Counter) -> int | None:
