@@ -49,13 +49,18 @@ class DecodeProblem:
         return name(self.guess)
 
 
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode(data: bytes) -> tuple[str, bool, str, DecodeProblem | None]:
     """Return (text, had_bom, encoding, problem). Never raises."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), True, "utf-16", None
-        except UnicodeDecodeError:
-            pass
+    for marks, codec in ((_UTF32_BOMS, "utf-32"), (_UTF16_BOMS, "utf-16")):  # UTF-32's LE mark opens with UTF-16's
+        if data.startswith(marks):
+            try:
+                return data.decode(codec), True, codec, None
+            except UnicodeDecodeError:
+                pass
     bom = data.startswith(UTF8_BOM)
     body = data[3:] if bom else data
     nul = body.find(b"\x00", 0, 8192)
@@ -184,8 +189,8 @@ class Document(_Positions):
         return self.problem is None or self.problem.confident
 
     def encode(self) -> bytes:
-        if self.encoding == "utf-16":
-            return self.text.encode("utf-16")
+        if self.encoding in ("utf-16", "utf-32"):
+            return self.text.encode(self.encoding)  # with its byte-order mark
         return (UTF8_BOM if self.bom else b"") + self.text.encode("utf-8")
 
     # -- line index -------------------------------------------------------

@@ -100,7 +100,7 @@ def encoding_name(data: bytes) -> str:
     """How a file's bytes are encoded, as a diff header names it: `UTF-8`, `UTF-8 with a byte-order mark`,
     `UTF-16`, or the legacy encoding that decodes them (`cp1252`)."""
     document = Document.from_bytes("", data)
-    name = {"utf-8": "UTF-8", "utf-16": "UTF-16"}.get(document.encoding, document.encoding)
+    name = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}.get(document.encoding, document.encoding)
     return f"{name} with a byte-order mark" if document.bom and name == "UTF-8" else name
 
 

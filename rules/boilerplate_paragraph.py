@@ -23,6 +23,9 @@ class BoilerplateParagraph(CorpusRule):
     Counts, across the documents of one run, the paragraphs whose normalised
     text is identical, and reports every occurrence of those found in at least
     `min-documents` documents, with the count and one other location.
+    Documents that are copies of one another (the same paragraphs in the
+    same order: a file saved five times) count as one: they are one
+    duplicate document, which `near-duplicate-document` reports.
 
     ## Why is this bad?
     Boilerplate is not content. Repeated across a corpus it dominates
@@ -91,7 +94,10 @@ class BoilerplateParagraph(CorpusRule):
             return set()
         # One flat array of hashes, filled without a temporary object per document (a 1 GB corpus has millions)
         h = np.fromiter(itertools.chain.from_iterable(sig[0::3] for _, sig in items), dtype=np.int64, count=total)
-        owner = np.repeat(np.arange(len(items), dtype=np.int32), lengths)
+        # Documents that are copies of one another (the same paragraphs in the same order) count once: a file
+        # saved five times is one duplicate document (near-duplicate-document's), not five sites' boilerplate.
+        content = np.fromiter((hash(tuple(sig[0::3])) for _, sig in items), dtype=np.int64, count=len(items))
+        owner = np.repeat(content, lengths)
         order = np.lexsort((owner, h))
         h, owner = h[order], owner[order]
         new = np.ones(len(h), dtype=bool)  # the first occurrence of each (hash, document)

@@ -8,8 +8,9 @@ class ByteOrderMark(Rule):
     """The file starts with a byte-order mark.
 
     ## What it does
-    Flags a UTF-8 byte-order mark (`EF BB BF`) or a UTF-16 one at the start of
-    the file.
+    Flags a UTF-8 byte-order mark (`EF BB BF`) or a UTF-16 or UTF-32 one at
+    the start of the file (a UTF-32 file is read as such, not as UTF-16 or as
+    binary data).
 
     ## Why is this bad?
     UTF-8 needs no byte order. The mark ends up glued to the first word of the
@@ -30,6 +31,6 @@ class ByteOrderMark(Rule):
 
     def check(self, document, context):
         if document.bom:
-            what = "UTF-16" if document.encoding == "utf-16" else "UTF-8"
+            what = {"utf-16": "UTF-16", "utf-32": "UTF-32"}.get(document.encoding, "UTF-8")
             yield Diagnostic(0, 0, f"File starts with a {what} byte-order mark",
                              fix=Fix.safe(message="Save as UTF-8 without the mark", transcode=True))
