@@ -382,6 +382,11 @@ class Scanner:
         body = content[lead:trail]
         found = []
         start_tag = self._match_at(body, 0, document, at_start=True, paragraph=paragraph)
+        emoji = _EMOJI_LEAD.match(body) if start_tag is None else None
+        if emoji:  # "📲 Participe do canal ... no WhatsApp": a prompt that a symbol opens
+            start_tag = self._match_at(body[emoji.end():], 0, document, at_start=True, paragraph=paragraph)
+            if start_tag:
+                start_tag.start, start_tag.end = 0, start_tag.end + emoji.end()
         if start_tag and start_tag.kind == "name" and start_tag.end < len(body) and _credit_tail(body[start_tag.end:]):
             start_tag.end, start_tag.confident = len(body), False  # "Photo by John Doe on Unsplash": all of it
         if start_tag and start_tag.end < len(body) and body[start_tag.end - 1] == "." and body[start_tag.end].isalnum():
@@ -539,7 +544,8 @@ class Scanner:
         if to_end:
             head = [t for _, _, t in tokens]
             ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
-                                            not any(_ends_sentence(t) for t in head[:-1]))
+                                            not any(_ends_sentence(t) and not t.endswith(";") for t in head[:-1]))
+            # (a headline may hold a semicolon: "Sensex, Nifty end lower as IT stocks drag; HDFC Bank gains")
             return tokens[-1][1] if ok else None
         if kind == "headline":
             known = _known_headline(tokens, limit, self._headlines)
@@ -796,6 +802,7 @@ _ADDRESS_WORDS = frozenset("html shtml aspx http https www index more part news 
                            "archives category".split())
 
 
+_EMOJI_LEAD = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\\s+")
 _CREDIT_CUE = re.compile(r"\S+\s*:\s*")
 CAPTION_WORDS = 3  # a caption's copy is known by its first three words or more (a gallery's "1 de 7" prefix aside)
 
@@ -872,7 +879,8 @@ def _credit_line(cue: str, rest: str) -> bool:
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "J.R.": no sentence ends there
 
 
-_COMPANY = {"inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "s.a.", "n.v.", "b.v.", "pty."}
+_COMPANY = {"inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "s.a.", "n.v.", "b.v.", "pty.", "l.p.", "llp.", "gmbh.",
+            "ag.", "s.p.a."}
 
 
 _WHAT = {"source-credit": "Source credit", "story-teaser": "Teaser for another story", "page-furniture": "Page furniture",
