@@ -43,9 +43,10 @@ _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)\s+(?:was|ha
 # reporter ("Clark Boyd is technology correspondent for The World"): that is the outlet's own line, which news
 # corpora keep as the story's text.
 _BIO_ROLE = (r"(?:co-?)?authors?|authored|written|journalist|writer|columnist|contributor|blogger|publisher|poet"
-             r"|novelist|commentator|essayist|broadcaster|founder")
+             r"|novelist|commentator|essayist|broadcaster|founder|editor")
 _GAP = r"(?:[\w'’-]+\s+){0,4}?"
-_BIO = rf"(?P<name>{_NAME})\s+(?:is|was|has\s+been|has)\s+{_GAP}(?:{_BIO_ROLE})\b"
+_BIO = (rf"(?:[—–]\s*)?(?P<name>{_NAME})(?:\s*\(@\w{{1,15}}\))?\s+(?:is|was|has\s+been|has)\s+{_GAP}"
+        rf"(?:{_BIO_ROLE})\b")  # ("— Jane Doe is a writer", "Jane Doe (@janedoe) is a contributor to ...")
 BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pages put a copyright line, an RSS
 # link and the bio after the story)
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
@@ -172,7 +173,7 @@ class CreditSentence(Rule):
                 if _named_in_story(text, m.group("name").split()[-1], a):
                     continue  # the story's own subject: "... Doe is the author of the report"
                 yield self._diagnostic(document, block, a, block.end, "bio", safe=False)
-                return
+                break  # the bio runs to its block's end (co-authors' bios stand in blocks of their own)
 
     @staticmethod
     def _diagnostic(document, block, a: int, b: int, kind: str, safe: bool) -> Diagnostic:

@@ -108,13 +108,16 @@ FURNITURE = (
               max_lines=1, source="the line mail apps on phones append to every message",
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
     Furniture("disclaimer", "Confidentiality disclaimer",
-              start=r"(?=.{0,200}\b(?:confidential|privileged)\b).{0,200}\b(?:e-?mail|message|transmission)\b.*",
+              start=r"(?=.{0,200}\b(?:confidential|privileged|intended\s+(?:solely|only)\s+for)\b)"
+                    r".{0,200}\b(?:e-?mail|message|transmission|communication)\b.*",
               more=r"\S.*", max_lines=12, safe=False,
               source="the legal notice company mail servers append: it names the message confidential and says "
                      "what to do if it reached the wrong person",
               examples=("This email and any files transmitted with it are confidential and intended solely for "
                         "the use of the individual to whom they are addressed. If you have received this email in "
-                        "error please notify the sender.",)),
+                        "error please notify the sender.",
+                        "The information transmitted in this communication is intended only for the person or entity "
+                        "to which it is addressed. If you received this in error, please contact the sender.")),
 )
 # A disclaimer is told by what it asks, not by its first words alone (mail about confidential data is prose).
 _DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"

@@ -729,8 +729,10 @@ def _tag_starts(body: str, start: int = 0):
     that follows it, or with no space at all where a scraper joined two pieces of text ("... the vote.Share
     this article"): then the sentence ends in a letter, a number, a closing quotation mark or bracket or a
     percent sign ("the Scottish FA.Source: ...", "4%.Click here ...") and a capital or a bracket comes next
-    (which a number's decimals never are: "3.5"); and at a dash before a photo credit (see _DASH_CREDIT)."""
+    (which a number's decimals never are: "3.5"); at a dash before a photo credit (see _DASH_CREDIT); and at an
+    embedded post's picture link (`... I've reported pic.twitter.com/3U3...— Name (@handle) January 5, 2018`)."""
     starts = [m.start(1) for m in _DASH_CREDIT.finditer(body, start)]
+    starts += [m.start() for m in _EMBEDDED_POST.finditer(body, start)]
     for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
             starts.append(m.end())
@@ -742,6 +744,8 @@ def _tag_starts(body: str, start: int = 0):
     yield from sorted(set(starts))
 
 
+# An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
+_EMBEDDED_POST = re.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
 # Reprodução/Instagram", "The team at the final – Photo: Jane Doe").
 _DASH_CREDIT = re.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
