@@ -31,7 +31,10 @@ class SourceCredit(SourceTagRule):
     or a site's home page among the last blocks, and it ends the document or
     a part of it; not after a line that introduces it (`... is online:`), and
     not in Markdown, sectioned documents or mail (a link there is the
-    author's answer).
+    author's answer). A reporter's name after a dash closing a paragraph's
+    last sentence (`... the GAO reported. — Jane Doe`) is a sign-off where
+    two lines of the document or more end so (a roundup's items), and not
+    where the paragraph is a quotation with its speaker.
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its

@@ -25,7 +25,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import CLOSERS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
+from doclint.text import CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
 
 # The wordings are data: rules/source_tag_families.toml holds each family of tag wordings (its id, the rule that
 # reports it, how its extent is found, the words it can start with, its pattern, examples that must flag and must
@@ -410,6 +410,8 @@ class Scanner:
                     found.append(tag)
         if "(" in body or "[" in body:
             found += self._between_sentences(body, found)
+        if "—" in body or "–" in body:
+            found += _reporter_sign_off(body, found, document)
         if ":" in body:
             found += _credits_before_copies(body, found)
         if "[" in body:
@@ -750,6 +752,29 @@ _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/\w+")
 # Reprodução/Instagram", "The team at the final – Photo: Jane Doe").
 _DASH_CREDIT = re.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
                           re.IGNORECASE)
+
+
+# A reporter's name after a dash closing a paragraph's last sentence ("... the GAO reported. — Jane Doe"): in a
+# roundup each item ends so. One such line may be a quotation's attribution (an epigraph's "— Mark Twain"), so it
+# counts only where SIGN_OFFS lines or more of the document end alike.
+_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+([—–]\s*(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}))\s*$")
+SIGN_OFFS = 2
+
+
+def _reporter_sign_off(body: str, found: list, document) -> list:
+    m = _SIGN_OFF.search(body)
+    if (m is None or body.lstrip()[:1] in QUOTE_MARKS or any(t.end > m.start(1) for t in found)
+            or document.analysis(_SignOffs) < SIGN_OFFS):
+        return []  # (a paragraph that is a quotation ends with its speaker: "“No one here gets out alive.” – Jim Morrison")
+    return [_Tag(m.start(1), m.end(1), False, "Source credit (a reporter's sign-off)", "end")]
+
+
+class _SignOffs:
+    @staticmethod
+    def compute(document) -> int:
+        """How many lines end with a reporter's sign-off (see _SIGN_OFF)."""
+        return sum(1 for line in document.text.splitlines()
+                   if _SIGN_OFF.search(line) and line.lstrip()[:1] not in QUOTE_MARKS)
 
 
 def _bracketed_anywhere(body: str, found: list) -> list:
