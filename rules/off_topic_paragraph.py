@@ -207,15 +207,7 @@ class OffTopicParagraph(Rule):
         # A short document's rest is two paragraphs and a headline: thinner evidence, so a higher bar.
         threshold = o.threshold if len(judged) >= SHORT else (1 + o.threshold) / 2
         pair_threshold = (1 + threshold) / 2  # a pair has more words, so more chance to look foreign
-        # Where the evidence is thin, a person would not agree on less than near certainty (see _cautious).
-        # An author's opening paragraph (a self-introduction) is never judged: a story opens with its own topic.
-        cautious = np.array([_cautious(text, int(np.count_nonzero(m.uses[n]))) for n, text in enumerate(texts)])
-        bar = np.where(is_pair, pair_threshold, threshold)
-        bar = np.where(cautious[first], np.maximum(bar, CAUTIOUS), bar)
-        maybe = np.flatnonzero((scores >= bar) & (bar < CAUTIOUS))  # names are counted only where they decide
-        if len(maybe):
-            few = _own_names(texts, headlines, first[maybe], last[maybe]) < OWN_NAMES
-            bar[maybe[few]] = CAUTIOUS
+        bar = _bars(np.where(is_pair, pair_threshold, threshold), scores, units, m, (texts, headlines))
         candidates = np.flatnonzero((scores >= bar) & (np.array(originals)[first] > 0)
                                     & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
         if np.count_nonzero(~is_pair & (scores >= threshold)) * 3 > len(judged):
@@ -503,6 +495,22 @@ OWN_NAMES = 1  # names of its own (capitalised words inside its sentences that n
 # that a paragraph judged below CAUTIOUS needs: another story's paragraph brings its people and places; an author's
 # argument or closing reflection often names nothing new (two false alarms at 0.78 and 0.86 on op-eds scraped from
 # the web, docs/off-topic.md). Dev figures unchanged; two, not one, cost the project's own articles 0.08 of recall.
+
+
+def _bars(bar, scores, units, m: TermMatrix, texts_and_headlines):
+    """Each unit's bar, raised to near certainty where the evidence is thin: a person would not agree on less (see
+    _cautious and OWN_NAMES). An author's opening paragraph (a self-introduction) is never judged at all."""
+    import numpy as np
+
+    texts, headlines = texts_and_headlines
+    first, last = units
+    cautious = np.array([_cautious(text, int(np.count_nonzero(m.uses[n]))) for n, text in enumerate(texts)])
+    bar = np.where(cautious[first], np.maximum(bar, CAUTIOUS), bar)
+    maybe = np.flatnonzero((scores >= bar) & (bar < CAUTIOUS))  # names are counted only where they decide
+    if len(maybe):
+        few = _own_names(texts, headlines, first[maybe], last[maybe]) < OWN_NAMES
+        bar[maybe[few]] = CAUTIOUS
+    return bar
 
 
 def _own_names(texts: list[str], headlines: list[str], first, last):

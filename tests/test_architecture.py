@@ -173,7 +173,8 @@ def test_tests_never_import_the_evidence(folder):
         if path.name == "test_architecture.py":
             continue
         text = path.read_text("utf-8")
-        assert f'"{folder}"' not in text and f"'{folder}'" not in text and f"import {folder}" not in text, path.name
+        assert (f'"{folder}"' not in text and f"'{folder}'" not in text and f"import {folder}" not in text
+                and f"from {folder}" not in text), path.name
 
 
 def test_analyses_are_asked_for_by_type_never_by_a_string():
