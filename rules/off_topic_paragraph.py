@@ -54,7 +54,7 @@ _SAYS = r"said|says|added|adds|explained|insisted|argued|warned|stated|noted|cla
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof)\.?\s+)?((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
 _SPEAKER = re.compile(rf"{_NAME}(?:,[^,.\"“”]{{1,80}},)?\s+(?:{_SAYS}|told|tells)\b"
                       rf"|\b(?:{_SAYS}|(?i:according)\s+to)\s+{_NAME}")
-_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\d{{1,2}}[.)])\s")
+_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\(?\d{{1,2}}[.)])\s")  # "- ", "1. ", "(1) " (a note)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ class Family(NamedTuple):
     cue_last: str = ""
     mid: bool = False
     anywhere: bool = False
+    judged: bool = False
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
     seen: str = ""
@@ -101,7 +102,8 @@ def _family_of(entry: dict, pieces: dict[str, str]) -> Family:
         raise ValueError(f"source-tag family {entry.get('id')!r}: kind must be one of {KINDS}, extent one of {EXTENTS}")
     return Family(entry["id"], entry["kind"], entry["extent"], tuple(entry["starts"]),
                   _PIECE.sub(lambda m: pieces[m.group(1)], entry["pattern"]), entry.get("cue_last", ""),
-                  entry.get("mid", False), entry.get("anywhere", False), tuple(entry.get("flags", ())),
+                  entry.get("mid", False), entry.get("anywhere", False), entry.get("judged", False),
+                  tuple(entry.get("flags", ())),
                   tuple(entry.get("passes", ())), entry.get("seen", ""))
 
 
@@ -487,7 +489,8 @@ class Scanner:
                 continue
             if kind in ("closed", "line", "end", "credit"):
                 end = m.end()
-                confident = not w.families[n].cue_last  # a cue that comes last: "Volunteers contributed to ..."
+                confident = not (w.families[n].cue_last or w.families[n].judged)  # a cue that comes last:
+                # "Volunteers contributed to ..."; or a tag a reader may keep (an embedded post's attribution)
                 if kind == "end" and end < len(body):
                     continue  # "- Reuters" credits the story at its end, never opens a paragraph
             else:
@@ -495,8 +498,10 @@ class Scanner:
                 if cue.lower().startswith("(c)") and not _YEAR_FIRST.match(rest):
                     continue  # "(a) ... (b) ... (c) Within a year": an enumeration; "(c) 2015 Example Ltd" credits
                 if not rest.strip():
-                    if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:"
-                        return _Tag(0, m.end(), True, _describe(rule, cue), rule=rule)
+                    if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:" (a credit's
+                        # cue with a colon alone may head the author's own list of sources: judged, so unsafe)
+                        return _Tag(0, m.end(), rule != "source-credit" or not cue.endswith(":"), _describe(rule, cue),
+                                    rule=rule)
                     continue  # a cue with nothing after it
                 dm = w.address_or_handle.match(rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
@@ -676,6 +681,9 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
+    if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
+            _LINK.search(document.line_text(k)) for k in range(line + 1, min(line + 5, document.line_count))):
+        return True  # "Sources:" heading the author's list of references and their addresses
     before = document.line_text(line - 1).strip() if line > 0 else ""
     if opens_line and _ADDRESS_IN_BRACKETS.match(tag) and before and not ends_sentence(before):
         return True
@@ -816,6 +824,8 @@ def _source_address(document, block, line: str) -> bool:
     before = document.block_text(blocks[n - 1]).rstrip() if n > 0 else ""
     if before.endswith(":") or not (last or part_ends or n >= len(blocks) - ADDRESS_TAIL_BLOCKS):
         return False
+    if any(_SOURCES_HEADING.fullmatch(document.block_text(b).strip()) for b in blocks[max(0, n - 40):n]):
+        return False  # an entry of the author's list of sources
     path = (m.group("path") or "").strip("/")
     if not path:
         return n >= len(blocks) - ADDRESS_TAIL_BLOCKS  # a home page
@@ -827,6 +837,7 @@ def _source_address(document, block, line: str) -> bool:
 
 
 _QUOTED_LINE = re.compile(r"^>", re.MULTILINE)
+_SOURCES_HEADING = re.compile(r"(?:sources?|references?|links?|further\s+reading|bibliography|notes)\s*:?", re.IGNORECASE)
 _ADDRESS_WORDS = frozenset("html shtml aspx http https www index more part news article story post posts blog "
                            "archives category".split())
 
