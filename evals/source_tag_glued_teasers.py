@@ -56,19 +56,33 @@ CREDITS = {
 }
 
 
+def draw(rng, texts: list[str], pool: list[int], heads: list[str]):
+    """(the host article's paragraphs, the paragraph to glue before, another article's headline), drawn from the
+    pool, or None when the draw is unusable (the same article, too few paragraphs, no headline)."""
+    host, other = rng.choice(pool), rng.choice(pool)
+    paras = texts[host].rstrip("\n").split("\n\n")
+    if host == other or len(paras) < 5 or not heads[other]:
+        return None
+    return paras, rng.randrange(2, len(paras)), heads[other]
+
+
+def glued(paras: list[str], at: int, tag: str) -> str:
+    """The article with the tag glued before its paragraph `at`."""
+    return "\n\n".join(paras[:at] + [tag + " " + paras[at]] + paras[at + 1:]) + "\n"
+
+
 def run(linter, texts: list[str], half: int, cases: int, seed: int, show: int) -> Counter:
     rng = random.Random(seed)
     pool = [n for n in range(len(texts)) if n % 2 == half]
     heads = [t.split("\n", 1)[0].strip() for t in texts]
     counts, shown = Counter(), Counter()
     for _ in range(cases):
-        host, other = rng.choice(pool), rng.choice(pool)
-        paras = texts[host].rstrip("\n").split("\n\n")
-        if host == other or len(paras) < 5 or not heads[other]:
+        drawn = draw(rng, texts, pool, heads)
+        if drawn is None:
             continue
-        at = rng.randrange(2, len(paras))
-        tag = rng.choice(CUES) + heads[other]
-        text = "\n\n".join(paras[:at] + [tag + " " + paras[at]] + paras[at + 1:]) + "\n"
+        paras, at, headline = drawn
+        tag = rng.choice(CUES) + headline
+        text = glued(paras, at, tag)
         start = text.index(tag + " " + paras[at])
         document = Document.from_bytes("teaser.txt", text.encode("utf-8"))
         found = [d for d in linter.check(document) if d.start == start]

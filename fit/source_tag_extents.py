@@ -25,6 +25,7 @@ import random
 from pathlib import Path
 
 from evals import source_tag_teaser_extents as openings
+from evals import source_tag_glued_teasers as glued_teasers
 from evals.source_tag_glued_teasers import CREDITS, CUES
 
 from doclint.document import Document
@@ -49,14 +50,13 @@ def make_cases(texts: list[str], half: int, cases: int, seed: int) -> list[Case]
     names = [c for c in CREDITS["first"] + CREDITS["second"] if c[:1].isalpha() and ":" in c or c.startswith("Image")]
     out = []
     for n in range(cases):
-        host, other = rng.choice(pool), rng.choice(pool)
-        paras = texts[host].rstrip("\n").split("\n\n")
-        if host == other or len(paras) < 5 or not heads[other]:
+        drawn = glued_teasers.draw(rng, texts, pool, heads)
+        if drawn is None:
             continue
-        at = rng.randrange(2, len(paras))
+        paras, at, headline = drawn
         kind = "teaser" if n % 2 == 0 else "credit"
-        tag = rng.choice(CUES) + heads[other] if kind == "teaser" else rng.choice(names)
-        text = "\n\n".join(paras[:at] + [tag + " " + paras[at]] + paras[at + 1:]) + "\n"
+        tag = rng.choice(CUES) + headline if kind == "teaser" else rng.choice(names)
+        text = glued_teasers.glued(paras, at, tag)
         document = Document.from_bytes("case.txt", text.encode("utf-8"))
         line = text[:text.index(tag + " " + paras[at])].count("\n")
         out.append(Case(kind, document, line, len(tag)))
