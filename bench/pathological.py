@@ -31,7 +31,7 @@ apart.
                   300,000 findings; unicode-escape looked back to the line's start for
                   each escape when it was added: 26.2 s alone, 8.4 s once bounded).
 
-With the doclint of the session that added this script, before its fixes,
+With the doclint of the commit that added this script, before its fixes,
 at `--scale 0.25`: one line 31.7 s (the source-tag rule tried every sentence
 end of the line as the start of a glued tag, copying the rest of the line
 each time), many paragraphs 54.9 s and 17 GB (the off-topic rule's matrices,

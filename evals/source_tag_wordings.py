@@ -102,7 +102,7 @@ SECOND_HEADLINES = ["Fuel prices to rise again", "Ten best cafes in town", "The 
                     "Storm Ciara: what we know", "Court jails Manchester drug gang", "Scientists find water on Mars",
                     "Brexit deal faces fresh vote", "Teachers strike over pay", "Six killed in Nairobi bus crash"]
 
-# Written in a later session, after the rule had been tuned on the first two sets: unseen wordings again.
+# Written later, after the rule had been tuned on the first two sets: unseen wordings again.
 THIRD_ON_A_LINE = """Source: The New York Times | Source: PTI | SOURCE: Bloomberg News | (Source: BBC News) | Source link
 Image copyright Getty Images | Image copyright AFP | Getty Images | Photo: Reuters/Jane Doe | AP Photo/Jane Doe
 Photograph: Jane Doe/AP | Writing by Jane Doe; Editing by John Roe | Compiled by Jane Doe | (CNN) | (Bloomberg)
@@ -123,7 +123,7 @@ THIRD_HEADLINES = ["Why rents keep rising", "Ten best phones of the year", "Floo
                    "What the census tells us", "Wildfire forces thousands to flee", "Union calls off rail strike",
                    "Singer cancels world tour"]
 
-# Written in the ninth session before the rule was changed for it: wordings of kinds the first three sets lack
+# Written before the rule was changed for it: wordings of kinds the first three sets lack
 # (agency footers, paywall and page-furniture lines, rows of share buttons), and prose that opens with a cue word,
 # which must be left alone.
 FOURTH_ON_A_LINE = """(Image credit: Getty Images) | Photo by Jane Doe/Getty Images | Photos: Jane Doe | File image
@@ -152,7 +152,7 @@ FOURTH_HEADLINES = ["Summit ends in deadlock", "Storm knocks out power", "Inside
                     "Ten years after the quake"]
 FOURTH_CUES = ["RELATED: ", "More: ", "WATCH | ", "See also: "]
 
-# Also written in the ninth session, after the fourth: other spellings of the commonest credits and prompts (a
+# Also written after the fourth: other spellings of the commonest credits and prompts (a
 # dash after a cue, inputs without "from", "Source/s", a handle followed by more words, a platform's address).
 FIFTH_ON_A_LINE = """(Source - Reuters) | (Sources: Reuters, AFP) | (Via The Guardian) | (Courtesy: Dawn) | (With agency inputs)
 (Inputs from PTI) | (With additional inputs from IANS) | (With inputs from agencies) | Also Read | Why rents keep rising
@@ -203,7 +203,7 @@ Already a subscriber? Log in | Reprints & Permissions | Report an error | Join t
 Click to share on Facebook (Opens in new window)"""
 SEVENTH_KEPT = ["This story has been updated with additional information."]  # an editorial note, kept as dates are
 
-# Written in the eleventh session before the rule was changed for it: syndication-feed footers, the page furniture
+# Written before the rule was changed for it: syndication-feed footers, the page furniture
 # of cookie banners, image viewers and loaders, agencies of South Asia and credits written in other languages.
 EIGHTH_ON_A_LINE = """The post Council approves new budget appeared first on Example News. | Continue reading... | [...]
 Read the full article here | The article originally appeared on Example News. | Source: Example News | (UNB) | (BSS)
@@ -224,7 +224,7 @@ EIGHTH_KEPT = ["TBS Report", "Star Online Report",  # bylines, kept as "By Staff
                "Cookies and cakes were sold at the fair.", "Screenshots of the messages were shared with the police.",
                "Font sizes on the ballot were criticised by voters.", "Tweets from the minister were later deleted."]
 
-# Written in the twelfth session before the rule was changed for it: aggregator prompts (apps, channels, "read
+# Written before the rule was changed for it: aggregator prompts (apps, channels, "read
 # next"), credits with "input(s)", "via", "pic" and "photograph", comment and print furniture.
 NINTH_ON_A_LINE = """Source link | Source: AP News | (Source: Al Jazeera) | Sourced from Reuters | Story source: Reuters
 Content courtesy: AFP | Input: AFP | Inputs from agencies | With input from Reuters | (With input from wire services)
@@ -244,7 +244,7 @@ NINTH_KEPT = ["Inputs from farmers shaped the plan.", "Via a new law, the counci
               "Comments from residents were mixed.", "Printing the ballots took three days.",
               "Getty Images won the contract for the games."]
 
-# Written in the twelfth session for the start of a paragraph (dev glues a third of its tags there): credits,
+# Written for the start of a paragraph (dev glues a third of its tags there): credits,
 # prompts, furniture and teasers before a paragraph that may open with a speaker ("Governor Elena Varga said").
 TENTH_GLUED = ["Photo: AFP", "Courtesy: Reuters", "See also: Oil prices hit record high", "Related: Markets fall on war fears",
                "Sign up for our newsletter.", "Like us on Facebook.", "Subscribe to our YouTube channel.",
@@ -255,7 +255,7 @@ TENTH_GLUED = ["Photo: AFP", "Courtesy: Reuters", "See also: Oil prices hit reco
                "Subscribe now", "Image copyright AFP", "(Photo: Getty Images)", "Also Read: Budget at a glance",
                "READ ALSO: Budget at a glance", "Trending: Storm warnings"]
 
-# Written in the twelfth session before the rule was changed for it: other surface forms of the dev corpus's eight
+# Written before the rule was changed for it: other surface forms of the dev corpus's eight
 # kinds of tag (a bracketed source or input credit, a teaser cue, a newsletter or follow prompt, an image credit),
 # each placed on a line and glued, as dev places its own.
 ELEVENTH = ["(Courtesy: The Hindu)", "(Source - Dawn)", "[Source: Xinhua]", "(source: www.thedailystar.net)",
@@ -274,7 +274,7 @@ ELEVENTH = ["(Courtesy: The Hindu)", "(Source - Dawn)", "[Source: Xinhua]", "(so
             "Photograph: Getty Images", "Source: Daily Star", "Sources: Reuters, AFP", "SOURCE: Xinhua", "Source - The Hindu",
             "Source:thedailystar.net", "Source link: thedailystar.net"]
 
-# Written in the twelfth session, after the eleventh and before the rule was changed for it: more forms of the same
+# Written after the eleventh and before the rule was changed for it: more forms of the same
 # eight kinds (credits of inputs in other word orders, teaser cues with `>>`, follow prompts with a tail).
 TWELFTH = ["(Source: The Business Standard)", "(Source: bbc.co.uk)", "Source: Prothom Alo English", "Source : AP",
            "(Written with inputs from agencies)", "(With additional reporting from AFP)", "(Inputs by IANS)",
@@ -288,7 +288,7 @@ TWELFTH = ["(Source: The Business Standard)", "(Source: bbc.co.uk)", "Source: Pr
            "Image copyright AP Photo", "Image copyright: Reuters/John Doe", "Image Copyright AFP", "Image copyright PA Media",
            "Photo: Courtesy of the family", "(Image: AFP)", "(Pic: Reuters)"]
 
-# Written in the twelfth session, after the twelfth set and before the rule was changed for it: the dev corpus's
+# Written after the twelfth set and before the rule was changed for it: the dev corpus's
 # kinds once more, in punctuation and spelling variants ("-Source: Reuters", "[Source]: Reuters", "Read more on
 # this:", "To subscribe to our newsletter, click here.", "Follow us on Twitter @x | Facebook /x").
 THIRTEENTH = ["(Source: Agencies)", "(Source - Reuters)", "(SOURCE: AP)", "(Source/ AFP)", "(Sources - Dhaka Tribune)",
@@ -306,7 +306,7 @@ THIRTEENTH = ["(Source: Agencies)", "(Source - Reuters)", "(SOURCE: AP)", "(Sour
               "Image copyright EPA Image caption", "Image Copyright: Getty Images", "Image copyright Reuters.",
               "Images copyright AFP"]
 
-# Written in the thirteenth session before the rule was changed for it: the dev corpus's kinds with unusual
+# Written before the rule was changed for it: the dev corpus's kinds with unusual
 # variable parts (long or numbered headlines, sites with paths, handles with digits), and credits, prompts and
 # notices of other kinds that scraped news carries.
 FOURTEENTH = ["(Source: www.thefinancialexpress.com.bd)", "(Source: https://www.example.org/news/2024/06/19/vote)",
