@@ -386,6 +386,17 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
     return found
 
 
+def _past_rules(document: Document, start: int, end: int) -> int:
+    """Where a quoted passage's words start: past its opening lines that hold no word (`>#=========`, a rule
+    drawn above a listing), which repeat nothing of their own."""
+    line = document.line_of(start)
+    while line + 1 < document.line_count and document.line_starts[line + 1] < end:
+        if any(c.isalnum() for c in document.line_text(line)):
+            break
+        line += 1
+    return max(start, document.line_starts[line])
+
+
 # An e-mail body left in quoted-printable: a line ending at "=" continues on the next line (a soft line break,
 # `considerin=` then `g`), and "=20" at a line's end is a space (`a weekend's worth of hacking=20`).
 _SOFT_BREAK = re.compile(r"(?<!=)=$")

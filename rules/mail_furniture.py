@@ -69,8 +69,9 @@ FURNITURE = (
                         "Subject: deferreds",)),
     Furniture("digest-separator", "Digest separator and message header",
               start=r"--__--__--\s*", more=r"Message:\s*\d+\s*|" + _HEADER_FIELD + "|" + _CONTINUATION,
-              max_lines=12, blank_inside=True, safe=False,
-              source="Mailman 2 digests: the separator and header before each message",
+              max_lines=12, blank_inside=True, safe=False, needs=r"Message:\s*\d+",
+              source="Mailman 2 digests: the separator and header before each message (the separator before the "
+                     "digest's footer, with no message after it, is left to the footer's rule)",
               examples=("--__--__--\n\nMessage: 1\nDate: Mon, 27 Oct 2003 09:29:29 -0500\nFrom: Jane Doe\n"
                         "Subject: Re: deferreds",)),
     Furniture("digest-header", "Digest subscription notice",
@@ -125,6 +126,7 @@ _DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s
                               r"the\s+intended\s+recipient)", re.IGNORECASE)
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # a quoted line's markers ("> ", ">> ", "> > ")
 _SIGNATURE = re.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
 _OPENERS = [(f, re.compile(f.start, re.IGNORECASE)) for f in FURNITURE]
 _DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
@@ -274,7 +276,11 @@ class MailFurniture(Rule):
         text = document.text
         # delete whole lines: from the line's start to the next line's start (or from the previous line's end
         # when the block ends the text)
-        if last + 1 < document.line_count:
+        quote = _QUOTE_PREFIX.match(document.line_text(first)).group().rstrip()
+        if quote and last + 1 < document.line_count and document.line_text(last + 1).lstrip().startswith(">"):
+            # a quoted block inside a quote that goes on leaves one empty quoted line: the quote keeps its shape
+            edit = Edit(start, document.line_starts[last + 1], quote + "\n")
+        elif last + 1 < document.line_count:
             stop = last + 1
             if first == 0 or not document.line_text(first - 1).strip():  # a block of its own: its blank lines go too
                 while stop + 1 < document.line_count and not document.line_text(stop).strip():
