@@ -376,7 +376,7 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
             head = " ".join(tokens[:QUOTED_MIN_WORDS])
             holder = next((k for k in heads.get(head, ()) if f" {key} " in earlier[k][0]), None)
             if holder is not None:
-                found.append(QuotedRepeat(start, end, earlier[holder][1], len(tokens)))
+                found.append(QuotedRepeat(_past_rules(document, start, end), end, earlier[holder][1], len(tokens)))
                 continue
         for at in range(len(tokens) - QUOTED_MIN_WORDS + 1):
             places = heads.setdefault(" ".join(tokens[at:at + QUOTED_MIN_WORDS]), [])
