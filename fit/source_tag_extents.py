@@ -8,13 +8,13 @@ folder is one; it is read, never copied). Cases are made as evals/source_tag_glu
 teaser cue and another article's headline (`Read more: <headline> <paragraph>`), or a credit's cue and a
 source's name from its lists (`Source: Dhaka Tribune <paragraph>`), glued before a paragraph of an article (the
 third or later); and the news openings of evals/source_tag_teaser_extents.py after its teasers (in both
-halves: they hold the openings that a folder of articles has too few of). Each case asks the scanner where the tag glued to the line's start ends; the answer is right
-when it is exactly the glued tag.
+halves: they hold the openings that a folder of articles has too few of). Each case asks the scanner where the
+tag glued to the line's start ends; the answer is right when it is exactly the glued tag.
 
 The folder's articles are split in two halves (even and odd places). The weights are fitted on the first half by
 coordinate ascent: each weight in turn tries its value times 0, 0.5, 0.75, 1.25, 1.5 and 2 and plus or minus
-0.5 and 1 (whole numbers move by one), and keeps the value that gets the most extents right (the current value on ties), for `--rounds`
-rounds. Printed: the extents right with the rule's weights and with the fitted ones, on both halves, by kind,
+0.5 and 1 (whole numbers move by one), and keeps the value that gets the most extents right (the current value
+on ties), for `--rounds` rounds. Printed: the extents right with the rule's weights and with the fitted ones, on both halves, by kind,
 and each weight the fit moved. The second half says whether a move generalises.
 """
 from __future__ import annotations

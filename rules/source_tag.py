@@ -773,7 +773,7 @@ def _reporter_sign_off(body: str, found: list, document) -> list:
     m = _SIGN_OFF.search(body)
     if (m is None or body.lstrip()[:1] in QUOTE_MARKS or any(t.end > m.start(1) for t in found)
             or document.analysis(_SignOffs) < SIGN_OFFS):
-        return []  # (a paragraph that is a quotation ends with its speaker: "“No one here gets out alive.” – Jim Morrison")
+        return []  # (a quotation ends with its speaker: "“No one here gets out alive.” – Jim Morrison")
     return [_Tag(m.start(1), m.end(1), False, "Source credit (a reporter's sign-off)", "end")]
 
 
