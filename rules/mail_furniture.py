@@ -126,7 +126,6 @@ _DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s
                               r"the\s+intended\s+recipient)", re.IGNORECASE)
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # a quoted line's markers ("> ", ">> ", "> > ")
 _SIGNATURE = re.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
 _OPENERS = [(f, re.compile(f.start, re.IGNORECASE)) for f in FURNITURE]
 _DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
@@ -276,8 +275,9 @@ class MailFurniture(Rule):
         text = document.text
         # delete whole lines: from the line's start to the next line's start (or from the previous line's end
         # when the block ends the text)
-        quote = _QUOTE_PREFIX.match(document.line_text(first)).group().rstrip()
-        if quote and last + 1 < document.line_count and document.line_text(last + 1).lstrip().startswith(">"):
+        depth, cut = unquote(document.line_text(first))
+        quote = document.line_text(first)[:cut].rstrip()
+        if depth and last + 1 < document.line_count and unquote(document.line_text(last + 1))[0]:
             # a quoted block inside a quote that goes on leaves one empty quoted line: the quote keeps its shape
             edit = Edit(start, document.line_starts[last + 1], quote + "\n")
         elif last + 1 < document.line_count:
