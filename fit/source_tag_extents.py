@@ -86,7 +86,7 @@ def right(cases: list[Case], weights) -> dict[str, int]:
         counts = {"teaser": 0, "credit": 0, "opening": 0}
         for case in cases:
             document = case.document
-            for key in [k for k in document._analyses if k[0].__name__ == "_UsualLength"]:
+            for key in [k for k in document._analyses if k[0] is source_tag._UsualLength]:
                 del document._analyses[key]  # the usual headline length depends on the weights
             content = document.line_text(case.line)
             tags = scan._tags(content, 0, len(content.rstrip()), document, True, True)
