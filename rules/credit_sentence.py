@@ -49,6 +49,8 @@ _BIO = (rf"(?:[—–]\s*)?(?P<name>{_NAME})(?:\s*\(@\w{{1,15}}\))?\s+(?:is|was|
         rf"(?:{_BIO_ROLE})\b")  # ("— Jane Doe is a writer", "Jane Doe (@janedoe) is a contributor to ...")
 BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pages put a copyright line, an RSS
 # link and the bio after the story)
+BIO_STORY_BLOCKS = 3  # a bio read by its shape alone (_ROLE_AT) follows a story of at least this many blocks: in a
+# short news item the first paragraphs introduce its people so ("Scrum-half Matt Dawson is an injury doubt for ...")
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
 _CREDITED = re.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
@@ -62,6 +64,23 @@ def _patterns():
 @lru_cache(maxsize=1)
 def _bio_pattern():
     return re.compile(_BIO)
+
+
+# A bio by its shape, where it names no writing role: a full name opens the block, then what the person is and
+# where ("Mike Gleason is a Director with Money Metals Exchange", "James W. King is Commander of the Albany
+# Camp", "Alan Joel has been a practicing CPA in NYC"), or what they do, then the next sentence says so ("Tyler
+# Cochran studies Political Science at Missouri State University. He is a Media Ambassador and Missouri State
+# Chair for Young Americans for Liberty."). Read only at a tail block's start.
+_IS_AT = (r"(?:is|was|has\s+been)\s+(?:an?\s+|(?=[A-Z]))(?:[\w'’-]+\s+){0,%d}?(?:of|with|at|for|in)\s+(?:the\s+)?"
+          r"[A-Z]")  # a role, with "a" or capitalised: not "has been named in the Scotland squad"
+_ENDS = re.escape(SENTENCE_ENDS)
+_ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?:He|She)\s+"
+            rf"{_IS_AT % 6})")
+
+
+@lru_cache(maxsize=1)
+def _role_at_pattern():
+    return re.compile(_ROLE_AT)
 
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
@@ -100,7 +119,15 @@ class CreditSentence(Rule):
     Doe is an award-winning journalist`, `... is the author of`, `... has
     authored over 160 poems`), when the story has not named that person
     before (a byline, a short link line or a `copyright by:` credit aside);
-    the finding runs to the end of its block. A staff note naming the
+    the finding runs to the end of its block. A bio that names no writer's
+    role is read by its shape, only where a block opens with it after at
+    least three blocks of story: a full name, then a role and where (`Jane
+    Doe is a Director with Example Savings`, `... is Commander of the ...`,
+    `... has been a practicing CPA in NYC`), or what the person does and,
+    in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
+    studies Law at Example State University. She is a Fellow for ...`).
+    The last blocks are counted among those that hold a sentence, so a
+    list of sources or links after the bio does not hide it. A staff note naming the
     story's reporter (`Clark Boyd is technology correspondent for The
     World`) and Markdown or sectioned documents (whose `Author` section is
     their own text) are left alone.
@@ -131,8 +158,7 @@ class CreditSentence(Rule):
 
     def check(self, document, context):
         text = document.text
-        if _BIO_CUES.search(text):
-            yield from self._bios(document)
+        yield from self._bios(document)
         if not _CUES.search(text):
             return
         credit, syndication = _patterns()
@@ -161,12 +187,13 @@ class CreditSentence(Rule):
         text = document.text
         if is_markdown(document.path) or any(b.kind == "heading" for b in document.blocks):
             return  # a project's documentation, in sections: an "Author" section is its own text
-        for block in document.prose_runs[-BIO_TAIL_BLOCKS:]:
+        sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]
+        for n, block in enumerate(sentences[-BIO_TAIL_BLOCKS:], start=max(0, len(sentences) - BIO_TAIL_BLOCKS)):
             body = text[block.start:block.end]
-            if not _BIO_CUES.search(body):
-                continue
             for start in _sentence_starts(body):
-                m = _bio_pattern().match(body, start)
+                m = _bio_pattern().match(body, start) if _BIO_CUES.search(body) else None
+                if m is None and n >= BIO_STORY_BLOCKS and start == len(body) - len(body.lstrip()):
+                    m = _role_at_pattern().match(body, start)
                 if m is None:
                     continue
                 a = block.start + m.start()
@@ -196,6 +223,12 @@ class CreditSentence(Rule):
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         make = Fix.safe if safe else Fix.unsafe
         return Diagnostic(a, b, f'{what}: "{shown}"', fix=make(edit, message="Delete the credit"))
+
+
+def _a_sentence(body: str) -> bool:
+    """Whether a block of prose holds a sentence (more than a byline's words, and a sentence's end): the blocks a
+    bio is counted among, not a list of links or labels after it (`Sources:` / `Hemp plastics:` / an address)."""
+    return len(body.split()) > BYLINE_WORDS and bool(_SENTENCE_END.search(body))
 
 
 def _named_in_story(text: str, surname: str, before: int) -> bool:
