@@ -248,6 +248,12 @@ class _Tag:
     rule: str = "source-credit"  # the name of the rule that reports it
 
 
+def _bracketed_credit(tag: _Tag, content: str) -> bool:
+    """Whether a tag is a credit whose whole extent its brackets close (`( REUTERS/Jane Doe/Reuters )`)."""
+    shown = content[tag.start:tag.end].strip()
+    return tag.kind in ("closed", "credit") and shown[:1] in "([" and shown[-1:] in ")]"
+
+
 class Finding(NamedTuple):
     """A tag the scanner found: where it is, the rule that reports it, the message and the edit that deletes it."""
 
@@ -326,8 +332,8 @@ class Scanner:
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
-            if block.kind != "paragraph" or document.in_code(block.start):
-                continue  # headlines, and Markdown's code blocks and comments (code, not a page's text)
+            if block.kind not in ("paragraph", "headline") or document.in_code(block.start):
+                continue  # Markdown's code blocks and comments (code, not a page's text)
             for line, ls, le in document.block_lines(block):
                 content = text[ls:le]
                 lead = len(content) - len(content.lstrip())
@@ -338,6 +344,8 @@ class Scanner:
                 alone = line == block.first_line or not document.continues(line)
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
+                if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
+                    tags = [t for t in tags if _bracketed_credit(t, content)]  # caption a page put first
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
