@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
+from doclint.layout import is_markdown
 from doclint.rule import Rule, option
-from doclint.text import QUOTE_MARKS, SENTENCE_ENDS, legal_phrases, looks_like_code, normalize, words
+from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, legal_phrases, looks_like_code,
+                          normalize, words)
 
 _END_MARKS = " " + SENTENCE_ENDS
 
@@ -52,7 +54,15 @@ class RepeatedSentence(Rule):
     ...`), is reported when three quarters of its words, in order, lie within
     one and a half times its length of that sentence; not before the
     sentence (a headline or a subheading sums up in other words), not
-    between two captions (parallel entries) and not in a licence. So is a run
+    between two captions (parallel entries) and not in a licence. A paragraph
+    of one sentence whose words stand word for word in one run inside an
+    earlier, longer sentence of prose is a pull quote cut from it (`The
+    council has given the town its waterfront back.`). A sentence of a web
+    article's dek (its first paragraph under the headline, holding a full
+    stop; not in Markdown or a text in sections) that the body says again
+    needs only `min-words` words: the page printed the dek and the body one
+    after the other. A header's field (`Summary: ...`) said again by the
+    text under it is not reported. So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
 
@@ -108,7 +118,7 @@ class RepeatedSentence(Rule):
                 caption = alone and text[start:end].rstrip()[-1:] not in ".!?:;" and not any(
                     map(looks_like_code, text[start:end].splitlines())) and all(
                     map(document.continues, range(b.first_line + 1, b.last_line + 1)))  # one line, or wrapped
-                first, similar = near.match(norm, (start, end, b.index), caption), True
+                first, similar = near.match(norm, (start, end, b.index), caption, alone), True
                 if first is None:
                     continue
             found = self._repeat(document, blocks, starts, (start, end, b), first, norm, similar)
@@ -137,6 +147,8 @@ class RepeatedSentence(Rule):
         first_start, first_end, first_block = first
         if not same_section(document, first_start, start) or (similar and heading_starts(document)):
             return None  # documentation repeats a note under another heading, and writes parallel entries, on purpose
+        if similar and document.in_field_block(document.line_of(first_start)):
+            return None  # a header's field (`Summary: ...`) that the body's first line says again
         alone = (start, end) == (b.start, b.end) and not b.piece
         first_alone = ((first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
                        and not blocks[first_block].piece)
@@ -149,7 +161,7 @@ class RepeatedSentence(Rule):
         if not alone and not first_alone:
             if similar or any(q in norm for q in QUOTE_MARKS):
                 return None  # a quotation used twice in different contexts; a near copy inside prose is prose
-            if len(words(norm)) < self.options.min_words_inside:
+            if len(words(norm)) < self.options.min_words_inside and not _from_dek(document, first_block):
                 return None
         if first_alone and not alone:  # report the pull quote, wherever it stands
             start, end, b, first_start, first_end, first_block = (
@@ -173,6 +185,18 @@ class RepeatedSentence(Rule):
         return Diagnostic(start, end, f"{what} a sentence from line {line} ({count} words)",
                           fix=Fix.unsafe(edit, message="Delete the repeat"),
                           related=(self.related(document, first_start, first_end, "first occurrence"),))
+
+
+def _from_dek(document, block: int) -> bool:
+    """Whether a block is a web article's dek: its first paragraph of prose, right after the headline, in a text
+    that is neither Markdown nor in sections. A sentence of it that the body says again is a leftover of the page
+    (the dek and the body printed one after the other), however short; documentation's summary is its own."""
+    paras = document.paragraphs
+    if not (paras and paras[0].index == block and block > 0 and document.blocks[block - 1].kind == "headline"):
+        return False
+    dek = document.block_text(paras[0])
+    return ((ends_sentence(dek) or bool(SENTENCE_BREAK.search(dek)))  # a title the body opens with is no dek
+            and not is_markdown(document.path) and not heading_starts(document))
 
 
 # A near repeat: a caption or a pull quote rewritten from a sentence of the text ("The father went to bed and it was
@@ -204,10 +228,12 @@ class _NearIndex:
         self._indexed = 0  # sentences in short_grams
         self.sentences: list[tuple] = []  # (span, word count, alone, normalised text)
 
-    def match(self, norm: str, span: tuple, alone: bool) -> tuple | None:
+    def match(self, norm: str, span: tuple, alone: bool, paragraph: bool = False) -> tuple | None:
+        """The earlier sentence this one nearly repeats, or None. `alone`: a caption (a paragraph with no full stop
+        of its own); `paragraph`: a paragraph of one sentence, which may be a pull quote."""
         tokens = words(norm)
         grams = [tuple(tokens[i:i + NEAR_GRAM]) for i in range(len(tokens) - NEAR_GRAM + 1)]
-        found = self._near(tokens, grams, alone, norm) if len(tokens) >= NEAR_MIN_WORDS else None
+        found = self._near(tokens, grams, alone, norm, paragraph) if len(tokens) >= NEAR_MIN_WORDS else None
         if found is None and alone and len(tokens) >= NEAR_MIN_WORDS and _plain_prose(norm):
             if self.reworded is None:
                 self.reworded = self._rewording()
@@ -248,7 +274,7 @@ class _NearIndex:
                 return earlier
         return None
 
-    def _near(self, tokens: list[str], grams: list[tuple], alone: bool, norm: str) -> tuple | None:
+    def _near(self, tokens: list[str], grams: list[tuple], alone: bool, norm: str, paragraph: bool) -> tuple | None:
         """An earlier sentence whose runs of NEAR_GRAM words cover this one (see NEAR_COVERAGE)."""
         shared: dict[int, set[int]] = {}
         for i, gram in enumerate(grams):
@@ -262,7 +288,17 @@ class _NearIndex:
             if ((alone or earlier_alone) and covered >= NEAR_COVERAGE * len(tokens)
                     and covered >= NEAR_COVERAGE_EARLIER * count):
                 return earlier
+            if (paragraph and not alone and not earlier_alone and _plain_prose(norm) and _plain_prose(earlier_norm)
+                    and _quoted_from(tokens, earlier_norm)):
+                return earlier  # a pull quote: a clause of the earlier sentence, word for word, standing alone
         return None
+
+
+def _quoted_from(tokens: list[str], earlier_norm: str) -> bool:
+    """Whether the sentence's words stand in the earlier sentence word for word, in one run."""
+    other = words(earlier_norm)
+    n = len(tokens)
+    return any(other[i:i + n] == tokens for i in range(len(other) - n + 1) if other[i] == tokens[0])
 
 
 _MARKUP = re.compile(r"://|::|\]\(|[<>{}\[\]|`#=*_]")
