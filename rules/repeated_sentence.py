@@ -62,7 +62,11 @@ class RepeatedSentence(Rule):
     stop; not in Markdown or a text in sections) that the body says again
     needs only `min-words` words: the page printed the dek and the body one
     after the other. A header's field (`Summary: ...`) said again by the
-    text under it is not reported. So is a run
+    text under it is not reported. A paragraph that opens with the last
+    eight words or more of the paragraph before it (a page cut into
+    overlapping windows) is reported from its start to the end of the
+    overlap, unless the paragraph before is little more than those words (a
+    heading restated by the text under it). So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
 
@@ -81,7 +85,7 @@ class RepeatedSentence(Rule):
 
     ## Fix safety
     The fix deletes the repeated sentence (or its paragraph, when it stands
-    alone), or the second copy of a doubled run. It is unsafe: the repeat may
+    alone), the second copy of a doubled run, or a window's repeated opening. It is unsafe: the repeat may
     be deliberate emphasis, and which of two copies that differ in their
     punctuation to keep is a choice.
     """
@@ -100,10 +104,14 @@ class RepeatedSentence(Rule):
         seen: dict[str, tuple[int, int, int]] = {}
         near = _NearIndex(lambda: legal_phrases(document.text) < 2)  # a licence's clauses are alike by design
         text = document.text
+        windows = self._windows(document, copied)
+        yield from windows
         for start, end in document.sentences:
             b = blocks[bisect_right(starts, start) - 1]
             if b.kind != "paragraph" or b.index in copied or document.in_code(start):
                 continue
+            if any(w.start <= start < w.end for w in windows):
+                continue  # inside a window's repeat, reported whole
             norm = normalize(text[start:end]).rstrip(_END_MARKS)  # a caption or a dek has no full stop
             alone = (start, end) == (b.start, b.end) and not b.piece  # a piece of a long line is running text
             if norm in seen:
@@ -139,6 +147,25 @@ class RepeatedSentence(Rule):
                     yield Diagnostic(c, d, f"Passage repeated right after itself ({len(words(text[c:d]))} words)",
                                      fix=Fix.unsafe(Edit(b, d), message="Delete the second copy"),
                                      related=(self.related(document, a, b, "first copy"),))
+
+    def _windows(self, document, copied: set) -> list[Diagnostic]:
+        """Paragraphs that open with the end of the paragraph before them (see _overlap)."""
+        text, paras, found = document.text, document.paragraphs, []
+        for before, after in zip(paras, paras[1:]):
+            if before.index in copied or after.index in copied or after.index != before.index + 1:
+                continue
+            overlap = _overlap(text, before, after)
+            if overlap is not None:
+                (a, b), (c, d) = overlap
+                count = len(words(text[c:d]))
+                closing = text[b:before.end].rstrip()  # the stop after the words the paragraph before ends with
+                if closing and text.startswith(closing, d):
+                    d += len(closing)
+                end = d + len(text[d:after.end]) - len(text[d:after.end].lstrip())
+                found.append(Diagnostic(c, d, f"Paragraph opens with the last {count} words of the "
+                                              f"one before it", fix=Fix.unsafe(Edit(c, end), message="Delete the repeat"),
+                                        related=(self.related(document, a, b, "first copy"),)))
+        return found
 
     def _repeat(self, document, blocks, starts, later, first, norm: str, similar: bool):  # long: the pull-quote cases
         """The diagnostic for a sentence that repeats (or, `similar`, nearly repeats) an earlier one, or None."""
@@ -317,6 +344,22 @@ def _plain_prose(norm: str) -> bool:
 
 STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentence: shorter runs doubled may be a
 # figure of speech ("very, very", "bye bye")
+
+
+def _overlap(text: str, before, after):
+    """((start, end) in `before`, (start, end) in `after`) when the paragraph `after` opens with the last
+    STUTTER_MIN_WORDS words or more of the paragraph `before`, compared as lower-cased words: a scraper that cut a
+    page into overlapping windows (`... as DB announced the selling of 8 billion euros worth of stock.` / `in May
+    of 2014, the scramble for liquidity continued as DB announced the selling of 8 billion euros ...`). The
+    longest such overlap, up to the whole of the later paragraph but one word; the paragraph before keeps
+    STUTTER_MIN_WORDS words of its own (a heading or a title restated by the text under it is no window: `How to
+    apply the Apache License to your work.` / `To apply the Apache License to your work, attach ...`)."""
+    head = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, before.start, before.end)]
+    tail = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, after.start, after.end)]
+    for k in range(min(len(head) - STUTTER_MIN_WORDS, len(tail) - 1), STUTTER_MIN_WORDS - 1, -1):
+        if [w for _, _, w in head[-k:]] == [w for _, _, w in tail[:k]]:
+            return (head[-k][0], head[-1][1]), (tail[0][0], tail[k - 1][1])
+    return None
 
 
 def _doubled(text: str, start: int, end: int):
