@@ -17,7 +17,7 @@ import itertools
 import os
 from functools import lru_cache
 
-from doclint import lexicon
+from doclint import lexicon, tokenmemo
 from doclint.arrays import grown
 
 WEIGHTS = ("weights", "l2_supercat_256.safetensors")
@@ -31,22 +31,70 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def model():
-    """(tokenizer, embedding matrix) from the wordllama package's files."""
+    """(tokenizer, embedding matrix) from the wordllama package's files: the tokenizer is loaded when a word the
+    memo does not hold needs it (see doclint.tokenmemo), the matrix is mapped from its file, not read."""
     spec = importlib.util.find_spec("wordllama")
     root = os.path.dirname(spec.origin)
     weights, tokenizer = os.path.join(root, *WEIGHTS), os.path.join(root, *TOKENIZER)
     if os.path.exists(weights) and os.path.exists(tokenizer):
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
-        matrix = next(iter(load_file(weights).values()))
-        return Tokenizer.from_file(tokenizer), matrix
+        return LazyTokenizer(tokenizer), _matrix(weights)
     from pathlib import Path
 
     from wordllama import WordLlama  # another layout: let the package find its files (downloads disabled)
 
     wl = WordLlama.load(cache_dir=Path(root), disable_download=True)
     return wl.tokenizer, wl.embedding
+
+
+def preload() -> None:
+    """Load the model whole, the tokenizer too: before worker processes are forked, so that they share it."""
+    tokenizer, _ = model()
+    if isinstance(tokenizer, LazyTokenizer):
+        tokenizer.load()
+
+
+class LazyTokenizer:
+    """The package's tokenizer, loaded on first use: parsing its JSON costs some 50 ms, which a run whose words the
+    memo holds does not pay. Any attribute is the loaded tokenizer's."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._loaded = None
+
+    def load(self):
+        if self._loaded is None:
+            from tokenizers import Tokenizer
+
+            self._loaded = Tokenizer.from_file(self.path)
+        return self._loaded
+
+    def __getattr__(self, name):
+        return getattr(self.load(), name)
+
+
+def _matrix(path: str):
+    """The embedding matrix of a safetensors file holding one tensor, mapped into memory (a run reads the rows of
+    its words only, where reading the 16 MB file took some 16 ms); through the safetensors package for any other
+    layout."""
+    import json
+
+    import numpy as np
+
+    try:
+        with open(path, "rb") as f:
+            size = int.from_bytes(f.read(8), "little")
+            header = json.loads(f.read(size))
+        (info,) = [v for k, v in header.items() if k != "__metadata__"]
+        dtype = {"F16": np.float16, "F32": np.float32}[info["dtype"]]
+        start, end = info["data_offsets"]
+        shape = tuple(info["shape"])
+        if end - start != int(np.prod(shape)) * np.dtype(dtype).itemsize:
+            raise ValueError("size")
+        return np.asarray(np.memmap(path, dtype=dtype, mode="r", offset=8 + size + start, shape=shape))
+    except (OSError, ValueError, KeyError):
+        from safetensors.numpy import load_file
+
+        return next(iter(load_file(path).values()))
 
 
 _converted = None  # (the matrix, its float32 copy): see _float32
@@ -119,7 +167,24 @@ def _direct(tokenizer):
 
 
 def _token_ids(words: list[str], tokenizer) -> list:
-    """Each word's token ids (no special tokens added), as a list (an array for a very long word)."""
+    """Each word's token ids (no special tokens added), as a list (an array for a very long word): from the memo
+    of the tokenizer's file where it holds them, for a batch small enough (see doclint.tokenmemo)."""
+    memo = None
+    if isinstance(tokenizer, LazyTokenizer) and len(words) < tokenmemo.MEMO_BATCH:
+        memo = tokenmemo.for_file(tokenizer.path)
+    if memo is None:
+        return _tokenized(words, tokenizer)
+    known = memo.get([w for w in words if len(w) <= tokenmemo.MEMO_WORD])
+    missing = [w for w in words if w not in known]
+    if missing:
+        fresh = _tokenized(missing, tokenizer)
+        memo.put([(w, ids) for w, ids in zip(missing, fresh) if isinstance(ids, list)])
+        known.update(zip(missing, fresh))
+    return [known[w] for w in words]
+
+
+def _tokenized(words: list[str], tokenizer) -> list:
+    """_token_ids by the tokenizer itself."""
     direct = _direct(tokenizer)
     if direct is None:
         encode = getattr(tokenizer, "encode_batch_fast", tokenizer.encode_batch)  # fast: no character offsets

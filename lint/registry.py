@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from doclint import usercache
 from doclint.rule import Rule, validate_rule_class
 from doclint.selectors import selects
 
@@ -51,8 +52,7 @@ def _entry_point_specs() -> list[tuple[str, str]]:
         except OSError:
             key_parts.append(f"{folder}:-")
     key = hashlib.sha1("\n".join([sys.version, *key_parts]).encode()).hexdigest()
-    cache_dir = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    cache = os.path.join(cache_dir, "doclint", "entry-points.json")
+    cache = usercache.path("entry-points.json")
     use_cache = not os.environ.get("DOCLINT_NO_ENTRY_POINT_CACHE")
     if use_cache:
         try:

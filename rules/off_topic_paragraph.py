@@ -242,7 +242,7 @@ class OffTopicParagraph(Rule):
         from doclint import embeddings
 
         if self.options.backend != "lexical" and embeddings.available():
-            embeddings.model()
+            embeddings.preload()
 
     def _embeddings(self) -> bool:
         """Whether the rule judges with the embeddings (the backend asked for, or "auto" with the extra)."""

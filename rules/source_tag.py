@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from doclint import usercache
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
@@ -115,15 +116,14 @@ def wordings() -> Wordings:
 
 def _read_families(path: Path) -> dict:
     """The TOML's content. Parsing it costs a few milliseconds, so the parsed form is kept as JSON in the user's
-    cache, under the hash of the file's bytes (any edit makes a new entry); a cache that cannot be read or
-    written is no error."""
+    cache, under the hash of the file's bytes (any edit makes a new entry, which replaces the others); a cache
+    that cannot be read or written is no error."""
     import hashlib
     import json
     import os
 
     raw = path.read_bytes()
-    cache_dir = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    cache = os.path.join(cache_dir, "doclint", f"source-tag-families-{hashlib.sha1(raw).hexdigest()[:16]}.json")
+    cache = usercache.path(f"source-tag-families-{hashlib.sha1(raw).hexdigest()[:16]}.json")
     try:
         with open(cache, encoding="utf-8") as f:
             return json.load(f)
@@ -140,6 +140,10 @@ def _read_families(path: Path) -> dict:
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(data, f)
         os.replace(tmp, cache)
+        folder, name = os.path.split(cache)
+        for old in os.listdir(folder):  # another version's wordings: an upgrade or an edit left them
+            if old.startswith("source-tag-families-") and old.endswith(".json") and old != name:
+                os.remove(os.path.join(folder, old))
     except OSError:
         pass
     return data
