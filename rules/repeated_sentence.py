@@ -346,18 +346,31 @@ STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentenc
 # figure of speech ("very, very", "bye bye")
 
 
+WINDOW_MAX = 200  # words: the longest overlap of two windows looked for (those seen ran 20-65 words)
+
+
 def _overlap(text: str, before, after):
     """((start, end) in `before`, (start, end) in `after`) when the paragraph `after` opens with the last
-    STUTTER_MIN_WORDS words or more of the paragraph `before`, compared as lower-cased words: a scraper that cut a
-    page into overlapping windows (`... as DB announced the selling of 8 billion euros worth of stock.` / `in May
-    of 2014, the scramble for liquidity continued as DB announced the selling of 8 billion euros ...`). The
-    longest such overlap, up to the whole of the later paragraph but one word; the paragraph before keeps
-    STUTTER_MIN_WORDS words of its own (a heading or a title restated by the text under it is no window: `How to
-    apply the Apache License to your work.` / `To apply the Apache License to your work, attach ...`)."""
+    STUTTER_MIN_WORDS to WINDOW_MAX words of the paragraph `before`, compared as lower-cased words: a scraper that
+    cut a page into overlapping windows (`... as DB announced the selling of 8 billion euros worth of stock.` / `in
+    May of 2014, the scramble for liquidity continued as DB announced the selling of 8 billion euros ...`). The
+    longest such overlap, short of the whole later paragraph; the paragraph before keeps STUTTER_MIN_WORDS words
+    of its own (a heading or a title restated by the text under it is no window: `How to apply the Apache License
+    to your work.` / `To apply the Apache License to your work, attach ...`)."""
     head = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, before.start, before.end)]
-    tail = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, after.start, after.end)]
-    for k in range(min(len(head) - STUTTER_MIN_WORDS, len(tail) - 1), STUTTER_MIN_WORDS - 1, -1):
-        if [w for _, _, w in head[-k:]] == [w for _, _, w in tail[:k]]:
+    tail = []
+    for m in _WORD.finditer(text, after.start, after.end):
+        tail.append((m.start(), m.end(), m.group().lower()))
+        if len(tail) > WINDOW_MAX:
+            break
+    if not tail:
+        return None
+    first = len(head) - min(WINDOW_MAX, len(head) - STUTTER_MIN_WORDS, len(tail) - 1)  # the longest one first
+    ends = [w for _, _, w in head[max(first, 0):]]
+    opening = [w for _, _, w in tail]
+    for n, word in enumerate(ends):
+        k = len(ends) - n
+        if k >= STUTTER_MIN_WORDS and word == opening[0] and ends[n:] == opening[:k]:
             return (head[-k][0], head[-1][1]), (tail[0][0], tail[k - 1][1])
     return None
 
