@@ -51,6 +51,9 @@ BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pa
 # link and the bio after the story)
 BIO_STORY_BLOCKS = 3  # a bio read by its shape alone (_ROLE_AT) follows a story of at least this many blocks: in a
 # short news item the first paragraphs introduce its people so ("Scrum-half Matt Dawson is an injury doubt for ...")
+ABOUT_AFTER = 3  # blocks holding a sentence that may follow an About block (another company's, a contact line)
+_ABOUT = re.compile(r"About\s+(?:Us|(?:the\s+)?(?P<name>[A-Z0-9][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|for"
+                    r"|the|de)){0,6}))(?:,\s+[^\n:]{1,60})?\s*:?")
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
 _CREDITED = re.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
@@ -127,7 +130,12 @@ class CreditSentence(Rule):
     in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
     studies Law at Example State University. She is a Fellow for ...`).
     The last blocks are counted among those that hold a sentence, so a
-    list of sources or links after the bio does not hide it. A staff note naming the
+    list of sources or links after the bio does not hide it. And a press
+    release's or a site's About block after the story: a line `About
+    <name>` (`About Us:`, `About Example Corp, a Sample Company:`) after at
+    least three blocks of story, with at most three blocks of sentences
+    after it, and the paragraph under it; a name with an apostrophe is a
+    section of the story (`About Musgraves' Co-Songwriters`). A staff note naming the
     story's reporter (`Clark Boyd is technology correspondent for The
     World`) and Markdown or sectioned documents (whose `Author` section is
     their own text) are left alone.
@@ -159,6 +167,8 @@ class CreditSentence(Rule):
     def check(self, document, context):
         text = document.text
         yield from self._bios(document)
+        if "About" in text and not is_markdown(document.path) and not any(b.kind == "heading" for b in document.blocks):
+            yield from self._abouts(document)
         if not _CUES.search(text):
             return
         credit, syndication = _patterns()
@@ -190,9 +200,11 @@ class CreditSentence(Rule):
         sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]
         for n, block in enumerate(sentences[-BIO_TAIL_BLOCKS:], start=max(0, len(sentences) - BIO_TAIL_BLOCKS)):
             body = text[block.start:block.end]
-            for start in _sentence_starts(body):
-                m = _bio_pattern().match(body, start) if _BIO_CUES.search(body) else None
-                if m is None and n >= BIO_STORY_BLOCKS and start == len(body) - len(body.lstrip()):
+            opening = len(body) - len(body.lstrip())
+            cued = bool(_BIO_CUES.search(body))  # a writer's role; else only a bio by its shape, opening the block
+            for start in _sentence_starts(body) if cued else [opening] if n >= BIO_STORY_BLOCKS else []:
+                m = _bio_pattern().match(body, start) if cued else None
+                if m is None and n >= BIO_STORY_BLOCKS and start == opening:
                     m = _role_at_pattern().match(body, start)
                 if m is None:
                     continue
@@ -201,6 +213,20 @@ class CreditSentence(Rule):
                     continue  # the story's own subject: "... Doe is the author of the report"
                 yield self._diagnostic(document, block, a, block.end, "bio", safe=False)
                 break  # the bio runs to its block's end (co-authors' bios stand in blocks of their own)
+
+    def _abouts(self, document):
+        """A press release's or a site's About block after the story: a line `About <name>` (`About Us:`, `About
+        Example Corp, a Sample Company:`) and the paragraph under it, among the last blocks (see _ABOUT)."""
+        text, blocks = document.text, document.blocks
+        sentence = [b.kind == "paragraph" and _a_sentence(text[b.start:b.end]) for b in blocks]
+        for n, block in enumerate(blocks[:-1]):
+            if block.kind != "paragraph" or block.first_line != block.last_line or not sentence[n + 1]:
+                continue
+            m = _ABOUT.fullmatch(text[block.start:block.end].strip())
+            if (m is None or sum(sentence[:n]) < BIO_STORY_BLOCKS or sum(sentence[n + 2:]) > ABOUT_AFTER
+                    or re.search(r"['’]", m.group("name") or "")):
+                continue  # a section of the story ("About Musgraves' Co-Songwriters"), or not at its end
+            yield self._diagnostic(document, block, block.start, blocks[n + 1].end, "about", safe=False)
 
     @staticmethod
     def _diagnostic(document, block, a: int, b: int, kind: str, safe: bool) -> Diagnostic:
@@ -215,12 +241,14 @@ class CreditSentence(Rule):
             edit = Edit(a, end)
         else:
             edit = Edit(start, b)
-        if start == block.start and b == block.end:  # a block of its own: the block and the break before it go
+        if start == block.start and b >= block.end:  # blocks of their own: they and the break before them go
             prev = max((x.end for x in document.blocks if x.end <= block.start), default=block.start)
-            edit = Edit(prev, block.end)
+            edit = Edit(prev, b)
         what = {"credit": "Credit for the story's reporting", "syndication": "Syndication note",
-                "bio": "Author's bio appended to the story"}[kind]
-        shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+                "bio": "Author's bio appended to the story",
+                "about": "An About block (of a company, the site or the author) appended to the story"}[kind]
+        shown = " ".join(text[a:b].split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
         make = Fix.safe if safe else Fix.unsafe
         return Diagnostic(a, b, f'{what}: "{shown}"', fix=make(edit, message="Delete the credit"))
 
