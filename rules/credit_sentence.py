@@ -86,6 +86,23 @@ def _role_at_pattern():
     return re.compile(_ROLE_AT)
 
 
+# A site's or an organisation's blurb after the story: its name opens the block (a web address, or a name in
+# capitals, perhaps with its initials: "American Chemical Society, ACS"), then what it is within six words
+# ("LifeNews.com is an independent news agency devoted to ...", "... is a congressionally chartered independent
+# membership organization"). A web address as its subject counts after any story; a name, after three blocks.
+_BODY = (r"(?:agency|organi[sz]ation|company|corporation|firm|site|website|publication|magazine|newspaper|network"
+         r"|non-?profit|outlet|platform|publisher|blog|portal|association|society|institute|foundation|coalition"
+         r"|charity|think\s+tank|group)")
+_SITE = r"(?P<site>(?:www\.)?[A-Z][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|info|news|tv|us))"
+_ORG = r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|for|the)){1,6}(?:,\s+[A-Z]{2,6})?)"
+_BLURB = rf"(?:{_SITE}|{_ORG})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,5}}?{_BODY}\b"
+
+
+@lru_cache(maxsize=1)
+def _blurb_pattern():
+    return re.compile(_BLURB)
+
+
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
 _CUES = re.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
                    r"[Cc]ontributed)\b")
@@ -135,7 +152,12 @@ class CreditSentence(Rule):
     <name>` (`About Us:`, `About Example Corp, a Sample Company:`) after at
     least three blocks of story, with at most three blocks of sentences
     after it, and the paragraph under it; a name with an apostrophe is a
-    section of the story (`About Musgraves' Co-Songwriters`). A staff note naming the
+    section of the story (`About Musgraves' Co-Songwriters`). And a blurb
+    about the site or an organisation opening one of the last blocks, after
+    the story's first: a web address or a name in capitals, then `is a` or
+    `is an` and within six words what it is (`Example.com is an independent
+    news agency ...`, `Example Society, ES is a chartered membership
+    organization ...`); a name, not an address, only after three blocks. A staff note naming the
     story's reporter (`Clark Boyd is technology correspondent for The
     World`) and Markdown or sectioned documents (whose `Author` section is
     their own text) are left alone.
@@ -167,8 +189,10 @@ class CreditSentence(Rule):
     def check(self, document, context):
         text = document.text
         yield from self._bios(document)
-        if "About" in text and not is_markdown(document.path) and not any(b.kind == "heading" for b in document.blocks):
-            yield from self._abouts(document)
+        if not is_markdown(document.path) and not any(b.kind == "heading" for b in document.blocks):
+            yield from self._blurbs(document)
+            if "About" in text:
+                yield from self._abouts(document)
         if not _CUES.search(text):
             return
         credit, syndication = _patterns()
@@ -214,6 +238,18 @@ class CreditSentence(Rule):
                 yield self._diagnostic(document, block, a, block.end, "bio", safe=False)
                 break  # the bio runs to its block's end (co-authors' bios stand in blocks of their own)
 
+    def _blurbs(self, document):
+        """A site's or an organisation's blurb opening one of the last blocks of prose, after the story's first
+        (see _BLURB), to the end of its block."""
+        text = document.text
+        sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]
+        for n, block in enumerate(sentences[-BIO_TAIL_BLOCKS:], start=max(0, len(sentences) - BIO_TAIL_BLOCKS)):
+            body = text[block.start:block.end]
+            start = len(body) - len(body.lstrip())
+            m = _blurb_pattern().match(body, start) if n > 0 else None
+            if m is not None and (m.group("site") or n >= BIO_STORY_BLOCKS):
+                yield self._diagnostic(document, block, block.start + start, block.end, "blurb", safe=False)
+
     def _abouts(self, document):
         """A press release's or a site's About block after the story: a line `About <name>` (`About Us:`, `About
         Example Corp, a Sample Company:`) and the paragraph under it, among the last blocks (see _ABOUT)."""
@@ -246,6 +282,7 @@ class CreditSentence(Rule):
             edit = Edit(prev, b)
         what = {"credit": "Credit for the story's reporting", "syndication": "Syndication note",
                 "bio": "Author's bio appended to the story",
+                "blurb": "A blurb about the site or an organisation appended to the story",
                 "about": "An About block (of a company, the site or the author) appended to the story"}[kind]
         shown = " ".join(text[a:b].split())
         shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
