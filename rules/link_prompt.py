@@ -12,11 +12,14 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # A prompt opens with a verb telling the reader to go somewhere or do something there (`Visit ...`, `Follow ...`,
 # `Watch the documentary HERE: ...`, `To learn more about ..., visit ...`), in any case (`SEE MORE ... AT: ...`).
 # Examples: "Visit www.example.com for more news.", "Learn how to protect your savings at www.example.com",
-# "Follow Example Celebs on Snapchat, Instagram and Twitter."
+# "Follow Example Celebs on Snapchat, Instagram and Twitter.", a market report's "Purchase a copy of this report @
+# http://...", "Inquire For Discount @ http://...", "Browse more detail information about X at: http://...",
+# "Complete report available @ http://...".
 _OPENING = re.compile(
     r"\s*(?:please\s+)?(?:visit|follow|subscribe|share|watch|read|learn|click|tap|join|sign\s+up|download|get|see"
     r"|find|check\s+out|listen|like|e-?mail|contact|send|tune\s+in|support|donate|register"
-    r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned))\b"
+    r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned)"
+    r"|purchase|buy|order|inquire|enquire|browse|access|complete\s+report)\b"
     r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b",
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
@@ -52,10 +55,13 @@ class LinkPrompt(Rule):
     Flags a short paragraph or line (at most `max-words` words) that opens
     with a verb telling the reader to go somewhere or do something there
     (visit, follow, subscribe, share, watch, learn, join, sign up, download,
-    request, `For more ...`, `To learn more ...`, in any case) and says
+    purchase, inquire, browse, request, `For more ...`, `To learn more ...`, in any case) and says
     where: an address, a mail address or two social platforms; and a line that is only a platform's name and its address
     (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
-    two and last `edge-blocks` prose blocks, where sites put such prompts.
+    two and last `edge-blocks` prose blocks, where sites put such prompts;
+    a prompt whose line ends handing over its address with `@` or `at:`
+    (a market report's `Purchase a copy of this report @ http://...`,
+    `Browse more detail information about X at: http://...`) anywhere.
     Markdown files and e-mail are left alone: there the links are the
     author's (`See the docs at https://...`); so is, in any text, a prompt
     whose link is written in reStructuredText (`` `docs <https://...>`_ ``,
@@ -102,6 +108,13 @@ class LinkPrompt(Rule):
             body = document.text[block.start:block.end]
             for a, b in self._prompts(body, document, block.start):
                 yield self._diagnostic(document, block, block.start + a, block.start + b)
+        inside = {b.index for b in edges}
+        for block in prose:  # a prompt that hands over its address with "@" or "at:" is one wherever it stands
+            if block.index in inside or "@" not in (body := document.text[block.start:block.end]) and ":" not in body:
+                continue
+            for a, b in self._prompts(body, document, block.start):
+                if _HANDED_OVER.search(body, a, b):
+                    yield self._diagnostic(document, block, block.start + a, block.start + b)
 
     def _prompts(self, body: str, document, at: int):
         """(start, end) in the block's text of each prompt: a sentence, or a whole line, opening so and saying where."""
@@ -144,6 +157,10 @@ class LinkPrompt(Rule):
                           fix=Fix.unsafe(edit, message="Delete the prompt"))
 
 
+# An address handed over as a form's field or an order line does ("Purchase a copy of this report @ http://...",
+# "Browse more detail information about X at: http://..."), ending its line: a prompt even in a document's middle,
+# where market reports and shops put them between paragraphs.
+_HANDED_OVER = re.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
 
 
