@@ -30,10 +30,12 @@ _CLAUSE = rf"{_PEOPLE}\s+{_DID}"
 # stop (news datasets write " ." where a paragraph ended).
 _CREDIT = rf"{_CLAUSE}(?:,?\s+(?:and|while)\s+{_CLAUSE})*\s?\."
 # What a syndicated copy says of where it first appeared, or of whom it came from.
-_SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)\s+(?:was|has\s+been|is)\s+(?:written\s+by\s+[^.\n]{2,60}?"
-                r"\s+and\s+)?(?:originally\s+|first\s+)?(?:produced|published|posted|contributed|syndicated|republished)"
-                r"(?:\s+for\s+and\s+posted)?\s+(?:by|at|on|in|with|from)\s+[^\n]{2,80}?\."
-                r"|Contributed\s+by\s+[A-Z][^\n]{1,60}?\s+of\s+(?:www\.)?[\w-]+(?:\.[\w-]+)+\s?\."
+_SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)?\s+(?:was|has\s+been|is)\s+"
+                r"(?:written\s+by\s+[^.\n]{2,60}?\s+and\s+)?(?:originally\s+|first\s+)?"
+                r"(?:produced|published|posted|contributed|syndicated|republished)"
+                r"(?:\s+for\s+and\s+posted)?\s+(?:by|at|on|in|with|from)\s+[^\n]{2,80}?(?:\.|(?=[ \t]*(?:\n|$)))"
+                r"|Contributed\s+by\s+[A-Z][^\n]{1,60}?\s+of\s+(?:(?:www\.)?[\w-]+(?:\.[\w-]+)+"
+                r"|(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s?\."
                 r"|Delivered\s+by\s+(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s?\.?")
 
 
