@@ -14,9 +14,9 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # Examples: "Visit www.example.com for more news.", "Learn how to protect your savings at www.example.com",
 # "Follow Example Celebs on Snapchat, Instagram and Twitter.", a market report's "Purchase a copy of this report @
 # http://...", "Inquire For Discount @ http://...", "Browse more detail information about X at: http://...",
-# "Complete report available @ http://...".
+# "Complete report available @ http://...", AddThis's "- See more at: http://...#sthash.x.dpuf" (a dash may lead).
 _OPENING = re.compile(
-    r"\s*(?:please\s+)?(?:visit|follow|subscribe|share|watch|read|learn|click|tap|join|sign\s+up|download|get|see"
+    r"\s*(?:[-–—•]\s*)?(?:please\s+)?(?:visit|follow|subscribe|share|watch|read|learn|click|tap|join|sign\s+up|download|get|see"
     r"|find|check\s+out|listen|like|e-?mail|contact|send|tune\s+in|support|donate|register"
     r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned)"
     r"|purchase|buy|order|inquire|enquire|browse|access|complete\s+report)\b"
