@@ -54,6 +54,31 @@ _SAYS = r"said|says|added|adds|explained|insisted|argued|warned|stated|noted|cla
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof)\.?\s+)?((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
 _SPEAKER = re.compile(rf"{_NAME}(?:,[^,.\"“”]{{1,80}},)?\s+(?:{_SAYS}|told|tells)\b"
                       rf"|\b(?:{_SAYS}|(?i:according)\s+to)\s+{_NAME}")
+# A quotation attributed to a pronoun ("..., she explained.", "said he"): the speaker is someone the text has named.
+_PRONOUN_SPEAKER = re.compile(rf"[,\"”]\s*(?:he|she)\s+(?:{_SAYS}|told)\b|\b(?:{_SAYS})\s+(?:he|she)\b")
+# Names listed in a sentence ("... 17 states had such exemptions: Georgia, Indiana, Louisiana, Maryland, ..."): each a
+# word the rest of the story does not use, so a paragraph that lists them looks foreign by its words alone.
+ATTRIBUTION_WORDS = 6  # words outside the quotation marks of a paragraph that is one speaker's words: "she explained"
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _said_by_pronoun(text: str) -> bool:
+    """Whether a paragraph is a quotation and its attribution to a pronoun, nothing else (`"...," she explained.
+    "..."`): the speaker is the story's person. Not a paragraph that goes on about someone after its quotation."""
+    return bool(_PRONOUN_SPEAKER.search(text)) and len(_QUOTED.sub(" ", text).split()) <= ATTRIBUTION_WORDS
+
+
+ENUMERATED = 5  # names in a row, separated by commas
+_ENUMERATION = re.compile(r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2},\s+){%d,}(?:and\s+)?(?-i:[A-Z])"
+                          % (ENUMERATED - 1))
+ADDRESS_SHARE = 0.5  # of a paragraph's characters, in web addresses: a link line ("Full paper https://...") is no prose
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+")
+
+
+def _addresses(text: str) -> bool:
+    return sum(len(a) for a in _ADDRESS.findall(text)) > ADDRESS_SHARE * len(text.strip())
+
+
 _BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\(?\d{{1,2}}[.)])\s")  # "- ", "1. ", "(1) " (a note)
 
 
@@ -217,8 +242,12 @@ class OffTopicParagraph(Rule):
             members = {int(first[u]), int(last[u])}
             if flagged & members:
                 continue
-            if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and _speaker_elsewhere(m, first[u], texts):
-                continue  # a quotation whose speaker is named elsewhere in the document belongs to it
+            if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and (
+                    _speaker_elsewhere(m, first[u], texts) or _said_by_pronoun(texts[first[u]])):
+                continue  # a quotation whose speaker is named elsewhere in the document (or, `she explained`, before
+                # it) belongs to it
+            if any(_ENUMERATION.search(texts[n]) or _addresses(texts[n]) for n in members):
+                continue  # names listed in a sentence, or links: no evidence of another story's topic
             if any(_fragment(texts, n) for n in members):
                 continue
             flagged |= members
