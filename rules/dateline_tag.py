@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.repeats import removal_start
 from doclint.rule import Rule, option
 from doclint.text import SENTENCE_ENDS
 
@@ -15,6 +16,10 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w'’.]*(?:[ ,/:-]{1,3}[\w'’.]+){0,9}?)\s*[-—–]?\s*"
     r"(?P<tag>\((?P<agency>[A-Za-z][^()\n]{1,40}?)\))"
     r"(?P<sep>\s*\.?\s*(?:-{1,2}|[—–])\s*|\s*:\s+|\s+)?(?P<next>[A-Z0-9\"“‘'¿¡])")
+# A broadcaster's dateline with no brackets, as CNN's pages write it since 2022 ("Washington CNN — The ...", and
+# "CNN —" on a line of its own where the place was lost): the outlet in capitals before a dash.
+_BARE = re.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,4}\s+)?)(?P<tag>(?-i:[A-Z]{2,6}))\s*[—–]"
+                   r"(?:\s+|$)")
 # Outlets whose tag may stand with no separator after it ("New York (AP) The ..."): wire services and broadcasters.
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
 OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
@@ -69,6 +74,10 @@ class DatelineTag(Rule):
         prose = [b for b in document.prose_runs if b.kind == "paragraph"][:self.options.paragraphs]
         for block in prose:
             text = document.text[block.start:min(block.end, block.start + 200)]
+            bare = _BARE.match(text)
+            if bare and bare.group("tag").lower() in OUTLETS:
+                yield self._bare(document, block, bare)
+                continue
             m = _DATELINE.match(text)
             if m is None or len(re.findall(r"[\w']+", m.group("place"))) > _MAX_PLACE_WORDS:
                 continue
@@ -93,3 +102,19 @@ class DatelineTag(Rule):
                 fix = Fix.unsafe(Edit(a, b, ("" if spaced else " ") + "\u2014" + (" " if glued else "")),
                                  message="Replace the tag with a dash")
             yield Diagnostic(a, b, f"Agency tag in a dateline: \"{document.text[a:b]}\"", fix=fix)
+
+    @staticmethod
+    def _bare(document, block, m) -> Diagnostic:
+        """The outlet of a dateline with no brackets: it and the space after it go, the place and the dash stay;
+        a line of its own (`CNN —`) goes whole."""
+        text = document.text
+        a, b = block.start + m.start("tag"), block.start + m.end("tag")
+        line_end = text.find("\n", a)
+        line_end = len(text) if line_end == -1 else line_end
+        shown = text[a:b]
+        if not m.group("place") and not text[block.start + m.end():line_end].strip():
+            b = line_end  # the tag and its dash, all the line holds
+            edit = Edit(removal_start(document, block), block.end) if block.end <= line_end else Edit(a, line_end)
+        else:
+            edit = Edit(a, b + (text[b:b + 1] == " "))
+        return Diagnostic(a, b, f'Agency tag in a dateline: "{shown}"', fix=Fix.safe(edit, message="Delete the tag"))
