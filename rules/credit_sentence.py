@@ -40,14 +40,14 @@ _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)
 
 
 # An author's bio that a site appends after the story: a person's full name opening a sentence, then what they
-# are or have done as a writer, within four words ("Jane Doe is an award-winning journalist", "... is the author
+# are or have done as a writer, within five words ("Jane Doe is an award-winning journalist", "... is the author
 # of", "... has authored over 160 poems", "... is co-author, with ..., of"). Not a staff note naming the story's
 # reporter ("Clark Boyd is technology correspondent for The World"): that is the outlet's own line, which news
 # corpora keep as the story's text.
 _BIO_ROLE = (r"(?:co-?)?authors?|authored|written|journalist|writer|columnist|contributor|blogger|publisher|poet"
              r"|novelist|commentator|essayist|broadcaster|founder|editor")
-_GAP = r"(?:[\w'’-]+\s+){0,4}?"
-_BIO = (rf"(?:[—–]\s*)?(?P<name>{_NAME})(?:\s*\(@\w{{1,15}}\))?\s+(?:is|was|has\s+been|has)\s+{_GAP}"
+_GAP = r"(?:[\w'’-]+\s+){0,5}?"
+_BIO = (rf"(?:[—–•]\s*)?(?P<name>{_NAME})(?:\s*\(@\w{{1,15}}\))?\s+(?:is|was|has\s+been|has)\s+{_GAP}"
         rf"(?:{_BIO_ROLE})\b")  # ("— Jane Doe is a writer", "Jane Doe (@janedoe) is a contributor to ...")
 BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pages put a copyright line, an RSS
 # link and the bio after the story)
@@ -137,7 +137,7 @@ class CreditSentence(Rule):
 
     Also an author's bio that a site appends after the story: among the last
     four blocks of prose, a sentence that opens with a person's full name and
-    says, within four words, what they are or have done as a writer (`Jane
+    says, within five words, what they are or have done as a writer (`Jane
     Doe is an award-winning journalist`, `... is the author of`, `... has
     authored over 160 poems`), when the story has not named that person
     before (a byline, a short link line or a `copyright by:` credit aside);
