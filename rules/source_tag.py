@@ -428,7 +428,7 @@ class Scanner:
             found += _reporter_sign_off(body, found, document)
         if ":" in body:
             found += _credits_before_copies(body, found)
-        if "[" in body:
+        if "[" in body or "(" in body:
             found += _bracketed_anywhere(body, found)
         if not found:
             edit = _EDIT_LINK.search(body)  # "History[edit]": an encyclopedia's edit link glued to a heading
@@ -660,7 +660,9 @@ class Scanner:
                 start -= 1
             edit = Edit(start, b)
             where = ("glued to the end of a paragraph" if b == ls + trail else "closing a caption printed twice"
-                     if tag.kind == "caption" else "between two sentences of a paragraph")
+                     if tag.kind == "caption" else "between two sentences of a paragraph"
+                     if _SENTENCE_END.match(text, max(ls, start - 2), start + 1) or text[start - 1:start] in ".!?"
+                     else "inside a sentence")
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
         return Finding(tag.rule, a, b, f'{tag.what} {where}: "{shown}"', edit, tag.confident)
 
@@ -806,7 +808,7 @@ def _bracketed_anywhere(body: str, found: list) -> list:
         for m in w.compiled(n).finditer(body):
             if body[m.end():m.end() + 1] == "(" or any(t.start < m.end() and m.start() < t.end for t in found + out):
                 continue  # a link to a page of the same site ("[See also: the CLI](cli.md)"), or taken already
-            cue = m.group().split(":", 1)[0].lstrip("[ ")
+            cue = m.group().split(":", 1)[0].lstrip("[( ").rstrip(")] ")
             out.append(_Tag(m.start(), m.end(), True, _describe(w.families[n].kind, cue), "closed",
                             w.families[n].kind))
     return out
