@@ -152,8 +152,14 @@ class OffTopicParagraph(Rule):
     except in lower-cased texts, and documents where more than a third of the
     paragraphs look foreign (a digest of unrelated items, not an article).
     Fragments are scored but never flagged: quotations whose speaker is named
-    elsewhere (written as a name in another paragraph), or with no speaker of
+    elsewhere (written as a name in another paragraph), or attributed to a
+    pronoun and nothing else (`"...," she explained.`: the speaker is the
+    story's person), or with no speaker of
     their own after a paragraph that quotes someone (the speaker goes on),
+    a paragraph of prose that lists five names or more in a row (`Georgia,
+    Indiana, Louisiana, Maryland, ...`: each name is foreign to the rest by
+    its word alone; a list standing alone is still judged), a line that is
+    mostly a web address (`Full paper https://...`),
     bullet points (two or more, or a list item next to another), a list of
     names next to another (a line-up, its substitutes),
     contact details (an e-mail or web address, a telephone number), and,
@@ -246,8 +252,10 @@ class OffTopicParagraph(Rule):
                     _speaker_elsewhere(m, first[u], texts) or _said_by_pronoun(texts[first[u]])):
                 continue  # a quotation whose speaker is named elsewhere in the document (or, `she explained`, before
                 # it) belongs to it
-            if any(_ENUMERATION.search(texts[n]) or _addresses(texts[n]) for n in members):
-                continue  # names listed in a sentence, or links: no evidence of another story's topic
+            if any((_ENUMERATION.search(texts[n]) and not _list_items(texts[n])) or _addresses(texts[n])
+                   for n in members):
+                continue  # names listed in a sentence of prose, or links: no evidence of another story's topic (a
+                # list standing alone, a line-up spliced in, is judged)
             if any(_fragment(texts, n) for n in members):
                 continue
             flagged |= members
