@@ -11,10 +11,10 @@ from doclint.text import damaged
 # other to hide from search and filters (`Nаval` with a Cyrillic а), or what a keyboard layout left in it. Each
 # entry: the look-alike, the letter it stands for. Examples: Cyrillic `а` (U+0430) in `Nаval`, `е` (U+0435) in
 # `frее`, Greek `ο` (U+03BF) in `gοod`; Latin `o` in the Cyrillic `Мoсква`.
-_CYRILLIC_FOR_LATIN = dict(zip("аеорсуххіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅУ", "aeorcyxxijsdqwhlABEKMHOPCTXIJSY"))
+_CYRILLIC_FOR_LATIN = dict(zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅУ", "aeorcyxijsdqwhlABEKMHOPCTXIJSY"))
 _GREEK_FOR_LATIN = dict(zip("οΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "oABEZHIKMNOPTYX"))
 _LATIN_FOR_CYRILLIC = {latin: cyrillic for cyrillic, latin in _CYRILLIC_FOR_LATIN.items()
-                       if cyrillic not in "хӏһԛԝԁ"}  # one Latin letter each: х twice over, the rare ones left out
+                       if cyrillic not in "ӏһԛԝԁ"}  # the rare look-alikes left out: a Latin l, h, q, w, d stays
 LOOK_ALIKES = {("CYRILLIC", "LATIN"): _CYRILLIC_FOR_LATIN, ("GREEK", "LATIN"): _GREEK_FOR_LATIN,
                ("LATIN", "CYRILLIC"): _LATIN_FOR_CYRILLIC}  # (the borrowed letter's script, the word's script)
 MAX_SHARE = 0.02  # of a text's words, mixed ones beyond which the text is garbled, not spelt with look-alikes: a

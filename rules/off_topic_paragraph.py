@@ -248,15 +248,7 @@ class OffTopicParagraph(Rule):
             members = {int(first[u]), int(last[u])}
             if flagged & members:
                 continue
-            if not is_pair[u] and texts[first[u]].lstrip()[:1] in _QUOTES and (
-                    _speaker_elsewhere(m, first[u], texts) or _said_by_pronoun(texts[first[u]])):
-                continue  # a quotation whose speaker is named elsewhere in the document (or, `she explained`, before
-                # it) belongs to it
-            if any((_ENUMERATION.search(texts[n]) and not _list_items(texts[n])) or _addresses(texts[n])
-                   for n in members):
-                continue  # names listed in a sentence of prose, or links: no evidence of another story's topic (a
-                # list standing alone, a line-up spliced in, is judged)
-            if any(_fragment(texts, n) for n in members):
+            if _abstains(m, texts, members, bool(is_pair[u])):
                 continue
             flagged |= members
             bar = pair_threshold if is_pair[u] else threshold
@@ -424,6 +416,20 @@ def _script_note(counts: list[dict[str, int]], members) -> str:
         return ""
     return (f"in another script: {own[script] / letters:.0%} of its letters are {script}, against "
             f"{rest[script] / rest_letters:.0%} in the rest")
+
+
+def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) -> bool:
+    """Whether the rule abstains on a unit about to be flagged: a quotation whose speaker is named elsewhere in the
+    document (or, `she explained`, before it) belongs to it; names listed in a sentence of prose, or links, are no
+    evidence of another story's topic (a list standing alone, a line-up spliced in, is judged); a fragment of
+    something around it cannot be judged by its words (see _fragment)."""
+    (n,) = members if not pair else (min(members),)
+    quotation = not pair and texts[n].lstrip()[:1] in _QUOTES
+    if quotation and (_speaker_elsewhere(m, n, texts) or _said_by_pronoun(texts[n])):
+        return True
+    if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or _addresses(texts[k]) for k in members):
+        return True
+    return any(_fragment(texts, k) for k in members)
 
 
 def _fragment(texts: list[str], n: int) -> bool:

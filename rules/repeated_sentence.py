@@ -162,8 +162,8 @@ class RepeatedSentence(Rule):
                 if closing and text.startswith(closing, d):
                     d += len(closing)
                 end = d + len(text[d:after.end]) - len(text[d:after.end].lstrip())
-                found.append(Diagnostic(c, d, f"Paragraph opens with the last {count} words of the "
-                                              f"one before it", fix=Fix.unsafe(Edit(c, end), message="Delete the repeat"),
+                found.append(Diagnostic(c, d, f"Paragraph opens with the last {count} words of the one before it",
+                                        fix=Fix.unsafe(Edit(c, end), message="Delete the repeat"),
                                         related=(self.related(document, a, b, "first copy"),)))
         return found
 
