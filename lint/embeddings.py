@@ -170,8 +170,8 @@ def _token_ids(words: list[str], tokenizer) -> list:
     """Each word's token ids (no special tokens added), as a list (an array for a very long word): from the memo
     of the tokenizer's file where it holds them, for a batch small enough (see doclint.tokenmemo)."""
     memo = None
-    if isinstance(tokenizer, LazyTokenizer) and len(words) < tokenmemo.MEMO_BATCH:
-        memo = tokenmemo.for_file(tokenizer.path)
+    if isinstance(tokenizer, LazyTokenizer) and len(lexicon.words) < tokenmemo.MEMO_BATCH:
+        memo = tokenmemo.for_file(tokenizer.path)  # a small run: once the process knows many words, a corpus
     if memo is None:
         return _tokenized(words, tokenizer)
     known = memo.get([w for w in words if len(w) <= tokenmemo.MEMO_WORD])

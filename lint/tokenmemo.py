@@ -6,9 +6,11 @@ last run mostly tokenised too. The memo keeps each word's ids in an SQLite
 file of the user's cache (see doclint.usercache), under a key made of the
 tokenizer file's path, size and modification time: any other tokenizer file
 gets its own memo, so the ids read back are the ids that very tokenizer gave.
-A run asks the memo only for batches smaller than MEMO_BATCH new words (a
+A process asks the memo only while it knows fewer than MEMO_BATCH words (a
 corpus loads the tokenizer anyway, and tokenises faster than it could look
-words up); words longer than MEMO_WORD characters are not kept. A memo that
+words up, document after document); words longer than MEMO_WORD characters
+are not kept. A write that finds the file locked by another process gives
+up at once. A memo that
 cannot be opened, read or written is no error: the tokenizer does the work.
 Set DOCLINT_NO_TOKEN_MEMO=1 to bypass it.
 """
@@ -19,7 +21,7 @@ from array import array
 
 from doclint import usercache
 
-MEMO_BATCH = 4096  # new words from which a run tokenises without the memo (a corpus: see the module's docstring)
+MEMO_BATCH = 4096  # words the process knows, from which it tokenises without the memo (a corpus: see above)
 MEMO_WORD = 64  # characters: a longer run of text is rare, and its ids many
 MAX_WORDS = 500_000  # rows (some 20 MB) after which the memo starts afresh
 _FORMAT = 1  # changes when what is stored changes
@@ -43,7 +45,7 @@ class TokenMemo:
                 import sqlite3
 
                 os.makedirs(os.path.dirname(self.path), exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=1.0, isolation_level=None, check_same_thread=False)
+                db = sqlite3.connect(self.path, timeout=0.05, isolation_level=None, check_same_thread=False)
                 db.execute("CREATE TABLE IF NOT EXISTS words (word TEXT UNIQUE NOT NULL, ids BLOB NOT NULL)")
                 self._db = db
             except Exception:  # a read-only or full disk, a damaged file: no memo

@@ -347,6 +347,7 @@ STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentenc
 
 
 WINDOW_MAX = 200  # words: the longest overlap of two windows looked for (those seen ran 20-65 words)
+_WINDOW_CHARS = WINDOW_MAX * 40  # characters that surely hold a paragraph's last WINDOW_MAX words
 
 
 def _overlap(text: str, before, after):
@@ -357,6 +358,10 @@ def _overlap(text: str, before, after):
     longest such overlap, short of the whole later paragraph; the paragraph before keeps STUTTER_MIN_WORDS words
     of its own (a heading or a title restated by the text under it is no window: `How to apply the Apache License
     to your work.` / `To apply the Apache License to your work, attach ...`)."""
+    opener = _WORD.search(text, after.start, after.end)
+    ending = text[max(before.start, before.end - _WINDOW_CHARS):before.end]
+    if opener is None or opener.group().lower() not in ending.lower():
+        return None  # the later paragraph's first word is not among the last words of the one before: no window
     head = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, before.start, before.end)]
     tail = []
     for m in _WORD.finditer(text, after.start, after.end):

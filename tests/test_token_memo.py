@@ -18,6 +18,7 @@ def memo_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("DOCLINT_NO_TOKEN_MEMO", raising=False)
     monkeypatch.setattr(tokenmemo, "_memos", {})
+    monkeypatch.setattr(tokenmemo, "MEMO_BATCH", 10**9)  # whatever words the test process has met: a small run
     return tmp_path
 
 
@@ -55,13 +56,17 @@ def test_words_the_memo_lacks_are_tokenised_and_kept(memo_home):
     assert set(tokenmemo.for_file(tokenizer.path).get(words)) == set(words)
 
 
-def test_a_large_batch_and_a_long_word_go_to_the_tokenizer(memo_home, monkeypatch):
+def test_a_corpus_and_a_long_word_go_to_the_tokenizer(memo_home, monkeypatch):
+    # A process that knows MEMO_BATCH words or more is checking a corpus: the memo is neither read nor written.
+    from doclint import lexicon
+
     tokenizer, _ = embeddings.model()
-    monkeypatch.setattr(tokenmemo, "MEMO_BATCH", 3)
+    lexicon.ids(["one", "two", "three"])
+    monkeypatch.setattr(tokenmemo, "MEMO_BATCH", len(lexicon.words))
     words = ["one", "two", "three"]
     embeddings._token_ids(words, embeddings.LazyTokenizer(tokenizer.path))
     assert tokenmemo.for_file(tokenizer.path).get(words) == {}
-    monkeypatch.setattr(tokenmemo, "MEMO_BATCH", 4096)
+    monkeypatch.setattr(tokenmemo, "MEMO_BATCH", 10**9)
     long = "y" * (tokenmemo.MEMO_WORD + 1)
     embeddings._token_ids([long, "one"], embeddings.LazyTokenizer(tokenizer.path))
     assert set(tokenmemo.for_file(tokenizer.path).get([long, "one"])) == {"one"}
