@@ -55,8 +55,10 @@ class LinkPrompt(Rule):
     Flags a short paragraph or line (at most `max-words` words) that opens
     with a verb telling the reader to go somewhere or do something there
     (visit, follow, subscribe, share, watch, learn, join, sign up, download,
-    purchase, inquire, browse, request, `For more ...`, `To learn more ...`, in any case) and says
-    where: an address, a mail address or two social platforms; and a line that is only a platform's name and its address
+    purchase, inquire, browse, request, `For more ...`, `To learn more ...`,
+    in any case) and says where: an address, a mail address, two social
+    platforms or a newsletter (`Sign up for our weekly newsletter.`); and a
+    line that is only a platform's name and its address
     (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
     two and last `edge-blocks` prose blocks, where sites put such prompts;
     a prompt whose line ends handing over its address with `@` or `at:`
@@ -127,6 +129,8 @@ class LinkPrompt(Rule):
                 continue
             if not _OPENING.match(line):
                 continue
+            if start and body[start - 1] == "\n" and document.continues(document.line_of(at + start)):
+                continue  # a hard-wrapped sentence goes on: "... and how to\nsubscribe to our email newsletter"
             end = _sentence_end(body, start, line_end)
             sentence = body[start:end]
             if (RST_LINK.search(sentence) or document.in_field_block(document.line_of(at + start))
@@ -134,7 +138,8 @@ class LinkPrompt(Rule):
                 continue  # a link written in markup is the author's cross-reference; a header's field is data
             links = list(_LINK.finditer(sentence))
             platforms = len(_PLATFORMS.findall(sentence))
-            if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2):
+            newsletter = bool(_SIGN_UP.match(sentence) and _NEWSLETTER.search(sentence))
+            if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter):
                 continue
             if links and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS:
                 continue  # the sentence goes on about something else: the text's own
@@ -161,6 +166,11 @@ class LinkPrompt(Rule):
 # "Browse more detail information about X at: http://..."), ending its line: a prompt even in a document's middle,
 # where market reports and shops put them between paragraphs.
 _HANDED_OVER = re.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
+# A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
+# newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
+_NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
+_SIGN_UP = re.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe|get|receive|join)\b", re.IGNORECASE)  # not "Send them
+# to sign up for your newsletter" (a marketer's advice), nor "Click here to subscribe ..." (page-furniture's, safely)
 _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
 
 
