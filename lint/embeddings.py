@@ -69,6 +69,8 @@ class LazyTokenizer:
         return self._loaded
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # not set yet (a copy being unpickled): no tokenizer to ask
+            raise AttributeError(name)
         return getattr(self.load(), name)
 
 

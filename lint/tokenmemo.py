@@ -10,7 +10,8 @@ A process asks the memo only while it knows fewer than MEMO_BATCH words (a
 corpus loads the tokenizer anyway, and tokenises faster than it could look
 words up, document after document); words longer than MEMO_WORD characters
 are not kept. A write that finds the file locked by another process gives
-up at once. A memo that
+up after 50 ms; a read that does turns the memo off for the rest of the
+process. A new memo file replaces the memos of other tokenizer files. A memo that
 cannot be opened, read or written is no error: the tokenizer does the work.
 Set DOCLINT_NO_TOKEN_MEMO=1 to bypass it.
 """
@@ -107,4 +108,18 @@ def for_file(tokenizer_file: str) -> TokenMemo | None:
             key = f"{_FORMAT}\n{os.path.abspath(tokenizer_file)}\n{st.st_size}\n{st.st_mtime_ns}"
             name = f"token-ids-{hashlib.sha1(key.encode()).hexdigest()[:16]}.sqlite"
             _memos[tokenizer_file] = TokenMemo(usercache.path(name))
+            _forget_others(usercache.path(name))
     return _memos[tokenizer_file]
+
+
+def _forget_others(path: str) -> None:
+    """Delete the memos of other tokenizer files (an upgrade of the package left them), when this one is new."""
+    folder, name = os.path.split(path)
+    if os.path.exists(path):
+        return
+    try:
+        for other in os.listdir(folder):
+            if other.startswith("token-ids-") and other.endswith(".sqlite") and other != name:
+                os.remove(os.path.join(folder, other))
+    except OSError:
+        pass

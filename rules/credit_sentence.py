@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,9 +54,17 @@ BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pa
 # link and the bio after the story)
 BIO_STORY_BLOCKS = 3  # a bio read by its shape alone (_ROLE_AT) follows a story of at least this many blocks: in a
 # short news item the first paragraphs introduce its people so ("Scrum-half Matt Dawson is an injury doubt for ...")
+BLURB_TAIL_BLOCKS = 2  # a blurb about the site or an organisation closes the story: in its last two blocks, with
+# nothing after it but the page's furniture ("Please adhere to our commenting policy ...", "Copyright ...")
+_FURNITURE_OPENING = re.compile(r"\s*(?:please|copyright|©|all\s+rights|comments?|follow|subscribe|share|click"
+                                r"|sign\s+up|join|support|donate)\b", re.IGNORECASE)
+# A paragraph that quotes someone is the story's: an expert introduced late ("Sarah Jones is a senior economist at
+# the University of Leeds. She said ...") or a company's spokesman, not a bio or a blurb.
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 ABOUT_AFTER = 3  # blocks holding a sentence that may follow an About block (another company's, a contact line)
-_ABOUT = re.compile(r"About\s+(?:Us|(?:the\s+)?(?P<name>[A-Z0-9][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|for"
-                    r"|the|de)){0,6}))(?:,\s+[^\n:]{1,60})?\s*:?")
+# A heading: no number after "About" ("About 200, police said."), no full stop.
+_ABOUT = re.compile(r"About\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|for"
+                    r"|the|de)){0,6}))(?:,\s+[^\n:.]{1,60})?\s*:?")
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
 _CREDITED = re.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
@@ -210,6 +219,8 @@ class CreditSentence(Rule):
                     m = pattern.match(body, start)
                     if m is None or not _ends_here(body, m.end()):
                         continue
+                    if not m.group().endswith(".") and block.first_line != block.last_line:
+                        continue  # a note ends at its line's end only on a line of its own, not where a wrap cut it
                     a, b = block.start + m.start(), block.start + m.end()
                     contribution = kind == "credit" and "contributed" in m.group() and not _DID_ELSE.search(m.group())
                     if kind == "credit" and not contribution and a < tail_start:
@@ -230,8 +241,9 @@ class CreditSentence(Rule):
             cued = bool(_BIO_CUES.search(body))  # a writer's role; else only a bio by its shape, opening the block
             for start in _sentence_starts(body) if cued else [opening] if n >= BIO_STORY_BLOCKS else []:
                 m = _bio_pattern().match(body, start) if cued else None
-                if m is None and n >= BIO_STORY_BLOCKS and start == opening:
-                    m = _role_at_pattern().match(body, start)
+                if (m is None and n >= max(BIO_STORY_BLOCKS, len(sentences) - BLURB_TAIL_BLOCKS) and start == opening
+                        and not _SPEECH.search(body)):
+                    m = _role_at_pattern().match(body, start)  # by its shape: at the very end, quoting no one
                 if m is None:
                     continue
                 a = block.start + m.start()
@@ -245,23 +257,31 @@ class CreditSentence(Rule):
         (see _BLURB), to the end of its block."""
         text = document.text
         sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]
-        for n, block in enumerate(sentences[-BIO_TAIL_BLOCKS:], start=max(0, len(sentences) - BIO_TAIL_BLOCKS)):
+        for n, block in enumerate(sentences[-BLURB_TAIL_BLOCKS:], start=max(0, len(sentences) - BLURB_TAIL_BLOCKS)):
             body = text[block.start:block.end]
             start = len(body) - len(body.lstrip())
-            m = _blurb_pattern().match(body, start) if n > 0 else None
-            if m is not None and (m.group("site") or n >= BIO_STORY_BLOCKS):
-                yield self._diagnostic(document, block, block.start + start, block.end, "blurb", safe=False)
+            m = _blurb_pattern().match(body, start) if n > 0 and not _SPEECH.search(body) else None
+            if m is None or not (m.group("site") or n >= BIO_STORY_BLOCKS):
+                continue
+            if any(not _FURNITURE_OPENING.match(text, b.start) for b in sentences[n + 1:]):
+                continue  # the story goes on after it: a company it introduces, not the site's blurb
+            name = (m.group("site") or m.group("org")).removeprefix("www.").removeprefix("The ")
+            key = re.split(r"[\s.]", name, maxsplit=1)[0]  # "Amazon" of "Amazon.com", "American" of "American ..."
+            if re.search(rf"\b{re.escape(key)}\b", text[:block.start], re.IGNORECASE):
+                continue  # the story's own subject ("Amazon.com is the world's largest online retail company")
+            yield self._diagnostic(document, block, block.start + start, block.end, "blurb", safe=False)
 
     def _abouts(self, document):
         """A press release's or a site's About block after the story: a line `About <name>` (`About Us:`, `About
         Example Corp, a Sample Company:`) and the paragraph under it, among the last blocks (see _ABOUT)."""
         text, blocks = document.text, document.blocks
         sentence = [b.kind == "paragraph" and _a_sentence(text[b.start:b.end]) for b in blocks]
+        before = list(itertools.accumulate(sentence, initial=0))  # before[n]: blocks of sentences before block n
         for n, block in enumerate(blocks[:-1]):
             if block.kind != "paragraph" or block.first_line != block.last_line or not sentence[n + 1]:
                 continue
             m = _ABOUT.fullmatch(text[block.start:block.end].strip())
-            if (m is None or sum(sentence[:n]) < BIO_STORY_BLOCKS or sum(sentence[n + 2:]) > ABOUT_AFTER
+            if (m is None or before[n] < BIO_STORY_BLOCKS or before[-1] - before[n + 2] > ABOUT_AFTER
                     or re.search(r"['’]", m.group("name") or "")):
                 continue  # a section of the story ("About Musgraves' Co-Songwriters"), or not at its end
             yield self._diagnostic(document, block, block.start, blocks[n + 1].end, "about", safe=False)

@@ -19,7 +19,8 @@ _DATELINE = re.compile(
 # A broadcaster's dateline with no brackets, as CNN's pages write it since 2022 ("Washington CNN — The ...", and
 # "CNN —" on a line of its own where the place was lost): the outlet in capitals before a dash.
 _BARE = re.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,4}\s+)?)(?P<tag>(?-i:[A-Z]{2,6}))\s*[—–]"
-                   r"(?:\s+|$)")
+                   r"(?:[ \t]*$|\s+(?=[\"“]?[A-Z0-9])(?![^\n]*[—–]))")  # the story starts after the dash, a capital
+# opening it and no second dash closing an aside ("CNN — the network that broke the story — declined ..." is prose)
 # Outlets whose tag may stand with no separator after it ("New York (AP) The ..."): wire services and broadcasters.
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
 OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
@@ -60,7 +61,10 @@ class DatelineTag(Rule):
     The fix deletes the tag. It is safe when a separator follows it
     (`London (CNN) -- The` becomes `London -- The`), and unsafe when only a
     space follows or the tag was glued to the first word: it is then
-    replaced with a dash, a separator the document did not have.
+    replaced with a dash, a separator the document did not have. A
+    broadcaster's dateline with no brackets (`Washington CNN — The ...`)
+    loses its outlet by an unsafe fix (an outlet may be a sentence's
+    subject); `CNN —` alone on its line goes by a safe one.
     """
 
     code = "S103"
@@ -112,9 +116,11 @@ class DatelineTag(Rule):
         line_end = text.find("\n", a)
         line_end = len(text) if line_end == -1 else line_end
         shown = text[a:b]
-        if not m.group("place") and not text[block.start + m.end():line_end].strip():
+        alone = not m.group("place") and not text[block.start + m.end():line_end].strip()
+        if alone:
             b = line_end  # the tag and its dash, all the line holds
             edit = Edit(removal_start(document, block), block.end) if block.end <= line_end else Edit(a, line_end)
         else:
             edit = Edit(a, b + (text[b:b + 1] == " "))
-        return Diagnostic(a, b, f'Agency tag in a dateline: "{shown}"', fix=Fix.safe(edit, message="Delete the tag"))
+        make = Fix.safe if alone else Fix.unsafe  # before a story's words, an outlet may be its subject ("Rival NBC —")
+        return Diagnostic(a, b, f'Agency tag in a dateline: "{shown}"', fix=make(edit, message="Delete the tag"))

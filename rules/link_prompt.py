@@ -169,8 +169,9 @@ _HANDED_OVER = re.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\
 # A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
 # newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
 _NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
-_SIGN_UP = re.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe|get|receive|join)\b", re.IGNORECASE)  # not "Send them
-# to sign up for your newsletter" (a marketer's advice), nor "Click here to subscribe ..." (page-furniture's, safely)
+_SIGN_UP = re.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe)\s+(?:for|to)\b", re.IGNORECASE)  # not "Send them
+# to sign up for your newsletter" (a marketer's advice), "Get into the habit of unsubscribing from every newsletter"
+# (advice), nor "Click here to subscribe ..." (page-furniture's, safely)
 _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
 
 

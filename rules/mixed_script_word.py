@@ -11,7 +11,7 @@ from doclint.text import damaged
 # other to hide from search and filters (`Nаval` with a Cyrillic а), or what a keyboard layout left in it. Each
 # entry: the look-alike, the letter it stands for. Examples: Cyrillic `а` (U+0430) in `Nаval`, `е` (U+0435) in
 # `frее`, Greek `ο` (U+03BF) in `gοod`; Latin `o` in the Cyrillic `Мoсква`.
-_CYRILLIC_FOR_LATIN = dict(zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅУ", "aeorcyxijsdqwhlABEKMHOPCTXIJSY"))
+_CYRILLIC_FOR_LATIN = dict(zip("аеорсухіјѕԁԛԝһӏАВЕКМНОРСТХІЈЅУ", "aeopcyxijsdqwhlABEKMHOPCTXIJSY"))
 _GREEK_FOR_LATIN = dict(zip("οΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "oABEZHIKMNOPTYX"))
 _LATIN_FOR_CYRILLIC = {latin: cyrillic for cyrillic, latin in _CYRILLIC_FOR_LATIN.items()
                        if cyrillic not in "ӏһԛԝԁ"}  # the rare look-alikes left out: a Latin l, h, q, w, d stays
@@ -20,6 +20,7 @@ LOOK_ALIKES = {("CYRILLIC", "LATIN"): _CYRILLIC_FOR_LATIN, ("GREEK", "LATIN"): _
 MAX_SHARE = 0.02  # of a text's words, mixed ones beyond which the text is garbled, not spelt with look-alikes: a
 # legacy file decoded with the wrong codec mixes scripts in many of its words (4 of the encoding suite's 76 such
 # files were garbled further by this rule's fix before this bound), a spam page in a few of thousands
+SHARE_FLOOR = 100  # words: a short text may hold MAX_SHARE of this many mixed words (two) before it counts as garbled
 MIN_LETTERS = 3  # letters of the word's own script: `Nа` is too short to say which script it is written in
 _WORD = re.compile(r"[^\W\d_]+")
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
@@ -41,7 +42,8 @@ class MixedScriptWord(Rule):
     script must be one of the look-alikes the rule knows
     (`rules/mixed_script_word.py`): `μm`, `Δx` or a Greek letter in a
     formula are no look-alikes and are left alone, as is a word wholly in
-    one script. A file that is not valid UTF-8 is left to `invalid-utf8`:
+    one script, or one whose every letter has a look-alike in the other
+    script (`caхap`: it may be either). A file that is not valid UTF-8 is left to `invalid-utf8`:
     its letters are a codec's guess.
 
     ## Why is this bad?
@@ -69,7 +71,7 @@ class MixedScriptWord(Rule):
             return  # a file that is not UTF-8 or holds mojibake: its letters are a codec's guess (see E101, E102)
         found = [(m, _borrowed(m.group())) for m in _WORD.finditer(text) if not m.group().isascii()]
         found = [(m, f) for m, f in found if f is not None and not document.in_example_code(m.start())]
-        if len(found) > MAX_SHARE * len(text.split()):
+        if len(found) > MAX_SHARE * max(len(text.split()), SHARE_FLOOR):
             return  # mixed words everywhere: a text decoded with the wrong codec, not look-alikes slipped in
         for m, (own, fixed) in found:
             word = m.group()
@@ -89,6 +91,9 @@ def _borrowed(word: str) -> tuple[str, str] | None:
     others = {s for s in scripts if s != own}
     if counts[own] < MIN_LETTERS or not others or "" in others:
         return None
+    if all(c in LOOK_ALIKES.get((own, s), {}) for c, sc in zip(word, scripts) if sc == own for s in others):
+        return None  # every letter of it has a look-alike in the other script (`caхap`): which it is, the word
+        # alone cannot say
     fixed = []
     for char, script in zip(word, scripts):
         if script == own:

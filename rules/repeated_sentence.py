@@ -104,13 +104,15 @@ class RepeatedSentence(Rule):
         seen: dict[str, tuple[int, int, int]] = {}
         near = _NearIndex(lambda: legal_phrases(document.text) < 2)  # a licence's clauses are alike by design
         text = document.text
-        windows = self._windows(document, copied)
+        windows = self._windows(document, copied)  # in document order: their starts ascend
         yield from windows
+        window_starts = [w.start for w in windows]
         for start, end in document.sentences:
             b = blocks[bisect_right(starts, start) - 1]
             if b.kind != "paragraph" or b.index in copied or document.in_code(start):
                 continue
-            if any(w.start <= start < w.end for w in windows):
+            k = bisect_right(window_starts, start) - 1
+            if k >= 0 and start < windows[k].end:
                 continue  # inside a window's repeat, reported whole
             norm = normalize(text[start:end]).rstrip(_END_MARKS)  # a caption or a dek has no full stop
             alone = (start, end) == (b.start, b.end) and not b.piece  # a piece of a long line is running text
@@ -231,6 +233,7 @@ def _from_dek(document, block: int) -> bool:
 # he checked his phone ..."). Runs of NEAR_GRAM words shared with an earlier sentence cover NEAR_COVERAGE of the
 # sentence and NEAR_COVERAGE_EARLIER of the earlier one; one of the two stands alone as a paragraph.
 NEAR_GRAM = 6
+PULL_QUOTE_CANDIDATES = 3  # earlier sentences, those sharing the most runs, that a pull quote is looked for in
 NEAR_MIN_WORDS = 10
 NEAR_COVERAGE = 0.75
 NEAR_COVERAGE_EARLIER = 0.4
@@ -307,7 +310,8 @@ class _NearIndex:
         for i, gram in enumerate(grams):
             for n in self.grams.get(gram, ()):
                 shared.setdefault(n, set()).add(i)
-        for n, positions in sorted(shared.items(), key=lambda item: -len(item[1])):
+        pull_quote = paragraph and not alone and _plain_prose(norm)
+        for rank, (n, positions) in enumerate(sorted(shared.items(), key=lambda item: -len(item[1]))):
             earlier, count, earlier_alone, earlier_norm = self.sentences[n]
             if numbers_only(earlier_norm, norm):
                 continue  # "The 14.x release line ..." / "The 12.x release line ...": entries of a series
@@ -315,8 +319,8 @@ class _NearIndex:
             if ((alone or earlier_alone) and covered >= NEAR_COVERAGE * len(tokens)
                     and covered >= NEAR_COVERAGE_EARLIER * count):
                 return earlier
-            if (paragraph and not alone and not earlier_alone and _plain_prose(norm) and _plain_prose(earlier_norm)
-                    and _quoted_from(tokens, earlier_norm)):
+            if (pull_quote and rank < PULL_QUOTE_CANDIDATES and not earlier_alone
+                    and _quoted_from(tokens, earlier_norm) and _plain_prose(earlier_norm)):
                 return earlier  # a pull quote: a clause of the earlier sentence, word for word, standing alone
         return None
 

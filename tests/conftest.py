@@ -1,10 +1,20 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite keeps what doclint caches between runs (entry points, parsed wordings, token ids) in a folder of its
+# own, not in the user's: a test neither reads what another install left nor leaves anything behind.
+_CACHE = tempfile.mkdtemp(prefix="doclint-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 from doclint.config import Config
 from doclint.document import Document

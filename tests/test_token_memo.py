@@ -123,3 +123,17 @@ def test_a_check_reads_the_memo_alone_once_it_holds_the_words(memo_home, monkeyp
     finally:
         embeddings.model.cache_clear()
     assert first and [(d.line, d.message) for d in again] == [(d.line, d.message) for d in first]
+
+
+def test_a_lazy_tokenizer_survives_a_copy_and_memos_of_other_files_go(memo_home):
+    import pickle
+
+    tokenizer, _ = embeddings.model()
+    copy = pickle.loads(pickle.dumps(embeddings.LazyTokenizer(tokenizer.path)))
+    assert copy.path == tokenizer.path and copy.encode("harbour").ids == tokenizer.encode("harbour").ids
+    stale = memo_home / "doclint" / "token-ids-0000000000000000.sqlite"
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"")
+    tokenmemo._memos.clear()
+    embeddings._token_ids(["harbour"], embeddings.LazyTokenizer(tokenizer.path))
+    assert not stale.exists() and list(memo_home.glob("doclint/token-ids-*.sqlite"))
