@@ -152,7 +152,9 @@ class CreditSentence(Rule):
     before (a byline, a short link line or a `copyright by:` credit aside);
     the finding runs to the end of its block. A bio that names no writer's
     role is read by its shape, only where a block opens with it after at
-    least three blocks of story: a full name, then a role and where (`Jane
+    least three blocks of story, in the last two, quoting no one (a late
+    expert is quoted: `... economist at Leeds. She said ...`): a full name,
+    then a role and where (`Jane
     Doe is a Director with Example Savings`, `... is Commander of the ...`,
     `... has been a practicing CPA in NYC`), or what the person does and,
     in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
@@ -163,12 +165,15 @@ class CreditSentence(Rule):
     <name>` (`About Us:`, `About Example Corp, a Sample Company:`) after at
     least three blocks of story, with at most three blocks of sentences
     after it, and the paragraph under it; a name with an apostrophe is a
-    section of the story (`About Musgraves' Co-Songwriters`). And a blurb
-    about the site or an organisation opening one of the last blocks, after
-    the story's first: a web address or a name in capitals, then `is a` or
-    `is an` and within six words what it is (`Example.com is an independent
-    news agency ...`, `Example Society, ES is a chartered membership
-    organization ...`); a name, not an address, only after three blocks. A staff note naming the
+    section of the story (`About Musgraves' Co-Songwriters`), and `About`
+    before a number no heading (`About 200, police said.`). And a blurb
+    about the site or an organisation opening one of the last two blocks,
+    after the story's first, with nothing but the page's furniture after it
+    (`Please ...`, `Copyright ...`): a web address or a name in capitals the
+    story has not named, then `is a` or `is an` and within six words what
+    it is (`Example.com is an independent news agency ...`, `Example
+    Society, ES is a chartered membership organization ...`), quoting no
+    one; a name, not an address, only after three blocks. A staff note naming the
     story's reporter (`Clark Boyd is technology correspondent for The
     World`) and Markdown or sectioned documents (whose `Author` section is
     their own text) are left alone.
