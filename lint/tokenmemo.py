@@ -107,19 +107,8 @@ def for_file(tokenizer_file: str) -> TokenMemo | None:
         else:
             key = f"{_FORMAT}\n{os.path.abspath(tokenizer_file)}\n{st.st_size}\n{st.st_mtime_ns}"
             name = f"token-ids-{hashlib.sha1(key.encode()).hexdigest()[:16]}.sqlite"
-            _memos[tokenizer_file] = TokenMemo(usercache.path(name))
-            _forget_others(usercache.path(name))
+            path = usercache.path(name)
+            if not os.path.exists(path):  # a new tokenizer file: the memos of others go
+                usercache.forget_others(path, "token-ids-", ".sqlite")
+            _memos[tokenizer_file] = TokenMemo(path)
     return _memos[tokenizer_file]
-
-
-def _forget_others(path: str) -> None:
-    """Delete the memos of other tokenizer files (an upgrade of the package left them), when this one is new."""
-    folder, name = os.path.split(path)
-    if os.path.exists(path):
-        return
-    try:
-        for other in os.listdir(folder):
-            if other.startswith("token-ids-") and other.endswith(".sqlite") and other != name:
-                os.remove(os.path.join(folder, other))
-    except OSError:
-        pass

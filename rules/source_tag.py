@@ -140,12 +140,9 @@ def _read_families(path: Path) -> dict:
         with open(tmp, "w", encoding="utf-8") as f:
             json.dump(data, f)
         os.replace(tmp, cache)
-        folder, name = os.path.split(cache)
-        for old in os.listdir(folder):  # another version's wordings: an upgrade or an edit left them
-            if old.startswith("source-tag-families-") and old.endswith(".json") and old != name:
-                os.remove(os.path.join(folder, old))
     except OSError:
-        pass
+        return data
+    usercache.forget_others(cache, "source-tag-families-", ".json")
     return data
 
 
