@@ -204,9 +204,11 @@ class CreditSentence(Rule):
 
     def check(self, document, context):
         text = document.text
-        yield from self._bios(document)
         if not is_markdown(document.path) and not any(b.kind == "heading" for b in document.blocks):
-            yield from self._blurbs(document)
+            # a project's documentation is in sections: an "Author" or "About" section is its own text
+            sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]  # see _a_sentence
+            yield from self._bios(document, sentences)
+            yield from self._blurbs(document, sentences)
             if "About" in text:
                 yield from self._abouts(document)
         if not _CUES.search(text):
@@ -233,13 +235,11 @@ class CreditSentence(Rule):
                     yield self._diagnostic(document, block, a, b, kind, safe=contribution)
                     break
 
-    def _bios(self, document):
-        """Author's bios among the last blocks of prose: the sentence that opens one (see _BIO) to the end of its
-        block, when the document has not named its person before (but in the lines right before it)."""
+    def _bios(self, document, sentences):
+        """Author's bios among the last blocks of prose that hold a sentence: the sentence that opens one (see
+        _BIO) to the end of its block, when the document has not named its person before (but in the lines right
+        before it)."""
         text = document.text
-        if is_markdown(document.path) or any(b.kind == "heading" for b in document.blocks):
-            return  # a project's documentation, in sections: an "Author" section is its own text
-        sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]
         for n, block in enumerate(sentences[-BIO_TAIL_BLOCKS:], start=max(0, len(sentences) - BIO_TAIL_BLOCKS)):
             body = text[block.start:block.end]
             opening = len(body) - len(body.lstrip())
@@ -257,11 +257,10 @@ class CreditSentence(Rule):
                 yield self._diagnostic(document, block, a, block.end, "bio", safe=False)
                 break  # the bio runs to its block's end (co-authors' bios stand in blocks of their own)
 
-    def _blurbs(self, document):
-        """A site's or an organisation's blurb opening one of the last blocks of prose, after the story's first
-        (see _BLURB), to the end of its block."""
+    def _blurbs(self, document, sentences):
+        """A site's or an organisation's blurb opening one of the last blocks of prose that hold a sentence, after
+        the story's first (see _BLURB), to the end of its block."""
         text = document.text
-        sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]
         for n, block in enumerate(sentences[-BLURB_TAIL_BLOCKS:], start=max(0, len(sentences) - BLURB_TAIL_BLOCKS)):
             body = text[block.start:block.end]
             start = len(body) - len(body.lstrip())

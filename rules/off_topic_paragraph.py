@@ -423,7 +423,7 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
     document (or, `she explained`, before it) belongs to it; names listed in a sentence of prose, or links, are no
     evidence of another story's topic (a list standing alone, a line-up spliced in, is judged); a fragment of
     something around it cannot be judged by its words (see _fragment)."""
-    (n,) = members if not pair else (min(members),)
+    n = min(members)
     quotation = not pair and texts[n].lstrip()[:1] in _QUOTES
     if quotation and (_speaker_elsewhere(m, n, texts) or _said_by_pronoun(texts[n])):
         return True
