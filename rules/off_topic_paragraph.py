@@ -62,6 +62,17 @@ ATTRIBUTION_WORDS = 6  # words outside the quotation marks of a paragraph that i
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
+# A speaker introduced by a role (`Don Gingerich, a delegate from Iowa, said "..."`): when another paragraph speaks of
+# that role or body (`Delegates from the National Pork Producers Council voted ...`), the speaker is the story's own.
+_INTRODUCED = re.compile(rf"{_NAME},\s+([^,.\"“”]{{3,80}}),\s+(?:{_SAYS}|told|tells)\b")
+# A paragraph that opens with a dateline of its own (`CAIRO - Egypt's opposition ...`, `ZEEBRUGGE, Belgium - ...`) is
+# a brief: a document with BRIEFS of them is a digest of stories, each paragraph on a topic of its own (a wire's news
+# summary; a Reuters digest of eight briefs had two of them flagged).
+BRIEFS = 2
+_BRIEF = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+                    r"\s+(?:-{1,2}|[–—])\s")
+
+
 def _said_by_pronoun(text: str) -> bool:
     """Whether a paragraph is a quotation and its attribution to a pronoun, nothing else (`"...," she explained.
     "..."`): the speaker is the story's person. Not a paragraph that goes on about someone after its quotation."""
@@ -218,8 +229,8 @@ class OffTopicParagraph(Rule):
         if not o.min_paragraphs <= len(originals) <= o.max_paragraphs:
             return
         texts = [document.block_text(paras[i]) for i in originals]
-        if _wrapped_lines(texts):
-            return
+        if _wrapped_lines(texts) or sum(bool(_BRIEF.match(t)) for t in texts) >= BRIEFS:
+            return  # hard-wrapped lines, or a digest of briefs: no paragraph's words can say which belongs
         headlines = [document.block_text(b) for b in document.blocks if b.kind == "headline"]
         if document.suspects and damaged(document.text):  # damage splits and disguises words: read them unharmed
             texts, headlines = list(map(readable, texts)), list(map(readable, headlines))
@@ -427,6 +438,8 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
     quotation = not pair and texts[n].lstrip()[:1] in _QUOTES
     if quotation and (_speaker_elsewhere(m, n, texts) or _said_by_pronoun(texts[n])):
         return True
+    if not pair and _role_elsewhere(m, n, texts):
+        return True
     if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or _addresses(texts[k]) for k in members):
         return True
     return any(_fragment(texts, k) for k in members)
@@ -482,6 +495,19 @@ def _speaker_elsewhere(m: TermMatrix, n: int, texts: list[str]) -> bool:
     named = set(m.terms_of(m.uses[n] & others))
     speakers = {_key(w) for name in _SPEAKER.findall(texts[n]) for w in WORD.findall("".join(name))} - {None}
     return bool((speakers or set(m.terms_of(m.names[n]))) & named)
+
+
+def _role_elsewhere(m: TermMatrix, n: int, texts: list[str]) -> bool:
+    """Whether paragraph n opens by introducing its speaker with a role or body that another paragraph names
+    (`Don Gingerich, a delegate from Iowa, said` in a story whose delegates voted): the story's own source."""
+    import numpy as np
+
+    introduced = _INTRODUCED.match(texts[n].lstrip())
+    if not introduced:
+        return False
+    others = np.delete(m.uses, n, axis=0).any(axis=0)
+    shared = set(m.terms_of(m.uses[n] & others))
+    return bool({_key(w) for w in WORD.findall(introduced.group(2))} & shared)
 
 
 def _speakerless_quote(text: str) -> bool:
