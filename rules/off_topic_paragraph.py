@@ -64,7 +64,9 @@ _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 # A speaker introduced by a role (`Don Gingerich, a delegate from Iowa, said "..."`): when another paragraph speaks of
 # that role or body (`Delegates from the National Pork Producers Council voted ...`), the speaker is the story's own.
-_INTRODUCED = re.compile(rf"{_NAME},\s+([^,.\"“”]{{3,80}}),\s+(?:{_SAYS}|told|tells)\b")
+# A relative clause (`Lena Sorensen, who made the film ..., said`) says what the speaker did, not a role: not read.
+_INTRODUCED = re.compile(rf"{_NAME},\s+(?!(?:who|whose|whom|which|that|where|when)\b)([^,.\"“”]{{3,80}}),"
+                         rf"\s+(?:{_SAYS}|told|tells)\b")
 # A paragraph that opens with a dateline of its own (`CAIRO - Egypt's opposition ...`, `ZEEBRUGGE, Belgium - ...`) is
 # a brief: a document with BRIEFS of them is a digest of stories, each paragraph on a topic of its own (a wire's news
 # summary; a Reuters digest of eight briefs had two of them flagged).
