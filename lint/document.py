@@ -164,6 +164,9 @@ class Document(_Positions):
         self.problem = problem
         self._analyses: dict = {}  # (analysis, its parameters) -> value: see analysis()
         self.record: dict | None = None  # {"id", "number"} for a record of a JSONL corpus
+        # The document rules' findings, once they have run where the corpus signatures are computed: a corpus rule
+        # need not report again what a document rule reported.
+        self.findings: list = []
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "Document":

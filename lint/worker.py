@@ -75,6 +75,7 @@ class Worker:
             done.diagnostics = linter.check(document)
         if self.signatures and self.linters.primary.corpus_rules:
             done.stub = document.stub()
+            document.findings = done.diagnostics
             done.signatures = self.linters.signatures(document, task.linter)
         if self.options.keep_texts:
             done.text = document.text

@@ -12,6 +12,7 @@ from doclint.text import looks_like_code, normalize, stable_hash, words
 # Unit flags, packed in a signature
 _EDGE = 1  # among the first two or the last three prose blocks of its document
 _EXTREME = 2  # the first or the last line of its document that holds a word
+_REPORTED = 4  # a document rule of the same category reported it (a wording rule read it): counted, not reported
 _FIELDS = 5  # hash, start, end, words, flags
 
 @dataclass(frozen=True)
@@ -73,7 +74,11 @@ class RecurringLeftover(CorpusRule):
 
     Dates, lines of code and Markdown files (unless `markdown = true`) are
     left out. The message says how many documents share the fragment and
-    names one of them as a related location.
+    names one of them as a related location. Where a document rule of the
+    same category already reported the fragment by its wording (` Reuter`
+    is also `source-credit`'s), that finding stands alone: the fragment
+    still counts towards the documents that share it, but is not reported
+    twice.
 
     ## Why is this bad?
     A site's leftovers are not the article: repeated over a corpus they
@@ -120,10 +125,13 @@ class RecurringLeftover(CorpusRule):
         word_lines = [i for i, (s, e, _) in enumerate(units) if any(c.isalpha() for c in document.text[s:e])]
         extreme = {word_lines[0], word_lines[-1]} if word_lines else set()
         kept: dict[str, list[int]] = {}  # normalised text -> [start, end, words, flags], in document order
+        reported = [(d.start, d.end) for d in document.findings if d.rule.category == self.category]
         for i, (start, end, edge) in enumerate(units):
             text = document.text[start:end]
             norm = normalize(text)
             flags = edge | (_EXTREME if i in extreme else 0)
+            if any(a < end and start < b for a, b in reported):
+                flags |= _REPORTED
             if norm in kept:  # a block of one line and the line: one unit, the tighter span, both positions
                 kept[norm][3] |= flags
                 continue
@@ -179,6 +187,8 @@ class RecurringLeftover(CorpusRule):
         first_doc, first_unit = where[0]
         for n, u in where:
             sig = items[n][1]
+            if sig[u * _FIELDS + 4] & _REPORTED:
+                continue  # the document's own rules said it, by its wording
             start, end = sig[u * _FIELDS + 1], sig[u * _FIELDS + 2]
             other_n, other_u = where[1] if (n, u) == (first_doc, first_unit) else where[0]
             other, osig = items[other_n]

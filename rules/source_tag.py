@@ -370,6 +370,8 @@ class Scanner:
                         continue
                     if document.in_example_code(a):
                         continue  # an example in a Markdown code span: "`... a long debate. (Source: Reuters) ...`"
+                    if text.startswith("](", a - 1):
+                        continue  # a link's target: "[the official documentation.](https://...)"
                     found.setdefault(block.index, []).append(text[a:b])
                     # A copy of a paragraph that carried the same tag goes with repeated-passage's fix.
                     if any(_similar(text[a:b], t) for t in found.get(copies.get(block.index, -1), ())):

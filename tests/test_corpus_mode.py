@@ -490,3 +490,19 @@ def test_an_unchanged_jsonl_corpus_is_answered_by_the_index(tmp_path, monkeypatc
     assert renamed[1][0][1].startswith("./c.jsonl:3: malformed JSON line skipped")
     _write(corpus, RECORDS)  # changed: checked again
     assert run("c.jsonl")[2] == 3 and len(checked) == 3
+
+
+WIRE_STORIES = ["Harbour plan approved\nThe council approved the harbour plan on Tuesday.\n Reuter\n",
+                "Bus fares to rise\nBus fares will rise by five cents in March, the operator said.\n Reuter\n",
+                "Library opens late\nThe central library will stay open until nine on weekdays.\n Reuter\n"]
+
+
+@pytest.mark.parametrize("select, expected", [("S111,S201", {"S111"}), ("S201", {"S201"})])
+def test_a_leftover_a_wording_rule_reports_is_not_reported_again_by_the_corpus_rule(tmp_path, select, expected):
+    """The same sign-off read by its wording (source-credit) and learned from the corpus (recurring-leftover): one
+    finding per document, the wording rule's; the corpus rule still counts it, and reports it when alone."""
+    for n, text in enumerate(WIRE_STORIES):
+        (tmp_path / f"s{n}.txt").write_text(text)
+    p = run_cli("check", "--isolated", "--no-cache", "--format", "json", "--select", select, ".", cwd=tmp_path)
+    found = [(d["path"], d["line"], d["code"]) for d in json.loads(p.stdout)["diagnostics"]]
+    assert sorted(found) == [(f"s{n}.txt", 3, code) for n in range(3) for code in sorted(expected)]
