@@ -111,14 +111,19 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+# A paragraph of one line that is all bold (`**In `APIRouter`**`), standing between blank lines: a heading written
+# with emphasis (markdownlint's MD036), which opens a section as `###` does.
+_BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?:(?!\1).){1,80}(?<=\S)\1\s*$")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:\s+\S|\s*$)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 _BLOCK_QUOTE = re.compile(r"^ {0,3}>")
-# Template shortcodes (Hugo `{{< x >}}`, `{{% x %}}`, Liquid/Jinja `{% x %}`), admonitions and containers (`!!! note`,
-# `??? tip`, `::: warning`), reStructuredText directives and MDX imports.
-_DIRECTIVE = re.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|(?:!!!|\?\?\?\+?|:::)|\.\.\s+[\w-]+::"
+# Template shortcodes (Hugo `{{< x >}}`, `{{% x %}}`, Liquid/Jinja `{% x %}`, MkDocs includes `{* file.py hl[2] *}`
+# and `{! file.md !}`), admonitions and containers (`!!! note`, `??? tip`, `::: warning`, PyMdown blocks `/// tip` and
+# their fences `///`, `//// tab | Python 3.10+`), reStructuredText directives and MDX imports.
+_DIRECTIVE = re.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|\{\*.*\*\}|\{!.*!\}|(?:!!!|\?\?\?\+?|:::)|/{3,}(?=\s|$)"
+                        r"|\.\.\s+[\w-]+::"
                         r"|(?:import|export)\s+\S.*\bfrom\s+['\"])")
 _HTML_BLOCK = re.compile(r"^\s{0,3}</?(?:address|article|aside|blockquote|br|center|details|div|dl|dt|dd|figcaption"
                          r"|figure|footer|form|h[1-6]|header|hr|iframe|img|li|nav|ol|p|picture|pre|script|section"
@@ -336,6 +341,9 @@ class _Reader:
     def _markdown_line(self, i: int) -> str | None:
         line, lines = self.lines[i], self.lines
         if _HEADING.match(line):
+            return HEADING
+        if (_BOLD_HEADING.match(line) and (i == 0 or self.blank[i - 1])
+                and (i + 1 == len(lines) or self.blank[i + 1])):
             return HEADING
         if _THEMATIC.match(line):
             return RULE

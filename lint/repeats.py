@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from doclint.document import Block, Document
-from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER
+from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, RULE
 from doclint.text import BULLETS, SENTENCE_ENDS, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
@@ -134,8 +134,12 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
 
 def heading_starts(document: Document) -> list[int]:
     """Where the sections of a structured document (Markdown) start, in order: its headings, and its template
-    directives (a `{{< tab >}}` or `{{< step >}}` opens a section as a heading does); none in other text."""
-    return [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
+    directives (a `{{< tab >}}` or `{{< step >}}` opens a section as a heading does), and, in a document with
+    either, its thematic breaks (`---` between the steps for one editor and another's); none in other text."""
+    starts = [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
+    if starts:
+        starts = sorted(starts + [b.start for b in document.blocks if b.kind == RULE])
+    return starts
 
 
 def same_section(document: Document, a: int, b: int) -> bool:

@@ -11,6 +11,8 @@ from doclint.text import has_words, stable_hash
 class Options:
     min_documents: int = option(5, "Report a paragraph found in at least this many documents.")
     min_words: int = option(8, "Shorter paragraphs (sign-offs, tags) are left to other rules.")
+    markdown: bool = option(False, "Also count Markdown files' paragraphs (documentation repeats its own notes "
+                                   "on purpose: a `Technical Details` note under six pages).")
 
     def validate(self):
         return "min-documents must be 2 or more" if self.min_documents < 2 else None
@@ -23,6 +25,8 @@ class BoilerplateParagraph(CorpusRule):
     Counts, across the documents of one run, the paragraphs whose normalised
     text is identical, and reports every occurrence of those found in at least
     `min-documents` documents, with the count and one other location.
+    Markdown files are left out unless `markdown = true`: documentation
+    repeats its own notes on purpose.
     Documents that are copies of one another (the same paragraphs in the
     same order: a file saved five times) count as one: they are one
     duplicate document, which `near-duplicate-document` reports.
@@ -47,8 +51,11 @@ class BoilerplateParagraph(CorpusRule):
     Options = Options
 
     def signature(self, document):
+        from doclint.layout import is_markdown
         from doclint.repeats import paragraph_norms
 
+        if not self.options.markdown and is_markdown(document.path):
+            return []
         return [(stable_hash(norm), block.start, block.end)
                 for block, norm in zip(document.paragraphs, paragraph_norms(document))
                 if has_words(norm, self.options.min_words)]

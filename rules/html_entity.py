@@ -11,19 +11,15 @@ from doclint.layout import is_markdown
 from doclint.rule import Rule, option
 from doclint.rules.mojibake import claimed, settled
 
-# In Markdown, entities are syntax: the escapes of angle brackets that an author writes so that they are not read
-# as tags (`&lt;div&gt;`), and any entity beside HTML tags (`<th>&lt;= v0.4</th>`), which Markdown passes through.
-# An `&amp;` in Markdown prose is still a conversion's leftover: authors write `&`.
-_MARKDOWN_ESCAPES = frozenset({"&lt;", "&gt;"})
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# In Markdown, an entity reference is syntax: renderers show `&mdash;`, `&nbsp;`, `&#8217;` or `&lt;div&gt;` as the
+# character, and authors write them on purpose (the real documents' labels call them no defect). What a reader sees
+# wrong is an entity escaped twice, `&amp;quot;` (shown as `&quot;`), and one without its semicolon, which CommonMark
+# does not read (`&mdash` stays as typed).
+_DOUBLE_ESCAPE = re.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _markdown_syntax(text: str, at: int, entity: str) -> bool:
-    if entity in _MARKDOWN_ESCAPES:
-        return True
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return _TAG.search(text, start, len(text) if end == -1 else end) is not None
+    return entity.endswith(";") and not _DOUBLE_ESCAPE.match(text, at)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -53,10 +49,10 @@ class HtmlEntity(Rule):
     purpose, and the text still reads unambiguously. An entity that is part of
     mojibake escaped for the web (`Ã&copy;` for `é`) is left to `mojibake`,
     which repairs the whole stretch. In Markdown files (`.md`),
-    code spans, code blocks and HTML comments are left alone, and so are the
-    entities Markdown reads as syntax: `&lt;` and `&gt;`, which keep angle
-    brackets from being read as tags, and any entity on a line with HTML
-    tags.
+    code spans, code blocks and HTML comments are left alone, and so are
+    complete entity references (`&mdash;`, `&nbsp;`, `&lt;div&gt;`), which
+    Markdown renders as their characters; an entity escaped twice
+    (`&amp;quot;`, shown as `&quot;`) or without its semicolon is flagged.
 
     ## Why is this bad?
     The text was unescaped once too few times: readers see `&#39;` where an

@@ -89,3 +89,40 @@ def test_a_tag_deleted_from_the_first_piece_of_a_long_line_takes_nothing_of_the_
     text = f"{ARTICLES[1]['headline']}\nClick here to subscribe to our newsletter. {body}\n"
     fixed = fix(text.encode(), ["S101"])
     assert fixed.startswith(ARTICLES[1]["headline"] + "\n") and "Click here" not in fixed
+
+
+PARALLEL_STEPS = """# Debugging
+
+## With an editor
+
+If you use the first editor, you can:
+
+* Open the "Run and Debug" panel.
+
+It will then start the server with your code and stop at your breakpoints.
+
+{separator}
+
+If you use the second editor, you can:
+
+* Open the "Run" menu.
+
+It will then start the server with your code and stop at your breakpoints.
+"""
+
+
+@pytest.mark.parametrize("separator, sections", [
+    ("---", 2), ("**With the second editor**", 2), ("/// tip", 2), ("{* ../examples/debug.py hl[3] *}", 2),
+    ("Then, with the second one:", 1)])
+def test_markdown_opens_a_section_at_a_rule_a_bold_heading_a_block_or_an_include(separator, sections):
+    # Parallel instructions for two editors say the same thing on purpose; plain prose between them is no
+    # section break, so there the repeat stays a repeat (the case that makes this test able to fail).
+    text = PARALLEL_STEPS.format(separator=separator)
+    found = [d.line for d in lint(text, ["D101"], path="debugging.md")]
+    assert found == ([] if sections == 2 else [17])
+
+
+def test_a_markdown_link_target_is_never_a_credit():
+    text = ("# Testing\n\nYou can read more in the [official documentation.](https://example.dev/lifespan/#tests)\n\n"
+            "The closures were expected to save money. (https://example.com/report)\n")
+    assert [d.line for d in lint(text, ["S1"], path="testing.md")] == [5]
