@@ -37,7 +37,7 @@ PARAGRAPH, HEADLINE, DATELINE = "paragraph", "headline", "dateline"
 HEADING, LIST, CODE, TABLE, FRONT_MATTER, COMMENT, LINK_DEFINITION, QUOTE, HTML, DIRECTIVE, RULE = (
     "heading", "list", "code", "table", "front-matter", "comment", "link-definition", "quote", "html", "directive",
     "rule")
-MAIL_HEADER, ATTRIBUTION = "mail-header", "attribution"
+MAIL_HEADER, ATTRIBUTION, MAIL_NOTE = "mail-header", "attribution", "mail-note"
 PROSE = frozenset({PARAGRAPH, HEADLINE, DATELINE})
 
 
@@ -134,6 +134,17 @@ _MAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|Messa
                          r"|Return-Path|Received|Delivered-To|MIME-Version|Content-[\w-]+|X-[\w-]+|Newsgroups|Path"
                          r"|Organization|User-Agent|Lines):", re.IGNORECASE)
 _MBOX_FROM = re.compile(r"^From \S+ ")
+# A mailing-list digest as Mailman sends it: a subscription notice first (`Send bitcoin-dev mailing list submissions
+# to`), then a table of contents (`Today's Topics:` and numbered subjects) and each message under its own header
+# block (`Message: 4`, then `Date:`, `From:`, `Subject:` ...). The digest is mail; its contents and headers are
+# structure, never prose (the same subject listed twice is no repeated passage).
+_DIGEST_NOTICE = re.compile(r"^\s*Send\s+.{1,60}\s+mailing\s+list\s+submissions\s+to\b", re.IGNORECASE)
+_DIGEST_TOPICS = re.compile(r"^\s*Today's\s+Topics:\s*$")
+_DIGEST_ITEM = re.compile(r"^\s+(?:\d+\.\s+)?\S")
+_DIGEST_MESSAGE = re.compile(r"^Message:\s*\d+\s*$")
+# A list archive's note where it cut an attachment (`-------------- next part --------------` / `An HTML attachment
+# was scrubbed...` / `URL: <...>`): the archive's words, the same under every message (mail-furniture reports it).
+_PART_NOTE = re.compile(r"^-{5,}\s*next\s+part\s*-{5,}\s*$", re.IGNORECASE)
 _MAIL_QUOTE = re.compile(r"^\s{0,3}(?:>|\|(?=\s))")
 # "On Mon, 3 Jan 2007, Jane Doe wrote:", "Jane Doe <jane at example.org> writes:", "Quoting Jane:"
 _ATTRIBUTION = re.compile(r"^\s{0,3}(?:>\s*)*(?:(?:On|Am|Le|El)\b[^\n]{0,200}?\b|[^\n]{1,120}?\s|)"
@@ -217,7 +228,7 @@ class _Reader:
         self.blank = [is_blank(line) for line in self.lines]
         self.kinds: list[str | None] = [None] * len(spans)  # None: prose, grouped into paragraphs later
         self.markdown = is_markdown(path)
-        self.mail = not self.markdown and self._mail_header()
+        self.mail = not self.markdown and (self._mail_header() or self._digest())
 
     # each pass marks the lines it recognises as structure
     def read(self) -> list[Block]:
@@ -266,9 +277,47 @@ class _Reader:
         self._mark(0, n - 1, MAIL_HEADER)
         return True
 
+    def _digest(self) -> bool:
+        """Whether the text opens with a mailing-list digest's subscription notice (see _DIGEST_NOTICE); its first
+        lines are then marked as the digest's header, as a message's header block is."""
+        first = next((n for n, blank in enumerate(self.blank) if not blank), None)
+        if first is None or not _DIGEST_NOTICE.match(self.lines[first]):
+            return False
+        last = first
+        while last + 1 < len(self.lines) and not self.blank[last + 1]:
+            last += 1
+        self._mark(first, last, MAIL_HEADER)
+        return True
+
+    def _digest_parts(self, i: int) -> int:
+        """Mark a digest's table of contents or a message's header block starting at line i (see _DIGEST_NOTICE);
+        the line after what was marked, or i."""
+        lines, n = self.lines, len(self.lines)
+        if _DIGEST_TOPICS.match(lines[i]):
+            j = i + 1
+            while j < n and (self.blank[j] or _DIGEST_ITEM.match(lines[j])):
+                j += 1
+            self._mark(i, j - 1, LIST)
+            return j
+        if _DIGEST_MESSAGE.match(lines[i]) and i + 1 < n and _MAIL_FIELD.match(lines[i + 1]):
+            j = i + 1
+            while j < n and not self.blank[j] and (_MAIL_FIELD.match(lines[j]) or lines[j][:1] in " \t"):
+                j += 1
+            self._mark(i, j - 1, MAIL_HEADER)
+            return j
+        return i
+
     def _mail(self) -> None:
         for i, line in enumerate(self.lines):
             if self.kinds[i] is not None or self.blank[i]:
+                continue
+            if self._digest_parts(i) > i:
+                continue
+            if _PART_NOTE.match(line):
+                j = i + 1
+                while j < len(self.lines) and not self.blank[j]:
+                    j += 1
+                self._mark(i, j - 1, MAIL_NOTE)
                 continue
             if _ATTRIBUTION.match(line):
                 self.kinds[i] = ATTRIBUTION

@@ -12,8 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from doclint.document import Block, Document
-from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, RULE
-from doclint.text import BULLETS, SENTENCE_ENDS, normalize, words
+from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, RULE
+from doclint.text import BULLETS, SENTENCE_ENDS, mostly_addresses, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -120,6 +120,8 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
             # "The 14.x release line ..." / "The 12.x release line ...": entries of a series; "For public keys,
             # the following options ..." / "For private keys, ...": parallel sentences of a reference
             match = None
+        if match and match.kind != "exact" and mostly_addresses(document.block_text(paras[j])):
+            match = None  # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
@@ -424,7 +426,7 @@ def _quoted_units(document: Document):
         text = document.line_text(line) if line < document.line_count else ""
         depth, cut = unquote(text)
         content = _ENCODED_SPACE.sub(" ", text[cut:])
-        structure = kinds.get(line) in (MAIL_HEADER, ATTRIBUTION, CODE)
+        structure = kinds.get(line) in (MAIL_HEADER, ATTRIBUTION, CODE, MAIL_NOTE)
         if joined and unit and content.strip() and not structure:
             ls, le = document.line_span(line)
             last = unit[-1]

@@ -53,6 +53,15 @@ def looks_like_code(line: str) -> bool:
     return len(line) <= CODE_LINE_CHARS and _CODE.search(_ENTITY_IN_CODE.sub("", line)) is not None
 
 
+ADDRESS_SHARE = 0.5  # of a text's characters, in web addresses: a link line ("Full paper https://..."), no prose
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+")
+
+
+def mostly_addresses(text: str) -> bool:
+    """Whether over ADDRESS_SHARE of the text's characters are web addresses (a line that is a link)."""
+    return sum(len(a) for a in _ADDRESS.findall(text)) > ADDRESS_SHARE * len(text.strip())
+
+
 def ends_sentence(text: str, introduces: bool = False) -> bool:
     """Whether a text ends a sentence (`introduces`: or a colon announces what follows), closing quotation marks,
     brackets and spaces aside."""

@@ -68,12 +68,15 @@ FURNITURE = (
               examples=("---------- Forwarded message ----------\nFrom: Jane Doe\nDate: Mon, 3 Jan 2005\n"
                         "Subject: deferreds",)),
     Furniture("digest-separator", "Digest separator and message header",
-              start=r"--__--__--\s*", more=r"Message:\s*\d+\s*|" + _HEADER_FIELD + "|" + _CONTINUATION,
+              start=r"(?:--__--__--|-{20,})\s*", more=r"Message:\s*\d+\s*|" + _HEADER_FIELD + "|" + _CONTINUATION,
               max_lines=12, blank_inside=True, safe=False, needs=r"Message:\s*\d+",
-              source="Mailman 2 digests: the separator and header before each message (the separator before the "
-                     "digest's footer, with no message after it, is left to the footer's rule)",
+              source="Mailman 2 digests: the separator (`--__--__--`, or a line of dashes from Mailman 2.1) and "
+                     "header before each message (the separator before the digest's footer, with no message after "
+                     "it, is left to the footer's rule)",
               examples=("--__--__--\n\nMessage: 1\nDate: Mon, 27 Oct 2003 09:29:29 -0500\nFrom: Jane Doe\n"
-                        "Subject: Re: deferreds",)),
+                        "Subject: Re: deferreds",
+                        "------------------------------\n\nMessage: 4\nDate: Tue, 30 Jan 2024 04:46:27 +0000\n"
+                        "From: Jane Doe\nSubject: Re: fee payment")),
     Furniture("digest-header", "Digest subscription notice",
               start=r"Send\s+.{1,60}\s+mailing\s+list\s+submissions\s+to\s*",
               more=r"\S+(?:@| at )\S+\s*|To\s+subscribe\s+or\s+unsubscribe.*|<?https?://\S+>?\s*"

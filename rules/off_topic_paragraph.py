@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.lexicon import term_key as _key
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import MAIL_HEADER
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import BULLETS, DAMAGE_SCREEN, ENDS_SENTENCE, QUOTE_MARKS, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD, damaged, legal_phrases, readable
+from doclint.text import (BULLETS, DAMAGE_SCREEN, ENDS_SENTENCE, QUOTE_MARKS, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD,
+                          damaged, legal_phrases, mostly_addresses, readable)
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -71,6 +73,7 @@ _INTRODUCED = re.compile(rf"{_NAME},\s+(?!(?:who|whose|whom|which|that|where|whe
 # a brief: a document with BRIEFS of them is a digest of stories, each paragraph on a topic of its own (a wire's news
 # summary; a Reuters digest of eight briefs had two of them flagged).
 BRIEFS = 2
+DIGEST_MESSAGES = 2  # header blocks in one document: a digest of messages (a list's digest of 32 had two flagged)
 _BRIEF = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
                     r"\s+(?:-{1,2}|[–—])\s")
 
@@ -84,12 +87,6 @@ def _said_by_pronoun(text: str) -> bool:
 ENUMERATED = 5  # names in a row, separated by commas
 _ENUMERATION = re.compile(r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2},\s+){%d,}(?:and\s+)?(?-i:[A-Z])"
                           % (ENUMERATED - 1))
-ADDRESS_SHARE = 0.5  # of a paragraph's characters, in web addresses: a link line ("Full paper https://...") is no prose
-_ADDRESS = re.compile(r"https?://\S+|www\.\S+")
-
-
-def _addresses(text: str) -> bool:
-    return sum(len(a) for a in _ADDRESS.findall(text)) > ADDRESS_SHARE * len(text.strip())
 
 
 _BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\(?\d{{1,2}}[.)])\s")  # "- ", "1. ", "(1) " (a note)
@@ -222,6 +219,8 @@ class OffTopicParagraph(Rule):
         o = self.options
         if any(b.kind == "heading" for b in document.blocks):
             return  # a document in sections (documentation, a README) changes topic at each heading by design
+        if sum(b.kind == MAIL_HEADER for b in document.blocks) >= DIGEST_MESSAGES:
+            return  # a mailing-list digest: each message under its own header, on a thread of its own
         paras = document.paragraphs
         if any(p.piece for p in paras):
             return  # an article stored on one line: its sentences are too thin to judge, its paragraphs lost
@@ -442,7 +441,7 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
         return True
     if not pair and _role_elsewhere(m, n, texts):
         return True
-    if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or _addresses(texts[k]) for k in members):
+    if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or mostly_addresses(texts[k]) for k in members):
         return True
     return any(_fragment(texts, k) for k in members)
 

@@ -126,3 +126,74 @@ def test_a_markdown_link_target_is_never_a_credit():
     text = ("# Testing\n\nYou can read more in the [official documentation.](https://example.dev/lifespan/#tests)\n\n"
             "The closures were expected to save money. (https://example.com/report)\n")
     assert [d.line for d in lint(text, ["S1"], path="testing.md")] == [5]
+
+
+MAILMAN_DIGEST = """Send harbour-dev mailing list submissions to
+\tharbour-dev@lists.example.org
+
+To subscribe or unsubscribe via the World Wide Web, visit
+\thttps://lists.example.org/mailman/listinfo/harbour-dev
+
+Today's Topics:
+
+   1. Re: Moving the tide tables to the new format (Jane Roe)
+   2. Re: Moving the tide tables to the new format (John Doe)
+
+
+----------------------------------------------------------------------
+
+Message: 1
+Date: Tue, 30 Jan 2024 04:12:07 +0000
+From: Jane Roe <jane@example.org>
+Subject: Re: Moving the tide tables to the new format
+Content-Type: text/plain; charset="utf-8"
+
+I think the new format is better because every table keeps its own station name and the readers need no lookup.
+
+Regards,
+Jane
+-------------- next part --------------
+An HTML attachment was scrubbed...
+URL: <http://lists.example.org/pipermail/harbour-dev/attachments/20240130/aaa/attachment.html>
+
+------------------------------
+
+Message: 2
+Date: Tue, 30 Jan 2024 05:40:00 +0000
+From: John Doe <john@example.org>
+Subject: Re: Moving the tide tables to the new format
+Content-Type: text/plain; charset="utf-8"
+
+On Tue, Jan 30, 2024, Jane Roe wrote:
+> I think the new format is better because every table keeps its own station name and the readers need no lookup.
+
+Agreed, and the old files can be converted by the script in the tools folder.
+-------------- next part --------------
+An HTML attachment was scrubbed...
+URL: <http://lists.example.org/pipermail/harbour-dev/attachments/20240130/bbb/attachment.html>
+"""
+
+
+def test_a_mailman_digest_is_mail_its_contents_and_headers_structure():
+    # A digest that opens with its subscription notice: its table of contents (the same subject twice) and the
+    # archive's notes under each message are no repeated passages; its separators and headers are furniture;
+    # a message quoting an earlier one of the digest repeats it, as in mail that opens with a header block.
+    doc = Document("digest.txt", MAILMAN_DIGEST)
+    kinds = {doc.block_text(b).splitlines()[0].strip(): b.kind for b in doc.blocks}
+    assert kinds["Today's Topics:"] == "list" and kinds["Message: 2"] == "mail-header"
+    assert kinds["-------------- next part --------------"] == "mail-note"
+    found = [(d.code, d.line, d.message.split(" (")[0]) for d in lint(MAILMAN_DIGEST, ["D101", "S121", "T101"])]
+    assert [(code, line, what) for code, line, what in found if code == "D101"] == [
+        ("D101", 38, "Quoted passage repeats line 21")]
+    assert ("S121", 29, "Digest separator and message header") in found
+    assert [line for code, line, what in found if what == "Archive note on a scrubbed attachment"] == [25, 41]
+
+
+def test_two_links_into_one_document_are_no_near_copy():
+    # Headings pasted with their anchors share a long address: the lines differ in what they name.
+    base = "https://github.com/example/harbour/blob/main/doc/compressed_tables.md"
+    text = (f"Compressed tables\n\n{base}#1-abstract1. Abstract\n\nThe tables drop what a reader can recompute from "
+            f"the rest, and the tools restore it when they read the file.\n\n{base}#3-schema3. Schema\n\nEach table "
+            "starts with a header that names its station and the hours it covers, then the rows.\n")
+    assert lint(text, ["D101"]) == []
+    assert [d.line for d in lint(text.replace("#3-schema3. Schema", "#1-abstract1. Abstract"), ["D101"])] == [7]
