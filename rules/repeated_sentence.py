@@ -12,7 +12,7 @@ from doclint.repeats import heading_starts, numbers_only, paragraph_matches, rem
 from doclint.layout import is_markdown
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, legal_phrases, looks_like_code,
-                          normalize, words)
+                          mostly_addresses, normalize, words)
 
 _END_MARKS = " " + SENTENCE_ENDS
 
@@ -263,8 +263,10 @@ class _NearIndex:
         of its own); `paragraph`: a paragraph of one sentence, which may be a pull quote."""
         tokens = words(norm)
         grams = [tuple(tokens[i:i + NEAR_GRAM]) for i in range(len(tokens) - NEAR_GRAM + 1)]
-        found = self._near(tokens, grams, alone, norm, paragraph) if len(tokens) >= NEAR_MIN_WORDS else None
-        if found is None and alone and len(tokens) >= NEAR_MIN_WORDS and _plain_prose(norm):
+        # two links to one site share its address, not a sentence ("[GitHub release](https://x.org/tag/v2.1)")
+        near = len(tokens) >= NEAR_MIN_WORDS and not mostly_addresses(norm)
+        found = self._near(tokens, grams, alone, norm, paragraph) if near else None
+        if found is None and alone and near and _plain_prose(norm):
             if self.reworded is None:
                 self.reworded = self._rewording()
             if self.reworded:
