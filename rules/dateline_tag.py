@@ -25,13 +25,17 @@ _BARE = re.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
 OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
 cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv""".split())
+# Words of a block that may be a story's lead: shorter lines above it (a subtitle, a reader poll, a headline
+# repeated by a scraper) do not count towards `paragraphs` (a FakeNewsCorpus page's dateline stood fourth).
+LEAD_WORDS = 12
 _MAX_PLACE_WORDS = 9  # "Vatican City, Jan 24, 2018 / 04:26 am": a place, a date and a time
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co|news|info|tv)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Options:
-    paragraphs: int = option(2, "How many of a document's first prose blocks may open with a dateline.")
+    paragraphs: int = option(2, "How many of a document's first prose blocks of twelve words or more (with the "
+                                   "shorter ones before them) may open with a dateline.")
 
 
 class DatelineTag(Rule):
@@ -74,9 +78,20 @@ class DatelineTag(Rule):
     fixable = "sometimes"
     Options = Options
 
+    def _leads(self, document):
+        """The first `paragraphs` prose blocks of LEAD_WORDS words or more, and the shorter ones before them (a
+        page's subtitle or a reader poll above the story: `% of readers think this story is Fact.`)."""
+        long = 0
+        for block in document.prose_runs:
+            if block.kind != "paragraph":
+                continue
+            yield block
+            long += len(document.text[block.start:block.end].split()) >= LEAD_WORDS
+            if long >= self.options.paragraphs:
+                return
+
     def check(self, document, context):
-        prose = [b for b in document.prose_runs if b.kind == "paragraph"][:self.options.paragraphs]
-        for block in prose:
+        for block in self._leads(document):
             text = document.text[block.start:min(block.end, block.start + 200)]
             bare = _BARE.match(text)
             if bare and bare.group("tag").lower() in OUTLETS:
