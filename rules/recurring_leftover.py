@@ -5,7 +5,7 @@ from array import array
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, is_markdown
+from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup
 from doclint.rule import CorpusRule, option
 from doclint.text import looks_like_code, normalize, stable_hash, words
 
@@ -13,7 +13,17 @@ from doclint.text import looks_like_code, normalize, stable_hash, words
 _EDGE = 1  # among the first two or the last three prose blocks of its document
 _EXTREME = 2  # the first or the last line of its document that holds a word
 _REPORTED = 4  # a document rule of the same category reported it (a wording rule read it): counted, not reported
-_FIELDS = 5  # hash, start, end, words, flags
+_PART = 8  # the opening or closing words of a unit, not the whole unit (see PART_WORDS)
+_FIELDS = 6  # hash, start, end, words, flags, the rest of its unit's hash (a part's; 0 for a whole unit)
+# A unit's opening or closing words recur while the rest of it differs: `Listen 4 min Comment on this story Comment
+# Gift Article Share` (the minutes vary), `Drug Discovery eBook Compilation of the top interviews ... Download a free
+# copy` (the topic varies). Parts of PART_WORDS words are learned from units of at most PART_UNIT_WORDS words, where
+# they make PART_SHARE of the unit or more: a stock phrase closing a sentence of prose ("..., the company said in a
+# statement.") is a smaller share of a longer unit.
+PART_WORDS = (8, 12, 16)
+PART_UNIT_WORDS = 24
+PART_SHARE = 2 / 3
+_WORD = re.compile(r"\w[\w'’.-]*")
 
 @dataclass(frozen=True)
 class Options:
@@ -22,8 +32,8 @@ class Options:
     min_documents_long: int = option(5, "... and a fragment of more than `long-words` words in at least this many "
                                         "(a reader's comment or a wire paragraph reprinted on three pages is prose).")
     long_words: int = option(12, "The length in words beyond which a fragment needs `min-documents-long` documents.")
-    edge_share: float = option(0.8, "A fragment of more than 25 words, or of one or two, must stand at a document's "
-                                    "edge in this share of its occurrences (a bio, a policy, a sign-off).")
+    edge_share: float = option(0.8, "A fragment must stand at a document's edge (one or two words: its first or last "
+                                    "line) in this share of its occurrences (a bio, a policy, a sign-off).")
     markdown: bool = option(False, "Also learn from Markdown files (documentation repeats its own notes on "
                                    "purpose).")
 
@@ -45,7 +55,6 @@ def _underlined(text: str, start: int, end: int) -> bool:
     newline = text.find("\n", end)
     return (newline != -1 and _UNDERLINE.match(text, newline + 1) is not None) or any(
         _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
-_LONG_PROSE = 25  # words: a longer fragment is a block (a bio, a policy), which sites append at the edges
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
 
@@ -59,18 +68,20 @@ class RecurringLeftover(CorpusRule):
     (` Reuter`), a slogan or a subscription prompt on its own line, a
     comment policy, a bio. It needs no wording list. A fragment is a whole
     prose line or paragraph (headings, lists, code, quotes and an e-mail's
-    headers are never fragments); it is reported when
+    headers are never fragments), or the opening or closing 8, 12 or 16
+    words of a line of at most 24 words, when they make two thirds of it or
+    more (`Listen 4 min Comment on this story Comment Gift Article Share`,
+    where the minutes differ); it is reported when
 
     - it stands in at least `min-documents` (3) documents, or
       `min-documents-long` (5) when it has more than `long-words` (12) words;
     - its surroundings vary: at least that many different neighbourhoods
-      (the nearest lines before and after it that do not recur themselves),
-      so that copies of one article, or of a passage quoted in a thread,
-      do not count;
-    - a block of more than 25 words, or a fragment of one or two words,
-      stands at a document's edge (the first two or last three paragraphs;
-      for one or two words, the first or last line) in `edge-share` (80%)
-      of its occurrences.
+      (the nearest lines before and after it that do not recur themselves;
+      for opening or closing words, the rest of their line), so that copies
+      of one article, or of a passage quoted in a thread, do not count;
+    - it stands at a document's edge (the first two or last three
+      paragraphs; for one or two words, the first or last line) in
+      `edge-share` (80%) of its occurrences.
 
     Dates, lines of code and Markdown files (unless `markdown = true`) are
     left out. The message says how many documents share the fragment and
@@ -136,12 +147,16 @@ class RecurringLeftover(CorpusRule):
                 kept[norm][3] |= flags
                 continue
             count = len(words(norm))
-            if (count and not looks_like_code(text) and not _underlined(document.text, start, end)
+            if (count and not looks_like_code(text) and not is_rst_markup(text)
+                    and not _underlined(document.text, start, end)
                     and not document.in_field_block(document.line_of(start))):
                 kept[norm] = [start, end, count, flags]
         out = array("q")
         for norm, (start, end, count, flags) in kept.items():
-            out.extend((stable_hash(norm) & 0x7FFF_FFFF_FFFF_FFFF, start, end, count, flags))
+            out.extend((_hash(norm), start, end, count, flags, 0))
+        for norm, (start, end, count, flags) in kept.items():
+            if PART_WORDS[0] < count <= PART_UNIT_WORDS:
+                out.extend(_parts(document.text, start, end, flags))
         return out if out else None
 
     def group_keys(self, signature):
@@ -149,9 +164,8 @@ class RecurringLeftover(CorpusRule):
         return list(signature[0::_FIELDS]) if signature is not None else []
 
     def check_corpus(self, items, context):
-        o = self.options
-        places: dict[int, list[tuple[int, int]]] = {}  # hash -> (item, unit index)
         items = [(stub, sig) for stub, sig in items if sig is not None]
+        places: dict[int, list[tuple[int, int]]] = {}  # hash -> (item, unit index)
         for n, (_, sig) in enumerate(items):
             seen = set()
             for u in range(len(sig) // _FIELDS):
@@ -159,51 +173,89 @@ class RecurringLeftover(CorpusRule):
                 if h not in seen:
                     seen.add(h)
                     places.setdefault(h, []).append((n, u))
-        candidates = {h for h, where in places.items() if len(where) >= o.min_documents}
+        candidates = {h for h, where in places.items() if len(where) >= self.options.min_documents}
+        wholes, parts = [], []
         for h in sorted(candidates, key=lambda h: places[h][0]):
             where = places[h]
-            length = items[where[0][0]][1][where[0][1] * _FIELDS + 3]
-            if length > o.long_words and len(where) < o.min_documents_long:
-                continue
-            before, after, edges, extremes = set(), set(), 0, 0
-            for n, u in where:
-                sig = items[n][1]
-                before.add(_neighbour(sig, u, -1, candidates))
-                after.add(_neighbour(sig, u, 1, candidates))
-                flags = sig[u * _FIELDS + 4]
-                edges += bool(flags & _EDGE)
-                extremes += bool(flags & _EXTREME)
-            environments = len({(_neighbour(items[n][1], u, -1, candidates), _neighbour(items[n][1], u, 1, candidates))
-                                for n, u in where})
-            if environments < o.min_documents or max(len(before), len(after)) < o.min_documents:
-                continue  # copies of one text, not a site's leftover around many
-            if length > _SHORT and edges < o.edge_share * len(where):
-                continue
-            if length <= _SHORT and extremes < o.edge_share * len(where):
-                continue
-            yield from self._report(items, where)
+            first = items[where[0][0]][1]
+            part = bool(first[where[0][1] * _FIELDS + 4] & _PART)
+            if self._recurs(items, where, candidates, part):
+                (parts if part else wholes).append(where)
+        taken: dict[int, list[tuple[int, int]]] = {}  # item -> spans reported
+        for where in wholes:
+            yield from self._report(items, where, taken)
+        for where in sorted(parts, key=lambda w: -items[w[0][0]][1][w[0][1] * _FIELDS + 3]):  # longest first
+            yield from self._report(items, where, taken)
 
-    def _report(self, items, where):
+    def _recurs(self, items, where, candidates, part: bool) -> bool:
+        """Whether the fragment standing at `where` is a site's leftover: in enough documents, around text that
+        differs (the units around it, or for a part, the rest of its unit), at the documents' edges."""
+        o = self.options
+        length = items[where[0][0]][1][where[0][1] * _FIELDS + 3]
+        if length > o.long_words and len(where) < o.min_documents_long:
+            return False
+        edges = extremes = 0
+        for n, u in where:
+            flags = items[n][1][u * _FIELDS + 4]
+            edges += bool(flags & _EDGE)
+            extremes += bool(flags & _EXTREME)
+        if part:
+            environments = len({items[n][1][u * _FIELDS + 5] for n, u in where})
+            if environments < o.min_documents:
+                return False  # the same line everywhere: a whole unit's finding, or copies of one text
+        else:
+            around = [(_neighbour(items[n][1], u, -1, candidates), _neighbour(items[n][1], u, 1, candidates))
+                      for n, u in where]
+            if (len(set(around)) < o.min_documents
+                    or max(len({b for b, _ in around}), len({a for _, a in around})) < o.min_documents):
+                return False  # copies of one text, not a site's leftover around many
+        if length > _SHORT and edges < o.edge_share * len(where):
+            return False
+        return length > _SHORT or extremes >= o.edge_share * len(where)
+
+    def _report(self, items, where, taken: dict):
         first_doc, first_unit = where[0]
         for n, u in where:
             sig = items[n][1]
-            if sig[u * _FIELDS + 4] & _REPORTED:
+            start, end, flags = sig[u * _FIELDS + 1], sig[u * _FIELDS + 2], sig[u * _FIELDS + 4]
+            if flags & _REPORTED:
                 continue  # the document's own rules said it, by its wording
-            start, end = sig[u * _FIELDS + 1], sig[u * _FIELDS + 2]
+            if any(a < end and start < b for a, b in taken.get(n, ())):
+                continue  # a longer part, or the whole unit, is reported already
+            taken.setdefault(n, []).append((start, end))
             other_n, other_u = where[1] if (n, u) == (first_doc, first_unit) else where[0]
             other, osig = items[other_n]
             ostart, oend = osig[other_u * _FIELDS + 1], osig[other_u * _FIELDS + 2]
-            message = (f"Recurring leftover: the same {'line' if sig[u * _FIELDS + 3] <= 30 else 'block'} stands in "
-                       f"{len(where)} of the documents checked together, around text that differs (e.g. {other.path})")
+            what = ("line" if sig[u * _FIELDS + 3] <= 30 else "block") if not flags & _PART else "words"
+            message = (f"Recurring leftover: the same {what} stand{'s' if what != 'words' else ''} in {len(where)} "
+                       f"of the documents checked together, around text that differs (e.g. {other.path})")
             yield items[n][0], Diagnostic(start, end, message,
                                           related=(self.related(other, ostart, oend, "same fragment"),))
+
+
+def _hash(norm: str) -> int:
+    return stable_hash(norm) & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def _parts(text: str, start: int, end: int, flags: int) -> list[int]:
+    """The opening and closing PART_WORDS of the unit text[start:end], packed as signature entries."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    out: list[int] = []
+    count = len(spans)
+    for k in PART_WORDS:
+        if k >= count or k < PART_SHARE * count:
+            continue
+        head_end, tail_start = spans[k - 1][1], spans[count - k][0]
+        for a, b, rest in ((start, head_end, text[head_end:end]), (tail_start, end, text[start:tail_start])):
+            out.extend((_hash(normalize(text[a:b])), a, b, k, flags | _PART, _hash(normalize(rest))))
+    return out
 
 
 def _neighbour(sig, u: int, step: int, recurring: set) -> int:
     """The hash of the nearest unit before (step -1) or after (+1) unit u that does not recur itself, or a marker
     for the document's edge: a block of recurring lines (a footer of three lines) is judged by what is around it."""
     k = u + step
-    while 0 <= k < len(sig) // _FIELDS:
+    while 0 <= k < len(sig) // _FIELDS and not sig[k * _FIELDS + 4] & _PART:  # parts come after every unit
         h = sig[k * _FIELDS]
         if h not in recurring:
             return h
