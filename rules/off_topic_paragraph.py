@@ -73,7 +73,6 @@ _INTRODUCED = re.compile(rf"{_NAME},\s+(?!(?:who|whose|whom|which|that|where|whe
 # a brief: a document with BRIEFS of them is a digest of stories, each paragraph on a topic of its own (a wire's news
 # summary; a Reuters digest of eight briefs had two of them flagged).
 BRIEFS = 2
-DIGEST_MESSAGES = 2  # header blocks in one document: a digest of messages (a list's digest of 32 had two flagged)
 _BRIEF = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
                     r"\s+(?:-{1,2}|[–—])\s")
 
@@ -160,11 +159,16 @@ class OffTopicParagraph(Rule):
     book or a dump of many texts is no article), and paragraphs that open in
     lower case (they continue the one before: a scraper split a paragraph),
     except in lower-cased texts, and documents where more than a third of the
-    paragraphs look foreign (a digest of unrelated items, not an article).
+    paragraphs look foreign (a digest of unrelated items, not an article), or
+    two paragraphs or more open with a dateline of their own (a wire's digest
+    of briefs); e-mail (a header block or a digest's notice first) is not
+    judged at all.
     Fragments are scored but never flagged: quotations whose speaker is named
     elsewhere (written as a name in another paragraph), or attributed to a
     pronoun and nothing else (`"...," she explained.`: the speaker is the
-    story's person), or with no speaker of
+    story's person), a paragraph that opens by introducing its speaker with
+    a role another paragraph names (`Jane Roe, a delegate from Iowa, said`),
+    or with no speaker of
     their own after a paragraph that quotes someone (the speaker goes on),
     a paragraph of prose that lists five names or more in a row (`Georgia,
     Indiana, Louisiana, Maryland, ...`: each name is foreign to the rest by
@@ -219,8 +223,8 @@ class OffTopicParagraph(Rule):
         o = self.options
         if any(b.kind == "heading" for b in document.blocks):
             return  # a document in sections (documentation, a README) changes topic at each heading by design
-        if sum(b.kind == MAIL_HEADER for b in document.blocks) >= DIGEST_MESSAGES:
-            return  # a mailing-list digest: each message under its own header, on a thread of its own
+        if document.blocks and document.blocks[0].kind == MAIL_HEADER:
+            return  # e-mail: a reply answers several points at once, a digest holds messages on threads of their own
         paras = document.paragraphs
         if any(p.piece for p in paras):
             return  # an article stored on one line: its sentences are too thin to judge, its paragraphs lost

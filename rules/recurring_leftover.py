@@ -5,7 +5,7 @@ from array import array
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup
+from doclint.layout import HEADLINE, MAIL_HEADER, PARAGRAPH, is_markdown, is_rst_markup
 from doclint.rule import CorpusRule, option
 from doclint.text import looks_like_code, normalize, stable_hash, words
 
@@ -55,6 +55,7 @@ def _underlined(text: str, start: int, end: int) -> bool:
     newline = text.find("\n", end)
     return (newline != -1 and _UNDERLINE.match(text, newline + 1) is not None) or any(
         _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
+MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
 
@@ -83,8 +84,9 @@ class RecurringLeftover(CorpusRule):
       paragraphs; for one or two words, the first or last line) in
       `edge-share` (80%) of its occurrences.
 
-    Dates, lines of code and Markdown files (unless `markdown = true`) are
-    left out. The message says how many documents share the fragment and
+    Dates, lines of code, reStructuredText markup, fragments of fewer than
+    four words in e-mail (a sender's `Best regards,` and name) and Markdown
+    files (unless `markdown = true`) are left out. The message says how many documents share the fragment and
     names one of them as a related location. Where a document rule of the
     same category already reported the fragment by its wording (` Reuter`
     is also `source-credit`'s), that finding stands alone: the fragment
@@ -136,6 +138,8 @@ class RecurringLeftover(CorpusRule):
         word_lines = [i for i, (s, e, _) in enumerate(units) if any(c.isalpha() for c in document.text[s:e])]
         extreme = {word_lines[0], word_lines[-1]} if word_lines else set()
         kept: dict[str, list[int]] = {}  # normalised text -> [start, end, words, flags], in document order
+        # In e-mail, a sender closes every message alike (`Best regards,` / `Krzysztof`): the sender's own words.
+        least = MAIL_MIN_WORDS if document.blocks[0].kind == MAIL_HEADER else 1
         reported = [(d.start, d.end) for d in document.findings if d.rule.category == self.category]
         for i, (start, end, edge) in enumerate(units):
             text = document.text[start:end]
@@ -147,7 +151,7 @@ class RecurringLeftover(CorpusRule):
                 kept[norm][3] |= flags
                 continue
             count = len(words(norm))
-            if (count and not looks_like_code(text) and not is_rst_markup(text)
+            if (count >= least and not looks_like_code(text) and not is_rst_markup(text)
                     and not _underlined(document.text, start, end)
                     and not document.in_field_block(document.line_of(start))):
                 kept[norm] = [start, end, count, flags]

@@ -197,3 +197,18 @@ def test_two_links_into_one_document_are_no_near_copy():
             "starts with a header that names its station and the hours it covers, then the rows.\n")
     assert lint(text, ["D101"]) == []
     assert [d.line for d in lint(text.replace("#3-schema3. Schema", "#1-abstract1. Abstract"), ["D101"])] == [7]
+
+
+def test_a_raw_message_header_of_any_length_and_fields_is_one_header_block():
+    # As a list archive stores a message: relays' fields (DKIM-Signature:, Authentication-Results:), folded lines,
+    # more than sixty of them.
+    relays = "".join(f"Received: from relay{n}.example.org (relay{n}.example.org [10.0.0.{n}])\n"
+                     f"\tby mx.example.org (Postfix) with ESMTPS id {n:04X}\n" for n in range(40))
+    text = ("Return-Path: <list-bounces@example.org>\n" + relays +
+            "Authentication-Results: mx.example.org;\n dkim=pass header.d=example.org\n"
+            "DKIM-Signature: v=1; a=rsa-sha256; d=example.org;\n (UTC)\n"
+            "From: Jane Roe <jane@example.org>\nSubject: Re: tide tables\nThread-Topic: tide tables\n\n"
+            "Thanks, the new format works for me.\n")
+    doc = Document("message.txt", text)
+    assert doc.blocks[0].kind == "mail-header" and doc.blocks[0].last_line == text.count("\n") - 3
+    assert lint(text, ["S1", "S201"]) == []
