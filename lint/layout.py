@@ -145,6 +145,7 @@ _DIGEST_NOTICE = re.compile(r"^\s*Send\s+.{1,60}\s+mailing\s+list\s+submissions\
 _DIGEST_TOPICS = re.compile(r"^\s*Today's\s+Topics:\s*$")
 _DIGEST_ITEM = re.compile(r"^\s+(?:\d+\.\s+)?\S")
 _DIGEST_MESSAGE = re.compile(r"^Message:\s*\d+\s*$")
+_DIGEST_SEPARATOR = re.compile(r"^-{20,}\s*$")
 # A list archive's note where it cut an attachment (`-------------- next part --------------` / `An HTML attachment
 # was scrubbed...` / `URL: <...>`): the archive's words, the same under every message (mail-furniture reports it).
 _PART_NOTE = re.compile(r"^-{5,}\s*next\s+part\s*-{5,}\s*$", re.IGNORECASE)
@@ -281,15 +282,31 @@ class _Reader:
         return True
 
     def _digest(self) -> bool:
-        """Whether the text opens with a mailing-list digest's subscription notice (see _DIGEST_NOTICE); its first
-        lines are then marked as the digest's header, as a message's header block is."""
-        first = next((n for n, blank in enumerate(self.blank) if not blank), None)
-        if first is None or not _DIGEST_NOTICE.match(self.lines[first]):
+        """Whether the text opens as a mailing-list digest does (see _DIGEST_NOTICE): with its subscription notice,
+        or, once a fix has taken the notice away, with its table of contents or its first message's separator and
+        header. That opening is marked as the digest's header, as a message's header block is: the text stays
+        mail whatever a fix removed from its top."""
+        lines, n = self.lines, len(self.lines)
+        first = next((i for i, blank in enumerate(self.blank) if not blank), None)
+        if first is None:
             return False
         last = first
-        while last + 1 < len(self.lines) and not self.blank[last + 1]:
-            last += 1
-        self._mark(first, last, MAIL_HEADER)
+        if _DIGEST_NOTICE.match(lines[first]):
+            while last + 1 < n and not self.blank[last + 1]:
+                last += 1
+        elif _DIGEST_TOPICS.match(lines[first]):
+            last = self._digest_parts(first) - 1
+        else:
+            message = first + 1 if _DIGEST_SEPARATOR.match(lines[first]) else first
+            while message < n and self.blank[message]:
+                message += 1
+            if message >= n or not _DIGEST_MESSAGE.match(lines[message]) or message + 1 >= n \
+                    or not _MAIL_FIELD.match(lines[message + 1]):
+                return False
+            last = self._digest_parts(message) - 1
+        while last > first and self.blank[last]:
+            last -= 1
+        self.kinds[first:last + 1] = [MAIL_HEADER] * (last + 1 - first)
         return True
 
     def _digest_parts(self, i: int) -> int:

@@ -212,3 +212,15 @@ def test_a_raw_message_header_of_any_length_and_fields_is_one_header_block():
     doc = Document("message.txt", text)
     assert doc.blocks[0].kind == "mail-header" and doc.blocks[0].last_line == text.count("\n") - 3
     assert lint(text, ["S1", "S201"]) == []
+
+
+def test_a_digest_stays_mail_once_a_fix_removed_its_notice():
+    # The safe fix deletes the subscription notice that made the text a digest; the next pass must still read it
+    # as mail (from its table of contents), or quoted passages become paragraphs whose exact copies are deleted.
+    fixed = fix(MAILMAN_DIGEST, None)
+    assert not fixed.startswith("Send harbour-dev") and fixed.lstrip().startswith("Today's Topics:")
+    assert Document("digest.txt", fixed).blocks[0].kind == "mail-header"
+    assert "> I think the new format is better" in fixed
+    separator_first = fixed[fixed.index("-" * 20):]  # with its table of contents gone too
+    assert Document("digest.txt", separator_first).blocks[0].kind == "mail-header"
+    assert "> I think the new format is better" in fix(separator_first, None)
