@@ -482,16 +482,17 @@ class Scanner:
             if m and m.end() > pos:
                 return _Tag(pos, m.end(), True, "configured pattern")  # a source-credit
         w = wordings()
-        first = _FIRST_WORD.match(body, pos)
-        candidates = list(w.by_start.get(first.group().split()[-1].lower(), ())) if first else []
-        candidates += [n for word, n in w.cue_last.items() if body.find(word, pos) != -1]
-        furniture = None
-        for n in candidates:
+        furniture = glued = None
+        for n in _candidates(w, body, pos):
             kind, rule = w.families[n].extent, w.families[n].kind
             m = w.compiled(n).match(body, pos)
             if not m:
                 continue
             cue = m.group().strip()
+            if glued is None and kind in ("line", "end") and pos == 0 and at_start:
+                end = _glued_end(body, m.end(), w.compiled(n))
+                if end is not None:  # where it ends is judged: unsafe; kept if no family takes the line as it is
+                    glued = _Tag(0, end, False, _describe(rule, cue), kind, rule)
             if kind == "line" and (pos or m.end() < len(body)):
                 if not (at_start or m.end() < len(body) or len(m.group().split()) < 2 or furniture):
                     # page furniture counts as a whole line, or as two words or more ending one (unless another
@@ -532,7 +533,7 @@ class Scanner:
             if not at_start and end < len(body.rstrip()):
                 continue
             return _Tag(pos, end, confident, _describe(rule, cue), kind, rule)
-        return furniture
+        return furniture or glued
 
     def _whole_teaser(self, rest: str, kind: str, document) -> int | None:
         """A teaser cue that opens a paragraph of one line, followed by a headline: the whole line ("Also read:
@@ -1112,3 +1113,42 @@ def _novelty(head: list[str], vocab: set[str]) -> float:
             continue
         score += -WEIGHTS.novelty if stem(word) in vocab else WEIGHTS.novelty
     return score
+
+
+def _candidates(w: Wordings, body: str, pos: int) -> list[int]:
+    """The families worth trying at `pos`: those a tag may start with by its first word, and those whose last cue
+    word is in the line."""
+    first = _FIRST_WORD.match(body, pos)
+    candidates = list(w.by_start.get(first.group().split()[-1].lower(), ())) if first else []
+    return candidates + [n for word, n in w.cue_last.items() if body.find(word, pos) != -1]
+
+
+GLUED_LINE_WORDS = 3  # furniture or a closing credit glued before a paragraph's first sentence: "Story continues
+# below advertisement The council ...", "Reporting by Jane Doe; Editing by John Roe The council ..." (not "Home"
+# before "Home Secretary ...": one or two words may open a sentence; a dash never opens a tag: "- Reuters The ...")
+_SENTENCE_OPENS = re.compile(r"\s+[\"“‘(]?[A-Z]")
+
+
+def _glued_end(body: str, end: int, pattern) -> int | None:
+    """Where a tag that counts only as a whole line or at a line's end (page furniture, a closing credit), matched
+    at a paragraph's start up to `end`, ends if it stands glued before a sentence of the paragraph (a scraper
+    joined the two); None if it does not. The shortest text the family's pattern takes whole before a sentence's
+    start: a family's open tail may run on into the sentence ("Image caption <the caption>" took "Image caption
+    Grain grower Anna Brandt said ..."), and leaving some of a tag is better than deleting an author's words."""
+    if end >= len(body.rstrip()):
+        return None  # the whole line: a tag of its own line, read as such
+    for opening in _SENTENCE_OPENS.finditer(body):
+        cut = opening.start()
+        if cut > end:
+            break
+        before = body[:cut].split()
+        if (len(before) >= GLUED_LINE_WORDS and body[:1] not in "-—–" and _ends_run(before[-1])
+                and pattern.fullmatch(body, 0, cut)):
+            return cut
+    return None
+
+
+def _ends_run(word: str) -> bool:
+    """Whether a tag may end after `word` before a capitalised one: after a full stop or a closing bracket, or a
+    word in lower case ("... below advertisement The"), never inside a name ("Produced by Jupiter Research")."""
+    return word[-1:] in ".!?…)]" or not word[:1].isupper()
