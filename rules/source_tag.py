@@ -1142,13 +1142,14 @@ def _glued_end(body: str, end: int, pattern) -> int | None:
         if cut > end:
             break
         before = body[:cut].split()
-        if (len(before) >= GLUED_LINE_WORDS and body[:1] not in "-—–" and _ends_run(before[-1])
+        if (len(before) >= GLUED_LINE_WORDS and body[:1] not in "-—–" and (cut == end or _ends_run(before[-1]))
                 and pattern.fullmatch(body, 0, cut)):
             return cut
     return None
 
 
 def _ends_run(word: str) -> bool:
-    """Whether a tag may end after `word` before a capitalised one: after a full stop or a closing bracket, or a
-    word in lower case ("... below advertisement The"), never inside a name ("Produced by Jupiter Research")."""
+    """Whether a tag may end after `word` before a capitalised one, short of where its family's pattern stops:
+    after a full stop or a closing bracket, or a word in lower case ("... below advertisement The"), never inside
+    a name ("Produced by Jupiter Research")."""
     return word[-1:] in ".!?…)]" or not word[:1].isupper()
