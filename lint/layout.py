@@ -136,7 +136,7 @@ _MAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|Messa
                          r"|Return-Path|Received|Delivered-To|MIME-Version|Content-[\w-]+|X-[\w-]+|Newsgroups|Path"
                          r"|Organization|User-Agent|Lines):", re.IGNORECASE)
 _MBOX_FROM = re.compile(r"^From \S+ ")
-_ANY_HEADER_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:(?:[ \t]|$)")  # `Thread-Topic: ...`
+_ANY_HEADER_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*:(?:[ \t]|$)")  # `Thread-Topic: ...`
 # A mailing-list digest as Mailman sends it: a subscription notice first (`Send bitcoin-dev mailing list submissions
 # to`), then a table of contents (`Today's Topics:` and numbered subjects) and each message under its own header
 # block (`Message: 4`, then `Date:`, `From:`, `Subject:` ...). The digest is mail; its contents and headers are

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from doclint.document import Block, Document
 from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, RULE
-from doclint.text import BULLETS, SENTENCE_ENDS, mostly_addresses, normalize, words
+from doclint.text import BULLETS, SENTENCE_ENDS, looks_like_log, mostly_addresses, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -426,7 +426,7 @@ def _quoted_units(document: Document):
         text = document.line_text(line) if line < document.line_count else ""
         depth, cut = unquote(text)
         content = _ENCODED_SPACE.sub(" ", text[cut:])
-        structure = kinds.get(line) in (MAIL_HEADER, ATTRIBUTION, CODE, MAIL_NOTE)
+        structure = kinds.get(line) in (MAIL_HEADER, ATTRIBUTION, CODE, MAIL_NOTE) or looks_like_log(content)
         if joined and unit and content.strip() and not structure:
             ls, le = document.line_span(line)
             last = unit[-1]

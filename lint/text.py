@@ -53,6 +53,18 @@ def looks_like_code(line: str) -> bool:
     return len(line) <= CODE_LINE_CHARS and _CODE.search(_ENTITY_IN_CODE.sub("", line)) is not None
 
 
+# A line a program logged: syslog's and journald's `Dec 31 16:01:32 host process[286]: ...`, the kernel's
+# `[    8.180486] UBIFS error ...`, an ISO time stamp and a level (`2024-01-30 04:12:07,123 ERROR ...`).
+_LOG = re.compile(r"^\s*(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+[\w./@-]+(?:\[\d+\])?:"
+                  r"|\[\s*\d+\.\d+\]\s"
+                  r"|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\S*\s+(?:\[?[A-Z]{4,8}\]?|<\d>)\s)")
+
+
+def looks_like_log(line: str) -> bool:
+    """Whether a line reads as a program's log output (see _LOG)."""
+    return _LOG.match(line) is not None
+
+
 ADDRESS_SHARE = 0.5  # of a text's characters, in web addresses: a link line ("Full paper https://..."), no prose
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+")
 

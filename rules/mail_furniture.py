@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import MAIL_HEADER, is_attribution, unquote
 from doclint.rule import Rule, option
+from doclint.text import looks_like_code
 
 
 
@@ -61,6 +62,12 @@ FURNITURE = (
               source="Microsoft Outlook and Outlook Express: the header of the message replied to",
               examples=("-----Original Message-----\nFrom: Jane Doe\nSent: Tuesday, May 25, 2004 9:50 AM\n"
                         "To: list\nSubject: RE: deferreds",)),
+    Furniture("reply-header-rule", "Header block of a quoted message",
+              start=r"_{20,}\s*", more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
+              needs=r"\bFrom\s*:.*\b(?:Sent|Date)\s*:", alone=False,
+              source="Outlook (web and Windows): a rule of underscores and the header of the message replied to",
+              examples=("________________________________________\nFrom: Jane Doe <jane@example.org>\n"
+                        "Sent: Friday, February 3, 2023 9:50 AM\nTo: list@example.org\nSubject: RE: fan control",)),
     Furniture("forward-header", "Header block of a forwarded message",
               start=r"-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?\s*",
               more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
@@ -90,11 +97,15 @@ FURNITURE = (
               safe=False, source="Mailman 2 digests: the list of the digest's messages",
               examples=("Today's Topics:\n\n   1. Re: logbot (Jane Doe)\n   2. Re: databases (John Roe)",)),
     Furniture("mime-part", "MIME boundary and part headers",
-              start=r"--(?=[\w'()+,./:=?-]*[A-Za-z0-9])[\w'()+,./:=?-]{8,70}\s*",
+              start=r"--(?:(?=[\w'()+,./:=?-]*[A-Za-z0-9])[\w'()+,./:=?-]{8,70}|=-=-=)\s*",
               more=r"Content-[\w-]+\s*:.*|[ \t]+\S.*", needs=r"\bContent-[\w-]+\s*:",
               max_lines=8, alone=False, source="RFC 2046: a multipart message's boundary and the part's headers, left in text",
               examples=("--TB36FDmn/VVEgNH/\nContent-Type: text/plain; charset=us-ascii\n"
                         "Content-Disposition: inline",)),
+    Furniture("mime-close", "MIME closing boundary",
+              start=r"--(?=(?:[^\d\n]*\d){4})[\w'()+,./:=?-]{8,70}--\s*",
+              source="RFC 2046: the boundary that closes a multipart message (`--` after the boundary), left in text",
+              examples=("--000000000000aa365b05e05e2a92--", "--_000_3e85a9834ada4944a629c50cd6389630examplecom_--")),
     Furniture("pgp-signature", "PGP signature block",
               start=r"-----BEGIN\s+PGP\s+SIGNATURE-----\s*", more=r"(?!-----END).*|-----END\s+PGP\s+SIGNATURE-----\s*",
               max_lines=40, blank_inside=True, source="RFC 4880: an OpenPGP ASCII-armoured signature",
@@ -127,6 +138,13 @@ FURNITURE = (
 _DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"
                               r"transmission|communication)\s+in\s+error|notify\s+the\s+sender|if\s+you\s+are\s+not\s+"
                               r"the\s+intended\s+recipient)", re.IGNORECASE)
+def _in_code(i: int, bare: list[str]) -> bool:
+    """Whether line i stands inside a fenced code block (after an odd number of ``` lines) or opens lines of code:
+    `grep -C` output separates its groups with `--` lines, which are no signature's delimiter."""
+    after = bare[i + 1] if i + 1 < len(bare) else ""
+    return sum(b.lstrip().startswith("```") for b in bare[:i]) % 2 == 1 or looks_like_code(after)
+
+
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
 _SIGNATURE = re.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
@@ -213,7 +231,7 @@ class MailFurniture(Rule):
         text = bare[i].rstrip()
         if not text:
             return None
-        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")):
+        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")) and not _in_code(i, bare):
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None:
                 return last, _SIGNATURE_KIND

@@ -131,7 +131,7 @@ def header_end(text: str) -> int:
     return pos if fields >= 2 and mail else 0
 
 
-_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]*):(?:[ \t]|$)")
+_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$)")  # `suggested_attachment_session_id:` too
 _MAIL_FIELDS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "reply-to",
                 "in-reply-to", "references"}
 # An RFC 2047 encoded-word: =?charset?Q?text?= or =?charset?B?text?=.

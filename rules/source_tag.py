@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from doclint import usercache
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import RST_LINK, is_markdown, is_rst_markup
+from doclint.layout import MAIL_HEADER, RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
@@ -679,16 +679,21 @@ _CROSS_REFERENCE = re.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a doc
 _LINK = re.compile(r"https?://|www\.")
 
 
+_TRUNCATION = re.compile(r"[(\[]\s*(?:\.{3}|…)\s*[)\]]")  # `[...]`, as the excerpt-truncation family reads it
+
+
 def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, content: str) -> bool:
     """Whether what a family read as a tag is the author's in a project's own text (documentation, a changelog,
     a list): reStructuredText's markup and a header's fields; a "See also:" naming code or a Markdown link; a
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
     more information go to https://..."); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
-    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); and a source's name that is a line of a list of short
-    lines (`NGO\nNHK\nNI`)."""
+    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a source's name that is a line of a list of short
+    lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
     if is_rst_markup(content) or document.in_field_block(line):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
+    if _TRUNCATION.fullmatch(tag.strip()) and document.blocks and document.blocks[0].kind == MAIL_HEADER:
+        return True  # in mail, `[...]` marks where a reply cut the message it quotes: the replier's own mark
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (is_markdown(document.path) or tag[:1] != "["):
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
     if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and _LINK.search(tag))):
