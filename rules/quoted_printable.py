@@ -31,8 +31,8 @@ class QuotedPrintable(Rule):
     ## What it does
     Flags what a mail's quoted-printable transfer encoding (RFC 2045) leaves
     in text that was never decoded: `=3D` for `=`, `=20` for a space at a
-    line's end, `=E2=80=99` for the bytes of `’`, `=E9` for a byte of a legacy
-    charset, and soft line breaks (a line ending in `=` that the encoder broke
+    line's end, `=2E` for a full stop opening a line, `=E2=80=99` for the
+    bytes of `’`, `=E9` for a byte of a legacy charset, and soft line breaks (a line ending in `=` that the encoder broke
     at 76 characters, `consider=` + `ing`). A document is read as
     quoted-printable only where it shows it: a `Content-Transfer-Encoding:
     quoted-printable` header, or two escapes or soft breaks of the encoder's
@@ -90,7 +90,7 @@ class QuotedPrintable(Rule):
         out = []
         for kind, start, end, decoded in found:
             if kind == "other":
-                continue  # `=2E`, `=5F`: encoders escape them only in words encoded otherwise; too rare to judge
+                continue  # `=5F`, `=2E` inside a line: encoders escape them only in words encoded otherwise
             bad = text[start:end]
             if decoded is None:
                 message = f'Quoted-printable "{bad}" left in the text (a byte of an unknown charset: not fixed)'
@@ -213,6 +213,8 @@ def _escapes(text: str, escapes: list, charset: str | None):
             yield "equals", start, m.end(), "="
         elif value in (0x20, 0x09) and _at_line_end(text, m.end()):
             yield "space", start, m.end(), chr(value)
+        elif value == 0x2E and (start == 0 or text[start - 1] == "\n"):
+            yield "dot", start, m.end(), "."  # encoders escape a full stop opening a line (SMTP's lone `.`)
         else:
             yield "other", start, m.end(), None
 
