@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from doclint import text as text_helpers
-from doclint.layout import (PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
+from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
                             is_markdown, read_blocks, wraps)
 
 BOM = "\ufeff"
@@ -251,6 +251,12 @@ class Document(_Positions):
         """The document's blocks (doclint.layout): paragraphs of prose, whatever the physical lines, and the
         structure around them (Markdown's code, lists, tables ...; an e-mail's header block and quotes)."""
         return read_blocks(self.text, [self.line_span(i) for i in range(self.line_count)], self.path)
+
+    @property
+    def is_mail(self) -> bool:
+        """Whether the document is e-mail: it opens with a header block (a message's, or a digest's notice or
+        contents; see layout)."""
+        return bool(self.blocks) and self.blocks[0].kind == MAIL_HEADER
 
     def in_field_block(self, line: int) -> bool:
         """Whether a 0-based line is a field of a header or a record, two or more `Name: value` lines together

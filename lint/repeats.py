@@ -368,7 +368,7 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
     stands earlier in the same document, quoted or not, whole or as a part of it (a reply quotes the part it
     answers): a digest whose messages quote each other repeats itself. A message quoting a message the document
     does not hold repeats nothing."""
-    if not document.blocks or document.blocks[0].kind != MAIL_HEADER:
+    if not document.is_mail:
         return []
     earlier: list[tuple[str, tuple[int, int]]] = []  # (bare text, span) of each passage read so far
     heads: dict[str, list[int]] = {}  # the first QUOTED_MIN_WORDS words of every place in a passage -> passages

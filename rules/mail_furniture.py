@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MAIL_HEADER, is_attribution, unquote
+from doclint.layout import is_attribution, unquote
 from doclint.rule import Rule, option
 from doclint.text import looks_like_code
 
@@ -138,11 +139,14 @@ FURNITURE = (
 _DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"
                               r"transmission|communication)\s+in\s+error|notify\s+the\s+sender|if\s+you\s+are\s+not\s+"
                               r"the\s+intended\s+recipient)", re.IGNORECASE)
-def _in_code(i: int, bare: list[str]) -> bool:
-    """Whether line i stands inside a fenced code block (after an odd number of ``` lines) or opens lines of code:
-    `grep -C` output separates its groups with `--` lines, which are no signature's delimiter."""
+
+
+def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
+    """Whether line i stands inside a fenced code block (after an odd number of the ``` lines `fences` holds, in
+    order) or opens lines of code: `grep -C` output separates its groups with `--` lines, which are no
+    signature's delimiter."""
     after = bare[i + 1] if i + 1 < len(bare) else ""
-    return sum(b.lstrip().startswith("```") for b in bare[:i]) % 2 == 1 or looks_like_code(after)
+    return bisect.bisect_left(fences, i) % 2 == 1 or looks_like_code(after)
 
 
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
@@ -215,10 +219,11 @@ class MailFurniture(Rule):
         quoted = [unquote(line) for line in lines]
         bare = [line[cut:] for line, (_, cut) in zip(lines, quoted)]
         depth = [d for d, _ in quoted]
-        mail = any(b.kind == MAIL_HEADER for b in document.blocks[:1])
+        mail = document.is_mail
+        fences = [n for n, b in enumerate(bare) if b.lstrip().startswith("```")]
         i = 0
         while i < len(lines):
-            found = self._block_at(i, lines, bare, depth, mail)
+            found = self._block_at(i, lines, bare, depth, (mail, fences))
             if found is None:
                 i += 1
                 continue
@@ -226,12 +231,14 @@ class MailFurniture(Rule):
             yield self._diagnostic(document, i, last, furniture)
             i = last + 1
 
-    def _block_at(self, i, lines, bare, depth, mail):
-        """(last line, kind) of a block of furniture opening on line i, or None."""
+    def _block_at(self, i, lines, bare, depth, reading):
+        """(last line, kind) of a block of furniture opening on line i, or None (`reading`: whether the document
+        is mail, and where its ``` fences stand)."""
+        mail, fences = reading
         text = bare[i].rstrip()
         if not text:
             return None
-        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")) and not _in_code(i, bare):
+        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")) and not _in_code(i, bare, fences):
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None:
                 return last, _SIGNATURE_KIND

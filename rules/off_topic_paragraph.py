@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.lexicon import term_key as _key
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MAIL_HEADER
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import (BULLETS, DAMAGE_SCREEN, ENDS_SENTENCE, QUOTE_MARKS, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD,
@@ -223,7 +222,7 @@ class OffTopicParagraph(Rule):
         o = self.options
         if any(b.kind == "heading" for b in document.blocks):
             return  # a document in sections (documentation, a README) changes topic at each heading by design
-        if document.blocks and document.blocks[0].kind == MAIL_HEADER:
+        if document.is_mail:
             return  # e-mail: a reply answers several points at once, a digest holds messages on threads of their own
         paras = document.paragraphs
         if any(p.piece for p in paras):

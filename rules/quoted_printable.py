@@ -32,8 +32,9 @@ class QuotedPrintable(Rule):
     Flags what a mail's quoted-printable transfer encoding (RFC 2045) leaves
     in text that was never decoded: `=3D` for `=`, `=20` for a space at a
     line's end, `=2E` for a full stop opening a line, `=E2=80=99` for the
-    bytes of `’`, `=E9` for a byte of a legacy charset, and soft line breaks (a line ending in `=` that the encoder broke
-    at 76 characters, `consider=` + `ing`). A document is read as
+    bytes of `’`, `=E9` for a byte of a legacy charset, and soft line breaks
+    (a line ending in `=` that the encoder broke at 76 characters,
+    `consider=` + `ing`). A document is read as
     quoted-printable only where it shows it: a `Content-Transfer-Encoding:
     quoted-printable` header, or two escapes or soft breaks of the encoder's
     width; a lone `=3D` or a line of code ending in `=` is not enough. Lines

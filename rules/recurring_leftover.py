@@ -5,9 +5,9 @@ from array import array
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, MAIL_HEADER, PARAGRAPH, is_markdown, is_rst_markup
+from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup
 from doclint.rule import CorpusRule, option
-from doclint.text import looks_like_code, normalize, stable_hash, words
+from doclint.text import WORD, looks_like_code, normalize, stable_hash, words
 
 # Unit flags, packed in a signature
 _EDGE = 1  # among the first two or the last three prose blocks of its document
@@ -23,7 +23,6 @@ _FIELDS = 6  # hash, start, end, words, flags, the rest of its unit's hash (a pa
 PART_WORDS = (8, 12, 16)
 PART_UNIT_WORDS = 24
 PART_SHARE = 2 / 3
-_WORD = re.compile(r"\w[\w'’.-]*")
 
 @dataclass(frozen=True)
 class Options:
@@ -139,7 +138,7 @@ class RecurringLeftover(CorpusRule):
         extreme = {word_lines[0], word_lines[-1]} if word_lines else set()
         kept: dict[str, list[int]] = {}  # normalised text -> [start, end, words, flags], in document order
         # In e-mail, a sender closes every message alike (`Best regards,` / `Krzysztof`): the sender's own words.
-        least = MAIL_MIN_WORDS if document.blocks[0].kind == MAIL_HEADER else 1
+        least = MAIL_MIN_WORDS if document.is_mail else 1
         reported = [(d.start, d.end) for d in document.findings if d.rule.category == self.category]
         for i, (start, end, edge) in enumerate(units):
             text = document.text[start:end]
@@ -243,7 +242,7 @@ def _hash(norm: str) -> int:
 
 def _parts(text: str, start: int, end: int, flags: int) -> list[int]:
     """The opening and closing PART_WORDS of the unit text[start:end], packed as signature entries."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    spans = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
     out: list[int] = []
     count = len(spans)
     for k in PART_WORDS:

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from doclint import usercache
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MAIL_HEADER, RST_LINK, is_markdown, is_rst_markup
+from doclint.layout import RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
@@ -692,7 +692,7 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
     if is_rst_markup(content) or document.in_field_block(line):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
-    if _TRUNCATION.fullmatch(tag.strip()) and document.blocks and document.blocks[0].kind == MAIL_HEADER:
+    if _TRUNCATION.fullmatch(tag.strip()) and document.is_mail:
         return True  # in mail, `[...]` marks where a reply cut the message it quotes: the replier's own mark
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (is_markdown(document.path) or tag[:1] != "["):
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
