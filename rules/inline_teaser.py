@@ -23,6 +23,15 @@ _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punc
 # is the author's ("This is how they destroy the family .").
 # Initialisms may stand inside it ("Lone wolf planned attack on U.S. Capitol, FBI says .").
 _BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:(?:[A-Z]\.){2,}|[^.?!\n])+?)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
+# Or a headline that ends in a quoted phrase, where the link's text ended with no mark at all before the next
+# sentence ("... didn't die that night. Fans remember 'the Day the Music Died' The crash has inspired ..."): the
+# closing quote follows a letter (not "'Why?' He said") and a word that opens sentences comes right after it, not
+# a name ("The man known as 'Jihadi John' Mohammed Emwazi was named").
+_OPENERS = ("The", "A", "An", "But", "And", "He", "She", "It", "They", "We", "I", "In", "On", "At", "This", "That",
+            "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When", "While", "As", "For", "Now", "So",
+            "Some", "Many", "Most", "There", "What", "How", "Why", "If", "Since", "Although", "However", "Meanwhile")
+_QUOTED_END = re.compile(r"(?P<headline>[A-Z0-9\"“](?:(?:[A-Z]\.){2,}|[^.?!\n'‘’])+?\s['‘][^'‘’\n.?!]{1,60}?"
+                         rf"[^\W\d_]['’])(?=\s+(?:{'|'.join(_OPENERS)})\s)")
 # A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
                            f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
@@ -58,6 +67,12 @@ def _few_lines(text: str) -> bool:
     return True
 
 
+def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
+    """A headline with no label at `at`: ending at ` .` in a text that ends lines so (`marks` of them), or in a
+    quoted phrase (see _BARE, _QUOTED_END)."""
+    return (_BARE.match(body, at) if marks else None) or _QUOTED_END.match(body, at)
+
+
 def _stored_on_one_line(block, body: str) -> bool:
     return block.first_line == block.last_line and len(_SENTENCE_END.findall(body)) + 1 >= _ONE_LINE_SENTENCES
 
@@ -82,7 +97,10 @@ class InlineTeaser(Rule):
     document of at most two lines), a headline with no label is read too:
     a sentence of `min-bare-words` to `max-bare-words` words ending at ` .`
     (`Prince crowns dual rock charts .`), where the article's own sentences
-    end at `.`. A text with more than `max-bare` of them is broken by
+    end at `.`; or a sentence of as many words that ends in a quoted phrase
+    with no mark at all, where a word that opens sentences follows
+    (`Fans remember 'the Day the Music Died' The crash ...`; not a quoted
+    nickname before a name). A text with more than `max-bare` of them is broken by
     subheadings and they are left alone; in text that kept its line breaks,
     a sentence ending at ` .` is the author's.
 
@@ -112,9 +130,9 @@ class InlineTeaser(Rule):
     def check(self, document, context):
         text = document.text
         marks = len(_LINE_END_MARK.findall(text))
-        if marks > self.options.max_marks or (":" not in text and not marks):
+        if marks > self.options.max_marks:
             return
-        one_line = bool(marks) and _few_lines(text)  # headlines with no label: only in an article on one line
+        one_line = _few_lines(text)  # headlines with no label: only in an article on one line
         labelled, bare = [], []
         for block in document.prose_runs:
             body = text[block.start:block.end]
@@ -124,7 +142,7 @@ class InlineTeaser(Rule):
                     continue  # a teaser opening a line is story-teaser's
                 if (t := _TEASER.match(body, m.end())) is not None and self._labelled(t):
                     labelled.append((block.start, t))
-                elif on_one_line and (t := _BARE.match(body, m.end())) is not None and self._bare(t):
+                elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
         if len(bare) > self.options.max_bare:
             bare = []
