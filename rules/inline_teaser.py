@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
@@ -67,6 +68,20 @@ def _few_lines(text: str) -> bool:
     return True
 
 
+# A transcript flattened into the text: speakers' names as labels ("Rambukkana: May I speak? Shepherd: The number
+# of people is confidential?"). Two names or more that each label SPEAKER_TURNS turns or more are speakers, not a
+# teaser's label (an article links to another story under one label, "First Person:", two or three times).
+SPEAKER_TURNS = 3
+_NAME_LABEL = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
+
+
+def _speakers(text: str) -> set[str]:
+    """The one-word labels that take turns in a dialogue (see SPEAKER_TURNS)."""
+    turns = Counter(_NAME_LABEL.findall(text))
+    names = {name for name, n in turns.items() if n >= SPEAKER_TURNS}
+    return names if len(names) >= 2 else set()
+
+
 def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
     """A headline with no label at `at`: ending at ` .` in a text that ends lines so (`marks` of them), or in a
     quoted phrase (see _BARE, _QUOTED_END)."""
@@ -89,7 +104,9 @@ class InlineTeaser(Rule):
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
     `'Finding Jesus': Shroud of Turin Q&A .`. It is read inside a line,
     after another sentence (a teaser opening a line is `story-teaser`'s).
-    Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and text
+    Speakers' labels in capitals (`SMITH:`), an interview's `Q:`, the
+    names of a transcript's speakers (two names or more that each label
+    three turns or more: `Rambukkana: May I speak? Shepherd: ...`) and text
     broken by more than `max-marks` such line ends (a guide's subheadings)
     are left alone.
 
@@ -134,13 +151,15 @@ class InlineTeaser(Rule):
             return
         one_line = _few_lines(text)  # headlines with no label: only in an article on one line
         labelled, bare = [], []
+        speakers = _speakers(text)
         for block in document.prose_runs:
             body = text[block.start:block.end]
             on_one_line = one_line and _stored_on_one_line(block, body)
             for m in _SENTENCE_END.finditer(body):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
-                if (t := _TEASER.match(body, m.end())) is not None and self._labelled(t):
+                if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
+                        and t.group("label") not in speakers):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
