@@ -70,8 +70,10 @@ class LinkPrompt(Rule):
     which survives only in an author's source) or, in a text written in
     Markdown (a heading, a code fence), in Markdown (`See [the
     documentation](https://...)`; scrapers convert pages to Markdown, so a
-    Markdown link alone proves nothing), and a header's field
-    (`Download-URL: https://...`). A prompt followed by another
+    Markdown link alone proves nothing), a header's field
+    (`Download-URL: https://...`), and a contact field after the text's own
+    sentences on its line (`The shop is at 33 Store Street. Email:
+    info@example.com.`; on a line of its own it is a prompt). A prompt followed by another
     sentence on its line was glued before the text's own paragraph: that is
     `page-furniture`'s to cut.
 
@@ -129,6 +131,8 @@ class LinkPrompt(Rule):
                 continue
             if not _OPENING.match(line):
                 continue
+            if start and body[start - 1] not in "\n" and _CONTACT_FIELD.match(line):
+                continue  # a contact field after a sentence: "The shop is at 33 Store Street. Email: info@example.com."
             if start and body[start - 1] == "\n" and document.continues(document.line_of(at + start)):
                 continue  # a hard-wrapped sentence goes on: "... and how to\nsubscribe to our email newsletter"
             end = _sentence_end(body, start, line_end)
@@ -172,6 +176,9 @@ _NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
 _SIGN_UP = re.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe)\s+(?:for|to)\b", re.IGNORECASE)  # not "Send them
 # to sign up for your newsletter" (a marketer's advice), "Get into the habit of unsubscribing from every newsletter"
 # (advice), nor "Click here to subscribe ..." (page-furniture's, safely)
+# A field of an address that the text gives after its own sentences is the author's (a contact block on lines of
+# its own, a press release's, is a prompt).
+_CONTACT_FIELD = re.compile(r"\s*(?:e-?mail|contact)\s*:", re.IGNORECASE)
 _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
 
 
