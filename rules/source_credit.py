@@ -29,7 +29,8 @@ class SourceCredit(SourceTagRule):
     story's own address (most words of its path are the story's:
     `https://example.com/2017/11/13/the-slow-turning-of-the-harbour-town/`)
     or a site's home page among the last blocks, and it ends the document or
-    a part of it; not after a line that introduces it (`... is online:`), and
+    a part of it; not after a line that introduces it or the list of
+    addresses it closes (`... is online:`, `For More Information See:`), and
     not in Markdown, sectioned documents or mail (a link there is the
     author's answer). A reporter's name after a dash closing a paragraph's
     last sentence (`... the GAO reported. — Jane Doe`) is a sign-off where
@@ -78,3 +79,4 @@ class SourceCredit(SourceTagRule):
 
     code = "S111"
     name = "source-credit"
+    supersedes = frozenset({"T101"})  # a paragraph that is a credit is no other story's

@@ -829,7 +829,8 @@ def _source_address(document, block, line: str) -> bool:
     address (most of the words of its path are the story's: `https://example.com/2017/11/13/the-unbearable-
     slowness-of-fourth-turnings/` under a text on the slowness of the Fourth Turning), or a site's home page
     among the last blocks (`http://example.blogspot.com/`). It ends the document or a part of it (a short line
-    such as `PART 2` follows), and no line before it introduces it (`Watch it here:`)."""
+    such as `PART 2` follows), and no line before it, or before the list of addresses it ends, introduces it
+    (`Watch it here:`, `For More Information See:`)."""
     m = _ADDRESS.fullmatch(line)
     if m is None or is_markdown(document.path) or _QUOTED_LINE.search(document.text):
         return False  # documentation's links, and in mail an answer that is a link, are the author's
@@ -840,7 +841,10 @@ def _source_address(document, block, line: str) -> bool:
     last = all(b.kind != "paragraph" or len(document.block_text(b).split()) <= 12 for b in blocks[n + 1:])
     part_ends = n + 1 < len(blocks) and len(document.block_text(blocks[n + 1]).split()) <= 3 and not ends_sentence(
         document.block_text(blocks[n + 1]))
-    before = document.block_text(blocks[n - 1]).rstrip() if n > 0 else ""
+    k = n - 1  # the block before the addresses this one closes a list of ("For More Information See:" / 4 links)
+    while k >= 0 and _ADDRESS.fullmatch(document.block_text(blocks[k]).strip()):
+        k -= 1
+    before = document.block_text(blocks[k]).rstrip() if k >= 0 else ""
     if before.endswith(":") or not (last or part_ends or n >= len(blocks) - ADDRESS_TAIL_BLOCKS):
         return False
     if any(_SOURCES_HEADING.fullmatch(document.block_text(b).strip()) for b in blocks[max(0, n - 40):n]):
