@@ -179,7 +179,9 @@ class OffTopicParagraph(Rule):
     opening or closing the piece, an author's note (`Clark Boyd is technology
     correspondent for The World`) or an editorial note about the piece itself
     (`Correction: ...`, `This article was amended ...`), and a licence's
-    notice (`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY ...`). In
+    notice (`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY ...`). A
+    paragraph that `source-credit` reports (`Republished with permission
+    from ... Copyright (c) ...`) is left to it. In
     Markdown, code blocks and comments are not judged. Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
