@@ -63,7 +63,9 @@ class LinkPrompt(Rule):
     two and last `edge-blocks` prose blocks, where sites put such prompts;
     a prompt whose line ends handing over its address with `@` or `at:`
     (a market report's `Purchase a copy of this report @ http://...`,
-    `Browse more detail information about X at: http://...`) anywhere.
+    `Browse more detail information about X at: http://...`) anywhere; and
+    a line that hands its address over with `@`, whatever words open it
+    (`Any Query? Ask to Expert @ https://...`).
     Markdown files and e-mail are left alone: there the links are the
     author's (`See the docs at https://...`); so is, in any text, a prompt
     whose link is written in reStructuredText (`` `docs <https://...>`_ ``,
@@ -129,13 +131,14 @@ class LinkPrompt(Rule):
             if _PLATFORM_LINE.match(line) and (start == 0 or body[start - 1] == "\n"):
                 yield start, start + len(line.rstrip())
                 continue
-            if not _OPENING.match(line):
-                continue
+            handed_over = (start == 0 or body[start - 1] == "\n") and bool(_HANDED_OVER_AT.search(line))
+            if not _OPENING.match(line) and not handed_over:
+                continue  # (a line that hands its address over with "@" is a prompt whatever its first words)
             if start and body[start - 1] not in "\n" and _CONTACT_FIELD.match(line):
                 continue  # a contact field after a sentence: "The shop is at 33 Store Street. Email: info@example.com."
             if start and body[start - 1] == "\n" and document.continues(document.line_of(at + start)):
                 continue  # a hard-wrapped sentence goes on: "... and how to\nsubscribe to our email newsletter"
-            end = _sentence_end(body, start, line_end)
+            end = start + len(line.rstrip()) if handed_over else _sentence_end(body, start, line_end)
             sentence = body[start:end]
             if (RST_LINK.search(sentence) or document.in_field_block(document.line_of(at + start))
                     or (_MARKDOWN_LINK.search(sentence) and _MARKDOWN_SOURCE.search(document.text))):
@@ -169,6 +172,9 @@ class LinkPrompt(Rule):
 # An address handed over as a form's field or an order line does ("Purchase a copy of this report @ http://...",
 # "Browse more detail information about X at: http://..."), ending its line: a prompt even in a document's middle,
 # where market reports and shops put them between paragraphs.
+# An address handed over with "@" ends a line whatever words open it: "Any Query? Ask to Expert @ https://...",
+# "Inquiry before Buying@ http://..." (a mail address has no scheme after its "@").
+_HANDED_OVER_AT = re.compile(r"\S\s*@\s*(?:https?://|www\.)\S+\s*$")
 _HANDED_OVER = re.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
 # newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
