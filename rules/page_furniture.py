@@ -17,7 +17,11 @@ class PageFurniture(SourceTagRule):
     cookie banners, an embedded post's leftovers (`Media playback is
     unsupported on your device`, `Watch on YouTube`), a blog's furniture
     (`Filed under: A, B Tagged: C`, `Comment Policy: ...`, a notice that
-    its articles may be republished, a page break: `Continued below...`)
+    its articles may be republished or shared whole, a page break:
+    `Continued below...`), calls to like, share or comment on a line of
+    their own (`Spread the word! LIKE and SHARE this article ...`, `Please
+    post your comments in the comments below.`; closing the author's own
+    paragraph, the same words are the author's)
     and an encyclopedia's frame (`From Wikipedia, the free encyclopedia`,
     `History[edit]`).
 

@@ -18,7 +18,8 @@ class SourceCredit(SourceTagRule):
     line (`Reuters contributed to this report.`), a copyright footer
     (`(c) 2024 Reuters. All rights reserved.`) and syndication notes (`This
     article was originally published on ...`, `The post ... appeared first
-    on ...`, `SOURCE Acme Corporation`). A photo credit after a dash closes
+    on ...`, `A version of this piece also appeared on ...`, `SOURCE Acme
+    Corporation`). A photo credit after a dash closes
     a caption with no full stop of its own (`The team at the final - Photo:
     Jane Doe`); where a scraped gallery prints each caption and credit twice
     on one line, the first credit ends where the caption's copy begins. A

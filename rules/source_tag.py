@@ -50,6 +50,7 @@ class Family(NamedTuple):
     mid: bool = False
     anywhere: bool = False
     judged: bool = False
+    whole_line: bool = False
     flags: tuple[str, ...] = ()
     passes: tuple[str, ...] = ()
     seen: str = ""
@@ -104,7 +105,7 @@ def _family_of(entry: dict, pieces: dict[str, str]) -> Family:
     return Family(entry["id"], entry["kind"], entry["extent"], tuple(entry["starts"]),
                   _PIECE.sub(lambda m: pieces[m.group(1)], entry["pattern"]), entry.get("cue_last", ""),
                   entry.get("mid", False), entry.get("anywhere", False), entry.get("judged", False),
-                  tuple(entry.get("flags", ())),
+                  entry.get("whole_line", False), tuple(entry.get("flags", ())),
                   tuple(entry.get("passes", ())), entry.get("seen", ""))
 
 
@@ -489,11 +490,13 @@ class Scanner:
             if not m:
                 continue
             cue = m.group().strip()
-            if glued is None and kind in ("line", "end") and pos == 0 and at_start:
+            if glued is None and kind in ("line", "end") and pos == 0 and at_start and not w.families[n].whole_line:
                 end = _glued_end(body, m.end(), w.compiled(n))
                 if end is not None:  # where it ends is judged: unsafe; kept if no family takes the line as it is
                     glued = _Tag(0, end, False, _describe(rule, cue), kind, rule)
             if kind == "line" and (pos or m.end() < len(body)):
+                if w.families[n].whole_line:
+                    continue  # an author may close a paragraph with these words ("... Share your thoughts below!")
                 if not (at_start or m.end() < len(body) or len(m.group().split()) < 2 or furniture):
                     # page furniture counts as a whole line, or as two words or more ending one (unless another
                     # family knows the words better)

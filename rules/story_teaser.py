@@ -18,7 +18,8 @@ class StoryTeaser(SourceTagRule):
     document's headline word for word ends where that headline ends. A cue
     that opens a one-line paragraph takes the whole line, unless it ends with
     a full stop (a short paragraph may be glued after the headline). A cue
-    alone on its line (`Also read:`) is flagged too. A teaser flattened into
+    alone on its line (`Also read:`) is flagged too, and so is a heading of
+    the author's other posts (`Also by Jane Roe:`). A teaser flattened into
     running text after another sentence is `inline-teaser` (S104).
 
     ## Why is this bad?
