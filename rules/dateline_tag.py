@@ -13,7 +13,7 @@ from doclint.text import SENTENCE_ENDS
 # "USA -(Ammoland.com)- "), or the tag glued to the story's first word where a scraper lost the separator
 # ("Beijing (CNN)China has linked ...").
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w'’.]*(?:[ ,/:-]{1,3}[\w'’.]+){0,9}?)\s*[-—–]?\s*"
+    r"(?P<place>[A-Z][\w'’.]*(?:[ ,/:-]{1,3}[\w'’.]+){0,9}?)\s*[-—–]{0,2}\s*"
     r"(?P<tag>\((?P<agency>[A-Za-z][^()\n]{1,40}?)\))"
     r"(?P<sep>\s*\.?\s*(?:-{1,2}|[—–])\s*|\s*:\s+|\s+)?(?P<next>[A-Z0-9\"“‘'¿¡])")
 # A broadcaster's dateline with no brackets, as CNN's pages write it since 2022 ("Washington CNN — The ...", and
@@ -63,7 +63,8 @@ class DatelineTag(Rule):
 
     ## Fix safety
     The fix deletes the tag. It is safe when a separator follows it
-    (`London (CNN) -- The` becomes `London -- The`), and unsafe when only a
+    (`London (CNN) -- The` becomes `London -- The`; dashes glued before the
+    tag go with it: `Mich. –-(Example.com)- The` becomes `Mich. - The`), and unsafe when only a
     space follows or the tag was glued to the first word: it is then
     replaced with a dash, a separator the document did not have. A
     broadcaster's dateline with no brackets (`Washington CNN — The ...`)
@@ -110,17 +111,22 @@ class DatelineTag(Rule):
             if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")):
                 continue  # a sentence before the brackets: prose, not a dateline
             a, b = block.start + m.start("tag"), block.start + m.end("tag")
+            shown = document.text[a:b]
             if dash:  # "London (CNN) -- The": the tag, a full stop glued to it and the spaces after go; the dash stays
                 b += document.text[b:b + 1] == "."
                 end = b
                 while end < block.end and document.text[end] == " ":
                     end += 1
-                fix = Fix.safe(Edit(a, end), message="Delete the tag")
+                start = a  # and dashes glued before the tag, as the dash after it stays ("Mich. –-(Example.com)- ")
+                while start > block.start and document.text[start - 1] in "-—–":
+                    start -= 1
+                fix = Fix.safe(Edit(start, end), message="Delete the tag")
+                a = start
             else:  # glued to the first word, or a space alone: a dash takes its place
                 spaced = document.text[a - 1:a].isspace()
                 fix = Fix.unsafe(Edit(a, b, ("" if spaced else " ") + "\u2014" + (" " if glued else "")),
                                  message="Replace the tag with a dash")
-            yield Diagnostic(a, b, f"Agency tag in a dateline: \"{document.text[a:b]}\"", fix=fix)
+            yield Diagnostic(a, b, f"Agency tag in a dateline: \"{shown}\"", fix=fix)
 
     @staticmethod
     def _bare(document, block, m) -> Diagnostic:
