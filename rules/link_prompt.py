@@ -65,7 +65,9 @@ class LinkPrompt(Rule):
     (a market report's `Purchase a copy of this report @ http://...`,
     `Browse more detail information about X at: http://...`) anywhere; and
     a line that hands its address over with `@`, whatever words open it
-    (`Any Query? Ask to Expert @ https://...`).
+    (`Any Query? Ask to Expert @ https://...`), and a market report's order
+    line, anywhere (`Get Sample Copy of X Market ... is now available at
+    http://...`, `Make an Order this Report at http://...`).
     Markdown files and e-mail are left alone: there the links are the
     author's (`See the docs at https://...`); so is, in any text, a prompt
     whose link is written in reStructuredText (`` `docs <https://...>`_ ``,
@@ -119,7 +121,7 @@ class LinkPrompt(Rule):
             if block.index in inside or "@" not in (body := document.text[block.start:block.end]) and ":" not in body:
                 continue
             for a, b in self._prompts(body, document, block.start):
-                if _HANDED_OVER.search(body, a, b):
+                if _HANDED_OVER.search(body, a, b) or _ORDER_LINE.match(body, a, b):
                     yield self._diagnostic(document, block, block.start + a, block.start + b)
 
     def _prompts(self, body: str, document, at: int):
@@ -131,7 +133,8 @@ class LinkPrompt(Rule):
             if _PLATFORM_LINE.match(line) and (start == 0 or body[start - 1] == "\n"):
                 yield start, start + len(line.rstrip())
                 continue
-            handed_over = (start == 0 or body[start - 1] == "\n") and bool(_HANDED_OVER_AT.search(line))
+            handed_over = (start == 0 or body[start - 1] == "\n") and bool(_HANDED_OVER_AT.search(line)
+                                                                         or _ORDER_LINE.match(line))
             if not _OPENING.match(line) and not handed_over:
                 continue  # (a line that hands its address over with "@" is a prompt whatever its first words)
             if start and body[start - 1] not in "\n" and _CONTACT_FIELD.match(line):
@@ -175,6 +178,13 @@ class LinkPrompt(Rule):
 # An address handed over with "@" ends a line whatever words open it: "Any Query? Ask to Expert @ https://...",
 # "Inquiry before Buying@ http://..." (a mail address has no scheme after its "@").
 _HANDED_OVER_AT = re.compile(r"\S\s*@\s*(?:https?://|www\.)\S+\s*$")
+# A market report's order lines, which stand between its paragraphs: a request for a sample, a discount or the
+# report, ending at the address it is made at ("Get Sample Copy of X Market ... is now available at
+# http://...", "Make an Order this Report at http://...", "Inquire For Complete Report Copy of X ... http://...").
+_ORDER_LINE = re.compile(r"\s*(?:(?:get|request|download)\s+(?:a\s+|free\s+|your\s+)?(?:sample|discount|brochure|pdf\s+sample)"
+                         r"|make\s+an?\s+(?:order|purchase|enquiry|inquiry)|(?:inquire|enquire)\s+(?:for|before)"
+                         r"|(?:order|purchase|buy)\s+(?:a\s+|this\s+|the\s+)?(?:complete\s+|full\s+)?report)\b"
+                         r"[^\n]{0,300}?\s(?:at\s*:?|@|:)?\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _HANDED_OVER = re.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
 # newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
