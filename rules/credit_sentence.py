@@ -48,7 +48,8 @@ _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)
 _BIO_ROLE = (r"(?:co-?)?authors?|authored|written|journalist|writer|columnist|contributor|blogger|publisher|poet"
              r"|novelist|commentator|essayist|broadcaster|founder|editor")
 _GAP = r"(?:[\w'’-]+\s+){0,5}?"
-_BIO = (rf"(?:[—–•]\s*)?(?P<name>{_NAME})(?:\s*\(@\w{{1,15}}\))?\s+(?:is|was|has\s+been|has)\s+{_GAP}"
+_CREDENTIALS = r"(?:,\s+[A-Z][A-Za-z.]{1,7}){1,3},"  # "Jim Roe, CPP, is founder ...", "Jane Doe, Ph.D., is a writer"
+_BIO = (rf"(?:[—–•]\s*)?(?P<name>{_NAME})(?:\s*\(@\w{{1,15}}\)|{_CREDENTIALS})?\s+(?:is|was|has\s+been|has)\s+{_GAP}"
         rf"(?:{_BIO_ROLE})\b")  # ("— Jane Doe is a writer", "Jane Doe (@janedoe) is a contributor to ...")
 BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pages put a copyright line, an RSS
 # link and the bio after the story)
@@ -145,7 +146,8 @@ class CreditSentence(Rule):
     Simpson reported from Baghdad.` may be news).
 
     Also an author's bio that a site appends after the story: among the last
-    four blocks of prose, a sentence that opens with a person's full name and
+    four blocks of prose, a sentence that opens with a person's full name
+    (perhaps with a handle or credentials: `Jim Roe, CPP, is ...`) and
     says, within five words, what they are or have done as a writer (`Jane
     Doe is an award-winning journalist`, `... is the author of`, `... has
     authored over 160 poems`), when the story has not named that person
