@@ -15,6 +15,8 @@ from doclint import text as text_helpers
 from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
                             is_markdown, read_blocks, wraps)
 
+# A line that opens with a word in lower case (not an address, a handle or an identifier: "bitcoin-dev@...")
+_LOWER_WORD = re.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -268,8 +270,17 @@ class Document(_Positions):
 
     def continues(self, line: int) -> bool:
         """Whether a 0-based line continues the sentence of the line before it in the same block (a hard wrap):
-        then what opens the line is no start of a paragraph, nor of a tag."""
-        return line > 0 and not is_blank(self.line_text(line)) and wraps(self.line_text(line - 1))
+        then what opens the line is no start of a paragraph, nor of a tag. A line filled to a wrap width that
+        ends mid-sentence is continued; so is any line that ends mid-sentence on a word when the next one opens
+        with a word in lower case (`... and finds` / `related reports.`: a wrap past the usual width)."""
+        if line <= 0 or is_blank(current := self.line_text(line)):
+            return False
+        before = self.line_text(line - 1)
+        if wraps(before):
+            return True
+        before = before.rstrip()
+        return (bool(_LOWER_WORD.match(current)) and before[-1:].isalpha()
+                and not text_helpers.ends_sentence(before, introduces=True))
 
     def analysis(self, kind, *parameters):
         """The analysis `kind` of this document, computed once (`kind.compute(document, *parameters)`) and shared

@@ -689,7 +689,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     """Whether what a family read as a tag is the author's in a project's own text (documentation, a changelog,
     a list): reStructuredText's markup and a header's fields; a "See also:" naming code or a Markdown link; a
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
-    more information go to https://..."); a credit naming its author's mail address in angle brackets (`Written
+    more information go to https://..."); in Markdown, a credit that is a whole line (`Source: https://...`,
+    `Credits:`); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
     (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
@@ -703,6 +704,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
+    if rule == "source-credit" and opens_line and tag.strip() == content.strip() and is_markdown(document.path):
+        return True  # a README's own line of credit ("Source: https://...", "Credits:" over a list of people)
     if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
             _LINK.search(document.line_text(k)) for k in range(line + 1, min(line + 5, document.line_count))):
         return True  # "Sources:" heading the author's list of references and their addresses
@@ -917,7 +920,10 @@ def _similar(a: str, b: str) -> bool:
 
 def _continues_sentence(rest: str) -> bool:
     """What follows a tag glued to a line's start goes on with a sentence begun before it: it opens with a word in
-    lower case (a verb, "expects"), not with a capital, a figure or a quotation mark as a paragraph does."""
+    lower case (a verb, "expects"), or with a comma or a semicolon ("(PAT), or using ...": the abbreviation of
+    the words before it), not with a capital, a figure or a quotation mark as a paragraph does."""
+    if rest[:1] in ",;":
+        return True
     word = rest.lstrip()[:1]
     return word.isalpha() and word.islower()
 

@@ -119,3 +119,13 @@ def test_an_email_header_block_quotes_and_attribution_lines_are_known():
             "On Sun, Jan 2, 2011 at 9:00 PM, John Roe <john@example.org>\nwrote:\n> Try the nightly build.\n")
     doc = Document("msg.txt", text)
     assert [b.kind for b in doc.blocks] == ["mail-header", "paragraph", "attribution", "quote"]
+
+
+def test_a_line_continues_the_one_before_when_it_wraps_or_goes_on_in_lower_case():
+    long_line = ("Following these guidelines helps maintainers and the community understand your report, reproduce the"
+                 " behaviour, and find")
+    document = Document("doc.txt", f"Reports\n\n{long_line}\nrelated reports.\n\n{ONE}\nRelated stories\n\n"
+                                   "bitcoin-dev mailing list\nbitcoin-dev@lists.example.org\nhttps://lists.example.org/\n")
+    assert document.continues(3)  # past the wrap width, but the sentence goes on in lower case
+    assert not document.continues(6)  # a sentence ended: a capital opens a line of its own
+    assert not document.continues(9) and not document.continues(10)  # an address or a link opens no sentence's rest
