@@ -120,6 +120,8 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
             # "The 14.x release line ..." / "The 12.x release line ...": entries of a series; "For public keys,
             # the following options ..." / "For private keys, ...": parallel sentences of a reference
             match = None
+        if match and headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[j]):
+            match = None  # "This conflict can also be declared using the `package` key:" over each of two examples
         if match and match.kind != "exact" and mostly_addresses(document.block_text(paras[j])):
             match = None  # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
         if match:
@@ -132,6 +134,14 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
                 postings.append(j)
     _extend_over_short(matches, norms)
     return matches
+
+
+def captions_code(document: Document, paragraph: Block) -> bool:
+    """Whether a paragraph of a structured document stands right before or after a code block: documentation
+    introduces or sums up each of its examples, and says it in the same words for two examples on purpose."""
+    blocks = document.blocks
+    n = paragraph.index
+    return any(0 <= k < len(blocks) and blocks[k].kind == CODE for k in (n - 1, n + 1))
 
 
 def heading_starts(document: Document) -> list[int]:

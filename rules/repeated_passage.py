@@ -49,7 +49,9 @@ class RepeatedPassage(Rule):
     speaker's name alone on its first line: `ABRAHAM:`). In Markdown, a repeat counts only within one section, near
     copies that differ only in numbers are a series, and near copies with a
     word in place of another (`For public keys, ...` / `For symmetric keys,
-    ...`) are a reference's parallel sentences. In e-mail, a quoted
+    ...`) are a reference's parallel sentences, and a paragraph that
+    introduces or sums up a code example says the same of another example
+    on purpose. In e-mail, a quoted
     passage (`> ...`) that repeats a passage standing earlier in the same
     document, whole or a part of it (a digest whose messages quote each
     other) is reported too: `Quoted passage repeats line 130 (20 words,

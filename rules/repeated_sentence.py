@@ -8,7 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import heading_starts, numbers_only, paragraph_matches, removal_start, same_section
+from doclint.repeats import (captions_code, heading_starts, numbers_only, paragraph_matches, removal_start,
+                             same_section)
 from doclint.layout import is_markdown
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, legal_phrases, looks_like_code,
@@ -39,7 +40,10 @@ class RepeatedSentence(Rule):
     then a sentence standing alone is an ordinary paragraph, and the later
     occurrence is the repeat.
     The same quotation used twice inside otherwise different paragraphs (a
-    quote attributed twice) is not reported. Sentences are compared without
+    quote attributed twice) is not reported, nor, in a document with
+    headings, a paragraph next to a code example that repeats one next to
+    another example (documentation introduces its examples in the same
+    words). Sentences are compared without
     their final punctuation (a caption or a dek has none). A paragraph of one
     sentence that nearly repeats an earlier sentence (runs of six words shared
     with it cover three quarters of it and 40% of the earlier one: a caption
@@ -176,6 +180,8 @@ class RepeatedSentence(Rule):
         first_start, first_end, first_block = first
         if not same_section(document, first_start, start) or (similar and heading_starts(document)):
             return None  # documentation repeats a note under another heading, and writes parallel entries, on purpose
+        if heading_starts(document) and captions_code(document, b) and captions_code(document, blocks[first_block]):
+            return None  # documentation introduces two examples in the same words ("... using the `package` key:")
         if similar and document.in_field_block(document.line_of(first_start)):
             return None  # a header's field (`Summary: ...`) that the body's first line says again
         alone = (start, end) == (b.start, b.end) and not b.piece
