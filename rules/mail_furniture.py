@@ -180,7 +180,8 @@ class MailFurniture(Rule):
     module), each with the software whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
-    kinds anywhere. In a mail file a signature may hold blank lines (a name,
+    kinds anywhere but in a fenced code block (a release note's signed
+    checksums are shown as they are). In a mail file a signature may hold blank lines (a name,
     then a company's address) where the message ends within
     `max-signature-lines`, and its delimiter may be left in quoted-printable
     (`--=20`, `-- =`).
@@ -245,6 +246,8 @@ class MailFurniture(Rule):
         for furniture, opener in _OPENERS:
             if not opener.fullmatch(text):
                 continue
+            if bisect.bisect_left(fences, i) % 2 == 1:
+                return None  # inside a fenced code block: shown as it is (a release's signed checksums)
             last = _extent(i, bare, furniture)
             if furniture is _DISCLAIMER and not _DISCLAIMER_ASKS.search(" ".join(bare[i:last + 1])):
                 continue

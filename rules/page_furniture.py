@@ -32,8 +32,9 @@ class PageFurniture(SourceTagRule):
     sentence is about its words (`Privacy policy` / `Our privacy policy
     explains ...`); furniture of two words or more is also flagged where it
     ends a paragraph after its last sentence (`... the vote. Print this
-    page`). Prose that uses the same words (`Follow us, the mayor told the
-    crowd`, `Share prices fell 3%`) is not flagged.
+    page`; not in Markdown, where a README's paragraph may close so: `More
+    on serializers later.`). Prose that uses the same words (`Follow us,
+    the mayor told the crowd`, `Share prices fell 3%`) is not flagged.
 
     ## Why is this bad?
     These lines belong to the page, not the article: they repeat across

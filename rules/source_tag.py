@@ -689,8 +689,9 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     """Whether what a family read as a tag is the author's in a project's own text (documentation, a changelog,
     a list): reStructuredText's markup and a header's fields; a "See also:" naming code or a Markdown link; a
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
-    more information go to https://..."); in Markdown, a credit that is a whole line (`Source: https://...`,
-    `Credits:`); a credit naming its author's mail address in angle brackets (`Written
+    more information go to https://...", also when the address is on the next line), and words of furniture
+    after a sentence (`More on serializers later.`); in Markdown, a credit that is a whole line (`Source:
+    https://...`, `Credits:`); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
     (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
@@ -700,8 +701,12 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # in mail, `[...]` marks where a reply cut the message it quotes: the replier's own mark
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (is_markdown(document.path) or tag[:1] != "["):
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
-    if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and _LINK.search(tag))):
-        return True
+    if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and (
+            _LINK.search(tag) or (opens_line and line + 1 < document.line_count and document.continues(line + 1)
+                                  and _LINK.search(document.line_text(line + 1)))))):
+        return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...")
+    if rule == "page-furniture" and is_markdown(document.path) and not opens_line:
+        return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
     if rule == "source-credit" and opens_line and tag.strip() == content.strip() and is_markdown(document.path):
