@@ -22,8 +22,11 @@ _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punc
 # sentence of a few words that ends at " ." where the text's own sentences end at "." ("... tickets go on sale
 # Monday. Prince crowns dual rock charts . A venue has yet to be announced."). In text with its line breaks, " ."
 # is the author's ("This is how they destroy the family .").
-# Initialisms may stand inside it ("Lone wolf planned attack on U.S. Capitol, FBI says .").
-_BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:(?:[A-Z]\.){2,}|[^.?!\n])+?)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
+# Initialisms may stand inside it ("Lone wolf planned attack on U.S. Capitol, FBI says ."). A sentence that ends
+# with a colon before the mark introduced what the dataset dropped (a list, an embedded post: "Here's what we
+# know so far: ."), and one that ends with "said" is the end of a quotation's attribution ("Eric Starnes said .";
+# headlines say "says"): the author's.
+_BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:(?:[A-Z]\.){2,}|[^.?!\n])+?)(?<!:)(?<!\bsaid)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
 # Or a headline that ends in a quoted phrase, where the link's text ended with no mark at all before the next
 # sentence ("... didn't die that night. Fans remember 'the Day the Music Died' The crash has inspired ..."): the
 # closing quote follows a letter (not "'Why?' He said") and a word that opens sentences comes right after it, not
@@ -114,7 +117,9 @@ class InlineTeaser(Rule):
     document of at most two lines), a headline with no label is read too:
     a sentence of `min-bare-words` to `max-bare-words` words ending at ` .`
     (`Prince crowns dual rock charts .`), where the article's own sentences
-    end at `.`; or a sentence of as many words that ends in a quoted phrase
+    end at `.` (not one that ends with a colon, which introduced what the
+    dataset dropped: `Here's what we know so far: .`, nor with `said`, an
+    attribution's end); or a sentence of as many words that ends in a quoted phrase
     with no mark at all, where a word that opens sentences follows
     (`Fans remember 'the Day the Music Died' The crash ...`; not a quoted
     nickname before a name). A text with more than `max-bare` of them is broken by
