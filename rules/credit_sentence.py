@@ -15,7 +15,7 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # for the story (contributed to it, reported it from a place, wrote it, conducted its interview).
 _NAME_WORD = r"(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)+|[A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:van|de|der|von|da|del|la|le|bin|al|di))"
 _NAME = rf"[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?:\s+{_NAME_WORD}){{1,4}}"  # a first name and one to four more words
-_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’]s\s+)"  # "CNN's", "The Associated Press's"
+_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’\"]s\s+)"  # ('CNN"s': a typist's slip)  # "CNN's", "The Associated Press's"
 _ROLE = (r"(?:(?:[Ss]taff|[Ss]enior|[Cc]hief|[Ss]pecial|[Ff]reelance)\s+)?(?:[Jj]ournalist|[Rr]eporter|[Ww]riter"
          r"|[Cc]orrespondent|[Pp]hotographer|[Pp]roducer|[Ee]ditor|[Pp]hotojournalist)s?\s+")
 _PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME})"
@@ -23,13 +23,13 @@ _PEOPLE = rf"{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+and\s+{_PERSON})?"
 _PLACE = r"[A-Z][\w'’.-]*(?:(?:\s+|,\s+)[A-Z][\w'’.-]*){0,3}"
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
 _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
-        rf"|reported(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACE}"
-        rf"|wrote(?:\s+{_STORY})?(?:\s+(?:from|in)\s+{_PLACE})"
+        rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACE}"
         rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE}))")
 _CLAUSE = rf"{_PEOPLE}\s+{_DID}"
-# A credit sentence: one clause or several ("X reported from Lagos, while Y wrote from London."), then its full
+# A credit sentence: one clause or several ("X reported from Lagos, while Y wrote from London.", "X reported from
+# Moscow; Y reported and wrote from Atlanta."), then its full
 # stop (news datasets write " ." where a paragraph ended).
-_CREDIT = rf"{_CLAUSE}(?:,?\s+(?:and|while)\s+{_CLAUSE})*\s?\."
+_CREDIT = rf"{_CLAUSE}(?:(?:,?\s+(?:and|while)|;)\s+{_CLAUSE})*\s?\."
 # What a syndicated copy says of where it first appeared, or of whom it came from.
 _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)?\s+(?:was|has\s+been|is)\s+"
                 r"(?:written\s+by\s+[^.\n]{2,60}?\s+and\s+)?(?:originally\s+|first\s+)?"
@@ -136,8 +136,9 @@ class CreditSentence(Rule):
     role: `CNN's Barbara Starr, Justin Lear and Ray Sanchez`, `Journalist
     Monica Sarkar`) and whose verb says what they did for the story
     (`contributed to this report`, `reported from Boston`, `wrote the story
-    in Atlanta`, `conducted the interview in Cologne`), possibly two such
-    clauses joined by `and` or `while`; and a syndication note (`This article
+    in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
+    in Cologne`), possibly two such clauses joined by `and`, `while` or a
+    semicolon; and a syndication note (`This article
     was originally published at ...`, `This article has been contributed by
     ...`, `Contributed by X of www.example.com.`, `Delivered by ...`). A
     credit for contributing and a syndication note count anywhere they open
