@@ -85,6 +85,11 @@ def _speakers(text: str) -> set[str]:
     return names if len(names) >= 2 else set()
 
 
+# A label that says it points elsewhere ("Read this:", "See more:", "Related:"), unlike a guide's subheading
+# ("Mermaid Bar: Secret escape ."): read even in a text broken by more than `max-marks` line ends.
+_CUE = re.compile(r"(?:read|see|watch|related|also|more\s+from|don'?t\s+miss)\b", re.IGNORECASE)
+
+
 def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
     """A headline with no label at `at`: ending at ` .` in a text that ends lines so (`marks` of them), or in a
     quoted phrase (see _BARE, _QUOTED_END)."""
@@ -107,11 +112,12 @@ class InlineTeaser(Rule):
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
     `'Finding Jesus': Shroud of Turin Q&A .`. It is read inside a line,
     after another sentence (a teaser opening a line is `story-teaser`'s).
-    Speakers' labels in capitals (`SMITH:`), an interview's `Q:`, the
+    Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and the
     names of a transcript's speakers (two names or more that each label
-    three turns or more: `Rambukkana: May I speak? Shepherd: ...`) and text
-    broken by more than `max-marks` such line ends (a guide's subheadings)
-    are left alone.
+    three turns or more: `Rambukkana: May I speak? Shepherd: ...`) are left
+    alone; in text broken by more than `max-marks` such line ends (a guide's
+    subheadings), only a label that says it points elsewhere (`Read this:`,
+    `See more:`, `Related:`) is read.
 
     In an article stored on one line (a line of five sentences or more, in a
     document of at most two lines), a headline with no label is read too:
@@ -152,9 +158,8 @@ class InlineTeaser(Rule):
     def check(self, document, context):
         text = document.text
         marks = len(_LINE_END_MARK.findall(text))
-        if marks > self.options.max_marks:
-            return
-        one_line = _few_lines(text)  # headlines with no label: only in an article on one line
+        broken = marks > self.options.max_marks  # a guide broken by subheadings: only a teaser's own cue counts
+        one_line = not broken and _few_lines(text)  # headlines with no label: only in an article on one line
         labelled, bare = [], []
         speakers = _speakers(text)
         for block in document.prose_runs:
@@ -164,7 +169,7 @@ class InlineTeaser(Rule):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
                 if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
-                        and t.group("label") not in speakers):
+                        and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
