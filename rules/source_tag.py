@@ -691,7 +691,7 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
     more information go to https://...", also when the address is on the next line), and words of furniture
     after a sentence (`More on serializers later.`); in Markdown, a credit that is a whole line (`Source:
-    https://...`, `Credits:`); a credit naming its author's mail address in angle brackets (`Written
+    https://...`, `Credits:`; not a tag in brackets); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
     (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
@@ -709,8 +709,9 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
-    if rule == "source-credit" and opens_line and tag.strip() == content.strip() and is_markdown(document.path):
-        return True  # a README's own line of credit ("Source: https://...", "Credits:" over a list of people)
+    if (rule == "source-credit" and opens_line and tag.strip() == content.strip() and is_markdown(document.path)
+            and not tag.lstrip().startswith(("(", "["))):
+        return True  # a README's own line of credit ("Source: https://...", "Credits:"), not a tag in brackets
     if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
             _LINK.search(document.line_text(k)) for k in range(line + 1, min(line + 5, document.line_count))):
         return True  # "Sources:" heading the author's list of references and their addresses
