@@ -27,7 +27,9 @@ class PageFurniture(SourceTagRule):
 
     A prompt that its own words close (`... @handle`, `... newsletter.`) is
     flagged on its own line or glued to a paragraph's start or end. Furniture
-    that is only words (`Advertisement`, `Most read`) counts as a whole line,
+    that is only words (`Advertisement`, `Most read`) counts as a whole line
+    (also the first line, where a title would stand: a page's toolbar above
+    the story),
     unless the line is shaped as a heading and the next paragraph's first
     sentence is about its words (`Privacy policy` / `Our privacy policy
     explains ...`); furniture of two words or more is also flagged where it

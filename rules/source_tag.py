@@ -347,7 +347,10 @@ class Scanner:
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
-                    tags = [t for t in tags if _bracketed_credit(t, content)]  # caption a page put first
+                    # caption a page put first, and a line of buttons or labels that the page put above the story
+                    # ("Listen 4 min Comment on this story Comment Gift Article Share")
+                    tags = [t for t in tags if _bracketed_credit(t, content) or (
+                        t.kind == "line" and t.rule == "page-furniture" and (t.start, t.end) == (lead, trail))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
