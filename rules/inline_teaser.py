@@ -13,10 +13,12 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # link ended: at a question mark, or at " ." (news datasets write a space and a full stop where a line without
 # punctuation ended: "Read more: Democracy was the real winner .", "First Person: Caught in grief's riptide .").
 # The label is a few capitalised words or a quoted series name ("'Finding Jesus':"), never a speaker's name in
-# capitals ("SMITH:") nor "Q"/"A" of an interview.
+# capitals ("SMITH:") nor "Q"/"A" of an interview; an ordinal may open it ("13th Juror:"), and a list's bullet may
+# follow the headline.
 _TEASER = re.compile(
-    r"(?P<label>(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
-    r":\s+(?P<headline>[A-Z0-9\"'“‘][^.?!\n]{2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(]|\s*$)")
+    r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+[A-Za-z0-9][\w'’-]*){0,2}"
+    r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
+    r":\s+(?P<headline>[A-Z0-9\"'“‘][^.?!\n]{2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
 _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
 # The same flattened link with no label, in an article stored on one line (a dataset's; see lint/layout.py): a
 # sentence of a few words that ends at " ." where the text's own sentences end at "." ("... tickets go on sale
@@ -106,7 +108,8 @@ class InlineTeaser(Rule):
     ## What it does
     In text whose lines were joined (a dataset's articles stored on one
     line), a link to another story stays as a sentence of its own: a short
-    label and a colon, then the other story's headline, ending where the
+    label (up to three words, perhaps an ordinal first: `13th Juror:`) and
+    a colon, then the other story's headline, ending where the
     link ended, at a question mark or at ` .` (the mark such datasets leave
     where a line had no punctuation): `Read more: Who is Nigeria's Muhammadu
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
