@@ -54,8 +54,14 @@ class Options:
     max_bare_words: int = option(10, "The most words of a headline with no label: the text's own sentences that end "
                                      "at ` .` are longer.")
     max_bare: int = option(2, "A text with more headlines with no label than this is broken by subheadings: its "
-                              "headlines with no label are not read (an article links to one or two other stories).")
+                              "headlines with no label are not read (an article links to one or two other stories), "
+                              "unless each is six words or more (RUN_MIN_WORDS: a run of linked headlines).")
 
+
+# More than `max-bare` headlines with no label are a guide's subheadings ("Sultry old days in town .", "Big
+# business ."), unless every one of them is as long as a linked headline ("'Dad' gets a makeover in Super Bowl ads
+# .", "Judgy moms and dads face off in hit ad ."): the six-word floor keeps a subheading of five words out.
+RUN_MIN_WORDS = 6
 
 # An article stored on one line, for the headlines with no label: a line of at least this many sentences, in a
 # document of at most LayoutLimits.one_line_max_lines lines (a title and the article). Shorter than the layout's
@@ -132,7 +138,8 @@ class InlineTeaser(Rule):
     with no mark at all, where a word that opens sentences follows
     (`Fans remember 'the Day the Music Died' The crash ...`; not a quoted
     nickname before a name). A text with more than `max-bare` of them is broken by
-    subheadings and they are left alone; in text that kept its line breaks,
+    subheadings and they are left alone, unless every one is six words or
+    more (a run of linked headlines); in text that kept its line breaks,
     a sentence ending at ` .` is the author's.
 
     ## Why is this bad?
@@ -176,8 +183,9 @@ class InlineTeaser(Rule):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
-        if len(bare) > self.options.max_bare:
-            bare = []
+        if len(bare) > self.options.max_bare and any(
+                len(t.group("headline").split()) < RUN_MIN_WORDS for _, t in bare):
+            bare = []  # subheadings break the text; a run of linked headlines is all of a headline's length
         for at, t in sorted(labelled + bare, key=lambda found: found[0] + found[1].start()):
             a, b = at + t.start(), at + t.end()
             start = a
