@@ -484,6 +484,8 @@ class _Reader:
         sentence is the unit the paragraph rules can still compare (a body pasted twice is a run of them)."""
         out, pos = [], start
         for m in SENTENCE_BREAK.finditer(self.text, start, end):
+            if _inside_brackets(self.text, m.start(), pos, end):
+                continue  # "[ALSO READ: OFFICIAL! The club signs ...](https://...)": a link's text is one piece
             out.append((pos, m.end()))
             pos = m.end()
             while pos < end and self.text[pos].isspace():
@@ -557,3 +559,18 @@ def read_blocks(text: str, spans: list[tuple[int, int]], path: str, limits: Layo
 def is_mail(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the text opens with an e-mail header block."""
     return _Reader(text, spans[:LIMITS.mail_header_lines + 1], "", LIMITS).mail
+
+
+BRACKET_SPAN = 200  # characters: the longest link text (a headline) a sentence break inside brackets is kept within
+
+
+def _inside_brackets(text: str, at: int, start: int, end: int) -> bool:
+    """Whether position `at` of a long line stands inside square brackets that open at most BRACKET_SPAN characters
+    before it (after `start`) and close at most as far after it (before `end`): a link's text, whose sentence
+    breaks ("¡OFICIAL! ...") are no paragraph's."""
+    opened = text.rfind("[", max(start, at - BRACKET_SPAN), at)
+    if opened == -1 or text.find("]", opened, at) != -1:
+        return False
+    closed = text.find("]", at, min(end, at + BRACKET_SPAN))
+    return closed != -1 and text.find("[", at, closed) == -1
+

@@ -63,6 +63,15 @@ def test_an_article_on_one_line_is_read_as_pieces_cut_at_sentence_ends():
     assert not any(b.piece for b in short.blocks)
 
 
+def test_a_link_text_in_brackets_is_one_piece_of_a_long_line_and_its_teaser_is_found():
+    article = ARTICLES[0]
+    teaser = "[ALSO READ: OFFICIAL! The club signs its new striker. Fans cheer](https://www.example.com/sport/striker)"
+    text = " ".join([article["headline"] + ".", *article["paragraphs"][:3], teaser, *article["paragraphs"][3:]]) + "\n"
+    doc = Document("record.txt", text)
+    assert any(teaser in doc.block_text(b) for b in doc.blocks)  # no piece ends inside the brackets
+    assert [(d.code, d.start) for d in lint(text, ["S112"], path="record.txt")] == [("S112", text.index(teaser))]
+
+
 def test_a_rule_that_supersedes_another_leaves_one_finding_where_both_read_the_same_leftover():
     # source-credit's wording families and credit-sentence's structure both read this credit: one finding, the
     # structural rule's; where only source-credit reads a tag, its finding stays. A rule that supersedes S101
