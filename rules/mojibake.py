@@ -407,7 +407,11 @@ def _reported(text, a, view, repaired, lost_bytes, scripts) -> list[Repair]:  # 
     # UTF-8 is an NKo letter) is a guess, never safe
     if "counts" not in scripts:
         scripts["counts"] = collections.Counter(ord(c) >> 7 for c in text if ord(c) >= 0x80)
-    for i1, i2, replacement in changes:
+    # the scripts each repair writes, counted once (each repair is judged by the others': not a pass over all of
+    # them per repair, which took minutes on a line of thousands of repairs)
+    written = [_scripts(replacement) for _, _, replacement in changes]
+    totals = collections.Counter(block for blocks in written for block in blocks)
+    for k, (i1, i2, replacement) in enumerate(changes):
         bad = segment[i1:i2]  # as ftfy read it: with its entities unescaped
         alone = _explained(bad)
         if replacement in leftovers and alone[0] != replacement:
@@ -419,7 +423,7 @@ def _reported(text, a, view, repaired, lost_bytes, scripts) -> list[Repair]:  # 
         else:
             how, safe = _describe(plans[0]), False
         safe = safe and "\ufffd" not in replacement and not _capital_before_space(segment, i1, bad)
-        others = set().union(*(_scripts(r) for j1, j2, r in changes if (j1, j2) != (i1, i2)))
+        others = {block for block, n in totals.items() if n > (block in written[k])}
         if offsets is not None:  # back to the line's own offsets, entities whole
             i1, i2 = offsets[i1], offsets[i2]
         safe = safe and _plausible(replacement, _outside(scripts["counts"], text[a + i1:a + i2]) | others)
