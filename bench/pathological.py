@@ -27,6 +27,12 @@ apart.
                   credit found before it (31 s), and fixing it took 89 s, choosing the
                   fixes that do not overlap by comparing each with every one taken;
                   1.9 s and 1.7 s once both bisect or keep the last.
+- initials:       a one-line article, then 3,000 runs of initials (`A.B.C.D.`) with no
+                  sentence end: a headline pattern whose initials could be grouped in many
+                  ways ran for minutes on thirty runs before it read a full stop only after
+                  a lone capital.
+- credit chain:   3,000 credit clauses joined by semicolons on one line: the credit
+                  pattern's lists of names are matched within 400 characters.
 - escapes:        300,000 Unicode escapes glued into one line with no space (2.1 MB,
                   300,000 findings; unicode-escape looked back to the line's start for
                   each escape when it was added: 26.2 s alone, 8.4 s once bounded).
@@ -88,6 +94,10 @@ def inputs(scale: float, rng: random.Random) -> dict[str, str]:
         "wrong codec": "Headline\n\n" + (_RUSSIAN * n(4800)).encode("utf-8").decode("cp1252", errors="replace") + "\n",
         "credits": "Headline\n\n" + "The council met on Monday. (Source: Reuters) It agreed a plan today. " * n(30_000) + "\n",
         "escapes": "Headline\n\n" + "a\\u2019" * n(300_000) + "\n",
+        # initials that a headline pattern could split in exponentially many ways; reporters' credits chained
+        # by semicolons (both once took minutes on a few hundred characters)
+        "initials": " ".join(_sentence(rng) for _ in range(8)) + " Then " + "A.B.C.D. " * n(3000) + "went home\n",
+        "credit chain": "Headline\n\nThe council met. " + "Example's Jane Roe reported from Moscow; " * n(3000) + "\n",
         "no spaces": "Headline\n\n" + "\n\n".join(
             [" ".join(pool[k:k + 4]) for k in (0, 4, 8)] + ["\u4e2d\u6587\u6bb5\u843d\u6ca1\u6709\u7a7a\u683c\u3002" * n(100_000)]
             + [" ".join(pool[k:k + 4]) for k in (12, 16, 20)]) + "\n",

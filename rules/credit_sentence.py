@@ -115,6 +115,11 @@ def _blurb_pattern():
     return re.compile(_BLURB)
 
 
+# The longest credit sentence looked for, in characters (CNN's longest seen, with five reporters and two
+# places, run to some 300): the patterns' lists of names are matched within this window, never over a whole
+# paragraph, where their alternatives could be tried in exponentially many ways.
+CREDIT_MAX_CHARS = 400
+
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
 _CUES = re.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
                    r"[Cc]ontributed)\b")
@@ -226,7 +231,7 @@ class CreditSentence(Rule):
                 continue
             for start in _sentence_starts(body):
                 for pattern, kind in ((credit, "credit"), (syndication, "syndication")):
-                    m = pattern.match(body, start)
+                    m = pattern.match(body, start, start + CREDIT_MAX_CHARS)
                     if m is None or not _ends_here(body, m.end()):
                         continue
                     if not m.group().endswith(".") and block.first_line != block.last_line:

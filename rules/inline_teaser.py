@@ -16,7 +16,7 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # capitals ("SMITH:") nor "Q"/"A" of an interview; an ordinal may open it ("13th Juror:"), and a list's bullet may
 # follow the headline.
 _TEASER = re.compile(
-    r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+[A-Za-z0-9][\w'’-]*){0,2}"
+    r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
     r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
     r":\s+(?P<headline>[A-Z0-9\"'“‘][^.?!\n]{2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
 _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
@@ -28,15 +28,15 @@ _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punc
 # with a colon before the mark introduced what the dataset dropped (a list, an embedded post: "Here's what we
 # know so far: ."), and one that ends with "said" is the end of a quotation's attribution ("Eric Starnes said .";
 # headlines say "says"): the author's.
-_BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:(?:[A-Z]\.){2,}|[^.?!\n])+?)(?<!:)(?<!\bsaid)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
+_BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?)(?<!:)(?<!\bsaid)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
 # Or a headline that ends in a quoted phrase, where the link's text ended with no mark at all before the next
 # sentence ("... didn't die that night. Fans remember 'the Day the Music Died' The crash has inspired ..."): the
 # closing quote follows a letter (not "'Why?' He said") and a word that opens sentences comes right after it, not
 # a name ("The man known as 'Jihadi John' Mohammed Emwazi was named").
-_OPENERS = ("The", "A", "An", "But", "And", "He", "She", "It", "They", "We", "I", "In", "On", "At", "This", "That",
+_OPENERS = ("The", "A", "An", "But", "And", "He", "She", "It", "They", "We", "In", "On", "At", "This", "That",
             "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When", "While", "As", "For", "Now", "So",
             "Some", "Many", "Most", "There", "What", "How", "Why", "If", "Since", "Although", "However", "Meanwhile")
-_QUOTED_END = re.compile(r"(?P<headline>[A-Z0-9\"“](?:(?:[A-Z]\.){2,}|[^.?!\n'‘’])+?\s['‘][^'‘’\n.?!]{1,60}?"
+_QUOTED_END = re.compile(r"(?P<headline>[A-Z0-9\"“](?:[^.?!\n'‘’]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?\s['‘][^'‘’\n.?!]{1,60}?"
                          rf"[^\W\d_]['’])(?=\s+(?:{'|'.join(_OPENERS)})\s)")
 # A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
@@ -55,7 +55,7 @@ class Options:
                                      "at ` .` are longer.")
     max_bare: int = option(2, "A text with more headlines with no label than this is broken by subheadings: its "
                               "headlines with no label are not read (an article links to one or two other stories), "
-                              "unless each is six words or more (RUN_MIN_WORDS: a run of linked headlines).")
+                              "unless each is six words or more (a run of linked headlines).")
 
 
 # More than `max-bare` headlines with no label are a guide's subheadings ("Sultry old days in town .", "Big
