@@ -278,9 +278,7 @@ class Document(_Positions):
         before = self.line_text(line - 1)
         if wraps(before):
             return True
-        before = before.rstrip()
-        return (bool(_LOWER_WORD.match(current)) and before[-1:].isalpha()
-                and not text_helpers.ends_sentence(before, introduces=True))
+        return bool(_LOWER_WORD.match(current)) and before.rstrip()[-1:].isalpha()  # no mark ends the line before
 
     def analysis(self, kind, *parameters):
         """The analysis `kind` of this document, computed once (`kind.compute(document, *parameters)`) and shared

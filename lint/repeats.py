@@ -141,7 +141,12 @@ def captions_code(document: Document, paragraph: Block) -> bool:
     introduces or sums up each of its examples, and says it in the same words for two examples on purpose."""
     blocks = document.blocks
     n = paragraph.index
-    return any(0 <= k < len(blocks) and blocks[k].kind == CODE for k in (n - 1, n + 1))
+    return (len(document.block_text(paragraph).split()) <= CAPTION_MAX_WORDS
+            and any(0 <= k < len(blocks) and blocks[k].kind == CODE for k in (n - 1, n + 1)))
+
+
+# An example's introduction or summary runs to a few sentences; a longer paragraph pasted twice is a repeat.
+CAPTION_MAX_WORDS = 80
 
 
 def heading_starts(document: Document) -> list[int]:

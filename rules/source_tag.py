@@ -350,7 +350,7 @@ class Scanner:
                     # caption a page put first, and a line of buttons or labels that the page put above the story
                     # ("Listen 4 min Comment on this story Comment Gift Article Share")
                     tags = [t for t in tags if _bracketed_credit(t, content) or (
-                        t.kind == "line" and t.rule == "page-furniture" and (t.start, t.end) == (lead, trail))]
+                        (t.start, t.end) == (lead, trail) and _toolbar(content[lead:trail]))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
@@ -688,13 +688,20 @@ _LINK = re.compile(r"https?://|www\.")
 _TRUNCATION = re.compile(r"[(\[]\s*(?:\.{3}|…)\s*[)\]]")  # `[...]`, as the excerpt-truncation family reads it
 
 
+def _toolbar(line: str) -> bool:
+    """Whether a line is a row of a page's buttons (`share-buttons`: "Listen 4 min Comment on this story Gift
+    Article Share"): furniture even where a title would stand, unlike a label a title may be ("Trending Now")."""
+    w = wordings()
+    return any(w.compiled(n).fullmatch(line) for n, f in enumerate(w.families) if f.id == "share-buttons")
+
+
 def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, content: str) -> bool:
     """Whether what a family read as a tag is the author's in a project's own text (documentation, a changelog,
     a list): reStructuredText's markup and a header's fields; a "See also:" naming code or a Markdown link; a
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
     more information go to https://...", also when the address is on the next line), and words of furniture
     after a sentence (`More on serializers later.`); in Markdown, a credit that is a whole line (`Source:
-    https://...`, `Credits:`; not a tag in brackets); a credit naming its author's mail address in angle brackets (`Written
+    https://...`, `Credits:`, `Reported by ...`; not a wire's credit); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
     (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
@@ -713,8 +720,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
     if (rule == "source-credit" and opens_line and tag.strip() == content.strip() and is_markdown(document.path)
-            and not tag.lstrip().startswith(("(", "["))):
-        return True  # a README's own line of credit ("Source: https://...", "Credits:"), not a tag in brackets
+            and _README_CREDIT.match(tag)):
+        return True  # a README's own line of credit ("Source: https://...", "Credits:"), not a wire's credit
     if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
             _LINK.search(document.line_text(k)) for k in range(line + 1, min(line + 5, document.line_count))):
         return True  # "Sources:" heading the author's list of references and their addresses
@@ -875,6 +882,8 @@ def _source_address(document, block, line: str) -> bool:
 
 
 _QUOTED_LINE = re.compile(r"^>", re.MULTILINE)
+# The cues of a README's own credit lines: where it took something from, and whom it thanks.
+_README_CREDIT = re.compile(r"\s*(?:sources?|credits?|via|thanks|acknowledge?ments?|reported\s+by)\b", re.IGNORECASE)
 _SOURCES_HEADING = re.compile(r"(?:sources?|references?|links?|further\s+reading|bibliography|notes)\s*:?", re.IGNORECASE)
 _ADDRESS_WORDS = frozenset("html shtml aspx http https www index more part news article story post posts blog "
                            "archives category".split())

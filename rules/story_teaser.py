@@ -19,7 +19,9 @@ class StoryTeaser(SourceTagRule):
     that opens a one-line paragraph takes the whole line, unless it ends with
     a full stop (a short paragraph may be glued after the headline). A cue
     alone on its line (`Also read:`) is flagged too, and so is a heading of
-    the author's other posts (`Also by Jane Roe:`). A teaser flattened into
+    the author's other posts (`Also by Jane Roe:`); a cue written with
+    capitals and no mark before a headline on a line of its own (`Read Also
+    NEW YORK TIMES Confesses ...`) is judged, its fix unsafe. A teaser flattened into
     running text after another sentence is `inline-teaser` (S104).
 
     ## Why is this bad?
