@@ -69,11 +69,12 @@ RUN_MIN_WORDS = 6
 _ONE_LINE_SENTENCES = 5
 
 
-def _few_lines(text: str) -> bool:
-    """Whether the text has at most LayoutLimits.one_line_max_lines lines that hold something."""
+def _few_lines(document) -> bool:
+    """Whether the document has at most LayoutLimits.one_line_max_lines lines that hold something (read until one
+    more is found: most documents have many)."""
     count = 0
-    for line in text.splitlines():
-        count += bool(line.strip())
+    for i in range(document.line_count):
+        count += bool(document.line_text(i).strip())
         if count > LayoutLimits.one_line_max_lines:
             return False
     return True
@@ -169,7 +170,9 @@ class InlineTeaser(Rule):
         text = document.text
         marks = len(_LINE_END_MARK.findall(text))
         broken = marks > self.options.max_marks  # a guide broken by subheadings: only a teaser's own cue counts
-        one_line = not broken and _few_lines(text)  # headlines with no label: only in an article on one line
+        one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
+        if ":" not in text and not one_line:
+            return  # no label, and no article on one line to hold a headline without one
         labelled, bare = [], []
         speakers = _speakers(text)
         for block in document.prose_runs:
