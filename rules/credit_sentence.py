@@ -15,7 +15,8 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # for the story (contributed to it, reported it from a place, wrote it, conducted its interview).
 _NAME_WORD = r"(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)+|[A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:van|de|der|von|da|del|la|le|bin|al|di))"
 _NAME = rf"[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?:\s+{_NAME_WORD}){{1,4}}"  # a first name and one to four more words
-_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’\"]s\s+)"  # ('CNN"s': a typist's slip)  # "CNN's", "The Associated Press's"
+# "CNN's", "The Associated Press's" ('CNN"s': a typist's slip)
+_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’\"]s\s+)"
 _ROLE = (r"(?:(?:[Ss]taff|[Ss]enior|[Cc]hief|[Ss]pecial|[Ff]reelance)\s+)?(?:[Jj]ournalist|[Rr]eporter|[Ww]riter"
          r"|[Cc]orrespondent|[Pp]hotographer|[Pp]roducer|[Ee]ditor|[Pp]hotojournalist)s?\s+")
 _PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME})"

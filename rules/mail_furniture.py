@@ -141,12 +141,17 @@ _DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s
                               r"the\s+intended\s+recipient)", re.IGNORECASE)
 
 
+def _in_fence(i: int, fences: list[int]) -> bool:
+    """Whether line i stands inside a fenced code block: after an odd number of the ``` lines `fences` holds, in
+    order."""
+    return bisect.bisect_left(fences, i) % 2 == 1
+
+
 def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
-    """Whether line i stands inside a fenced code block (after an odd number of the ``` lines `fences` holds, in
-    order) or opens lines of code: `grep -C` output separates its groups with `--` lines, which are no
-    signature's delimiter."""
+    """Whether line i stands inside a fenced code block or opens lines of code: `grep -C` output separates its
+    groups with `--` lines, which are no signature's delimiter."""
     after = bare[i + 1] if i + 1 < len(bare) else ""
-    return bisect.bisect_left(fences, i) % 2 == 1 or looks_like_code(after)
+    return _in_fence(i, fences) or looks_like_code(after)
 
 
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
@@ -246,7 +251,7 @@ class MailFurniture(Rule):
         for furniture, opener in _OPENERS:
             if not opener.fullmatch(text):
                 continue
-            if bisect.bisect_left(fences, i) % 2 == 1:
+            if _in_fence(i, fences):
                 return None  # inside a fenced code block: shown as it is (a release's signed checksums)
             last = _extent(i, bare, furniture)
             if furniture is _DISCLAIMER and not _DISCLAIMER_ASKS.search(" ".join(bare[i:last + 1])):

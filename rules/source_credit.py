@@ -33,9 +33,9 @@ class SourceCredit(SourceTagRule):
     a part of it; not after a line that introduces it or the list of
     addresses it closes (`... is online:`, `For More Information See:`), and
     not in Markdown, sectioned documents or mail (a link there is the
-    author's answer). In Markdown, a credit that is a whole line is the
-    README's own (`Source: https://...`, `Credits:`; not a tag in
-    brackets, `(Source: www.example.com)`). A reporter's name
+    author's answer). In Markdown, a whole line of the README's own credit
+    is its text (`Source: https://...`, `Credits:`, `Reported by ...`);
+    a wire's credit (`Reporting by ...; Editing by ...`) is still flagged. A reporter's name
     after a dash closing a paragraph's last sentence (`... the GAO
     reported. — Jane Doe`) is a sign-off where
     two lines of the document or more end so (a roundup's items), and not
