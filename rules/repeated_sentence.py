@@ -360,6 +360,7 @@ STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentenc
 
 WINDOW_MAX = 200  # words: the longest overlap of two windows looked for (those seen ran 20-65 words)
 _WINDOW_CHARS = WINDOW_MAX * 40  # characters that surely hold a paragraph's last WINDOW_MAX words
+_OPENING_CHARS = 400  # characters read for a paragraph's first words (those of a window must all end the one before)
 
 
 def _overlap(text: str, before, after):
@@ -372,8 +373,12 @@ def _overlap(text: str, before, after):
     to your work.` / `To apply the Apache License to your work, attach ...`)."""
     opener = _WORD.search(text, after.start, after.end)
     ending = text[max(before.start, before.end - _WINDOW_CHARS):before.end]
-    if opener is None or opener.group().lower() not in ending.lower():
-        return None  # the later paragraph's first word is not among the last words of the one before: no window
+    if opener is None:
+        return None
+    ending = ending.lower()
+    firsts = _WORD.findall(text, opener.start(), min(after.end, opener.start() + _OPENING_CHARS))
+    if any(word.lower() not in ending for word in firsts[:STUTTER_MIN_WORDS]):
+        return None  # the later paragraph's first words are not among the last words of the one before: no window
     head = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, before.start, before.end)]
     tail = []
     for m in _WORD.finditer(text, after.start, after.end):
@@ -396,8 +401,10 @@ def _doubled(text: str, start: int, end: int):
     """((start, end) of the first copy, (start, end) of the second) for each run of STUTTER_MIN_WORDS words or
     more that the line text[start:end] repeats right after itself, compared as lower-cased words; what lies
     between the two copies is no more than punctuation and spaces."""
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
-    words_ = [w for _, _, w in tokens]
+    words_ = [w.lower() for w in _WORD.findall(text, start, end)]
+    if len(set(zip(*(words_[k:] for k in range(STUTTER_MIN_WORDS))))) == max(len(words_) - STUTTER_MIN_WORDS + 1, 0):
+        return  # no run of STUTTER_MIN_WORDS words comes twice in the line (most lines): nothing is doubled
+    tokens = [(m.start(), m.end(), w) for m, w in zip(_WORD.finditer(text, start, end), words_)]
     at: dict[str, list[int]] = {}  # each word's positions, in order: a copy of length k starts with words_[i + k]
     for n, w in enumerate(words_):
         at.setdefault(w, []).append(n)

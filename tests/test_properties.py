@@ -241,3 +241,42 @@ def test_a_doubled_run_is_found_by_its_repeated_first_word_as_by_trying_every_le
         words = words[:at + k] + words[at:at + k] + words[at + k:]
     text = "".join(w + seps[n % len(seps)] for n, w in enumerate(words))
     assert list(_doubled(text, 0, len(text))) == list(_doubled_naively(text))
+
+
+def _overlap_naively(text: str, before, after):
+    """repeated_sentence._overlap without its screen on the later paragraph's first words."""
+    from doclint.rules.repeated_sentence import _WORD, STUTTER_MIN_WORDS, WINDOW_MAX
+
+    head = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, before.start, before.end)]
+    tail = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, after.start, after.end)]
+    tail = tail[:WINDOW_MAX + 1]
+    if not tail:
+        return None
+    first = len(head) - min(WINDOW_MAX, len(head) - STUTTER_MIN_WORDS, len(tail) - 1)
+    ends = [w for _, _, w in head[max(first, 0):]]
+    opening = [w for _, _, w in tail]
+    for n in range(len(ends)):
+        k = len(ends) - n
+        if k >= STUTTER_MIN_WORDS and ends[n:] == opening[:k]:
+            return (head[-k][0], head[-1][1]), (tail[0][0], tail[k - 1][1])
+    return None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from("the a of Cat dog ran fast red big".split()), min_size=16, max_size=40),
+       st.lists(st.sampled_from("the a of cat Dog ran fast red big".split()), min_size=1, max_size=30),
+       st.integers(0, 24), st.lists(st.sampled_from([" ", " ", ", ", ". "]), min_size=1))
+def test_a_window_is_found_with_the_screen_as_without_it(before, after, k, seps):
+    # _overlap first checks that the later paragraph's first words all stand in the end of the one before;
+    # the result must be the one comparing every run of words gives.
+    from types import SimpleNamespace
+
+    from doclint.rules.repeated_sentence import _overlap
+
+    after = before[len(before) - min(k, len(before)):] + after  # the later paragraph may open with the end of the first
+    one = "".join(w + seps[n % len(seps)] for n, w in enumerate(before)).rstrip()
+    two = "".join(w + seps[n % len(seps)] for n, w in enumerate(after)).rstrip()
+    text = one + "\n\n" + two
+    first = SimpleNamespace(start=0, end=len(one))
+    second = SimpleNamespace(start=len(one) + 2, end=len(text))
+    assert _overlap(text, first, second) == _overlap_naively(text, first, second)
