@@ -76,7 +76,8 @@ class RecurringLeftover(CorpusRule):
     - it stands in at least `min-documents` (3) documents, or
       `min-documents-long` (5) when it has more than `long-words` (12) words;
     - its surroundings vary: at least that many different neighbourhoods
-      (the nearest lines before and after it that do not recur themselves;
+      (the nearest lines before and after it that no other document shares:
+      a site's other footer lines, even those seen twice, are passed over;
       for opening or closing words, the rest of their line), so that copies
       of one article, or of a passage quoted in a thread, do not count;
     - it stands at a document's edge (the first two or last three
@@ -177,12 +178,13 @@ class RecurringLeftover(CorpusRule):
                     seen.add(h)
                     places.setdefault(h, []).append((n, u))
         candidates = {h for h, where in places.items() if len(where) >= self.options.min_documents}
+        shared = {h for h, where in places.items() if len(where) >= 2}  # a site's other lines, seen twice or more
         wholes, parts = [], []
         for h in sorted(candidates, key=lambda h: places[h][0]):
             where = places[h]
             first = items[where[0][0]][1]
             part = bool(first[where[0][1] * _FIELDS + 4] & _PART)
-            if self._recurs(items, where, candidates, part):
+            if self._recurs(items, where, shared, part):
                 (parts if part else wholes).append(where)
         taken: dict[int, list[tuple[int, int]]] = {}  # item -> spans reported
         for where in wholes:
@@ -190,7 +192,7 @@ class RecurringLeftover(CorpusRule):
         for where in sorted(parts, key=lambda w: -items[w[0][0]][1][w[0][1] * _FIELDS + 3]):  # longest first
             yield from self._report(items, where, taken)
 
-    def _recurs(self, items, where, candidates, part: bool) -> bool:
+    def _recurs(self, items, where, shared, part: bool) -> bool:
         """Whether the fragment standing at `where` is a site's leftover: in enough documents, around text that
         differs (the units around it, or for a part, the rest of its unit), at the documents' edges."""
         o = self.options
@@ -207,7 +209,7 @@ class RecurringLeftover(CorpusRule):
             if environments < o.min_documents:
                 return False  # the same line everywhere: a whole unit's finding, or copies of one text
         else:
-            around = [(_neighbour(items[n][1], u, -1, candidates), _neighbour(items[n][1], u, 1, candidates))
+            around = [(_neighbour(items[n][1], u, -1, shared), _neighbour(items[n][1], u, 1, shared))
                       for n, u in where]
             if (len(set(around)) < o.min_documents
                     or max(len({b for b, _ in around}), len({a for _, a in around})) < o.min_documents):
@@ -255,7 +257,7 @@ def _parts(text: str, start: int, end: int, flags: int) -> list[int]:
 
 
 def _neighbour(sig, u: int, step: int, recurring: set) -> int:
-    """The hash of the nearest unit before (step -1) or after (+1) unit u that does not recur itself, or a marker
+    """The hash of the nearest unit before (step -1) or after (+1) unit u that no other document shares, or a marker
     for the document's edge: a block of recurring lines (a footer of three lines) is judged by what is around it."""
     k = u + step
     while 0 <= k < len(sig) // _FIELDS and not sig[k * _FIELDS + 4] & _PART:  # parts come after every unit
