@@ -54,6 +54,10 @@ def _underlined(text: str, start: int, end: int) -> bool:
     newline = text.find("\n", end)
     return (newline != -1 and _UNDERLINE.match(text, newline + 1) is not None) or any(
         _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
+# A byline at the top of a post (`By Jane Doe`, `Posted on by janedoe`, `Written by: Jane Doe`): an author's name,
+# which a blog's posts share, and not a leftover (the labelling guide leaves bylines at the very top alone).
+_BYLINE = re.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?\s+"
+                     r"(?:[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -84,7 +88,9 @@ class RecurringLeftover(CorpusRule):
       paragraphs; for one or two words, the first or last line) in
       `edge-share` (80%) of its occurrences.
 
-    Dates, lines of code, reStructuredText markup, fragments of fewer than
+    Dates, lines of code, reStructuredText markup, a byline among a
+    document's first two lines (`By Jane Doe`, `Posted on by janedoe`: a
+    blog's posts share their author), fragments of fewer than
     four words in e-mail (a sender's `Best regards,` and name) and Markdown
     files (unless `markdown = true`) are left out. The message says how many documents share the fragment and
     names one of them as a related location. Where a document rule of the
@@ -137,6 +143,7 @@ class RecurringLeftover(CorpusRule):
         units.sort()
         word_lines = [i for i, (s, e, _) in enumerate(units) if any(c.isalpha() for c in document.text[s:e])]
         extreme = {word_lines[0], word_lines[-1]} if word_lines else set()
+        top = set(word_lines[:2])
         kept: dict[str, list[int]] = {}  # normalised text -> [start, end, words, flags], in document order
         # In e-mail, a sender closes every message alike (`Best regards,` / `Krzysztof`): the sender's own words.
         least = MAIL_MIN_WORDS if document.is_mail else 1
@@ -150,6 +157,8 @@ class RecurringLeftover(CorpusRule):
             if norm in kept:  # a block of one line and the line: one unit, the tighter span, both positions
                 kept[norm][3] |= flags
                 continue
+            if i in top and _BYLINE.fullmatch(text.strip()):
+                continue  # an author's byline, however many posts share it
             count = len(words(norm))
             if (count >= least and not looks_like_code(text) and not is_rst_markup(text)
                     and not _underlined(document.text, start, end)
