@@ -812,10 +812,16 @@ SIGN_OFFS = 2
 
 def _reporter_sign_off(body: str, found: list, document) -> list:
     m = _SIGN_OFF.search(body)
-    if (m is None or body.lstrip()[:1] in QUOTE_MARKS or any(t.end > m.start(1) for t in found)
+    if (m is None or _one_quotation(body[:m.start(1)]) or any(t.end > m.start(1) for t in found)
             or document.analysis(_SignOffs) < SIGN_OFFS):
         return []  # (a quotation ends with its speaker: "“No one here gets out alive.” – Jim Morrison")
     return [_Tag(m.start(1), m.end(1), False, "Source credit (a reporter's sign-off)", "end")]
+
+
+def _one_quotation(text: str) -> bool:
+    """Whether a line opens with a quotation and holds no other (an epigraph's: `“No one here gets out alive.”`),
+    unlike a reporter's paragraph of quotations and their speakers (`"Can I ...?" Walker said. "That will ..."`)."""
+    return text.lstrip()[:1] in QUOTE_MARKS and sum(text.count(q) for q in QUOTE_MARKS) <= 2
 
 
 class _SignOffs:
