@@ -39,7 +39,9 @@ class SourceCredit(SourceTagRule):
     after a dash closing a paragraph's last sentence (`... the GAO
     reported. — Jane Doe`) is a sign-off where
     two lines of the document or more end so (a roundup's items), and not
-    where the paragraph is a quotation with its speaker.
+    where the paragraph is one quotation with its speaker. A bracketed
+    credit right after another tag that opens the line is flagged too
+    (`Expand | Collapse (Photo: Reuters/Jane Doe) Ampoules ...`).
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its
@@ -76,7 +78,8 @@ class SourceCredit(SourceTagRule):
     is unsafe when the end of a source's name glued before the article's text
     was inferred (`Source: AP Italy skipper Marco Bortolami ...`, a credit
     before a caption's copy, a short line read whole, an address), when the
-    credit's cue comes last (`... contributed to this report.`), and for a
+    credit's cue comes last (`... contributed to this report.`), for a
+    bracketed credit after another tag (no paragraph's edge), and for a
     bracketed source that closes a line with no full stop (it may be a
     caption's citation).
     """

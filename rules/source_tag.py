@@ -246,7 +246,8 @@ class _Tag:
     confident: bool
     what: str
     kind: str = ""  # how its extent was found: a family's extent, "mid", "caption" (before a caption's copy),
-    # "address" (a line that is only the story's address), or "" (a cue alone, a configured pattern)
+    # "address" (a line that is only the story's address), "chained" (brackets right after a tag opening the
+    # line), or "" (a cue alone, a configured pattern)
     rule: str = "source-credit"  # the name of the rule that reports it
 
 
@@ -413,6 +414,10 @@ class Scanner:
             start_tag = None  # "(NTT) expects its profits ...": the sentence began before it, on the line above
         if start_tag and (first_line or start_tag.end == len(body)):
             found.append(start_tag)
+            chained = self._chained(body, start_tag, document)
+            if chained:
+                start_tag = chained
+                found.append(chained)
         if not start_tag or start_tag.end < len(body):
             for pos in _tag_starts(body, max(0, len(body) - _LONGEST_TAG)):
                 if start_tag and pos < start_tag.end:
@@ -441,6 +446,19 @@ class Scanner:
             tag.start += lead
             tag.end += lead
         return found
+
+    def _chained(self, body: str, start_tag: _Tag, document) -> _Tag | None:
+        """A credit in brackets right after a tag that opens the line (`Expand | Collapse (Photo: Reuters/Jane Doe)
+        Ampoules ...`): the scraper glued the page's furniture and a photo's credit before its caption. Its brackets
+        close it, but it stands at no paragraph's edge: unsafe."""
+        pos = start_tag.end + len(body[start_tag.end:]) - len(body[start_tag.end:].lstrip())
+        if body[pos:pos + 1] not in "([":
+            return None
+        tag = self._match_at(body, pos, document, at_start=True)  # as if the line began with it
+        if tag is None or not _bracketed_credit(tag, body):
+            return None
+        tag.confident, tag.kind = False, "chained"
+        return tag
 
     @staticmethod
     def _between_sentences(body: str, found: list) -> list:
@@ -666,7 +684,8 @@ class Scanner:
                 start -= 1
             edit = Edit(start, b)
             where = ("glued to the end of a paragraph" if b == ls + trail else "closing a caption printed twice"
-                     if tag.kind == "caption" else "between two sentences of a paragraph"
+                     if tag.kind == "caption" else "after another tag at the start of a paragraph"
+                     if tag.kind == "chained" else "between two sentences of a paragraph"
                      if _SENTENCE_END.match(text, max(ls, start - 2), start + 1) or text[start - 1:start] in ".!?"
                      else "inside a sentence")
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
