@@ -11,12 +11,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from doclint import lazyre
 from doclint import text as text_helpers
 from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
                             is_markdown, read_blocks, wraps)
 
 # A line that opens with a word in lower case (not an address, a handle or an identifier: "bitcoin-dev@...")
-_LOWER_WORD = re.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
+_LOWER_WORD = lazyre.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -409,8 +410,8 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 # An interactive session: a line opening with a `>>> ` prompt and a statement (a call, an import, an assignment),
 # and the lines after it up to a blank line. Not mail quoted three times (`>>> The question is, ...`).
-_SESSION = re.compile(r"^[ \t]*>>>[ \t]+(?:[\w.\[\]'\"]+\(|import\s|from\s+\w|[\w.]+\s*=[^=]|print\b)"
-                      r".*(?:\n(?![ \t]*$).*)*", re.MULTILINE)
+_SESSION = lazyre.compile(r"^[ \t]*>>>[ \t]+(?:[\w.\[\]'\"]+\(|import\s|from\s+\w|[\w.]+\s*=[^=]|print\b)"
+                          r".*(?:\n(?![ \t]*$).*)*", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

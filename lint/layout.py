@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.text import SENTENCE_BREAK, ends_sentence, looks_like_code
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mdwn", ".mdx")
@@ -100,7 +101,7 @@ def is_markdown(path: str) -> bool:
 
 
 # -- line shapes ----------------------------------------------------------------------------------------------
-_DATE = re.compile(
+_DATE = lazyre.compile(
     r"""^\s*(?:(?:published|updated|last\s+updated|posted(?:\s+on)?|first\s+published|date)\s*:?\s*)?
     (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:
         \d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}
@@ -109,53 +110,53 @@ _DATE = re.compile(
     )(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
-_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
-_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_FENCE = lazyre.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = lazyre.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+_SETEXT = lazyre.compile(r"^ {0,3}(?:=+|-+)\s*$")
+_THEMATIC = lazyre.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # A paragraph of one line that is all bold (`**In `APIRouter`**`), standing between blank lines: a heading written
 # with emphasis (markdownlint's MD036), which opens a section as `###` does.
-_BOLD_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?=\S)(?:(?!\1).){1,80}(?<=\S)\1\s*$")
-_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:\s+\S|\s*$)")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
-_BLOCK_QUOTE = re.compile(r"^ {0,3}>")
+_BOLD_HEADING = lazyre.compile(r"^ {0,3}(\*\*|__)(?=\S)(?:(?!\1).){1,80}(?<=\S)\1\s*$")
+_LIST_ITEM = lazyre.compile(r"^\s{0,3}(?:[-*+\u2022]|\d{1,9}[.)])(?:\s+\S|\s*$)")
+_TABLE_ROW = lazyre.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TABLE_DELIMITER = lazyre.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LINK_DEFINITION = lazyre.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
+_BLOCK_QUOTE = lazyre.compile(r"^ {0,3}>")
 # Template shortcodes (Hugo `{{< x >}}`, `{{% x %}}`, Liquid/Jinja `{% x %}`, MkDocs includes `{* file.py hl[2] *}`
 # and `{! file.md !}`), admonitions and containers (`!!! note`, `??? tip`, `::: warning`, PyMdown blocks `/// tip` and
 # their fences `///`, `//// tab | Python 3.10+`), reStructuredText directives and MDX imports.
-_DIRECTIVE = re.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|\{\*.*\*\}|\{!.*!\}|(?:!!!|\?\?\?\+?|:::)|/{3,}(?=\s|$)"
-                        r"|\.\.\s+[\w-]+::"
-                        r"|(?:import|export)\s+\S.*\bfrom\s+['\"])")
-_HTML_BLOCK = re.compile(r"^\s{0,3}</?(?:address|article|aside|blockquote|br|center|details|div|dl|dt|dd|figcaption"
-                         r"|figure|footer|form|h[1-6]|header|hr|iframe|img|li|nav|ol|p|picture|pre|script|section"
-                         r"|source|style|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|a|span|sup|sub|kbd|!doctype)"
-                         r"(?:[\s/>]|$)", re.IGNORECASE)
-_COMMENT_OPEN = re.compile(r"^\s{0,3}<!--")
-_MAIL_FIELD = re.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|Message-I[Dd]|In-Reply-To|References"
-                         r"|Return-Path|Received|Delivered-To|MIME-Version|Content-[\w-]+|X-[\w-]+|Newsgroups|Path"
-                         r"|Organization|User-Agent|Lines):", re.IGNORECASE)
-_MBOX_FROM = re.compile(r"^From \S+ ")
-_ANY_HEADER_FIELD = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*:(?:[ \t]|$)")  # `Thread-Topic: ...`
+_DIRECTIVE = lazyre.compile(r"^\s*(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|\{\*.*\*\}|\{!.*!\}|(?:!!!|\?\?\?\+?|:::)|/{3,}(?=\s|$)"
+                            r"|\.\.\s+[\w-]+::"
+                            r"|(?:import|export)\s+\S.*\bfrom\s+['\"])")
+_HTML_BLOCK = lazyre.compile(r"^\s{0,3}</?(?:address|article|aside|blockquote|br|center|details|div|dl|dt|dd|figcaption"
+                             r"|figure|footer|form|h[1-6]|header|hr|iframe|img|li|nav|ol|p|picture|pre|script|section"
+                             r"|source|style|summary|table|tbody|td|tfoot|th|thead|tr|ul|video|a|span|sup|sub|kbd|!doctype)"
+                             r"(?:[\s/>]|$)", re.IGNORECASE)
+_COMMENT_OPEN = lazyre.compile(r"^\s{0,3}<!--")
+_MAIL_FIELD = lazyre.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|Message-I[Dd]|In-Reply-To|References"
+                             r"|Return-Path|Received|Delivered-To|MIME-Version|Content-[\w-]+|X-[\w-]+|Newsgroups|Path"
+                             r"|Organization|User-Agent|Lines):", re.IGNORECASE)
+_MBOX_FROM = lazyre.compile(r"^From \S+ ")
+_ANY_HEADER_FIELD = lazyre.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*:(?:[ \t]|$)")  # `Thread-Topic: ...`
 # A mailing-list digest as Mailman sends it: a subscription notice first (`Send bitcoin-dev mailing list submissions
 # to`), then a table of contents (`Today's Topics:` and numbered subjects) and each message under its own header
 # block (`Message: 4`, then `Date:`, `From:`, `Subject:` ...). The digest is mail; its contents and headers are
 # structure, never prose (the same subject listed twice is no repeated passage).
-_DIGEST_NOTICE = re.compile(r"^\s*Send\s+.{1,60}\s+mailing\s+list\s+submissions\s+to\b", re.IGNORECASE)
-_DIGEST_TOPICS = re.compile(r"^\s*Today's\s+Topics:\s*$")
-_DIGEST_ITEM = re.compile(r"^\s+(?:\d+\.\s+)?\S")
-_DIGEST_MESSAGE = re.compile(r"^Message:\s*\d+\s*$")
-_DIGEST_SEPARATOR = re.compile(r"^-{20,}\s*$")
+_DIGEST_NOTICE = lazyre.compile(r"^\s*Send\s+.{1,60}\s+mailing\s+list\s+submissions\s+to\b", re.IGNORECASE)
+_DIGEST_TOPICS = lazyre.compile(r"^\s*Today's\s+Topics:\s*$")
+_DIGEST_ITEM = lazyre.compile(r"^\s+(?:\d+\.\s+)?\S")
+_DIGEST_MESSAGE = lazyre.compile(r"^Message:\s*\d+\s*$")
+_DIGEST_SEPARATOR = lazyre.compile(r"^-{20,}\s*$")
 # A list archive's note where it cut an attachment (`-------------- next part --------------` / `An HTML attachment
 # was scrubbed...` / `URL: <...>`): the archive's words, the same under every message (mail-furniture reports it).
-_PART_NOTE = re.compile(r"^-{5,}\s*next\s+part\s*-{5,}\s*$", re.IGNORECASE)
-_MAIL_QUOTE = re.compile(r"^\s{0,3}(?:>|\|(?=\s))")
+_PART_NOTE = lazyre.compile(r"^-{5,}\s*next\s+part\s*-{5,}\s*$", re.IGNORECASE)
+_MAIL_QUOTE = lazyre.compile(r"^\s{0,3}(?:>|\|(?=\s))")
 # "On Mon, 3 Jan 2007, Jane Doe wrote:", "Jane Doe <jane at example.org> writes:", "Quoting Jane:"
-_ATTRIBUTION = re.compile(r"^\s{0,3}(?:>\s*)*(?:(?:On|Am|Le|El)\b[^\n]{0,200}?\b|[^\n]{1,120}?\s|)"
-                          r"(?:wrote|writes|said|schrieb|a\s+écrit|escribió)\s*:\s*$"
-                          r"|^\s{0,3}(?:>\s*)*quoting\s+[^\n]{1,80}:\s*$", re.IGNORECASE)
-_WROTE_ALONE = re.compile(r"^\s{0,3}(?:>\s*)*(?:wrote|writes|schrieb|a\s+écrit|escribió)\s*:\s*$", re.IGNORECASE)
-_ATTRIBUTION_START = re.compile(r"^\s{0,3}(?:>\s*)*(?:On|Am|Le|El)\s+\S.{10,}", re.IGNORECASE)
+_ATTRIBUTION = lazyre.compile(r"^\s{0,3}(?:>\s*)*(?:(?:On|Am|Le|El)\b[^\n]{0,200}?\b|[^\n]{1,120}?\s|)"
+                              r"(?:wrote|writes|said|schrieb|a\s+écrit|escribió)\s*:\s*$"
+                              r"|^\s{0,3}(?:>\s*)*quoting\s+[^\n]{1,80}:\s*$", re.IGNORECASE)
+_WROTE_ALONE = lazyre.compile(r"^\s{0,3}(?:>\s*)*(?:wrote|writes|schrieb|a\s+écrit|escribió)\s*:\s*$", re.IGNORECASE)
+_ATTRIBUTION_START = lazyre.compile(r"^\s{0,3}(?:>\s*)*(?:On|Am|Le|El)\s+\S.{10,}", re.IGNORECASE)
 
 
 def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
@@ -165,20 +166,20 @@ def wraps(line: str, limits: LayoutLimits = LIMITS) -> bool:
     return limits.wrap_min < len(line) <= limits.wrap_width and not ends_sentence(line, introduces=True)
 
 
-_QUOTE_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*")
+_QUOTE_PREFIX = lazyre.compile(r"^\s{0,3}(?:>\s?)*")
 
 
 # A record's field: `Metadata-Version: 2.1`, `Keywords: json,schema`. Two or more together are a header or a
 # record (a package's metadata, an HTTP exchange, a mail's headers), whose fields every document of its kind
 # holds; one such line alone may be a leftover (`Source: Reuters`).
-_FIELD = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S")
+_FIELD = lazyre.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*:[ \t]+\S")
 # reStructuredText's markup lines: a directive (`.. image:: https://...`) and its options (`   :target: ...`).
-_RST_MARKUP = re.compile(r"[ \t]*(?:\.\.[ \t]+[\w|-]+(?:[ \t]+[\w-]+)?::|:[\w-]+:(?:[ \t]|$))")
+_RST_MARKUP = lazyre.compile(r"[ \t]*(?:\.\.[ \t]+[\w|-]+(?:[ \t]+[\w-]+)?::|:[\w-]+:(?:[ \t]|$))")
 
 
 # A link written in reStructuredText (`` `the docs <https://...>`_ ``): markup that only an author's source keeps
 # (a page's scraped text, where sites' prompts and credits come from, never does).
-RST_LINK = re.compile(r"`[^`\n]+<(?:https?://|www\.)[^>\s]+>`_")
+RST_LINK = lazyre.compile(r"`[^`\n]+<(?:https?://|www\.)[^>\s]+>`_")
 
 
 def is_field(line: str) -> bool:

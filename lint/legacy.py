@@ -17,9 +17,10 @@ UTF-8 but for a few stray bytes is told apart first (`stray_bytes`).
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+from doclint import lazyre
 
 # The common legacy code pages, tried beside charset-normalizer's own candidates: a short text gives it too little
 # to rank a Windows code page against a DOS or a Mac one, and a reading it did not list may be as good as its best.
@@ -97,8 +98,8 @@ class Detection:
     rival: str | None = None  # a codec that reads it as other text about as well (when not confident)
 
 
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_HIGH = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQUENCE = lazyre.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = lazyre.compile(rb"[\x80-\xff]")
 
 
 def stray_bytes(body: bytes) -> int:
@@ -218,8 +219,8 @@ def _rate(text: str, codecs: list[str], best, latin_languages: tuple) -> _Readin
     return _Reading(codec, mess, coherence, language, faults, letters, languages, multibyte, is_best)
 
 
-_UNMAPPED = re.compile("[\ue000-\uf8ff\ufffd]")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_UNMAPPED = lazyre.compile("[\ue000-\uf8ff\ufffd]")
+_CONTROLS = lazyre.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 
 
 # The script each language charset-normalizer knows is written in (Latin for the others).

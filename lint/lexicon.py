@@ -12,15 +12,15 @@ elsewhere, as the embeddings are, can be dropped with it).
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import numpy as np
 
+from doclint import lazyre
 from doclint.arrays import grown, sorted_unique
 from doclint.text import STOP_WORDS, stem
 
-TOKEN = re.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")  # a token of the off-topic rule's terms: never crosses whitespace
+TOKEN = lazyre.compile(r"[^\W_](?:[\w'’.,-]*[^\W_])?")  # a token of the off-topic rule's terms: never crosses whitespace
 
 
 @lru_cache(maxsize=200_000)

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.document import Block, Document
 from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, RULE
 from doclint.text import BULLETS, SENTENCE_ENDS, looks_like_log, mostly_addresses, normalize, words
@@ -18,7 +19,7 @@ from doclint.text import BULLETS, SENTENCE_ENDS, looks_like_log, mostly_addresse
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
 ADJACENT_MIN_WORDS = 3  # a shorter paragraph is never reported, even right after itself
-_LIST_ITEM = re.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)])\s+")
+_LIST_ITEM = lazyre.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)])\s+")
 
 
 # The defaults of repeated-passage, which other rules use to know which paragraphs are copies.
@@ -40,7 +41,7 @@ class Match:
 # A separator (`- - -`, `* * *`, `___`) with text glued after it on the same line: no list item, whatever its first
 # character (a scraper joined the separator and the copy that follows it). Each mark is followed by a space:
 # `* **npm**: ...` is a list item whose text opens in bold.
-_GLUED_SEPARATOR = re.compile(r"^\s*(?:(?:-\s+){3,}|(?:\*\s+){3,}|(?:_\s+){3,})\S")
+_GLUED_SEPARATOR = lazyre.compile(r"^\s*(?:(?:-\s+){3,}|(?:\*\s+){3,}|(?:_\s+){3,})\S")
 
 
 def is_list_item(text: str) -> bool:
@@ -170,7 +171,7 @@ def _same_section(headings: list[int], a: int, b: int) -> bool:
     return bisect.bisect_right(headings, a) == bisect.bisect_right(headings, b)
 
 
-_NUMBER = re.compile(r"\d+(?:[.,:x]\d*)*[a-z]?")
+_NUMBER = lazyre.compile(r"\d+(?:[.,:x]\d*)*[a-z]?")
 
 
 def numbers_only(a: str, b: str) -> bool:
@@ -217,8 +218,8 @@ def _extend_over_short(matches: dict[int, Match], norms: list[str]) -> None:
                 k, i = k + step, i + step
 
 
-_CLAUSE = re.compile(r"[.!?;:,]+\s+")
-_PUNCTUATION = re.compile(r"[^\w\s]+")
+_CLAUSE = lazyre.compile(r"[.!?;:,]+\s+")
+_PUNCTUATION = lazyre.compile(r"[^\w\s]+")
 
 
 def _keys(norm: str) -> tuple[set, set]:
@@ -305,7 +306,7 @@ def _compare(i: int, j: int, first: str, later: str, threshold: float, max_prefi
     return None
 
 
-_SENTENCE_END = re.compile(f"(?<=[{re.escape(SENTENCE_ENDS)}])" + r"\s+")
+_SENTENCE_END = lazyre.compile(f"(?<=[{re.escape(SENTENCE_ENDS)}])" + r"\s+")
 _SENTENCE_CLOSERS = ".!?\"'\u201d\u2019)"
 
 
@@ -420,8 +421,8 @@ def _past_rules(document: Document, start: int, end: int) -> int:
 
 # An e-mail body left in quoted-printable: a line ending at "=" continues on the next line (a soft line break,
 # `considerin=` then `g`), and "=20" at a line's end is a space (`a weekend's worth of hacking=20`).
-_SOFT_BREAK = re.compile(r"(?<!=)=$")
-_ENCODED_SPACE = re.compile(r"=20$")
+_SOFT_BREAK = lazyre.compile(r"(?<!=)=$")
+_ENCODED_SPACE = lazyre.compile(r"=20$")
 
 
 def _quoted_units(document: Document):

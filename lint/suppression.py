@@ -24,13 +24,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from doclint import lazyre
 from doclint.layout import is_markdown
 from doclint.selectors import selects
 
 SCREEN = "doclint-"
 # The selectors' stretch is bounded, so that a line of unclosed comments stays linear.
-_DIRECTIVE = re.compile(r"<!--\s*doclint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
-                        r"(?P<selectors>[^\n]{0,300}?)-->", re.IGNORECASE)
+_DIRECTIVE = lazyre.compile(r"<!--\s*doclint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
+                            r"(?P<selectors>[^\n]{0,300}?)-->", re.IGNORECASE)
 
 
 def _selectors(text: str) -> tuple[str, ...]:

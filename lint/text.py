@@ -5,6 +5,8 @@ import re
 import zlib
 from functools import lru_cache
 
+from doclint import lazyre
+
 _TABLE = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
           "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
           "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-",
@@ -15,14 +17,14 @@ _DELETED = [*range(0x200B, 0x2010), *range(0x2060, 0x2065), 0xFEFF, 0xAD, *range
 _NORMALIZE = {**_TABLE, **{chr(c): "" for c in _DELETED}}
 # One regex pass over the few characters that change: str.translate with a dict table takes CPython's slow
 # per-character path on any non-ASCII text, and is about seven times slower on news articles.
-_NORMALIZE_RE = re.compile("[" + "".join(map(re.escape, _NORMALIZE)) + "]")
+_NORMALIZE_RE = lazyre.compile("[" + "".join(map(re.escape, _NORMALIZE)) + "]")
 # Characters str.split() treats as whitespace but normalize() deletes: whoever splits a raw text into the words
 # of its normalised text must delete them first.
-DELETED_WHITESPACE_RE = re.compile("[" + "".join(re.escape(c) for c, v in _NORMALIZE.items()
-                                                  if c.isspace() and not v) + "]")
-_QUOTES_RE = re.compile("[" + "".join(map(re.escape, _TABLE)) + "]")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+DELETED_WHITESPACE_RE = lazyre.compile("[" + "".join(re.escape(c) for c, v in _NORMALIZE.items()
+                                                      if c.isspace() and not v) + "]")
+_QUOTES_RE = lazyre.compile("[" + "".join(map(re.escape, _TABLE)) + "]")
+_ENTITY = lazyre.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+WORD = lazyre.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # The one definition of where a sentence ends: one of these characters, then closing quotation marks and brackets.
 SENTENCE_ENDS = ".!?…"
 CLOSERS = "\"'”’)]"
@@ -30,21 +32,21 @@ QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"  # double quotation marks: some
 # The marks that open an item of a list in plain text (Markdown's own are -, * and +, see doclint.layout; a
 # scraped feature list keeps `+ encryption methods choice — ...;`).
 BULLETS = "-*+\u2022\u2023\u25e6\u2043\u00b7\u2013\u2014"
-_ENDS = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s*$")
-_ENDS_OR_INTRODUCES = re.compile(f"[{re.escape(SENTENCE_ENDS)}:][{re.escape(CLOSERS)}]*\\s*$")
+_ENDS = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s*$")
+_ENDS_OR_INTRODUCES = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}:][{re.escape(CLOSERS)}]*\\s*$")
 # A text that ends a sentence or introduces what follows (closing quotes and brackets aside).
 ENDS_SENTENCE = _ENDS_OR_INTRODUCES
 # Where a sentence ends and another starts inside a text (the next one opens with a capital or a digit).
-SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
+SENTENCE_BREAK = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
 
 
 # What a line of program code or of a program's output looks like: a statement opening with a keyword, a call
 # with arguments, an assignment, a line ending in an opening brace or a semicolon ("def closed(self):", "reactor.stop()",
 # "Traceback (most recent call last):"). Bounded repeats: a megabyte-long line is searched in linear time.
-_CODE = re.compile(r"^\s*(?:Traceback\s+\(|File\s+\"|at\s+[\w.$]{1,80}\(|def\s|class\s|import\s|from\s+[\w.]{1,80}\s+import\s"
+_CODE = lazyre.compile(r"^\s*(?:Traceback\s+\(|File\s+\"|at\s+[\w.$]{1,80}\(|def\s|class\s|import\s|from\s+[\w.]{1,80}\s+import\s"
                    r"|return\b|raise\s|\$\s|>>>\s|#include\b|[\w.\[\]]{1,40}\s*=\s*\S)"
                    r"|[\w\])]\((?:[^)\n]{0,80}[*=,][^)\n]{0,80})?\)|[{;]\s*$")
-_ENTITY_IN_CODE = re.compile(r"&#?\w{1,31};")  # an entity's ";" closes no statement of code
+_ENTITY_IN_CODE = lazyre.compile(r"&#?\w{1,31};")  # an entity's ";" closes no statement of code
 CODE_LINE_CHARS = 200  # a longer line is prose, never a line of code (and is not searched)
 
 
@@ -55,9 +57,9 @@ def looks_like_code(line: str) -> bool:
 
 # A line a program logged: syslog's and journald's `Dec 31 16:01:32 host process[286]: ...`, the kernel's
 # `[    8.180486] UBIFS error ...`, an ISO time stamp and a level (`2024-01-30 04:12:07,123 ERROR ...`).
-_LOG = re.compile(r"^\s*(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+[\w./@-]+(?:\[\d+\])?:"
-                  r"|\[\s*\d+\.\d+\]\s"
-                  r"|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\S*\s+(?:\[?[A-Z]{4,8}\]?|<\d>)\s)")
+_LOG = lazyre.compile(r"^\s*(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+[\w./@-]+(?:\[\d+\])?:"
+                      r"|\[\s*\d+\.\d+\]\s"
+                      r"|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\S*\s+(?:\[?[A-Z]{4,8}\]?|<\d>)\s)")
 
 
 def looks_like_log(line: str) -> bool:
@@ -66,7 +68,7 @@ def looks_like_log(line: str) -> bool:
 
 
 ADDRESS_SHARE = 0.5  # of a text's characters, in web addresses: a link line ("Full paper https://..."), no prose
-_ADDRESS = re.compile(r"https?://\S+|www\.\S+")
+_ADDRESS = lazyre.compile(r"https?://\S+|www\.\S+")
 
 
 def mostly_addresses(text: str) -> bool:
@@ -82,7 +84,7 @@ def ends_sentence(text: str, introduces: bool = False) -> bool:
 MOJIBAKE_CONTINUATIONS = "".join(sorted(set(bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore"))
                                         | set(map(chr, range(0x80, 0xC0)))))
 # A UTF-8 lead byte read as Latin-1 (Â..ô) followed by a continuation byte: the fingerprint of mojibake.
-MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]")
+MOJIBAKE_HINT = lazyre.compile(f"[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]")
 # UTF-8 read with other single-byte codecs (rules/mojibake.py): Mac OS Roman (`‚Äô`, `√©`, `¬£`), the DOS code
 # page (`ΓÇÖ`, `├⌐`) and Windows Cyrillic (`РџСЂРёРІРµС‚`). Their screen is a lead byte, as the codec shows it, then
 # a continuation byte. Leads: smart punctuation's (E2), and two-byte characters' where the codec shows them as
@@ -97,7 +99,7 @@ OTHER_MOJIBAKE = {codec: (leads.decode(codec), bytes(range(0x80, 0xC0)).decode(c
 OTHER_MOJIBAKE_LEADS = "".join(sorted(set("".join(leads for leads, _ in OTHER_MOJIBAKE.values()))))
 # "”" is E2 80 9D; 0x9D is undefined in Windows-1252, so it is often lost, leaving "â€" alone, or read back as
 # U+FFFD by a later decode ("â€�", the web's commonest mojibake).
-LOST_RIGHT_QUOTE = re.compile(f"\u00e2\u20ac[\u009d\ufffd]?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
+LOST_RIGHT_QUOTE = lazyre.compile(f"\u00e2\u20ac[\u009d\ufffd]?(?![{re.escape(MOJIBAKE_CONTINUATIONS)}])")
 
 
 # Scripts other than Latin, by their letters' Unicode blocks: the off-topic rule and spliced-words tell a passage

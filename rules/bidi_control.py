@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 
 _SCREEN = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI = lazyre.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class BidiControl(Rule):

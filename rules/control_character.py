@@ -4,6 +4,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.rules.mojibake import claimed, settled
@@ -13,10 +14,10 @@ from doclint.rules.mojibake import claimed, settled
 _ANSI = r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\))"
 # C0 and C1 controls except tab, line feed and carriage return. A control that is part of a stretch of mojibake
 # (`â€\x9d`, the closing quote misread) is the mojibake rule's to repair (see `check`).
-_CONTROL = re.compile(f"{_ANSI}|[\\u2028\\u2029]|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f-\\x9f]|\\x1b"
-                      # a carriage return written in caret notation (`^M`) at a line's end, as a pager or an editor
-                      # shows it and a copy of its screen keeps it
-                      "|\\^M(?=\\r?\\n|\\Z)")
+_CONTROL = lazyre.compile(f"{_ANSI}|[\\u2028\\u2029]|[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1a\\x1c-\\x1f\\x7f-\\x9f]|\\x1b"
+                          # a carriage return written in caret notation (`^M`) at a line's end, as a pager or an editor
+                          # shows it and a copy of its screen keeps it
+                          "|\\^M(?=\\r?\\n|\\Z)")
 _SCREEN = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), *range(0x7F, 0xA0), 0x2028, 0x2029]))
 _NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 0x1A: "SUB", 0x1B: "ESC",
           0x7F: "DEL", 0x2028: "line separator", 0x2029: "paragraph separator"}
@@ -25,9 +26,9 @@ _NAMES = {0: "NUL", 7: "BEL", 8: "BS", 0x0B: "vertical tab", 0x0C: "form feed", 
 # the character fits its place, it is put back instead.
 _CP1252 = {chr(c): bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _SKIPPED = frozenset(map(chr, range(0x80, 0xA0))) | frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_ENTITY_BEFORE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});$")
-_ENTITY_AFTER = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_CONTRACTION = re.compile(r"(?:s|t|d|m|ll|re|ve)\b", re.IGNORECASE)  # what follows an apostrophe inside a word
+_ENTITY_BEFORE = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});$")
+_ENTITY_AFTER = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_CONTRACTION = lazyre.compile(r"(?:s|t|d|m|ll|re|ve)\b", re.IGNORECASE)  # what follows an apostrophe inside a word
 _OPENING = " \t\n\r([{\"'\u2018\u201c-\u2013\u2014/"  # what may stand before an opening quotation mark
 
 

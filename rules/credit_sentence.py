@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.layout import is_markdown
@@ -58,17 +59,17 @@ BIO_STORY_BLOCKS = 3  # a bio read by its shape alone (_ROLE_AT) follows a story
 # short news item the first paragraphs introduce its people so ("Scrum-half Matt Dawson is an injury doubt for ...")
 BLURB_TAIL_BLOCKS = 2  # a blurb about the site or an organisation closes the story: in its last two blocks, with
 # nothing after it but the page's furniture ("Please adhere to our commenting policy ...", "Copyright ...")
-_FURNITURE_OPENING = re.compile(r"\s*(?:please|copyright|©|all\s+rights|comments?|follow|subscribe|share|click"
-                                r"|sign\s+up|join|support|donate)\b", re.IGNORECASE)
+_FURNITURE_OPENING = lazyre.compile(r"\s*(?:please|copyright|©|all\s+rights|comments?|follow|subscribe|share|click"
+                                    r"|sign\s+up|join|support|donate)\b", re.IGNORECASE)
 # A paragraph that quotes someone is the story's: an expert introduced late ("Sarah Jones is a senior economist at
 # the University of Leeds. She said ...") or a company's spokesman, not a bio or a blurb.
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
+_SPEECH = lazyre.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 ABOUT_AFTER = 3  # blocks holding a sentence that may follow an About block (another company's, a contact line)
 # A heading: no number after "About" ("About 200, police said."), no full stop.
-_ABOUT = re.compile(r"About\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|for"
-                    r"|the|de)){0,6}))(?:,\s+[^\n:.]{1,60})?\s*:?")
+_ABOUT = lazyre.compile(r"About\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|for"
+                        r"|the|de)){0,6}))(?:,\s+[^\n:.]{1,60})?\s*:?")
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
-_CREDITED = re.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
+_CREDITED = lazyre.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +123,8 @@ def _blurb_pattern():
 CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
-_CUES = re.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
-                   r"[Cc]ontributed)\b")
+_CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
+                       r"[Cc]ontributed)\b")
 
 
 @dataclass(frozen=True)
@@ -344,10 +345,10 @@ def _named_in_story(text: str, surname: str, before: int) -> bool:
     return False
 
 
-_BIO_CUES = re.compile(rf"\s(?:is|was|has)\s+{_GAP}(?:{_BIO_ROLE})\b")
-_DID_ELSE = re.compile(r"\b(?:reported|wrote|conducted)\b")
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(?=\s|$)")
-_NEXT_SENTENCE = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+(?=["“]?[A-Z])""")
+_BIO_CUES = lazyre.compile(rf"\s(?:is|was|has)\s+{_GAP}(?:{_BIO_ROLE})\b")
+_DID_ELSE = lazyre.compile(r"\b(?:reported|wrote|conducted)\b")
+_SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(?=\s|$)")
+_NEXT_SENTENCE = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+(?=["“]?[A-Z])""")
 
 
 def _sentence_starts(body: str):

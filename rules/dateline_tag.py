@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
@@ -12,14 +13,14 @@ from doclint.text import SENTENCE_ENDS
 # separator ("London (CNN) -- ", "WASHINGTON (AP) — ", "Vatican City, Jan 24, 2018 / 04:26 am (CNA/EWTN News).- ",
 # "USA -(Ammoland.com)- "), or the tag glued to the story's first word where a scraper lost the separator
 # ("Beijing (CNN)China has linked ...").
-_DATELINE = re.compile(
+_DATELINE = lazyre.compile(
     r"(?P<place>[A-Z][\w'’.]*(?:[ ,/:-]{1,3}[\w'’.]+){0,9}?)\s*[-—–]{0,2}\s*"
     r"(?P<tag>\((?P<agency>[A-Za-z][^()\n]{1,40}?)\))"
     r"(?P<sep>\s*\.?\s*(?:-{1,2}|[—–])\s*|\s*:\s+|\s+)?(?P<next>[A-Z0-9\"“‘'¿¡])")
 # A broadcaster's dateline with no brackets, as CNN's pages write it since 2022 ("Washington CNN — The ...", and
 # "CNN —" on a line of its own where the place was lost): the outlet in capitals before a dash.
-_BARE = re.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,4}\s+)?)(?P<tag>(?-i:[A-Z]{2,6}))\s*[—–]"
-                   r"(?:[ \t]*$|\s+(?=[\"“]?[A-Z0-9])(?![^\n]*[—–]))")  # the story starts after the dash, a capital
+_BARE = lazyre.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,4}\s+)?)(?P<tag>(?-i:[A-Z]{2,6}))\s*[—–]"
+                       r"(?:[ \t]*$|\s+(?=[\"“]?[A-Z0-9])(?![^\n]*[—–]))")  # the story starts after the dash, a capital
 # opening it and no second dash closing an aside ("CNN — the network that broke the story — declined ..." is prose)
 # Outlets whose tag may stand with no separator after it ("New York (AP) The ..."): wire services and broadcasters.
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
@@ -29,7 +30,7 @@ cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv"
 # repeated by a scraper) do not count towards `paragraphs` (a FakeNewsCorpus page's dateline stood fourth).
 LEAD_WORDS = 12
 _MAX_PLACE_WORDS = 9  # "Vatican City, Jan 24, 2018 / 04:26 am": a place, a date and a time
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|co|news|info|tv)\b", re.IGNORECASE)
+_DOMAIN = lazyre.compile(r"\b[\w-]+\.(?:com|org|net|co|news|info|tv)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

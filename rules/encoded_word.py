@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-import re
-
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 from doclint.rules.mojibake import settled
@@ -9,7 +8,7 @@ from doclint.rules.quoted_printable import ENCODED_WORD, header_end
 
 # Encoded-words separated only by linear white space, a folded line included (behind a quote prefix in a quoted
 # header), are one text (RFC 2047 §6.2): the white space between them is no part of it.
-_RUN = re.compile(rf"{ENCODED_WORD.pattern}(?:(?:[ \t]|\r?\n(?:[ \t]*>)*[ \t])+{ENCODED_WORD.pattern})*")
+_RUN = lazyre.compile(rf"{ENCODED_WORD.pattern}(?:(?:[ \t]|\r?\n(?:[ \t]*>)*[ \t])+{ENCODED_WORD.pattern})*")
 
 
 class MimeEncodedWord(Rule):

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import html
-import re
 from html.entities import html5
 
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import is_markdown
 from doclint.rule import Rule, option
@@ -15,18 +15,18 @@ from doclint.rules.mojibake import claimed, settled
 # character, and authors write them on purpose (the real documents' labels call them no defect). What a reader sees
 # wrong is an entity escaped twice, `&amp;quot;` (shown as `&quot;`), and one without its semicolon, which CommonMark
 # does not read (`&mdash` stays as typed).
-_DOUBLE_ESCAPE = re.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_DOUBLE_ESCAPE = lazyre.compile(r"&amp;(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _markdown_syntax(text: str, at: int, entity: str) -> bool:
     return entity.endswith(";") and not _DOUBLE_ESCAPE.match(text, at)
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-                     # without the semicolon, as browsers still read them: numeric references of two digits or more,
-                     # and the common named ones ("&nbsp" may be glued to the next word, the others may not)
-                     r"|&(?:#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|nbsp(?!;)"
-                     r"|(?:amp|quot|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|reg|trade)(?![A-Za-z0-9;]))")
+_ENTITY = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+                         # without the semicolon, as browsers still read them: numeric references of two digits or more,
+                         # and the common named ones ("&nbsp" may be glued to the next word, the others may not)
+                         r"|&(?:#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])|nbsp(?!;)"
+                         r"|(?:amp|quot|lt|gt|mdash|ndash|rsquo|lsquo|rdquo|ldquo|hellip|copy|reg|trade)(?![A-Za-z0-9;]))")
 
 
 @dataclass(frozen=True)

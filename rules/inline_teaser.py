@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import LayoutLimits
 from doclint.rule import Rule, option
@@ -15,11 +16,11 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # The label is a few capitalised words or a quoted series name ("'Finding Jesus':"), never a speaker's name in
 # capitals ("SMITH:") nor "Q"/"A" of an interview; an ordinal may open it ("13th Juror:"), and a list's bullet may
 # follow the headline.
-_TEASER = re.compile(
+_TEASER = lazyre.compile(
     r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
     r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
     r":\s+(?P<headline>[A-Z0-9\"'“‘][^.?!\n]{2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
-_LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
+_LINE_END_MARK = lazyre.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
 # The same flattened link with no label, in an article stored on one line (a dataset's; see lint/layout.py): a
 # sentence of a few words that ends at " ." where the text's own sentences end at "." ("... tickets go on sale
 # Monday. Prince crowns dual rock charts . A venue has yet to be announced."). In text with its line breaks, " ."
@@ -28,7 +29,7 @@ _LINE_END_MARK = re.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punc
 # with a colon before the mark introduced what the dataset dropped (a list, an embedded post: "Here's what we
 # know so far: ."), and one that ends with "said" is the end of a quotation's attribution ("Eric Starnes said .";
 # headlines say "says"): the author's.
-_BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?)(?<!:)(?<!\bsaid)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
+_BARE = lazyre.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?)(?<!:)(?<!\bsaid)\s\.(?=\s+[A-Z\"'“‘(]|\s*$)")
 # Or a headline that ends in a quoted phrase, where the link's text ended with no mark at all before the next
 # sentence ("... didn't die that night. Fans remember 'the Day the Music Died' The crash has inspired ..."): the
 # closing quote follows a letter (not "'Why?' He said") and a word that opens sentences comes right after it, not
@@ -36,26 +37,26 @@ _BARE = re.compile(r"(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=
 _OPENERS = ("The", "A", "An", "But", "And", "He", "She", "It", "They", "We", "In", "On", "At", "This", "That",
             "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When", "While", "As", "For", "Now", "So",
             "Some", "Many", "Most", "There", "What", "How", "Why", "If", "Since", "Although", "However", "Meanwhile")
-_QUOTED_END = re.compile(r"(?P<headline>[A-Z0-9\"“](?:[^.?!\n'‘’]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?\s['‘][^'‘’\n.?!]{1,60}?"
-                         rf"[^\W\d_]['’])(?=\s+(?:{'|'.join(_OPENERS)})\s)")
+_QUOTED_END = lazyre.compile(r"(?P<headline>[A-Z0-9\"“](?:[^.?!\n'‘’]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?\s['‘][^'‘’\n.?!]{1,60}?"
+                             rf"[^\W\d_]['’])(?=\s+(?:{'|'.join(_OPENERS)})\s)")
 # A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
-                           f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
+_SENTENCE_END = lazyre.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
+                               f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
 
 
 @dataclass(frozen=True)
 class Options:
     max_headline_words: int = option(14, "The longest headline after the label.")
     max_marks: int = option(4, "A text with more lines that ended without punctuation (` .`) than this is a list or "
-                                "a guide broken by subheadings (`Mermaid Bar: Secret escape .`), not an article "
-                                "with teasers: it is not read.")
+                                    "a guide broken by subheadings (`Mermaid Bar: Secret escape .`), not an article "
+                                    "with teasers: it is not read.")
     min_bare_words: int = option(3, "The fewest words of a headline with no label (`Track the storm .`): two words "
-                                    "are as often a subheading (`Big business .`).")
+                                        "are as often a subheading (`Big business .`).")
     max_bare_words: int = option(10, "The most words of a headline with no label: the text's own sentences that end "
-                                     "at ` .` are longer.")
+                                         "at ` .` are longer.")
     max_bare: int = option(2, "A text with more headlines with no label than this is broken by subheadings: its "
-                              "headlines with no label are not read (an article links to one or two other stories), "
-                              "unless each is six words or more (a run of linked headlines).")
+                                  "headlines with no label are not read (an article links to one or two other stories), "
+                                  "unless each is six words or more (a run of linked headlines).")
 
 
 # More than `max-bare` headlines with no label are a guide's subheadings ("Sultry old days in town .", "Big
@@ -84,7 +85,7 @@ def _few_lines(document) -> bool:
 # of people is confidential?"). Two names or more that each label SPEAKER_TURNS turns or more are speakers, not a
 # teaser's label (an article links to another story under one label, "First Person:", two or three times).
 SPEAKER_TURNS = 3
-_NAME_LABEL = re.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
+_NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 
 
 def _speakers(text: str) -> set[str]:
@@ -96,7 +97,7 @@ def _speakers(text: str) -> set[str]:
 
 # A label that says it points elsewhere ("Read this:", "See more:", "Related:"), unlike a guide's subheading
 # ("Mermaid Bar: Secret escape ."): read even in a text broken by more than `max-marks` line ends.
-_CUE = re.compile(r"(?:read|see|watch|related|also|more\s+from|don'?t\s+miss)\b", re.IGNORECASE)
+_CUE = lazyre.compile(r"(?:read|see|watch|related|also|more\s+from|don'?t\s+miss)\b", re.IGNORECASE)
 
 
 def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
@@ -182,7 +183,7 @@ class InlineTeaser(Rule):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
                 if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
-                        and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))):
+                            and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
@@ -196,7 +197,7 @@ class InlineTeaser(Rule):
                 start -= 1
             shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
             yield Diagnostic(a, b, f'Teaser for another story inside the text: "{shown}"',
-                             fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
+                                 fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 from doclint.rules.mojibake import claimed, settled
@@ -22,11 +22,11 @@ _SCREEN = frozenset("\u200b\ufeff\u00ad\u2060\u2061\u2062\u2063\u2064\u180e") | 
 # author typed (social-media posts space their lines with the braille blank, which no platform strips): it
 # splits no word. Alone on its line it fakes an empty line; inside a word it hides it.
 _BLANKS = frozenset("\u3164\uffa0\u115f\u1160\u2800")
-_INVISIBLE = re.compile("[" + "".join(sorted(_SCREEN)) + "]+")
+_INVISIBLE = lazyre.compile("[" + "".join(sorted(_SCREEN)) + "]+")
 # Directional marks: right-to-left text needs them; on a line with no right-to-left letter they do nothing.
 _MARKS = frozenset("\u200e\u200f\u061c")
-_MARK = re.compile("[\u200e\u200f\u061c]+")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_MARK = lazyre.compile("[\u200e\u200f\u061c]+")
+_RTL = lazyre.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 # Joiners are part of a script's spelling between letters that are not Latin (Persian, Indic, ...)
 # and inside emoji sequences; elsewhere they are noise.
 

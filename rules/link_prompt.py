@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_markdown
 from doclint.repeats import removal_start
@@ -15,7 +16,7 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # "Follow Example Celebs on Snapchat, Instagram and Twitter.", a market report's "Purchase a copy of this report @
 # http://...", "Inquire For Discount @ http://...", "Browse more detail information about X at: http://...",
 # "Complete report available @ http://...", AddThis's "- See more at: http://...#sthash.x.dpuf" (a dash may lead).
-_OPENING = re.compile(
+_OPENING = lazyre.compile(
     r"\s*(?:[-–—•]\s*)?(?:please\s+)?(?:visit|follow|subscribe|share|watch|read|learn|click|tap|join|sign\s+up|download|get|see"
     r"|find|check\s+out|listen|like|e-?mail|contact|send|tune\s+in|support|donate|register"
     r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned)"
@@ -24,28 +25,28 @@ _OPENING = re.compile(
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
 # page-furniture's prompts).
-_LINK = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
+_LINK = lazyre.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
 # A sentence that starts after the address: the prompt was glued before a paragraph of the text, which is not its.
-_AFTER = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+["“]?[A-Z]""")
-_PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|youtube|snapchat|tiktok|telegram|whatsapp|linkedin"
-                        r"|pinterest|threads|reddit|rumble|gab|gettr|truth\s+social|substack|patreon)\b", re.IGNORECASE)
+_AFTER = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+["“]?[A-Z]""")
+_PLATFORMS = lazyre.compile(r"\b(?:facebook|twitter|instagram|youtube|snapchat|tiktok|telegram|whatsapp|linkedin"
+                            r"|pinterest|threads|reddit|rumble|gab|gettr|truth\s+social|substack|patreon)\b", re.IGNORECASE)
 # A line that is only a platform's name and its address: "[FACEBOOK]: http://www.facebook.com/example".
-_PLATFORM_LINE = re.compile(rf"\s*\[?\s*{_PLATFORMS.pattern}\s*\]?\s*(?:link)?\s*:\s*\S+\s*(?:\([^()\n]{{0,80}}\))?\s*$",
-                            re.IGNORECASE)
+_PLATFORM_LINE = lazyre.compile(rf"\s*\[?\s*{_PLATFORMS.pattern}\s*\]?\s*(?:link)?\s*:\s*\S+\s*(?:\([^()\n]{{0,80}}\))?\s*$",
+                                re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Options:
     max_words: int = option(40, "The longest prompt, in words.")
     edge_blocks: int = option(6, "How many of the last prose blocks of a document (and its first two) a prompt may "
-                                 "stand in: sites put them at the edges.")
+                                     "stand in: sites put them at the edges.")
 
 
 # A Markdown link (`[the documentation](https://...)`) survives in scraped text (scrapers convert pages to
 # Markdown), unlike a reStructuredText one (layout.RST_LINK): it counts as the author's only in a text written in
 # Markdown (a heading, a code fence), whatever its file's name (a package's description).
-_MARKDOWN_LINK = re.compile(r"\[[^\]\n]+\]\((?:https?://|www\.|/)[^)\s]*\)")
-_MARKDOWN_SOURCE = re.compile(r"^(?:#{1,6} [A-Za-z]|```)", re.MULTILINE)
+_MARKDOWN_LINK = lazyre.compile(r"\[[^\]\n]+\]\((?:https?://|www\.|/)[^)\s]*\)")
+_MARKDOWN_SOURCE = lazyre.compile(r"^(?:#{1,6} [A-Za-z]|```)", re.MULTILINE)
 
 
 class LinkPrompt(Rule):
@@ -177,24 +178,24 @@ class LinkPrompt(Rule):
 # where market reports and shops put them between paragraphs.
 # An address handed over with "@" ends a line whatever words open it: "Any Query? Ask to Expert @ https://...",
 # "Inquiry before Buying@ http://..." (a mail address has no scheme after its "@").
-_HANDED_OVER_AT = re.compile(r"\S\s*@\s*(?:https?://|www\.)\S+\s*$")
+_HANDED_OVER_AT = lazyre.compile(r"\S\s*@\s*(?:https?://|www\.)\S+\s*$")
 # A market report's order lines, which stand between its paragraphs: a request for a sample, a discount or the
 # report, ending at the address it is made at ("Get Sample Copy of X Market ... is now available at
 # http://...", "Make an Order this Report at http://...", "Inquire For Complete Report Copy of X ... http://...").
-_ORDER_LINE = re.compile(r"\s*(?:(?:get|request|download)\s+(?:a\s+|free\s+|your\s+)?(?:sample|discount|brochure|pdf\s+sample)"
-                         r"|make\s+an?\s+(?:order|purchase|enquiry|inquiry)|(?:inquire|enquire)\s+(?:for|before)"
-                         r"|(?:order|purchase|buy)\s+(?:a\s+|this\s+|the\s+)?(?:complete\s+|full\s+)?report)\b"
-                         r"[^\n]{0,300}?\s(?:at\s*:?|@|:)?\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
-_HANDED_OVER = re.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
+_ORDER_LINE = lazyre.compile(r"\s*(?:(?:get|request|download)\s+(?:a\s+|free\s+|your\s+)?(?:sample|discount|brochure|pdf\s+sample)"
+                             r"|make\s+an?\s+(?:order|purchase|enquiry|inquiry)|(?:inquire|enquire)\s+(?:for|before)"
+                             r"|(?:order|purchase|buy)\s+(?:a\s+|this\s+|the\s+)?(?:complete\s+|full\s+)?report)\b"
+                             r"[^\n]{0,300}?\s(?:at\s*:?|@|:)?\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_HANDED_OVER = lazyre.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
 # newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
-_NEWSLETTER = re.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
-_SIGN_UP = re.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe)\s+(?:for|to)\b", re.IGNORECASE)  # not "Send them
+_NEWSLETTER = lazyre.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
+_SIGN_UP = lazyre.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe)\s+(?:for|to)\b", re.IGNORECASE)  # not "Send them
 # to sign up for your newsletter" (a marketer's advice), "Get into the habit of unsubscribing from every newsletter"
 # (advice), nor "Click here to subscribe ..." (page-furniture's, safely)
 # A field of an address that the text gives after its own sentences is the author's (a contact block on lines of
 # its own, a press release's, is a prompt).
-_CONTACT_FIELD = re.compile(r"\s*(?:e-?mail|contact)\s*:", re.IGNORECASE)
+_CONTACT_FIELD = lazyre.compile(r"\s*(?:e-?mail|contact)\s*:", re.IGNORECASE)
 _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
 
 
@@ -205,9 +206,9 @@ def _starts(body: str):
         yield m.end()
 
 
-_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""(?=[ \t]+["“]?[A-Z])""")
-_LINE_OR_SENTENCE_START = re.compile(r"\n[ \t]*(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
-                                     + r"""[ \t]+(?=["“]?[A-Z])""")
+_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""(?=[ \t]+["“]?[A-Z])""")
+_LINE_OR_SENTENCE_START = lazyre.compile(r"\n[ \t]*(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
+                                         + r"""[ \t]+(?=["“]?[A-Z])""")
 
 
 def _sentence_end(body: str, start: int, line_end: int) -> int:

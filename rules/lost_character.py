@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import re
-
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.rule import Rule
 
 # A question mark inside a word, between two letters, the word standing alone (not in a URL's query `page?id=3`,
 # nor glued to code): what an encoder that cannot write a character writes instead (`Nicol?s` for `Nicolás`,
 # `don?t` for `don’t`). A question ends a word and is followed by a space or a capital.
-_LOST = re.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
+_LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
 
 
 class LostCharacter(Rule):

@@ -4,6 +4,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import is_attribution, unquote
 from doclint.rule import Rule, option
@@ -136,9 +137,9 @@ FURNITURE = (
                         "to which it is addressed. If you received this in error, please contact the sender.")),
 )
 # A disclaimer is told by what it asks, not by its first words alone (mail about confidential data is prose).
-_DISCLAIMER_ASKS = re.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"
-                              r"transmission|communication)\s+in\s+error|notify\s+the\s+sender|if\s+you\s+are\s+not\s+"
-                              r"the\s+intended\s+recipient)", re.IGNORECASE)
+_DISCLAIMER_ASKS = lazyre.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"
+                                  r"transmission|communication)\s+in\s+error|notify\s+the\s+sender|if\s+you\s+are\s+not\s+"
+                                  r"the\s+intended\s+recipient)", re.IGNORECASE)
 
 
 def _in_fence(i: int, fences: list[int]) -> bool:
@@ -156,7 +157,7 @@ def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
 
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
-_SIGNATURE = re.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
+_SIGNATURE = lazyre.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
 _OPENERS = [(f, re.compile(f.start, re.IGNORECASE)) for f in FURNITURE]
 _DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
 

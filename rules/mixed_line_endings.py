@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import re
-
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR = lazyre.compile(r"\r(?!\n)")
 
 
 class MixedLineEndings(Rule):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 from doclint.text import damaged
@@ -22,7 +22,7 @@ MAX_SHARE = 0.02  # of a text's words, mixed ones beyond which the text is garbl
 # files were garbled further by this rule's fix before this bound), a spam page in a few of thousands
 SHARE_FLOOR = 100  # words: a short text may hold MAX_SHARE of this many mixed words (two) before it counts as garbled
 MIN_LETTERS = 3  # letters of the word's own script: `Nа` is too short to say which script it is written in
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazyre.compile(r"[^\W\d_]+")
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.text import LOST_RIGHT_QUOTE
@@ -184,11 +185,11 @@ _CONTINUATION_CHARS = _shown(range(0x80, 0xC0))
 # replace_lossy_sequences); a C1 control (a Windows-1252 text read as Latin-1, mixed with mojibake).
 # One class to look for first, then what must follow it: a regex engine scans for a single class fast, and an
 # alternation of four patterns nine times slower (clean accented text: 0.30 s for 10 MB against 0.035 s).
-_HINT = re.compile(f"[{re.escape(_LEAD_CHARS)}\x80-\x9f](?:(?<=[{re.escape(_LEAD_CHARS)}])"
-                   f"(?:[{re.escape(_CONTINUATION_CHARS)}\ufffd]|(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) "
-                   "|(?<=[\u00c2\u00c3])\\?)|(?<=[\x80-\x9f]))")
+_HINT = lazyre.compile(f"[{re.escape(_LEAD_CHARS)}\x80-\x9f](?:(?<=[{re.escape(_LEAD_CHARS)}])"
+                       f"(?:[{re.escape(_CONTINUATION_CHARS)}\ufffd]|(?<=[\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9]) "
+                       "|(?<=[\u00c2\u00c3])\\?)|(?<=[\x80-\x9f]))")
 _C1 = frozenset(map(chr, range(0x80, 0xA0)))
-_LEAD_BY_C1 = re.compile(f"[{re.escape(_LEAD_CHARS)}][\x80-\x9f]|[\x80-\x9f][{re.escape(_LEAD_CHARS)}]")
+_LEAD_BY_C1 = lazyre.compile(f"[{re.escape(_LEAD_CHARS)}][\x80-\x9f]|[\x80-\x9f][{re.escape(_LEAD_CHARS)}]")
 
 
 def _repairs(text: str, lost_bytes: bool, settled_check: bool = True) -> list[Repair]:
@@ -303,7 +304,7 @@ def _line_of(text: str, at: int) -> tuple[int, int]:
 
 
 # An HTML character reference, as ftfy's unescape_html reads them (named or numeric, with its semicolon).
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _view(segment: str) -> tuple[str, list[int] | None]:
@@ -333,8 +334,8 @@ def _view(segment: str) -> tuple[str, list[int] | None]:
 
 
 _ZERO_WIDTH = "\u200b\u2060\ufeff"
-_GONE = re.compile(f"[{_ZERO_WIDTH}]")
-_ENTITY_OR_GONE = re.compile(f"{_ENTITY.pattern}|[{_ZERO_WIDTH}]")
+_GONE = lazyre.compile(f"[{_ZERO_WIDTH}]")
+_ENTITY_OR_GONE = lazyre.compile(f"{_ENTITY.pattern}|[{_ZERO_WIDTH}]")
 
 
 def _overlaps(spans: list, a: int, b: int) -> bool:
@@ -574,7 +575,7 @@ def _codec_of(bad: str, replacement: str) -> str | None:
 
 # The codecs a misread is undone with when ftfy declines a short word, and what a message calls them.
 _LEFTOVER_CODECS = ("cp1252", "mac_roman", "cp437", "cp1251", "cp1250")
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,200}")
+_NON_ASCII_RUN = lazyre.compile(r"[^\x00-\x7f]{2,200}")
 
 
 def _leftovers(state: str, seen: set, allowed: set):
@@ -677,8 +678,8 @@ def _changes(before: str, after: str):
 
 
 # ASCII characters that ftfy's repairs keep: all but `?`, and but spaces where a space was taken for a lost 0xA0.
-_ANCHOR = re.compile(r"[\x00->@-\x7f]+")
-_ANCHOR_NO_SPACE = re.compile(r"[\x00-\x1f!->@-\x7f]+")
+_ANCHOR = lazyre.compile(r"[\x00->@-\x7f]+")
+_ANCHOR_NO_SPACE = lazyre.compile(r"[\x00-\x1f!->@-\x7f]+")
 
 
 def _diff(before: str, after: str):

@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import re
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 
 # A run of spaces holding at least one non-breaking or other Unicode space, between two visible characters.
-_RUN = re.compile(r"(?<=\S)[ \u00a0\u2007\u202f\u2000-\u200a\u3000]*[\u00a0\u2007\u202f\u2000-\u200a\u3000][ \u00a0\u2007\u202f\u2000-\u200a\u3000]*(?=\S)")
+_RUN = lazyre.compile(r"(?<=\S)[ \u00a0\u2007\u202f\u2000-\u200a\u3000]*[\u00a0\u2007\u202f\u2000-\u200a\u3000][ \u00a0\u2007\u202f\u2000-\u200a\u3000]*(?=\S)")
 # ... or indenting a line (`&nbsp;&nbsp;` before a paragraph in the HTML). Not the ideographic space, with which
 # Chinese and Japanese indent a paragraph.
 # Nor a space character followed by a tab: a table listing the character itself (Vim's digraph table).
-_INDENT = re.compile(r"^[ \t]*[\u00a0\u2007\u202f\u2000-\u200a][ \u00a0\u2007\u202f\u2000-\u200a]*(?=\S)", re.MULTILINE)
+_INDENT = lazyre.compile(r"^[ \t]*[\u00a0\u2007\u202f\u2000-\u200a][ \u00a0\u2007\u202f\u2000-\u200a]*(?=\S)", re.MULTILINE)
 
 
 class NonBreakingSpace(Rule):

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.cohesion import NO_CORPUS, TermMatrix, content_terms, term_weights
 from doclint.lexicon import term_key as _key
 from doclint.diagnostics import Diagnostic, Edit, Fix
@@ -33,11 +34,11 @@ SHORT = 4  # documents with fewer judgeable paragraphs need a higher probability
 LEXICAL_MIN_PARAGRAPHS = 5
 _QUOTES = "\"“‘'«"
 _CLOSING = {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}  # opening mark -> closing
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
-                      r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
+_CONTACT = lazyre.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(?:https?://|www\.)\S+|\+\d[\d ().-]{7,}\d"
+                          r"|\b(?:tel|phone|telephone|fax)\b[.:]?\s*\(?\d", re.IGNORECASE)
 # An author's note closing (or opening) a piece: "Clark Boyd is technology correspondent for The World", "The writer
 # is a former ambassador to Japan", "Jane Doe writes for the Ledger."
-_AUTHOR_NOTE = re.compile(
+_AUTHOR_NOTE = lazyre.compile(
     r"the\s+(?:author|writer|columnist)\s+(?:is|was)\b"
     r"|(?:(?-i:[A-Z])[\w.'’-]+\s+){1,3}(?:(?:writes|reports)\s+(?:for|on|about)\b|(?:is|was)\b[^.!?]{0,140}?\b(?:correspondent"
     r"|reporter|editor|writer|columnist|journalist|contributor|producer|presenter|author|analyst|commentator|blogger"
@@ -45,34 +46,34 @@ _AUTHOR_NOTE = re.compile(
     re.IGNORECASE)
 # An editorial note about the piece itself: "Correction: ...", "Editor's note: ...", "This article was amended ...",
 # "The views expressed ... are the author's own", "Comments on this story are now closed".
-_EDITORIAL = re.compile(r"^\s*(?:correction|clarification|editor['’]?s\s+note|update|disclaimer|disclosure)\s*:"
-                        r"|\bthis\s+(?:article|story|piece|publication|column|post|series)\b|\bthe\s+author['’]?s\s+own\b"
-                        r"|\bour\s+series\b", re.IGNORECASE)
+_EDITORIAL = lazyre.compile(r"^\s*(?:correction|clarification|editor['’]?s\s+note|update|disclaimer|disclosure)\s*:"
+                            r"|\bthis\s+(?:article|story|piece|publication|column|post|series)\b|\bthe\s+author['’]?s\s+own\b"
+                            r"|\bour\s+series\b", re.IGNORECASE)
 # Who a quotation is attributed to: a name (one to three capitalised words, after a title such as `Mr`) before a
 # verb of speaking (`Mr Hadi says`, `Mike Lake, a spokesman for Yukos, said`) or after one (`said Avery Shenfeld`;
 # not after `told`, whose object is the listener). Roles (`a spokesman said`) and pronouns (`he said`) name no one.
 _SAYS = r"said|says|added|adds|explained|insisted|argued|warned|stated|noted|claimed"
 _NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Prof)\.?\s+)?((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})"
-_SPEAKER = re.compile(rf"{_NAME}(?:,[^,.\"“”]{{1,80}},)?\s+(?:{_SAYS}|told|tells)\b"
-                      rf"|\b(?:{_SAYS}|(?i:according)\s+to)\s+{_NAME}")
+_SPEAKER = lazyre.compile(rf"{_NAME}(?:,[^,.\"“”]{{1,80}},)?\s+(?:{_SAYS}|told|tells)\b"
+                          rf"|\b(?:{_SAYS}|(?i:according)\s+to)\s+{_NAME}")
 # A quotation attributed to a pronoun ("..., she explained.", "said he"): the speaker is someone the text has named.
-_PRONOUN_SPEAKER = re.compile(rf"[,\"”]\s*(?:he|she)\s+(?:{_SAYS}|told)\b|\b(?:{_SAYS})\s+(?:he|she)\b")
+_PRONOUN_SPEAKER = lazyre.compile(rf"[,\"”]\s*(?:he|she)\s+(?:{_SAYS}|told)\b|\b(?:{_SAYS})\s+(?:he|she)\b")
 # Names listed in a sentence ("... 17 states had such exemptions: Georgia, Indiana, Louisiana, Maryland, ..."): each a
 # word the rest of the story does not use, so a paragraph that lists them looks foreign by its words alone.
 ATTRIBUTION_WORDS = 6  # words outside the quotation marks of a paragraph that is one speaker's words: "she explained"
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_QUOTED = lazyre.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
 # A speaker introduced by a role (`Don Gingerich, a delegate from Iowa, said "..."`): when another paragraph speaks of
 # that role or body (`Delegates from the National Pork Producers Council voted ...`), the speaker is the story's own.
 # A relative clause (`Lena Sorensen, who made the film ..., said`) says what the speaker did, not a role: not read.
-_INTRODUCED = re.compile(rf"{_NAME},\s+(?!(?:who|whose|whom|which|that|where|when)\b)([^,.\"“”]{{3,80}}),"
-                         rf"\s+(?:{_SAYS}|told|tells)\b")
+_INTRODUCED = lazyre.compile(rf"{_NAME},\s+(?!(?:who|whose|whom|which|that|where|when)\b)([^,.\"“”]{{3,80}}),"
+                             rf"\s+(?:{_SAYS}|told|tells)\b")
 # A paragraph that opens with a dateline of its own (`CAIRO - Egypt's opposition ...`, `ZEEBRUGGE, Belgium - ...`) is
 # a brief: a document with BRIEFS of them is a digest of stories, each paragraph on a topic of its own (a wire's news
 # summary; a Reuters digest of eight briefs had two of them flagged).
 BRIEFS = 2
-_BRIEF = re.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+_BRIEF = lazyre.compile(r"\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
                     r"\s+(?:-{1,2}|[–—])\s")
 
 
@@ -83,24 +84,24 @@ def _said_by_pronoun(text: str) -> bool:
 
 
 ENUMERATED = 5  # names in a row, separated by commas
-_ENUMERATION = re.compile(r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2},\s+){%d,}(?:and\s+)?(?-i:[A-Z])"
-                          % (ENUMERATED - 1))
+_ENUMERATION = lazyre.compile(r"(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2},\s+){%d,}(?:and\s+)?(?-i:[A-Z])"
+                              % (ENUMERATED - 1))
 
 
-_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\(?\d{{1,2}}[.)])\s")  # "- ", "1. ", "(1) " (a note)
+_BULLET = lazyre.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\(?\d{{1,2}}[.)])\s")  # "- ", "1. ", "(1) " (a note)
 
 
 @dataclass(frozen=True)
 class Options:
     backend: str = option("auto", '"lexical", "embeddings" (needs `pip install "doclint[embeddings]"`), '
-                                  'or "auto": embeddings when installed.')
+                                      'or "auto": embeddings when installed.')
     threshold: float = option(0.7, "Report a paragraph whose off-topic probability is at least this (0-1).")
     min_terms: int = option(8, "Paragraphs with fewer content words are not judged.")
     min_paragraphs: int = option(3, "Documents with fewer judgeable paragraphs are not judged (with fewer than "
-                                    "four, a paragraph needs a probability halfway between `threshold` and 1).")
+                                        "four, a paragraph needs a probability halfway between `threshold` and 1).")
     pairs: bool = option(True, "Also judge runs of two consecutive paragraphs together.")
     max_paragraphs: int = option(300, "Documents with more paragraphs are collections (a book, a dump of many "
-                                      "texts), not articles: not judged.")
+                                          "texts), not articles: not judged.")
 
     def validate(self):
         if self.backend not in ("auto", "lexical", "embeddings"):
@@ -257,7 +258,7 @@ class OffTopicParagraph(Rule):
         pair_threshold = (1 + threshold) / 2  # a pair has more words, so more chance to look foreign
         bar = _bars(np.where(is_pair, pair_threshold, threshold), scores, units, m, (texts, headlines))
         candidates = np.flatnonzero((scores >= bar) & (np.array(originals)[first] > 0)
-                                    & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
+                                        & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
         if np.count_nonzero(~is_pair & (scores >= threshold)) * 3 > len(judged):
             return  # more than a third of the paragraphs look foreign: a digest of unrelated items, not an article
         flagged = set()
@@ -270,7 +271,7 @@ class OffTopicParagraph(Rule):
             flagged |= members
             bar = pair_threshold if is_pair[u] else threshold
             found = self._diagnostic(document, texts, originals, m, sorted(members), features, u, float(scores[u]),
-                                     semantic, bar)
+                                         semantic, bar)
             yield self._with_copies(document, copies, {originals[n] for n in members}, found)
         if _BEYOND_LATIN.search(document.text):  # a paragraph in a script the document does not otherwise use
             yield from self._other_scripts(document, texts, originals, copies, flagged)
@@ -280,8 +281,8 @@ class OffTopicParagraph(Rule):
         for n, note in _other_script(texts, flagged):
             para = paras[originals[n]]
             found = Diagnostic(para.start, para.end, f"Off-topic paragraph ({note})",
-                               fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
-                                              message="Delete the paragraph"))
+                                   fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
+                                                  message="Delete the paragraph"))
             yield self._with_copies(document, copies, {originals[n]}, found)
 
     def prepare(self) -> None:
@@ -357,7 +358,7 @@ class OffTopicParagraph(Rule):
             evidence_text = f"none of its {n} content words ({listed}) occur elsewhere in the document"
         else:
             evidence_text = (f"{s} of its {n} content words occur elsewhere "
-                             f"({', '.join(shown[k] for k in shared[:4])}); not: {listed}")
+                                 f"({', '.join(shown[k] for k in shared[:4])}); not: {listed}")
         extra = f", similarity {features['cosine'][u]:.2f}" if semantic else ""
         message = (f"{what}: {evidence_text} (probability {score:.2f}{extra}; "
                    f"threshold {bar:.2f})")
@@ -388,7 +389,7 @@ def _language_note(texts, members) -> str:
 # count as one: a Japanese paragraph mixes kanji and kana.
 # A screen for them: a character beyond Latin, its combining marks, punctuation and letterlike symbols. Cheap to
 # compile (0.5 ms; the scripts' own classes take 10 ms, so they are compiled when a text needs them).
-_BEYOND_LATIN = re.compile("[^\x00-\u036f\u2000-\u214f]")
+_BEYOND_LATIN = lazyre.compile("[^\x00-\u036f\u2000-\u214f]")
 
 
 @lru_cache(maxsize=1)
@@ -563,7 +564,7 @@ def _continuations(texts: list[str]) -> list[bool]:
 CAUTIOUS = 0.93  # the probability a paragraph with thin evidence needs (see _cautious)
 CAUTIOUS_TERMS = 15  # content words: a shorter paragraph says too little of its topic (13 of 88 dev intruders, all
 # but one at 0.93 or more; real false alarms at 8-14 content words, 0.83-0.92)
-_REFERS_BACK = re.compile(r"\s*(?:they|he|she|it|we|his|her|their|its|them|those|these)\b", re.IGNORECASE)
+_REFERS_BACK = lazyre.compile(r"\s*(?:they|he|she|it|we|his|her|their|its|them|those|these)\b", re.IGNORECASE)
 
 
 OWN_NAMES = 1  # names of its own (capitalised words inside its sentences that no other paragraph or headline uses)
@@ -606,7 +607,7 @@ def _own_names(texts: list[str], headlines: list[str], first, last):
         members = {a, b}
         own = names(a) | names(b)
         counts.append(sum(1 for w in own if w not in heads
-                          and seen[w] == sum(w in words_of[k] for k in members)))
+                              and seen[w] == sum(w in words_of[k] for k in members)))
     return np.array(counts)
 
 

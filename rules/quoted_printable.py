@@ -2,20 +2,21 @@ from __future__ import annotations
 
 import re
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 from doclint.rules.mojibake import settled
 
 # A quoted-printable escape: `=` and a byte in upper-case hexadecimal (RFC 2045 §6.7).
-_ESCAPE = re.compile(r"=[0-9A-F]{2}")
-_HIGH_RUN = re.compile(r"(?:=[89A-F][0-9A-F])+")
+_ESCAPE = lazyre.compile(r"=[0-9A-F]{2}")
+_HIGH_RUN = lazyre.compile(r"(?:=[89A-F][0-9A-F])+")
 # What a message's header declares: its body (or a part's) is quoted-printable, in a charset.
-_DECLARED = re.compile(r"^[> \t]*Content-Transfer-Encoding:[ \t]*quoted-printable", re.IGNORECASE | re.MULTILINE)
-_CHARSET = re.compile(r"^[> \t]*Content-Type:[^\n]*charset=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE | re.MULTILINE)
-_SOFT_BREAK = re.compile(r"(?<=[^=\n])=\r?\n")  # `=` ending a line, not `==` nor a line of `=` alone
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
-_BASE64_LINE = re.compile(r"[A-Za-z0-9+/]{12,}={1,2}")  # a line of base64 (a PGP signature) ends in padding
-_RULER = re.compile(r"[#*+ \t]*(?:={3,}|-{3,}|_{3,}|~{3,})[=\-#*_~+ \t]*")  # a line of `=====` or `#-===` draws a rule
+_DECLARED = lazyre.compile(r"^[> \t]*Content-Transfer-Encoding:[ \t]*quoted-printable", re.IGNORECASE | re.MULTILINE)
+_CHARSET = lazyre.compile(r"^[> \t]*Content-Type:[^\n]*charset=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE | re.MULTILINE)
+_SOFT_BREAK = lazyre.compile(r"(?<=[^=\n])=\r?\n")  # `=` ending a line, not `==` nor a line of `=` alone
+_QUOTE_PREFIX = lazyre.compile(r"[ \t]*(?:>[ \t]?)*")
+_BASE64_LINE = lazyre.compile(r"[A-Za-z0-9+/]{12,}={1,2}")  # a line of base64 (a PGP signature) ends in padding
+_RULER = lazyre.compile(r"[#*+ \t]*(?:={3,}|-{3,}|_{3,}|~{3,})[=\-#*_~+ \t]*")  # a line of `=====` or `#-===` draws a rule
 # A soft line break is as long as an encoder wraps: 76 characters with its `=` (RFC 2045), 70 and up where the
 # encoder broke before an escape, and a quote prefix added later. In the mail of the real-document corpus every
 # soft break but one (`-- =`, a signature separator) ends a line of 75 or 76 characters.
@@ -132,11 +133,11 @@ def header_end(text: str) -> int:
     return pos if fields >= 2 and mail else 0
 
 
-_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$)")  # `suggested_attachment_session_id:` too
+_FIELD = lazyre.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$)")  # `suggested_attachment_session_id:` too
 _MAIL_FIELDS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "reply-to",
                 "in-reply-to", "references"}
 # An RFC 2047 encoded-word: =?charset?Q?text?= or =?charset?B?text?=.
-ENCODED_WORD = re.compile(r"=\?([A-Za-z0-9_.:-]+)(?:\*[A-Za-z-]+)?\?([QqBb])\?([^?\s]*)\?=")
+ENCODED_WORD = lazyre.compile(r"=\?([A-Za-z0-9_.:-]+)(?:\*[A-Za-z-]+)?\?([QqBb])\?([^?\s]*)\?=")
 
 
 def encoded_word_spans(text: str):
@@ -144,7 +145,7 @@ def encoded_word_spans(text: str):
 
 
 # The key of a short attribute before `=`: a directory name's `C=DE`, `ST=CA`, `/O=AB/` (X.500, LDAP, certificates).
-_ATTRIBUTE_KEY = re.compile(r"(?:^|[/,;+\s])[A-Z]{1,2}$")
+_ATTRIBUTE_KEY = lazyre.compile(r"(?:^|[/,;+\s])[A-Z]{1,2}$")
 
 
 def _attribute(text: str, start: int, end: int) -> bool:
@@ -155,7 +156,7 @@ def _attribute(text: str, start: int, end: int) -> bool:
             is not None and not text[end:end + 1].isalnum())
 
 
-_TOKEN_START = re.compile(r"[^\s\"'<>()\[\]]*$")
+_TOKEN_START = lazyre.compile(r"[^\s\"'<>()\[\]]*$")
 
 
 def _operator_or_url(text: str, start: int) -> bool:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import re
 from array import array
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup
 from doclint.rule import CorpusRule, option
@@ -46,7 +46,7 @@ class Options:
 
 # A heading underlined with `-` or `=` (reStructuredText, Markdown's setext headings, plain-text release notes and
 # manuals): a document's own structure, however many documents share it ("Backward compatibility notes").
-_UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
+_UNDERLINE = lazyre.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
 
 
 def _underlined(text: str, start: int, end: int) -> bool:
@@ -56,8 +56,8 @@ def _underlined(text: str, start: int, end: int) -> bool:
         _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
 # A byline at the top of a post (`By Jane Doe`, `Posted on by janedoe`, `Written by: Jane Doe`): an author's name,
 # which a blog's posts share, and not a leftover (the labelling guide leaves bylines at the very top alone).
-_BYLINE = re.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?\s+"
-                     r"(?:[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
+_BYLINE = lazyre.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?\s+"
+                         r"(?:[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 

@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
@@ -148,9 +149,9 @@ class RepeatedPassage(Rule):
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
 # A paragraph that opens with its speaker's name alone on a line, as a play's speeches do: "ABRAHAM:\nDo you bite
 # your thumb at us, sir?" (a name of up to four words, no figures or commas: not "On Mon, 5 May, X wrote:").
-_SPEECH = re.compile(r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Za-z.'’-]+){0,3}:[ \t]*\n")
-_REFRAIN = re.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
-                      re.IGNORECASE)
+_SPEECH = lazyre.compile(r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Za-z.'’-]+){0,3}:[ \t]*\n")
+_REFRAIN = lazyre.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
+                          re.IGNORECASE)
 
 
 TEMPLATE_COPIES = 3  # near copies of one paragraph from which they are a template's entries, not a defect

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import re
-
 from bisect import bisect_right
 from difflib import SequenceMatcher
 from collections import Counter
 from dataclasses import dataclass
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import (captions_code, heading_starts, numbers_only, paragraph_matches, removal_start,
                              same_section)
@@ -340,8 +339,8 @@ def _quoted_from(tokens: list[str], earlier_norm: str) -> bool:
     return any(other[i:i + n] == tokens for i in range(len(other) - n + 1) if other[i] == tokens[0])
 
 
-_MARKUP = re.compile(r"://|::|\]\(|[<>{}\[\]|`#=*_]")
-_PLAIN_WORD = re.compile(r"[\"'“‘(]*[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,;:!?\"'”’)]*")
+_MARKUP = lazyre.compile(r"://|::|\]\(|[<>{}\[\]|`#=*_]")
+_PLAIN_WORD = lazyre.compile(r"[\"'“‘(]*[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[.,;:!?\"'”’)]*")
 PLAIN_SHARE = 0.8  # of a sentence's words, plain words (no figures, code, addresses) for it to be read as prose
 
 
@@ -428,7 +427,7 @@ def _doubled(text: str, start: int, end: int):
 
 
 _STUTTER_MAX = 60  # words: a longer copy is a repeated passage (repeated-passage's)
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = lazyre.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _one_sentence_style(document, blocks, starts) -> bool:

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import re
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.rule import Rule
 from doclint.rules.mojibake import claimed
 
-_FFFD = re.compile("\ufffd+")
+_FFFD = lazyre.compile("\ufffd+")
 
 
 class ReplacementCharacter(Rule):
@@ -52,7 +53,7 @@ class ReplacementCharacter(Rule):
                              f"Replacement character{'s' * (n > 1)} (U+FFFD x{n}): text lost in an earlier decode")
 
 
-_NAMED = re.compile(r"U\+FFFD|replacement\s+character", re.IGNORECASE)
+_NAMED = lazyre.compile(r"U\+FFFD|replacement\s+character", re.IGNORECASE)
 
 
 def _named(text: str, at: int) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from doclint import usercache
+from doclint import lazyre, usercache
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
@@ -35,7 +35,7 @@ FAMILIES_FILE = Path(__file__).with_name("source_tag_families.toml")
 KINDS = ("source-credit", "story-teaser", "page-furniture")  # the rules a family's tags go to
 EXTENTS = ("closed", "credit", "end", "line", "name", "headline")  # how a family's tag ends (see the TOML's header)
 MID = "credit-between-sentences"  # the rule of a bracketed credit found between two sentences (a family's `mid`)
-_PIECE = re.compile(r"\{\{(\w+)\}\}")
+_PIECE = lazyre.compile(r"\{\{(\w+)\}\}")
 
 
 class Family(NamedTuple):
@@ -151,10 +151,10 @@ _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources
 
 
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
-_EDIT_LINK = re.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
-_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
+_EDIT_LINK = lazyre.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
+_FIRST_WORD = lazyre.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
+_TOKEN = lazyre.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse times post group network networks
 agencies wires
@@ -227,7 +227,7 @@ WEIGHTS = ExtentWeights()
 class Options:
     extend_patterns: list[str] = option([], "More regular expressions that match a whole tag (case-insensitive).")
     ignore_patterns: list[str] = option([], "Regular expressions: a tag whose text matches one is not reported "
-                                            "(allowed bylines, house credits).")
+                                                "(allowed bylines, house credits).")
     max_headline_words: int = option(14, "The longest teaser headline after a cue such as `Read more:`.")
 
     def validate(self):
@@ -353,7 +353,7 @@ class Scanner:
                     tags = [t for t in tags if _bracketed_credit(t, content) or (
                         (t.start, t.end) == (lead, trail) and _toolbar(content[lead:trail]))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
-                                                                                         content[lead:trail]):
+                                                                                             content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
@@ -364,10 +364,10 @@ class Scanner:
                     if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content):
                         continue
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
-                            and not ends_sentence(content, introduces=True)):
+                                and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
                     if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
-                                                                                                  text[a:b]):
+                                                                                                      text[a:b]):
                         continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
                     if (_NOTICE.search(text[a:b]) or tag.kind == "address") and _legal_text(document):
                         continue  # a licence's own copyright notice and addresses are its text
@@ -392,7 +392,7 @@ class Scanner:
         lead, trail = len(joined) - len(joined.lstrip()), len(joined.rstrip())
         cut = document.line_span(line)[0] - start
         return start, lead, trail, [t for t in self._tags(joined, lead, trail, document, False)
-                                    if lead < t.start < cut]
+                                        if lead < t.start < cut]
 
     def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, paragraph: bool = False):
         """Tags in one line: at its start (`first_line`: the line does not continue a sentence of the line
@@ -537,7 +537,7 @@ class Scanner:
                     if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:" (a credit's
                         # cue with a colon alone may head the author's own list of sources: judged, so unsafe)
                         return _Tag(0, m.end(), rule != "source-credit" or not cue.endswith(":"), _describe(rule, cue),
-                                    rule=rule)
+                                        rule=rule)
                     continue  # a cue with nothing after it
                 dm = w.address_or_handle.match(rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
@@ -587,7 +587,7 @@ class Scanner:
         if to_end:
             head = [t for _, _, t in tokens]
             ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
-                                            not any(_ends_sentence(t) and not t.endswith(";") for t in head[:-1]))
+                                                not any(_ends_sentence(t) and not t.endswith(";") for t in head[:-1]))
             # (a headline may hold a semicolon: "Sensex, Nifty end lower as IT stocks drag; HDFC Bank gains")
             return tokens[-1][1] if ok else None
         if kind == "headline":
@@ -692,19 +692,19 @@ class Scanner:
         return Finding(tag.rule, a, b, f'{tag.what} {where}: "{shown}"', edit, tag.confident)
 
 
-_YEAR_FIRST = re.compile(r"\s*(?:(?:19|20)\d\d)\b")
-_SOURCE_CREDIT = re.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
-                            re.IGNORECASE)
-_NOTICE = re.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.IGNORECASE)
+_YEAR_FIRST = lazyre.compile(r"\s*(?:(?:19|20)\d\d)\b")
+_SOURCE_CREDIT = lazyre.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
+                                re.IGNORECASE)
+_NOTICE = lazyre.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.IGNORECASE)
 # A file whose name says it holds a project's legal or authorship text: its notices and credits are its content.
-_LEGAL_FILE = re.compile(r"(?:^|[-_.])(?:LICEN[CS]E|COPYING|NOTICE|COPYRIGHT|AUTHORS|PATENTS|CREDITS)(?:[-_.]|$)")
-_ADDRESS_IN_BRACKETS = re.compile(r"^[(\[]\s*\S*(?:@|://)")
-_AUTHOR_MAIL = re.compile(r"<[^<>\s]+@[^<>\s]+>")
-_CROSS_REFERENCE = re.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a documentation's "See also:"
-_LINK = re.compile(r"https?://|www\.")
+_LEGAL_FILE = lazyre.compile(r"(?:^|[-_.])(?:LICEN[CS]E|COPYING|NOTICE|COPYRIGHT|AUTHORS|PATENTS|CREDITS)(?:[-_.]|$)")
+_ADDRESS_IN_BRACKETS = lazyre.compile(r"^[(\[]\s*\S*(?:@|://)")
+_AUTHOR_MAIL = lazyre.compile(r"<[^<>\s]+@[^<>\s]+>")
+_CROSS_REFERENCE = lazyre.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a documentation's "See also:"
+_LINK = lazyre.compile(r"https?://|www\.")
 
 
-_TRUNCATION = re.compile(r"[(\[]\s*(?:\.{3}|…)\s*[)\]]")  # `[...]`, as the excerpt-truncation family reads it
+_TRUNCATION = lazyre.compile(r"[(\[]\s*(?:\.{3}|…)\s*[)\]]")  # `[...]`, as the excerpt-truncation family reads it
 
 
 def _toolbar(line: str) -> bool:
@@ -732,7 +732,7 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
     if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and (
             _LINK.search(tag) or (opens_line and line + 1 < document.line_count and document.continues(line + 1)
-                                  and _LINK.search(document.line_text(line + 1)))))):
+                                      and _LINK.search(document.line_text(line + 1)))))):
         return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...")
     if rule == "page-furniture" and is_markdown(document.path) and not opens_line:
         return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
@@ -815,17 +815,17 @@ def _tag_starts(body: str, start: int = 0):
 
 
 # An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
-_EMBEDDED_POST = re.compile(r"pic\.twitter\.com/\w+")
+_EMBEDDED_POST = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
 # Reprodução/Instagram", "The team at the final – Photo: Jane Doe").
-_DASH_CREDIT = re.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
-                          re.IGNORECASE)
+_DASH_CREDIT = lazyre.compile(r"\s([—–-]\s*)(?=(?:fotos?|photos?|images?|pictures?|bild|imagem|imagen|cr[ée]dito?s?)\s*:)",
+                              re.IGNORECASE)
 
 
 # A reporter's name after a dash closing a paragraph's last sentence ("... the GAO reported. — Jane Doe"): in a
 # roundup each item ends so. One such line may be a quotation's attribution (an epigraph's "— Mark Twain"), so it
 # counts only where SIGN_OFFS lines or more of the document end alike.
-_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s+([—–]\s*(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}))\s*$")
+_SIGN_OFF = lazyre.compile(r"(?<=[.!?\"”’])\s+([—–]\s*(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}))\s*$")
 SIGN_OFFS = 2
 
 
@@ -862,11 +862,11 @@ def _bracketed_anywhere(body: str, found: list) -> list:
                 continue  # a link to a page of the same site ("[See also: the CLI](cli.md)"), or taken already
             cue = m.group().split(":", 1)[0].lstrip("[( ").rstrip(")] ")
             out.append(_Tag(m.start(), m.end(), True, _describe(w.families[n].kind, cue), "closed",
-                            w.families[n].kind))
+                                w.families[n].kind))
     return out
 
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s/]+(?P<path>/\S*)?")
+_ADDRESS = lazyre.compile(r"(?:https?://|www\.)[^\s/]+(?P<path>/\S*)?")
 ADDRESS_TAIL_BLOCKS = 3  # a home page's address signs off a story among its last blocks
 SLUG_SHARE = 0.6  # of an address's words of four letters or more that the story uses: the story's own address
 
@@ -906,16 +906,16 @@ def _source_address(document, block, line: str) -> bool:
     return sum(w in rest for w in slug) >= SLUG_SHARE * len(slug)
 
 
-_QUOTED_LINE = re.compile(r"^>", re.MULTILINE)
+_QUOTED_LINE = lazyre.compile(r"^>", re.MULTILINE)
 # The cues of a README's own credit lines: where it took something from, and whom it thanks.
-_README_CREDIT = re.compile(r"\s*(?:sources?|credits?|via|thanks|acknowledge?ments?|reported\s+by)\b", re.IGNORECASE)
-_SOURCES_HEADING = re.compile(r"(?:sources?|references?|links?|further\s+reading|bibliography|notes)\s*:?", re.IGNORECASE)
+_README_CREDIT = lazyre.compile(r"\s*(?:sources?|credits?|via|thanks|acknowledge?ments?|reported\s+by)\b", re.IGNORECASE)
+_SOURCES_HEADING = lazyre.compile(r"(?:sources?|references?|links?|further\s+reading|bibliography|notes)\s*:?", re.IGNORECASE)
 _ADDRESS_WORDS = frozenset("html shtml aspx http https www index more part news article story post posts blog "
-                           "archives category".split())
+                               "archives category".split())
 
 
-_EMOJI_LEAD = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\\s+")
-_CREDIT_CUE = re.compile(r"\S+\s*:\s*")
+_EMOJI_LEAD = lazyre.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\\s+")
+_CREDIT_CUE = lazyre.compile(r"\S+\s*:\s*")
 CAPTION_WORDS = 3  # a caption's copy is known by its first three words or more (a gallery's "1 de 7" prefix aside)
 
 
@@ -991,7 +991,7 @@ def _credit_line(cue: str, rest: str) -> bool:
             and not any(_ends_sentence(w) and w.lower() not in _COMPANY and not _INITIALS.fullmatch(w) for w in words))
 
 
-_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "J.R.": no sentence ends there
+_INITIALS = lazyre.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "J.R.": no sentence ends there
 
 
 _COMPANY = {"inc.", "ltd.", "co.", "corp.", "plc.", "llc.", "s.a.", "n.v.", "b.v.", "pty.", "l.p.", "llp.", "gmbh.",
@@ -1187,7 +1187,7 @@ def _candidates(w: Wordings, body: str, pos: int) -> list[int]:
 GLUED_LINE_WORDS = 3  # furniture or a closing credit glued before a paragraph's first sentence: "Story continues
 # below advertisement The council ...", "Reporting by Jane Doe; Editing by John Roe The council ..." (not "Home"
 # before "Home Secretary ...": one or two words may open a sentence; a dash never opens a tag: "- Reuters The ...")
-_SENTENCE_OPENS = re.compile(r"\s+[\"“‘(]?[A-Z]")
+_SENTENCE_OPENS = lazyre.compile(r"\s+[\"“‘(]?[A-Z]")
 
 
 def _glued_end(body: str, end: int, pattern) -> int | None:

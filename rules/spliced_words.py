@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.layout import LIMITS, wraps
@@ -12,8 +13,8 @@ from doclint.text import SCRIPTS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
 # words in another script (a cheap screen before the scripts' own classes).
-_BEYOND_LATIN = re.compile("[^\x00-\u036f\u2000-\u214f]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_BEYOND_LATIN = lazyre.compile("[^\x00-\u036f\u2000-\u214f]")
+_LATIN = lazyre.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 
 
 @lru_cache(maxsize=1)
@@ -101,11 +102,11 @@ class SplicedWords(Rule):
 ANCHOR_WORDS = 4  # the longest link text read as wedged ("Get the facts", "view it", "webpage": one to three)
 GLUED_TAIL = 5  # letters of the sentence's next word, at least: shorter tails (`ski`, `and`, `ada`) end names and
 # words of any language by chance
-_GLUE_TOKEN = re.compile(r"\S+")
-_WORD_KEY = re.compile(r"[a-z]+(?:['’][a-z]+)?")
-_GLUED = re.compile(r"[A-Za-z]+(?:['’]s)?")
-_GOES_ON = re.compile(r"[ \t]+[a-z]")  # the sentence goes on in lower case after the glued word
-_CUT_LINE = re.compile(r"[a-z][ \t]*\r?\n(?=[A-Za-z])")
+_GLUE_TOKEN = lazyre.compile(r"\S+")
+_WORD_KEY = lazyre.compile(r"[a-z]+(?:['’][a-z]+)?")
+_GLUED = lazyre.compile(r"[A-Za-z]+(?:['’]s)?")
+_GOES_ON = lazyre.compile(r"[ \t]+[a-z]")  # the sentence goes on in lower case after the glued word
+_CUT_LINE = lazyre.compile(r"[a-z][ \t]*\r?\n(?=[A-Za-z])")
 
 
 def _link_texts(document):

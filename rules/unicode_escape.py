@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-import re
-
+from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule
 from doclint.rules.mojibake import settled
 
 # \uXXXX (a surrogate pair as two of them), \UXXXXXXXX and \u{X...} (see _escaped for a backslash before one)
-_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
-                     r"|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\u\{[0-9a-fA-F]{1,6}\}")
-_JSON_ESCAPE = re.compile(r'\\(?:r\\n|[nt"/])')
+_ESCAPE = lazyre.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                         r"|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\u\{[0-9a-fA-F]{1,6}\}")
+_JSON_ESCAPE = lazyre.compile(r'\\(?:r\\n|[nt"/])')
 
 
 def _decode(escape: str) -> str | None:
@@ -108,7 +107,7 @@ class UnicodeEscape(Rule):
 
 
 _LONGEST_TOKEN = 200  # characters: how far back a quoted token may open
-_LITERAL = re.compile(r"""[(\[{]*[uUbBrR]?["'`]""")
+_LITERAL = lazyre.compile(r"""[(\[{]*[uUbBrR]?["'`]""")
 
 
 def _in_literal(text: str, start: int) -> bool:
