@@ -54,10 +54,13 @@ def _underlined(text: str, start: int, end: int) -> bool:
     newline = text.find("\n", end)
     return (newline != -1 and _UNDERLINE.match(text, newline + 1) is not None) or any(
         _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
-# A byline at the top of a post (`By Jane Doe`, `Posted on by janedoe`, `Written by: Jane Doe`): an author's name,
-# which a blog's posts share, and not a leftover (the labelling guide leaves bylines at the very top alone).
-_BYLINE = lazyre.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?\s+"
-                         r"(?:[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})")
+
+
+# A byline at the top of a post (`By Jane Doe`, `Posted on by janedoe`, `Written by: Jane Doe`, or a bare `By` whose
+# linked name the scraper dropped): an author's name, which a blog's posts share, and not a leftover (the labelling
+# guide leaves bylines at the very top alone).
+_BYLINE = lazyre.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?(?:\s+(?:"
+                         r"(?=[\w.@-]*[^\W\d_])[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))?")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -89,8 +92,9 @@ class RecurringLeftover(CorpusRule):
       `edge-share` (80%) of its occurrences.
 
     Dates, lines of code, reStructuredText markup, a byline among a
-    document's first two lines (`By Jane Doe`, `Posted on by janedoe`: a
-    blog's posts share their author), fragments of fewer than
+    document's first two lines (`By Jane Doe`, `Posted on by janedoe`, a
+    bare `By` whose name the scraper dropped: a blog's posts share their
+    author), fragments of fewer than
     four words in e-mail (a sender's `Best regards,` and name) and Markdown
     files (unless `markdown = true`) are left out. The message says how many documents share the fragment and
     names one of them as a related location. Where a document rule of the
