@@ -12,8 +12,10 @@ class PageFurniture(SourceTagRule):
     elsewhere (`Follow us on Twitter @newsdesk`, `Click here to subscribe to
     our newsletter.`, `Share this article`, `Download our app`), page labels
     and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, `Back to
-    top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, `Enlarge this
-    image`), section headers (`Related stories`, `Most read`), paywall and
+    top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, an image's
+    controls: `Enlarge this image toggle caption <credit>`, `VIEW GALLERY -
+    2 IMAGES`), an editor's note on the story itself (`Update, March 24:
+    This story, originally published ..., has been updated ...`), section headers (`Related stories`, `Most read`), paywall and
     cookie banners, an embedded post's leftovers (`Media playback is
     unsupported on your device`, `Watch on YouTube`), a blog's furniture
     (`Filed under: A, B Tagged: C`, `Comment Policy: ...`, a notice that
