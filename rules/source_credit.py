@@ -41,7 +41,10 @@ class SourceCredit(SourceTagRule):
     two lines of the document or more end so (a roundup's items), and not
     where the paragraph is one quotation with its speaker. A bracketed
     credit right after another tag that opens the line is flagged too
-    (`Expand | Collapse (Photo: Reuters/Jane Doe) Ampoules ...`).
+    (`Expand | Collapse (Photo: Reuters/Jane Doe) Ampoules ...`), and a
+    photographer's credit whose outlet no wording knows (`(Jane Doe /
+    Townist)`) where the same credit closes three lines of the document or
+    more (`GALLERY_CREDITS`: a gallery's captions).
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its
@@ -79,7 +82,8 @@ class SourceCredit(SourceTagRule):
     was inferred (`Source: AP Italy skipper Marco Bortolami ...`, a credit
     before a caption's copy, a short line read whole, an address), when the
     credit's cue comes last (`... contributed to this report.`), for a
-    bracketed credit after another tag (no paragraph's edge), and for a
+    bracketed credit after another tag (no paragraph's edge), for a
+    gallery's repeated credit, and for a
     bracketed source that closes a line with no full stop (it may be a
     caption's citation).
     """

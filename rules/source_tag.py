@@ -491,6 +491,9 @@ class Scanner:
         if pos <= 0 or not body[pos - 1].isspace() or (start_tag and pos < start_tag.end):
             return None
         tag = self._match_at(body[:end], pos, document, at_start=False)
+        if tag is None and end == len(body) and body[end - 1:end] == ")" and _PHOTO_CREDIT.fullmatch(body, pos, end):
+            if document.analysis(_GalleryCredits).get(body[pos:end], 0) >= GALLERY_CREDITS:
+                return _Tag(pos, end, False, "Source credit (a photo credit closing the captions)", "credit")
         if not tag or tag.end != end:
             return None
         if tag.kind == "closed" and end == len(body) and _SOURCE_CREDIT.match(body, pos):
@@ -841,6 +844,28 @@ def _one_quotation(text: str) -> bool:
     """Whether a line opens with a quotation and holds no other (an epigraph's: `“No one here gets out alive.”`),
     unlike a reporter's paragraph of quotations and their speakers (`"Can I ...?" Walker said. "That will ..."`)."""
     return text.lstrip()[:1] in QUOTE_MARKS and sum(text.count(q) for q in QUOTE_MARKS) <= 2
+
+
+# A photographer's name and where the photo is from, in brackets: `(Brian Feinzimer / LAist)`. An outlet that no
+# family knows (`LAist`) is taken where the same credit closes GALLERY_CREDITS lines of the document or more (a
+# gallery's captions); a name of two to four words (not `(Yes / No)`), the source capitalised.
+_PHOTO_CREDIT = lazyre.compile(r"\(\s*(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*/\s*"
+                               r"(?-i:[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s*\)")
+GALLERY_CREDITS = 3
+
+
+class _GalleryCredits:
+    @staticmethod
+    def compute(document) -> dict[str, int]:
+        """How many lines each bracketed photo credit (see _PHOTO_CREDIT) closes."""
+        counts: dict[str, int] = {}
+        for line in document.text.splitlines():
+            line = line.rstrip()
+            if line.endswith(")"):
+                m = _PHOTO_CREDIT.search(line, max(0, line.rfind("(")))
+                if m and m.end() == len(line):
+                    counts[m.group()] = counts.get(m.group(), 0) + 1
+        return counts
 
 
 class _SignOffs:
