@@ -129,6 +129,9 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
         exact.setdefault(norm, j)
+        if n_words < min_words:
+            continue  # too short to be a copy's original: "Zzamong in Koreatown. (Jane Doe / Example)" would make
+            # every caption that ends "in Koreatown. (Jane Doe / Example)" a copy with words glued in front
         for g in keys | halves | bare_keys:
             postings = index[g]
             if len(postings) < MAX_POSTINGS:
