@@ -28,9 +28,12 @@ def toml_value(value) -> str:
 
 def render(rule) -> str:
     """A rule's page: its name and code, what it is, its docstring, and its options with their defaults."""
+    # A table, not a line of "Category: ... Severity: ...", which reads as a blog's filing furniture
     lines = [f"# {rule.name} ({rule.code})", "",
-             f"Category: {rule.category}. Severity: {rule.severity}. Fix: {rule.fixable or 'none'}. "
-             f"Enabled by default: {'yes' if rule.default_enabled else 'no'}.", "",
+             "<!-- doclint-disable-file: this page's examples show the defects the rule finds -->", "",
+             "| category | severity | fix | enabled by default |", "|---|---|---|---|",
+             f"| {rule.category} | {rule.severity} | {rule.fixable or 'none'} | "
+             f"{'yes' if rule.default_enabled else 'no'} |", "",
              rule.documentation()]
     fields = rule.option_fields()
     if fields:

@@ -66,3 +66,11 @@ def test_the_pre_commit_recipe_names_this_version_s_tag_and_existing_hooks():
     assert all(h["language"] == "python" for h in hooks.values())
     ci = README.split("## CI")[1].split("## Corpus mode")[0]
     assert ci.count(f"@v{__version__}") == 2 and "pip install doclint\n" not in README
+
+
+def test_the_projects_own_documentation_passes_its_own_check():
+    # The README, docs/ and the generated rule pages: their examples of defects sit under suppression comments,
+    # and nothing else in them may read as a defect (a rule page's "Category: ... Severity: ..." line once read
+    # as a blog's filing furniture on all 35 pages).
+    result = run_cli("check", "--isolated", "--no-cache", str(ROOT / "README.md"), str(ROOT / "docs"))
+    assert result.returncode == 0, result.stdout.decode()
