@@ -129,15 +129,20 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
         exact.setdefault(norm, j)
-        if n_words < min_words:
-            continue  # too short to be a copy's original: "Zzamong in Koreatown. (Jane Doe / Example)" would make
-            # every caption that ends "in Koreatown. (Jane Doe / Example)" a copy with words glued in front
-        for g in keys | halves | bare_keys:
-            postings = index[g]
-            if len(postings) < MAX_POSTINGS:
-                postings.append(j)
+        if n_words >= min_words:  # a shorter paragraph is no copy's original (see _index)
+            _index(index, j, keys | halves | bare_keys)
     _extend_over_short(matches, norms)
     return matches
+
+
+def _index(index: dict[int, list[int]], j: int, keys: set) -> None:
+    """Paragraph j as a candidate original under its keys. Only paragraphs of min-words or more are: a short one,
+    "Zzamong in Koreatown. (Jane Doe / Example)", would make every caption that ends "... in Koreatown. (Jane Doe
+    / Example)" a copy of it with words glued in front."""
+    for g in keys:
+        postings = index[g]
+        if len(postings) < MAX_POSTINGS:
+            postings.append(j)
 
 
 def captions_code(document: Document, paragraph: Block) -> bool:
