@@ -114,17 +114,8 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
                         match = next(filter(None, (_compare(i, j, norms[i], norm, similarity, max_prefix_words,
                                                             whole=True) for i in _best(bare))),
                                      None)
-        if match and headings and not _same_section(headings, paras[match.earlier].start, paras[j].start):
-            match = None  # documentation says the same thing under two headings on purpose: parallel sections
-        if match and headings and match.kind != "exact" and (numbers_only(norms[match.earlier], norm)
-                                                              or words_replaced(norms[match.earlier], norm)):
-            # "The 14.x release line ..." / "The 12.x release line ...": entries of a series; "For public keys,
-            # the following options ..." / "For private keys, ...": parallel sentences of a reference
+        if match and _parallel(document, headings, match, norms[match.earlier], norm, n_words):
             match = None
-        if match and headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[j]):
-            match = None  # "This conflict can also be declared using the `package` key:" over each of two examples
-        if match and match.kind != "exact" and mostly_addresses(document.block_text(paras[j])):
-            match = None  # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
         if match:
             matches[j] = match
             continue  # later copies are compared with the first one, not with this copy
@@ -133,6 +124,29 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
             _index(index, j, keys | halves | bare_keys)
     _extend_over_short(matches, norms)
     return matches
+
+
+PARALLEL_MAX_WORDS = 40  # a paragraph this short that differs from an earlier one only in its slots is a parallel
+# sentence (see slots_filled); the longer near copies seen with words replaced were copies (a reworded
+# re-publication, a word swapped in)
+
+
+def _parallel(document: Document, headings: list[int], match: Match, first: str, later: str, n_words: int) -> bool:
+    """Whether a match is a parallel sentence or section rather than a copy."""
+    paras = document.paragraphs
+    if headings and not _same_section(headings, paras[match.earlier].start, paras[match.later].start):
+        return True  # documentation says the same thing under two headings on purpose: parallel sections
+    if headings and match.kind != "exact" and (numbers_only(first, later) or words_replaced(first, later)):
+        # "The 14.x release line ..." / "The 12.x release line ...": entries of a series; "For public keys,
+        # the following options ..." / "For private keys, ...": parallel sentences of a reference
+        return True
+    if match.kind == "near" and n_words <= PARALLEL_MAX_WORDS and slots_filled(
+            document.block_text(paras[match.earlier]), document.block_text(paras[match.later])):
+        return True
+    if headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[match.later]):
+        return True  # "This conflict can also be declared using the `package` key:" over each of two examples
+    # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
+    return match.kind != "exact" and mostly_addresses(document.block_text(paras[match.later]))
 
 
 def _index(index: dict[int, list[int]], j: int, keys: set) -> None:
@@ -193,7 +207,34 @@ def words_replaced(a: str, b: str) -> bool:
     from difflib import SequenceMatcher
 
     x, y = _bare(a).lower().split(), _bare(b).lower().split()
-    return any(op == "replace" for op, *_ in SequenceMatcher(None, x, y, autojunk=False).get_opcodes())
+    return any(op == "replace" and _letters(x[i1:i2]) != _letters(y[j1:j2])  # not "fig ures" for "figures", nor
+               for op, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes())  # "worldâ"
+
+
+def slots_filled(a: str, b: str) -> bool:
+    """Whether two texts differ by words put in the same slot, each a name, a figure or a word the other text
+    uses elsewhere: parallel sentences ("This product includes software from the LLVM project" / "... from the
+    CMake project", "Considering kidney disease as a confounding factor, no competing risk between retinopathy and
+    kidney disease ..." / "Considering retinopathy as ..."), not a copy with a word changed ("... a quarter of
+    their normal level" / "... of their usual level")."""
+    from difflib import SequenceMatcher
+
+    x, y = _bare(a).split(), _bare(b).split()
+    lx, ly = [w.lower() for w in x], [w.lower() for w in y]
+    replaced = [(x[i1:i2], y[j1:j2]) for op, i1, i2, j1, j2 in SequenceMatcher(None, lx, ly, autojunk=False).get_opcodes()
+                if op == "replace" and _letters(lx[i1:i2]) != _letters(ly[j1:j2])]
+    return bool(replaced) and all(_slot(w, ly) for old, _ in replaced for w in old) and all(
+        _slot(w, lx) for _, new in replaced for w in new)
+
+
+def _slot(word: str, other: list[str]) -> bool:
+    """A word that fills a slot: a name or an identifier (a capital), a figure, or a word the other text uses."""
+    return word[:1].isupper() or word[:1].isdigit() or word.lower() in other
+
+
+def _letters(words_: list[str]) -> str:
+    """The words' ASCII letters and figures, run together: what a word split in two or garbled keeps."""
+    return re.sub(r"[^a-z0-9]", "", "".join(words_))
 
 
 def _bare(text: str) -> str:

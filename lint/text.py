@@ -238,6 +238,16 @@ def _legal_pattern():
     return re.compile(_LEGAL, re.IGNORECASE)
 
 
+# A file whose name says it holds a project's legal or authorship text (LICENSE, COPYING, NOTICE, ...): its notices,
+# credits and the licences it bundles, each repeated for a part of the project, are its content.
+_LEGAL_FILE = lazyre.compile(r"(?:^|[-_.])(?:LICEN[CS]E|COPYING|NOTICE|COPYRIGHT|AUTHORS|PATENTS|CREDITS)(?:[-_.]|$)")
+
+
+def is_legal_file(path: str) -> bool:
+    """Whether a file's name says it holds legal or authorship text (`LICENSE`, `COPYING.txt`, `NOTICE`)."""
+    return bool(_LEGAL_FILE.search(path.replace("\\", "/").rsplit("/", 1)[-1].upper()))
+
+
 def legal_phrases(text: str) -> int:
     """How many distinct set phrases of licences the text holds: two or more, and it is (or quotes) a licence."""
     return len({m.group().lower() for m in _legal_pattern().finditer(text)})

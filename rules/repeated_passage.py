@@ -9,7 +9,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
-from doclint.text import normalize, words
+from doclint.text import is_legal_file, normalize, words
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,15 @@ class RepeatedPassage(Rule):
     word in place of another (`For public keys, ...` / `For symmetric keys,
     ...`) are a reference's parallel sentences, and a paragraph that
     introduces or sums up a code example says the same of another example
-    on purpose. In e-mail, a quoted
+    on purpose. In any text, two paragraphs of at most 40 words
+    (`PARALLEL_MAX_WORDS`) that differ only in words put in the same slot,
+    each a name, a figure or a word the other uses elsewhere, are parallel
+    sentences (`This product includes software from the LLVM project` /
+    `... from the CMake project`), while a common word changed (`normal` /
+    `usual`) still makes a near copy; a paragraph too short to report is no
+    copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
+    `COPYING`, ...) bundles its parts' licences in the same words on
+    purpose, so it is not checked. In e-mail, a quoted
     passage (`> ...`) that repeats a passage standing earlier in the same
     document, whole or a part of it (a digest whose messages quote each
     other) is reported too: `Quoted passage repeats line 130 (20 words,
@@ -87,6 +95,8 @@ class RepeatedPassage(Rule):
     Options = Options
 
     def check(self, document, context):
+        if is_legal_file(document.path):
+            return  # a LICENSE or NOTICE file bundles its parts' licences, each in the same words on purpose
         o = self.options
         paras = document.paragraphs
         matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)

@@ -11,8 +11,8 @@ from doclint.repeats import (captions_code, heading_starts, numbers_only, paragr
                              same_section)
 from doclint.layout import is_markdown
 from doclint.rule import Rule, option
-from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, legal_phrases, looks_like_code,
-                          mostly_addresses, normalize, words)
+from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, is_legal_file, legal_phrases,
+                          looks_like_code, mostly_addresses, normalize, words)
 
 _END_MARKS = " " + SENTENCE_ENDS
 
@@ -72,6 +72,8 @@ class RepeatedSentence(Rule):
     heading restated by the text under it). So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
+    A file named as legal text (`LICENSE`, `NOTICE`, `COPYING`, ...) is not
+    checked: its agreements close with the same sentences on purpose.
 
     ## Why is this bad?
     Pull quotes and re-inserted sentences are layout leftovers: in plain text
@@ -100,6 +102,8 @@ class RepeatedSentence(Rule):
     Options = Options
 
     def check(self, document, context):
+        if is_legal_file(document.path):
+            return  # a LICENSE or NOTICE file bundles its parts' licences, each in the same words on purpose
         blocks = document.blocks
         starts = [b.start for b in blocks]
         paras = document.paragraphs

@@ -26,7 +26,8 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_markdown, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, legal_phrases, stem, words
+from doclint.text import (CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, is_legal_file, legal_phrases,
+                          stem, words)
 
 # The wordings are data: rules/source_tag_families.toml holds each family of tag wordings (its id, the rule that
 # reports it, how its extent is found, the words it can start with, its pattern, examples that must flag and must
@@ -699,8 +700,6 @@ _YEAR_FIRST = lazyre.compile(r"\s*(?:(?:19|20)\d\d)\b")
 _SOURCE_CREDIT = lazyre.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
                                 re.IGNORECASE)
 _NOTICE = lazyre.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.IGNORECASE)
-# A file whose name says it holds a project's legal or authorship text: its notices and credits are its content.
-_LEGAL_FILE = lazyre.compile(r"(?:^|[-_.])(?:LICEN[CS]E|COPYING|NOTICE|COPYRIGHT|AUTHORS|PATENTS|CREDITS)(?:[-_.]|$)")
 _ADDRESS_IN_BRACKETS = lazyre.compile(r"^[(\[]\s*\S*(?:@|://)")
 _AUTHOR_MAIL = lazyre.compile(r"<[^<>\s]+@[^<>\s]+>")
 _CROSS_REFERENCE = lazyre.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a documentation's "See also:"
@@ -766,7 +765,7 @@ def _legal_text(document) -> bool:
 class _LegalText:
     @staticmethod
     def compute(document) -> bool:
-        return bool(_LEGAL_FILE.search(Path(document.path).name.upper())) or legal_phrases(document.text) >= 2
+        return is_legal_file(document.path) or legal_phrases(document.text) >= 2
 
 
 # Words of page furniture that the prose after it may use by chance: they say nothing of what a heading is about.
