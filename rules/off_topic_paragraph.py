@@ -168,6 +168,9 @@ class OffTopicParagraph(Rule):
     pronoun and nothing else (`"...," she explained.`: the speaker is the
     story's person), a paragraph that opens by introducing its speaker with
     a role another paragraph names (`Jane Roe, a delegate from Iowa, said`),
+    a paragraph that shares two phrases of two content words with the rest
+    of the document (`federal protections`, `Trump administration`: it goes
+    on with the story's matters; one is any story's, `prime minister`),
     or with no speaker of
     their own after a paragraph that quotes someone (the speaker goes on),
     a paragraph of prose that lists five names or more in a row (`Georgia,
@@ -447,9 +450,24 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
         return True
     if not pair and _role_elsewhere(m, n, texts):
         return True
+    if not pair and len(_phrases(texts[n]) & set().union(*(_phrases(t) for k, t in enumerate(texts) if k != n))) >= \
+            SHARED_PHRASES:
+        return True  # "the Trump administration ended federal protections" ... "a judge found the Trump
+        # administration improperly limited federal protections": the paragraph goes on with the story's matters
     if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or mostly_addresses(texts[k]) for k in members):
         return True
     return any(_fragment(texts, k) for k in members)
+
+
+SHARED_PHRASES = 2  # a paragraph that shares two phrases of two content words with the rest of its document (not
+# one: `last year`, `prime minister` and `chief executive` are any story's) is about the same matters
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    """The text's pairs of adjacent words that are no stop words, in lower case (`federal protections`)."""
+    tokens = [w.lower() for w in WORD.findall(text)]
+    return {(a, b) for a, b in zip(tokens, tokens[1:])
+            if a not in STOP_WORDS and b not in STOP_WORDS and a.isalpha() and b.isalpha() and len(a) > 2 < len(b)}
 
 
 def _fragment(texts: list[str], n: int) -> bool:

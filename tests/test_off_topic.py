@@ -325,3 +325,19 @@ def test_a_quotation_belongs_when_its_speaker_is_named_elsewhere():
     for quote, expected in quotes.items():
         texts = rest + [quote]
         assert _speaker_elsewhere(TermMatrix.of(texts), len(rest), texts) is expected, quote
+
+
+def test_a_paragraph_sharing_two_phrases_with_the_rest_of_its_document_is_not_judged():
+    from doclint.cohesion import TermMatrix
+    from doclint.rules.off_topic_paragraph import _abstains, _phrases
+
+    texts = ["State officials closed the salmon season after the number of adult fish fell to a record low.",
+             "In 2020 the previous government ended federal protections for many streams, letting farms pump more.",
+             "Boat owners spent thousands of dollars on new gear to catch rockfish and halibut instead.",
+             "In 2021 a judge found the cuts to federal protections unlawful; the previous government had ignored "
+             "warnings from biologists, and the new one is expected to widen the rules in 2024."]
+    assert ("federal", "protections") in _phrases(texts[3]) and ("the", "cuts") not in _phrases(texts[3])
+    m = TermMatrix.of(texts, [])
+    assert _abstains(m, texts, {3}, pair=False)  # "federal protections", "previous government"
+    one = texts[:3] + [texts[3].replace("previous government", "old cabinet")]
+    assert not _abstains(TermMatrix.of(one, []), one, {3}, pair=False)  # one phrase is any story's
