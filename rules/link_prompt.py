@@ -26,6 +26,9 @@ _OPENING = lazyre.compile(
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
 # page-furniture's prompts).
 _LINK = lazyre.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
+# An embedded post's picture link (`... pic.twitter.com/c763ZNm3CK — Jane Doe (@janedoe) March 9, 2023`): the post's
+# attachment, no address a prompt sends the reader to (the post's "Watch the interview Thursday" is the post's text).
+_PICTURE_LINK = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A sentence that starts after the address: the prompt was glued before a paragraph of the text, which is not its.
 _AFTER = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+["“]?[A-Z]""")
 _PLATFORMS = lazyre.compile(r"\b(?:facebook|twitter|instagram|youtube|snapchat|tiktok|telegram|whatsapp|linkedin"
@@ -69,7 +72,9 @@ class LinkPrompt(Rule):
     (`Any Query? Ask to Expert @ https://...`), and a market report's order
     line, anywhere (`Get Sample Copy of X Market ... is now available at
     http://...`, `Make an Order this Report at http://...`).
-    Markdown files and e-mail are left alone: there the links are the
+    An embedded post's picture link (`pic.twitter.com/...`) is no address:
+    the post's own words (`Watch his interview Thursday 8pm.`) are the
+    post's. Markdown files and e-mail are left alone: there the links are the
     author's (`See the docs at https://...`); so is, in any text, a prompt
     whose link is written in reStructuredText (`` `docs <https://...>`_ ``,
     which survives only in an author's source) or, in a text written in
@@ -147,7 +152,7 @@ class LinkPrompt(Rule):
             if (RST_LINK.search(sentence) or document.in_field_block(document.line_of(at + start))
                     or (_MARKDOWN_LINK.search(sentence) and _MARKDOWN_SOURCE.search(document.text))):
                 continue  # a link written in markup is the author's cross-reference; a header's field is data
-            links = list(_LINK.finditer(sentence))
+            links = list(_LINK.finditer(_PICTURE_LINK.sub(lambda m: " " * len(m.group()), sentence)))
             platforms = len(_PLATFORMS.findall(sentence))
             newsletter = bool(_SIGN_UP.match(sentence) and _NEWSLETTER.search(sentence))
             if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter):
