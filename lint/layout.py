@@ -100,6 +100,24 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+_UNDERLINE = lazyre.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*")
+_FIELD_START = lazyre.compile(r"[\w-]+:\s")
+
+
+def underlined_heading(text: str) -> bool:
+    """Whether a plain text has a heading underlined with `=` or `-` (`Git v2.3.3 Release Notes` over `====...`,
+    as in reStructuredText and plain-text manuals): documentation in sections. The underline is at least half as
+    long as its heading, which no field is: a patch's `Signed-off-by: ...` over `---` is no heading."""
+    lines = text.splitlines()
+    for before, line in zip(lines, lines[1:]):
+        title = before.strip()
+        if (title and _UNDERLINE.fullmatch(line) and len(line.strip()) >= len(title) / 2 and len(title) <= 80
+                and any(c.isalpha() for c in title) and not _UNDERLINE.fullmatch(before)
+                and not _FIELD_START.match(title)):
+            return True
+    return False
+
+
 # -- line shapes ----------------------------------------------------------------------------------------------
 _DATE = lazyre.compile(
     r"""^\s*(?:(?:published|updated|last\s+updated|posted(?:\s+on)?|first\s+published|date)\s*:?\s*)?

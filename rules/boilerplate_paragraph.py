@@ -11,8 +11,9 @@ from doclint.text import has_words, stable_hash
 class Options:
     min_documents: int = option(5, "Report a paragraph found in at least this many documents.")
     min_words: int = option(8, "Shorter paragraphs (sign-offs, tags) are left to other rules.")
-    markdown: bool = option(False, "Also count Markdown files' paragraphs (documentation repeats its own notes "
-                                   "on purpose: a `Technical Details` note under six pages).")
+    markdown: bool = option(False, "Also count documentation's paragraphs: Markdown files and plain texts whose "
+                                   "headings are underlined (documentation repeats its own notes on purpose: a "
+                                   "`Technical Details` note under six pages).")
 
     def validate(self):
         return "min-documents must be 2 or more" if self.min_documents < 2 else None
@@ -25,8 +26,9 @@ class BoilerplateParagraph(CorpusRule):
     Counts, across the documents of one run, the paragraphs whose normalised
     text is identical, and reports every occurrence of those found in at least
     `min-documents` documents, with the count and one other location.
-    Markdown files are left out unless `markdown = true`: documentation
-    repeats its own notes on purpose.
+    Documentation is left out unless `markdown = true`: Markdown files and
+    plain texts with a heading underlined with `=` or `-` (release notes,
+    manuals) repeat their own notes on purpose.
     Documents that are copies of one another (the same paragraphs in the
     same order: a file saved five times) count as one: they are one
     duplicate document, which `near-duplicate-document` reports.
@@ -51,11 +53,11 @@ class BoilerplateParagraph(CorpusRule):
     Options = Options
 
     def signature(self, document):
-        from doclint.layout import is_markdown
+        from doclint.layout import is_markdown, underlined_heading
         from doclint.repeats import paragraph_norms
 
-        if not self.options.markdown and is_markdown(document.path):
-            return []
+        if not self.options.markdown and (is_markdown(document.path) or underlined_heading(document.text)):
+            return []  # documentation: a project's pages say their own notes again on purpose
         return [(stable_hash(norm), block.start, block.end)
                 for block, norm in zip(document.paragraphs, paragraph_norms(document))
                 if has_words(norm, self.options.min_words)]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup
+from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup, underlined_heading
 from doclint.rule import CorpusRule, option
 from doclint.text import WORD, looks_like_code, normalize, stable_hash, words
 
@@ -33,8 +33,8 @@ class Options:
     long_words: int = option(12, "The length in words beyond which a fragment needs `min-documents-long` documents.")
     edge_share: float = option(0.8, "A fragment must stand at a document's edge (one or two words: its first or last "
                                     "line) in this share of its occurrences (a bio, a policy, a sign-off).")
-    markdown: bool = option(False, "Also learn from Markdown files (documentation repeats its own notes on "
-                                   "purpose).")
+    markdown: bool = option(False, "Also learn from documentation: Markdown files and plain texts whose headings "
+                                   "are underlined (documentation repeats its own notes on purpose).")
 
     def validate(self):
         if self.min_documents < 2 or self.min_documents_long < self.min_documents:
@@ -95,8 +95,11 @@ class RecurringLeftover(CorpusRule):
     document's first two lines (`By Jane Doe`, `Posted on by janedoe`, a
     bare `By` whose name the scraper dropped: a blog's posts share their
     author), fragments of fewer than
-    four words in e-mail (a sender's `Best regards,` and name) and Markdown
-    files (unless `markdown = true`) are left out. The message says how many documents share the fragment and
+    four words in e-mail (a sender's `Best regards,` and name) and
+    documentation (unless `markdown = true`): Markdown files and plain texts
+    with a heading underlined with `=` or `-` (a project's release notes all
+    close with `Also contains various documentation updates ...`) are left
+    out. The message says how many documents share the fragment and
     names one of them as a related location. Where a document rule of the
     same category already reported the fragment by its wording (` Reuter`
     is also `source-credit`'s), that finding stands alone: the fragment
@@ -127,8 +130,8 @@ class RecurringLeftover(CorpusRule):
 
     def signature(self, document):
         """The document's units in order, packed: (hash, start, end, words, flags) each."""
-        if not self.options.markdown and is_markdown(document.path):
-            return None
+        if not self.options.markdown and (is_markdown(document.path) or underlined_heading(document.text)):
+            return None  # documentation: a project's pages say their own notes again on purpose
         prose = [b for b in document.blocks if b.kind in (PARAGRAPH, HEADLINE)]
         if not prose:
             return None

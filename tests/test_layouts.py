@@ -233,3 +233,13 @@ def test_a_digest_stays_mail_once_a_fix_removed_its_notice():
     separator_first = fixed[fixed.index("-" * 20):]  # with its table of contents gone too
     assert Document("digest.txt", separator_first).blocks[0].kind == "mail-header"
     assert "> I think the new format is better" in fix(separator_first, None)
+
+
+def test_an_underlined_heading_marks_plain_text_documentation_and_a_patch_separator_does_not():
+    from doclint.layout import underlined_heading
+
+    assert underlined_heading("Example v1.2 Release Notes\n==========================\n\n * A fix.\n")
+    assert underlined_heading("Intro\n\nUpdates since v1.1\n------------------\n\nText.\n")
+    assert not underlined_heading("Fix the parser.\n\nSigned-off-by: Jane Doe <jane@example.org>\n---\n drivers/x.c | 2 +-\n")
+    assert not underlined_heading("The council met on Tuesday and voted on the harbour plan after a long debate.\n---\n")
+    assert not underlined_heading("====\n----\n")
