@@ -56,7 +56,8 @@ class BoilerplateParagraph(CorpusRule):
         from doclint.layout import is_markdown, underlined_heading
         from doclint.repeats import paragraph_norms
 
-        if not self.options.markdown and (is_markdown(document.path) or underlined_heading(document.text)):
+        if not self.options.markdown and (is_markdown(document.path) or (
+                not document.is_mail and underlined_heading(document.text))):
             return []  # documentation: a project's pages say their own notes again on purpose
         return [(stable_hash(norm), block.start, block.end)
                 for block, norm in zip(document.paragraphs, paragraph_norms(document))

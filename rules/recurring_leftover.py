@@ -130,7 +130,8 @@ class RecurringLeftover(CorpusRule):
 
     def signature(self, document):
         """The document's units in order, packed: (hash, start, end, words, flags) each."""
-        if not self.options.markdown and (is_markdown(document.path) or underlined_heading(document.text)):
+        if not self.options.markdown and (is_markdown(document.path) or (
+                not document.is_mail and underlined_heading(document.text))):
             return None  # documentation: a project's pages say their own notes again on purpose
         prose = [b for b in document.blocks if b.kind in (PARAGRAPH, HEADLINE)]
         if not prose:
