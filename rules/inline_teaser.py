@@ -48,15 +48,15 @@ _SENTENCE_END = lazyre.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
 class Options:
     max_headline_words: int = option(14, "The longest headline after the label.")
     max_marks: int = option(4, "A text with more lines that ended without punctuation (` .`) than this is a list or "
-                                    "a guide broken by subheadings (`Mermaid Bar: Secret escape .`), not an article "
-                                    "with teasers: it is not read.")
+                                "a guide broken by subheadings (`Mermaid Bar: Secret escape .`), not an article "
+                                "with teasers: it is not read.")
     min_bare_words: int = option(3, "The fewest words of a headline with no label (`Track the storm .`): two words "
-                                        "are as often a subheading (`Big business .`).")
+                                    "are as often a subheading (`Big business .`).")
     max_bare_words: int = option(10, "The most words of a headline with no label: the text's own sentences that end "
-                                         "at ` .` are longer.")
+                                     "at ` .` are longer.")
     max_bare: int = option(2, "A text with more headlines with no label than this is broken by subheadings: its "
-                                  "headlines with no label are not read (an article links to one or two other stories), "
-                                  "unless each is six words or more (a run of linked headlines).")
+                              "headlines with no label are not read (an article links to one or two other stories), "
+                              "unless each is six words or more (a run of linked headlines).")
 
 
 # More than `max-bare` headlines with no label are a guide's subheadings ("Sultry old days in town .", "Big
@@ -183,7 +183,7 @@ class InlineTeaser(Rule):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
                 if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
-                            and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))):
+                        and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
@@ -197,7 +197,7 @@ class InlineTeaser(Rule):
                 start -= 1
             shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
             yield Diagnostic(a, b, f'Teaser for another story inside the text: "{shown}"',
-                                 fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
+                             fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")

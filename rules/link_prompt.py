@@ -42,7 +42,7 @@ _PLATFORM_LINE = lazyre.compile(rf"\s*\[?\s*{_PLATFORMS.pattern}\s*\]?\s*(?:link
 class Options:
     max_words: int = option(40, "The longest prompt, in words.")
     edge_blocks: int = option(6, "How many of the last prose blocks of a document (and its first two) a prompt may "
-                                     "stand in: sites put them at the edges.")
+                                 "stand in: sites put them at the edges.")
 
 
 # A Markdown link (`[the documentation](https://...)`) survives in scraped text (scrapers convert pages to

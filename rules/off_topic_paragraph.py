@@ -94,14 +94,14 @@ _BULLET = lazyre.compile(rf"\s*(?:[{re.escape(BULLETS)}]|\(?\d{{1,2}}[.)])\s")  
 @dataclass(frozen=True)
 class Options:
     backend: str = option("auto", '"lexical", "embeddings" (needs `pip install "doclint[embeddings]"`), '
-                                      'or "auto": embeddings when installed.')
+                                  'or "auto": embeddings when installed.')
     threshold: float = option(0.7, "Report a paragraph whose off-topic probability is at least this (0-1).")
     min_terms: int = option(8, "Paragraphs with fewer content words are not judged.")
     min_paragraphs: int = option(3, "Documents with fewer judgeable paragraphs are not judged (with fewer than "
-                                        "four, a paragraph needs a probability halfway between `threshold` and 1).")
+                                    "four, a paragraph needs a probability halfway between `threshold` and 1).")
     pairs: bool = option(True, "Also judge runs of two consecutive paragraphs together.")
     max_paragraphs: int = option(300, "Documents with more paragraphs are collections (a book, a dump of many "
-                                          "texts), not articles: not judged.")
+                                      "texts), not articles: not judged.")
 
     def validate(self):
         if self.backend not in ("auto", "lexical", "embeddings"):
@@ -261,7 +261,7 @@ class OffTopicParagraph(Rule):
         pair_threshold = (1 + threshold) / 2  # a pair has more words, so more chance to look foreign
         bar = _bars(np.where(is_pair, pair_threshold, threshold), scores, units, m, (texts, headlines))
         candidates = np.flatnonzero((scores >= bar) & (np.array(originals)[first] > 0)
-                                        & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
+                                    & (~is_pair | (np.minimum(alone[first], alone[last]) >= threshold / 2)))
         if np.count_nonzero(~is_pair & (scores >= threshold)) * 3 > len(judged):
             return  # more than a third of the paragraphs look foreign: a digest of unrelated items, not an article
         flagged = set()
@@ -274,7 +274,7 @@ class OffTopicParagraph(Rule):
             flagged |= members
             bar = pair_threshold if is_pair[u] else threshold
             found = self._diagnostic(document, texts, originals, m, sorted(members), features, u, float(scores[u]),
-                                         semantic, bar)
+                                     semantic, bar)
             yield self._with_copies(document, copies, {originals[n] for n in members}, found)
         if _BEYOND_LATIN.search(document.text):  # a paragraph in a script the document does not otherwise use
             yield from self._other_scripts(document, texts, originals, copies, flagged)
@@ -284,8 +284,8 @@ class OffTopicParagraph(Rule):
         for n, note in _other_script(texts, flagged):
             para = paras[originals[n]]
             found = Diagnostic(para.start, para.end, f"Off-topic paragraph ({note})",
-                                   fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
-                                                  message="Delete the paragraph"))
+                               fix=Fix.unsafe(Edit(removal_start(document, para), para.end),
+                                              message="Delete the paragraph"))
             yield self._with_copies(document, copies, {originals[n]}, found)
 
     def prepare(self) -> None:
@@ -361,7 +361,7 @@ class OffTopicParagraph(Rule):
             evidence_text = f"none of its {n} content words ({listed}) occur elsewhere in the document"
         else:
             evidence_text = (f"{s} of its {n} content words occur elsewhere "
-                                 f"({', '.join(shown[k] for k in shared[:4])}); not: {listed}")
+                             f"({', '.join(shown[k] for k in shared[:4])}); not: {listed}")
         extra = f", similarity {features['cosine'][u]:.2f}" if semantic else ""
         message = (f"{what}: {evidence_text} (probability {score:.2f}{extra}; "
                    f"threshold {bar:.2f})")
@@ -625,7 +625,7 @@ def _own_names(texts: list[str], headlines: list[str], first, last):
         members = {a, b}
         own = names(a) | names(b)
         counts.append(sum(1 for w in own if w not in heads
-                              and seen[w] == sum(w in words_of[k] for k in members)))
+                          and seen[w] == sum(w in words_of[k] for k in members)))
     return np.array(counts)
 
 

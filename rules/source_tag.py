@@ -228,7 +228,7 @@ WEIGHTS = ExtentWeights()
 class Options:
     extend_patterns: list[str] = option([], "More regular expressions that match a whole tag (case-insensitive).")
     ignore_patterns: list[str] = option([], "Regular expressions: a tag whose text matches one is not reported "
-                                                "(allowed bylines, house credits).")
+                                            "(allowed bylines, house credits).")
     max_headline_words: int = option(14, "The longest teaser headline after a cue such as `Read more:`.")
 
     def validate(self):
@@ -354,7 +354,7 @@ class Scanner:
                     tags = [t for t in tags if _bracketed_credit(t, content) or (
                         (t.start, t.end) == (lead, trail) and _toolbar(content[lead:trail]))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
-                                                                                             content[lead:trail]):
+                                                                                         content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
@@ -365,10 +365,10 @@ class Scanner:
                     if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content):
                         continue
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
-                                and not ends_sentence(content, introduces=True)):
+                            and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
                     if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
-                                                                                                      text[a:b]):
+                                                                                                  text[a:b]):
                         continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
                     if (_NOTICE.search(text[a:b]) or tag.kind == "address") and _legal_text(document):
                         continue  # a licence's own copyright notice and addresses are its text
@@ -393,7 +393,7 @@ class Scanner:
         lead, trail = len(joined) - len(joined.lstrip()), len(joined.rstrip())
         cut = document.line_span(line)[0] - start
         return start, lead, trail, [t for t in self._tags(joined, lead, trail, document, False)
-                                        if lead < t.start < cut]
+                                    if lead < t.start < cut]
 
     def _tags(self, content: str, lead: int, trail: int, document, first_line: bool, paragraph: bool = False):
         """Tags in one line: at its start (`first_line`: the line does not continue a sentence of the line
@@ -541,7 +541,7 @@ class Scanner:
                     if pos == 0 and at_start:  # the cue alone on its line: "Also read:", "Source:" (a credit's
                         # cue with a colon alone may head the author's own list of sources: judged, so unsafe)
                         return _Tag(0, m.end(), rule != "source-credit" or not cue.endswith(":"), _describe(rule, cue),
-                                        rule=rule)
+                                    rule=rule)
                     continue  # a cue with nothing after it
                 dm = w.address_or_handle.match(rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
@@ -591,7 +591,7 @@ class Scanner:
         if to_end:
             head = [t for _, _, t in tokens]
             ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
-                                                not any(_ends_sentence(t) and not t.endswith(";") for t in head[:-1]))
+                                            not any(_ends_sentence(t) and not t.endswith(";") for t in head[:-1]))
             # (a headline may hold a semicolon: "Sensex, Nifty end lower as IT stocks drag; HDFC Bank gains")
             return tokens[-1][1] if ok else None
         if kind == "headline":
@@ -734,7 +734,7 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
     if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and (
             _LINK.search(tag) or (opens_line and line + 1 < document.line_count and document.continues(line + 1)
-                                      and _LINK.search(document.line_text(line + 1)))))):
+                                  and _LINK.search(document.line_text(line + 1)))))):
         return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...")
     if rule == "page-furniture" and is_markdown(document.path) and not opens_line:
         return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
@@ -886,7 +886,7 @@ def _bracketed_anywhere(body: str, found: list) -> list:
                 continue  # a link to a page of the same site ("[See also: the CLI](cli.md)"), or taken already
             cue = m.group().split(":", 1)[0].lstrip("[( ").rstrip(")] ")
             out.append(_Tag(m.start(), m.end(), True, _describe(w.families[n].kind, cue), "closed",
-                                w.families[n].kind))
+                            w.families[n].kind))
     return out
 
 
@@ -935,7 +935,7 @@ _QUOTED_LINE = lazyre.compile(r"^>", re.MULTILINE)
 _README_CREDIT = lazyre.compile(r"\s*(?:sources?|credits?|via|thanks|acknowledge?ments?|reported\s+by)\b", re.IGNORECASE)
 _SOURCES_HEADING = lazyre.compile(r"(?:sources?|references?|links?|further\s+reading|bibliography|notes)\s*:?", re.IGNORECASE)
 _ADDRESS_WORDS = frozenset("html shtml aspx http https www index more part news article story post posts blog "
-                               "archives category".split())
+                           "archives category".split())
 
 
 _EMOJI_LEAD = lazyre.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]\uFE0F?\\s+")
