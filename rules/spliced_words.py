@@ -8,7 +8,7 @@ from functools import lru_cache
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
-from doclint.layout import LIMITS, wraps
+from doclint.layout import LIMITS, is_markdown, wraps
 from doclint.text import SCRIPTS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
@@ -53,6 +53,14 @@ class SplicedWords(Rule):
     elsewhere, inside a glued whole it never uses, and the sentence goes on in
     lower case after it.
 
+    And a sentence that sends the reader to a site (`visit`, `check out`,
+    `head to`, `go to` and an address) standing inside a paragraph of prose,
+    eight words or more of the paragraph on each side
+    (`PROMOTION_CONTEXT`), where the site's name is nowhere else in the
+    document: a spam link sold on a page (`... of all time. If you want to
+    check some good card games, visit Cardsguy.com. Going through ...`). Not
+    in Markdown or e-mail, where links are the author's.
+
     ## Why is this bad?
     Spliced words are not the author's: they break the sentence they sit in,
     and they are how spam pages feed keywords to search engines.
@@ -68,8 +76,9 @@ class SplicedWords(Rule):
 
     ## Fix safety
     The fix deletes the words (a link's text with the line break before it,
-    joining the sentence: `our flower shipment solution`). It is unsafe: which
-    words were wedged in is read from their shape.
+    joining the sentence: `our flower shipment solution`), or the promotional
+    sentence. It is unsafe: which words were wedged in is read from their
+    shape.
     """
 
     code = "T102"
@@ -80,6 +89,7 @@ class SplicedWords(Rule):
 
     def check(self, document, context):
         yield from _link_texts(document)
+        yield from _promotions(document)
         text = document.text
         if not _BEYOND_LATIN.search(text):
             return
@@ -146,6 +156,43 @@ def _link_texts(document):
                              fix=Fix.unsafe(Edit(document.line_span(line - 1)[0] + len(previous), anchor_end, " "),
                                             message="Delete the link text and join the sentence"))
             break
+
+
+# A sentence that sends the reader to a site (`If you want to check some good social casinos, visit
+# Example.com.`), standing inside a paragraph of prose with PROMOTION_CONTEXT words of the paragraph on each side:
+# spliced into the text where the site's name is nowhere else in the document (a spam link sold on a page). At a
+# paragraph's edge such a prompt is link-prompt's; a site the text names ("For details, visit the council's site
+# at example.gov, the council said") is the author's.
+PROMOTION_CONTEXT = 8
+_PROMOTION = lazyre.compile(
+    r"(?<![^\s])(?:[A-Z][^.!?\n]{0,120}?\s)?(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?"
+    r"(?:https?://)?(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b[^.!?\n]{0,80}[.!?]",
+    re.IGNORECASE)
+
+
+def _promotions(document):
+    """Sentences spliced into a paragraph that send the reader to a site the document does not otherwise name
+    (see _PROMOTION)."""
+    text = document.text
+    if "." not in text or document.is_mail or is_markdown(document.path):
+        return
+    lowered = None
+    for block in document.paragraphs:
+        body = document.block_text(block)
+        for m in _PROMOTION.finditer(body):
+            before, after = body[:m.start()], body[m.end():]
+            if len(before.split()) < PROMOTION_CONTEXT or len(after.split()) < PROMOTION_CONTEXT:
+                continue
+            if not ends_sentence(before.rstrip()) or not after.lstrip()[:1].isupper():
+                continue  # a sentence of its own, between two of the paragraph's
+            lowered = lowered if lowered is not None else text.lower()
+            name = m.group("name").lower()
+            start, end = block.start + m.start(), block.start + m.end()
+            if lowered.count(name) > lowered.count(name, start, end) or not _in_prose(document, start):
+                continue  # the site the text is about, or a link in a list
+            yield Diagnostic(start, end, f'Promotional sentence spliced into a paragraph: it sends the reader to '
+                                         f'{m.group("site")}, a site the document does not otherwise name',
+                             fix=Fix.unsafe(_deletion(text, start, end), message="Delete the sentence"))
 
 
 def _lines_are_paragraphs(document) -> bool:
