@@ -33,6 +33,12 @@ apart.
                   a lone capital.
 - credit chain:   3,000 credit clauses joined by semicolons on one line: the credit
                   pattern's lists of names are matched within 400 characters.
+- site prompts:   a 9 MB line of prompts to a site with no sentence's end, then 6,000
+                  paragraphs each with a prompt spliced in: spliced-words read each prompt's
+                  sentence by a lazy search back from every word (T102 alone took 174 s on
+                  a quarter of the line when it was added) and counted each site's name over
+                  the whole text (2.1 s for 1,500 names); prompts found first, their
+                  sentences read around them and the words counted once: 0.5 s.
 - escapes:        300,000 Unicode escapes glued into one line with no space (2.1 MB,
                   300,000 findings; unicode-escape looked back to the line's start for
                   each escape when it was added: 26.2 s alone, 8.4 s once bounded).
@@ -101,6 +107,11 @@ def inputs(scale: float, rng: random.Random) -> dict[str, str]:
         "no spaces": "Headline\n\n" + "\n\n".join(
             [" ".join(pool[k:k + 4]) for k in (0, 4, 8)] + ["\u4e2d\u6587\u6bb5\u843d\u6ca1\u6709\u7a7a\u683c\u3002" * n(100_000)]
             + [" ".join(pool[k:k + 4]) for k in (12, 16, 20)]) + "\n",
+        # prompts to a site with no sentence's end anywhere, then paragraphs with a prompt spliced in each
+        "site prompts": "Headline\n\n" + "Visit the old Town and go to the Market where People visit example.com "
+                        * n(100_000) + ".\n\n" + "\n\n".join(
+            " ".join(pool[k % len(pool):k % len(pool) + 5]) + f" Then visit site{k}.com today. "
+            + " ".join(pool[(k + 5) % len(pool):(k + 5) % len(pool) + 5]) for k in range(n(6000))) + "\n",
     }
 
 

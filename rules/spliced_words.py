@@ -164,31 +164,37 @@ def _link_texts(document):
 # paragraph's edge such a prompt is link-prompt's; a site the text names ("For details, visit the council's site
 # at example.gov, the council said") is the author's.
 PROMOTION_CONTEXT = 8
-_PROMOTION = lazyre.compile(
-    r"(?<![^\s])(?:[A-Z][^.!?\n]{0,120}?\s)?(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?"
-    r"(?:https?://)?(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b[^.!?\n]{0,80}[.!?]",
-    re.IGNORECASE)
+PROMOTION_SENTENCE = 200  # characters: the longest stretch read back from the prompt for its sentence's start
+_PROMPT_TO_SITE = lazyre.compile(
+    r"\b(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?(?:https?://)?"
+    r"(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b", re.IGNORECASE)
+_SITE_WORD = lazyre.compile(r"[a-z][\w-]*")
+_SENTENCE_AFTER = lazyre.compile(r"[^.!?\n]{0,80}?[.!?](?=\s|$)")
+_LAST_SENTENCE_END = lazyre.compile(r".*[.!?][\"”’)]*\s+(?=[A-Z\"“])", re.DOTALL)
 
 
 def _promotions(document):
     """Sentences spliced into a paragraph that send the reader to a site the document does not otherwise name
-    (see _PROMOTION)."""
+    (see PROMOTION_CONTEXT). Each prompt is found first, then its sentence around it, so that a long line costs
+    what one pass over it does."""
     text = document.text
-    if "." not in text or document.is_mail or is_markdown(document.path):
+    if document.is_mail or is_markdown(document.path) or not _PROMPT_TO_SITE.search(text):
         return
-    lowered = None
+    names = None  # the document's words, counted once a prompt is read
     for block in document.paragraphs:
-        body = document.block_text(block)
-        for m in _PROMOTION.finditer(body):
-            before, after = body[:m.start()], body[m.end():]
+        for m in _PROMPT_TO_SITE.finditer(text, block.start, block.end):
+            back = text[max(block.start, m.start() - PROMOTION_SENTENCE):m.start()]
+            opening = _LAST_SENTENCE_END.match(back)
+            tail = _SENTENCE_AFTER.match(text, m.end(), block.end)
+            if opening is None or tail is None:
+                continue  # no sentence's start before it in the paragraph (near it), or no end after it
+            start, end = m.start() - len(back) + opening.end(), tail.end()
+            before, after = text[max(block.start, start - 400):start], text[end:min(block.end, end + 400)]
             if len(before.split()) < PROMOTION_CONTEXT or len(after.split()) < PROMOTION_CONTEXT:
-                continue
-            if not ends_sentence(before.rstrip()) or not after.lstrip()[:1].isupper():
-                continue  # a sentence of its own, between two of the paragraph's
-            lowered = lowered if lowered is not None else text.lower()
+                continue  # at the paragraph's edge: link-prompt's
             name = m.group("name").lower()
-            start, end = block.start + m.start(), block.start + m.end()
-            if lowered.count(name) > lowered.count(name, start, end) or not _in_prose(document, start):
+            names = names if names is not None else Counter(_SITE_WORD.findall(text.lower()))
+            if names[name] > _SITE_WORD.findall(text[start:end].lower()).count(name) or not _in_prose(document, start):
                 continue  # the site the text is about, or a link in a list
             yield Diagnostic(start, end, f'Promotional sentence spliced into a paragraph: it sends the reader to '
                                          f'{m.group("site")}, a site the document does not otherwise name',
