@@ -9,7 +9,7 @@ from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.layout import LIMITS, is_markdown, wraps
-from doclint.text import SCRIPTS, ends_sentence
+from doclint.text import CLOSERS, SCRIPTS, SENTENCE_ENDS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
 # words in another script (a cheap screen before the scripts' own classes).
@@ -169,8 +169,8 @@ _PROMPT_TO_SITE = lazyre.compile(
     r"\b(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?(?:https?://)?"
     r"(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b", re.IGNORECASE)
 _SITE_WORD = lazyre.compile(r"[a-z][\w-]*")
-_SENTENCE_AFTER = lazyre.compile(r"[^.!?\n]{0,80}?[.!?](?=\s|$)")
-_LAST_SENTENCE_END = lazyre.compile(r".*[.!?][\"”’)]*\s+(?=[A-Z\"“])", re.DOTALL)
+_SENTENCE_AFTER = lazyre.compile(f"[^{re.escape(SENTENCE_ENDS)}\\n]{{0,80}}?[{re.escape(SENTENCE_ENDS)}](?=\\s|$)")
+_LAST_SENTENCE_END = lazyre.compile(f".*[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+(?=[A-Z\"“])", re.DOTALL)
 
 
 def _promotions(document):
