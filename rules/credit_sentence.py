@@ -20,18 +20,25 @@ _NAME = rf"[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?:\s+{_NAME_WORD}){{1,4}}"  # a firs
 _OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’\"]s\s+)"
 _ROLE = (r"(?:(?:[Ss]taff|[Ss]enior|[Cc]hief|[Ss]pecial|[Ff]reelance)\s+)?(?:[Jj]ournalist|[Rr]eporter|[Ww]riter"
          r"|[Cc]orrespondent|[Pp]hotographer|[Pp]roducer|[Ee]ditor|[Pp]hotojournalist)s?\s+")
-_PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME})"
+# A place of one to four capitalised words ("Seyne-les-Alpes", "Washington, D.C", "St. Louis"); a full stop only
+# inside a word or after St, Mt and Ft: the credit's own full stop ends the sentence ("... from London. CNN's ...")
+_PLACE_WORD = r"(?:(?:St|Mt|Ft)\.\s+)?[A-Z][\w'’-]*(?:\.[A-Z][\w'’-]*)*"
+_PLACE = rf"{_PLACE_WORD}(?:(?:\s+|,\s+){_PLACE_WORD}){{0,3}}"
+# a person, perhaps with where they were: "CNN's Matthew Chance in Moscow and Laura Smith-Spark in London"
+_PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME}(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?)"
 _PEOPLE = rf"{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+and\s+{_PERSON})?"
-_PLACE = r"[A-Z][\w'’.-]*(?:(?:\s+|,\s+)[A-Z][\w'’.-]*){0,3}"
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
 _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
         rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACE}"
-        rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE}))")
+        rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE})"
+        rf"|(?:designed|produced|created|made|drew)\s+the\s+(?:graphics?|maps?|charts?|illustrations?|video)"
+        rf"\s+(?:for|in)\s+{_STORY})")
 _CLAUSE = rf"{_PEOPLE}\s+{_DID}"
 # A credit sentence: one clause or several ("X reported from Lagos, while Y wrote from London.", "X reported from
-# Moscow; Y reported and wrote from Atlanta."), then its full
+# Moscow; Y reported and wrote from Atlanta.", "X reported from Kathmandu, Y reported from India and Z wrote this
+# story from Atlanta."), then its full
 # stop (news datasets write " ." where a paragraph ended).
-_CREDIT = rf"{_CLAUSE}(?:(?:,?\s+(?:and|while)|;)\s+{_CLAUSE})*\s?\."
+_CREDIT = rf"{_CLAUSE}(?:(?:,?\s+(?:and|while)|;|,)\s+{_CLAUSE})*\s?\."
 # What a syndicated copy says of where it first appeared, or of whom it came from.
 _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)?\s+(?:was|has\s+been|is)\s+"
                 r"(?:written\s+by\s+[^.\n]{2,60}?\s+and\s+)?(?:originally\s+|first\s+)?"
@@ -124,7 +131,7 @@ CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
 _CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
-                       r"[Cc]ontributed)\b")
+                       r"[Cc]ontributed|designed|produced|created|made|drew)\b")
 
 
 @dataclass(frozen=True)
@@ -140,12 +147,15 @@ class CreditSentence(Rule):
     ## What it does
     Reads the shape of a credit, with no list of outlets: a sentence whose
     subject is a list of people's names (each perhaps with its outlet and
-    role: `CNN's Barbara Starr, Justin Lear and Ray Sanchez`, `Journalist
-    Monica Sarkar`) and whose verb says what they did for the story
+    role, and where the person was: `CNN's Barbara Starr, Justin Lear and Ray
+    Sanchez`, `Journalist Monica Sarkar`, `CNN's Jane Doe in Moscow and John
+    Roe in London`) and whose verb says what they did for the story
     (`contributed to this report`, `reported from Boston`, `wrote the story
     in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
-    in Cologne`), possibly two such clauses joined by `and`, `while` or a
-    semicolon; and a syndication note (`This article
+    in Cologne`, `designed the graphics in this report`), possibly several
+    such clauses joined by `and`, `while`, a comma or a semicolon; each
+    credit ends at its own full stop (a place's words keep only inner ones:
+    `D.C`, `St. Louis`); and a syndication note (`This article
     was originally published at ...`, `This article has been contributed by
     ...`, `Contributed by X of www.example.com.`, `Delivered by ...`). A
     credit for contributing and a syndication note count anywhere they open

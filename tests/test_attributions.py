@@ -54,3 +54,16 @@ def test_there_are_at_least_thirty_cases():
 def test_in_sentence_attribution_is_not_flagged(sentence):
     text = f"A headline for the story\n\nThe first paragraph sets the scene for the story.\n\n{sentence}\n"
     assert [(d.code, d.message) for d in lint(text) if d.category == "source-tag"] == []
+
+
+def test_a_credit_ends_at_its_own_full_stop_and_a_place_keeps_its_abbreviations():
+    from doclint.rules.credit_sentence import _patterns
+
+    credit, _ = _patterns()
+    # (a full stop inside a place's words once let the credit run on through the next sentence's names, joined by
+    # the comma that separates credit clauses: "... wrote in Beirut. KTV's Eva Berg, Tom Brown and ...")
+    text = ("KTV's Ann Lee reported from Tyre and Sam Roe wrote in Beirut. KTV's Eva Berg, Tom Brown and Ann Poe "
+            "contributed to this report.")
+    assert credit.match(text).group() == "KTV's Ann Lee reported from Tyre and Sam Roe wrote in Beirut."
+    assert credit.match("Ann Lee reported from St. Louis.").group() == "Ann Lee reported from St. Louis."
+    assert credit.match("Ann Lee reported from Washington, D.C.").group() == "Ann Lee reported from Washington, D.C."
