@@ -15,7 +15,8 @@ class PageFurniture(SourceTagRule):
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, an image's
     controls: `Enlarge this image toggle caption <credit>`, `VIEW GALLERY -
     2 IMAGES`, an embedded video's length and title: `00:28 Jane Doe tries
-    a chip butty – video`), an editor's note on the story itself (`Update, March 24:
+    a chip butty – video`), an opinion page's disclaimer (`The views
+    expressed in this commentary are solely those of Jane Doe.`), an editor's note on the story itself (`Update, March 24:
     This story, originally published ..., has been updated ...`), section headers (`Related stories`, `Most read`), paywall and
     cookie banners, an embedded post's leftovers (`Media playback is
     unsupported on your device`, `Watch on YouTube`), a blog's furniture
