@@ -165,6 +165,7 @@ def _link_texts(document):
 # at example.gov, the council said") is the author's.
 PROMOTION_CONTEXT = 8
 PROMOTION_SENTENCE = 200  # characters: the longest stretch read back from the prompt for its sentence's start
+_CONTEXT_CHARS = 400  # characters that surely hold PROMOTION_CONTEXT words on either side
 _PROMPT_TO_SITE = lazyre.compile(
     r"\b(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?(?:https?://)?"
     r"(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b", re.IGNORECASE)
@@ -189,7 +190,8 @@ def _promotions(document):
             if opening is None or tail is None:
                 continue  # no sentence's start before it in the paragraph (near it), or no end after it
             start, end = m.start() - len(back) + opening.end(), tail.end()
-            before, after = text[max(block.start, start - 400):start], text[end:min(block.end, end + 400)]
+            before = text[max(block.start, start - _CONTEXT_CHARS):start]
+            after = text[end:min(block.end, end + _CONTEXT_CHARS)]
             if len(before.split()) < PROMOTION_CONTEXT or len(after.split()) < PROMOTION_CONTEXT:
                 continue  # at the paragraph's edge: link-prompt's
             name = m.group("name").lower()
