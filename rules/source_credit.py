@@ -44,7 +44,11 @@ class SourceCredit(SourceTagRule):
     (`Expand | Collapse (Photo: Reuters/Jane Doe) Ampoules ...`), and a
     photographer's credit whose outlet no wording knows (`(Jane Doe /
     Townist)`) where the same credit closes three lines of the document or
-    more (`GALLERY_CREDITS`: a gallery's captions).
+    more (`GALLERY_CREDITS`: a gallery's captions). A credit that a
+    picture library or a wire closes is one whatever the photographer's
+    name looks like (`Image Credit: sciencepics / Shutterstock` glued after
+    a sentence, `d3sign via Getty Images`), and also where a title would
+    stand (`Jane Doe via Getty Images` as a page's first line).
 
     The wordings are the `source-credit` families of
     `rules/source_tag_families.toml`; what follows a cue is judged by its

@@ -349,10 +349,12 @@ class Scanner:
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
-                    # caption a page put first, and a line of buttons or labels that the page put above the story
-                    # ("Listen 4 min Comment on this story Comment Gift Article Share")
+                    # caption a page put first, a line of buttons or labels that the page put above the story
+                    # ("Listen 4 min Comment on this story Comment Gift Article Share"), and a photo's credit that a
+                    # picture library closes ("FG Trade via Getty Images": no title ends so)
                     tags = [t for t in tags if _bracketed_credit(t, content) or (
-                        (t.start, t.end) == (lead, trail) and _toolbar(content[lead:trail]))]
+                        (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
+                            t.rule == "source-credit" and _LIBRARY_LAST.search(content[lead:trail]))))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
@@ -552,6 +554,8 @@ class Scanner:
                     n = self._extent(rest, kind, document, to_end=not at_start)
                     if n is None and paragraph and pos == 0 and kind == "name" and _credit_line(cue, rest):
                         n, confident = len(rest), False  # "Photo Credit: jiazi via Compfight cc": the line is the credit
+                    elif n is None and not at_start and kind == "name" and _library_credit(cue, rest):
+                        n, confident = len(rest.rstrip()), False  # "... study. Image Credit: sciencepics / Shutterstock"
                     elif n is None:
                         continue
                     else:
@@ -1004,6 +1008,18 @@ def _credit_tail(rest: str) -> bool:
 
 
 CREDIT_LINE_WORDS = 8  # words after a credit's cue on a line of its own that the whole line is still the credit
+# A picture library or a wire named last: a photographer's credit ends with it, whatever the photographer's name
+# looks like (a library's contributors sign with handles: `sciencepics / Shutterstock`, `d3sign via Getty Images`)
+_LIBRARY_LAST = lazyre.compile(r"(?:/|\bvia)\s*(?-i:Getty\s*Images|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|"
+                               r"iStock(?:photo)?|Unsplash|Pexels|Pixabay|Adobe\s+Stock|AP|Reuters|AFP|EPA)\.?\s*$")
+
+
+def _library_credit(cue: str, rest: str) -> bool:
+    """A credit's cue with a colon glued to the end of a paragraph, then a few words with no sentence in them that
+    a picture library or a wire closes (`... a nationwide study. Image Credit: sciencepics / Shutterstock`)."""
+    words = rest.split()
+    return (cue.rstrip().endswith(":") and 0 < len(words) <= CREDIT_LINE_WORDS and bool(_LIBRARY_LAST.search(rest))
+            and not any(w.endswith(("!", "?")) or (w.endswith(".") and w is not words[-1]) for w in words))
 
 
 def _credit_line(cue: str, rest: str) -> bool:
