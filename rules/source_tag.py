@@ -552,14 +552,11 @@ class Scanner:
                     end, confident = m.end() + whole, False  # where a headline ends is judged: unsafe
                 else:
                     n = self._extent(rest, kind, document, to_end=not at_start)
-                    if n is None and paragraph and pos == 0 and kind == "name" and _credit_line(cue, rest):
-                        n, confident = len(rest), False  # "Photo Credit: jiazi via Compfight cc": the line is the credit
-                    elif n is None and not at_start and kind == "name" and _library_credit(cue, rest):
-                        n, confident = len(rest.rstrip()), False  # "... study. Image Credit: sciencepics / Shutterstock"
-                    elif n is None:
+                    confident = n is not None and m.end() + n >= len(body.rstrip())  # the whole rest of the line
+                    if n is None and kind == "name":  # (a whole credit taken so is judged: unsafe)
+                        n = _whole_credit(cue, rest, paragraph and pos == 0, at_start)
+                    if n is None:
                         continue
-                    else:
-                        confident = m.end() + n >= len(body.rstrip())  # the tag is the whole rest of the line
                     end = m.end() + n
                 cue = body[pos:m.end()].strip()
             if not at_start and end < len(body.rstrip()):
@@ -1012,6 +1009,17 @@ CREDIT_LINE_WORDS = 8  # words after a credit's cue on a line of its own that th
 # looks like (a library's contributors sign with handles: `sciencepics / Shutterstock`, `d3sign via Getty Images`)
 _LIBRARY_LAST = lazyre.compile(r"(?:/|\bvia)\s*(?-i:Getty\s*Images|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|"
                                r"iStock(?:photo)?|Unsplash|Pexels|Pixabay|Adobe\s+Stock|AP|Reuters|AFP|EPA)\.?\s*$")
+
+
+def _whole_credit(cue: str, rest: str, whole_line: bool, at_start: bool) -> int | None:
+    """How far a credit's cue takes what follows when its name was not judged a name, or None: the rest of a
+    line of its own (`Photo Credit: jiazi via Compfight cc`, see _credit_line) or of a paragraph it is glued to
+    the end of, when a picture library closes it (`... study. Image Credit: sciencepics / Shutterstock`)."""
+    if whole_line and _credit_line(cue, rest):
+        return len(rest)
+    if not at_start and _library_credit(cue, rest):
+        return len(rest.rstrip())
+    return None
 
 
 def _library_credit(cue: str, rest: str) -> bool:
