@@ -16,7 +16,9 @@ class PageFurniture(SourceTagRule):
     controls: `Enlarge this image toggle caption <credit>`, `VIEW GALLERY -
     2 IMAGES`, an embedded video's length and title: `00:28 Jane Doe tries
     a chip butty – video`), an opinion page's disclaimer (`The views
-    expressed in this commentary are solely those of Jane Doe.`), an editor's note on the story itself (`Update, March 24:
+    expressed in this commentary are solely those of Jane Doe.`), a page
+    speaking of itself to its reader (`On this page you will find today's
+    show transcript ...`, `Thank you for using Example News!`), an editor's note on the story itself (`Update, March 24:
     This story, originally published ..., has been updated ...`), section headers (`Related stories`, `Most read`), paywall and
     cookie banners, an embedded post's leftovers (`Media playback is
     unsupported on your device`, `Watch on YouTube`), a blog's furniture
