@@ -15,6 +15,7 @@ from doclint import lazyre
 from doclint import text as text_helpers
 from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
                             is_markdown, read_blocks, wraps)
+from doclint.layout import html_parts as _html_parts
 
 # A line that opens with a word in lower case (not an address, a handle or an identifier: "bitcoin-dev@...")
 _LOWER_WORD = lazyre.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
@@ -362,6 +363,15 @@ class Document(_Positions):
     def in_example_code(self, offset: int) -> bool:
         """Whether `offset` lies in code the document shows on purpose (see example_code)."""
         return _inside(self.example_code, offset)
+
+    @cached_property
+    def html_parts(self) -> list[tuple[int, int]]:
+        """(start, end) of each MIME part of a mail that holds the message again as HTML (see layout.html_parts):
+        markup, whose entities and transfer encoding are its own syntax."""
+        return _html_parts(self.text) if self.is_mail and "text/html" in self.text else []
+
+    def in_html_part(self, offset: int) -> bool:
+        return _inside(self.html_parts, offset)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -100,6 +100,24 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+_MIME_BOUNDARY = lazyre.compile(r"[ \t>]*--(?P<boundary>[\w'()+,./:=?-]{8,70})[ \t]*$", re.MULTILINE)
+_HTML_PART = lazyre.compile(r"(?:[ \t>]*\S[^\n]*\n){0,8}?[ \t>]*Content-Type\s*:\s*text/html\b", re.IGNORECASE)
+
+
+def html_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each MIME part of a multipart mail left in the text whose headers say text/html: from its
+    boundary line to the next line of the same boundary (or the text's end)."""
+    parts = []
+    for m in _MIME_BOUNDARY.finditer(text):
+        if parts and m.start() < parts[-1][1]:
+            continue
+        if not _HTML_PART.match(text, m.end() + 1):
+            continue
+        closing = re.compile(rf"^[ \t>]*--{re.escape(m.group('boundary'))}", re.MULTILINE).search(text, m.end())
+        parts.append((m.start(), closing.start() if closing else len(text)))
+    return parts
+
+
 _UNDERLINE = lazyre.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*")
 _FIELD_START = lazyre.compile(r"[\w-]+:\s")
 

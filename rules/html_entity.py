@@ -48,7 +48,9 @@ class HtmlEntity(Rule):
     `letters` option is on: some publishers write accented letters that way on
     purpose, and the text still reads unambiguously. An entity that is part of
     mojibake escaped for the web (`Ã&copy;` for `é`) is left to `mojibake`,
-    which repairs the whole stretch. In Markdown files (`.md`),
+    which repairs the whole stretch. Inside a mail's HTML copy of its text
+    (a MIME part of type text/html left in the text) entities are the
+    markup's own: the part is `mail-furniture`'s. In Markdown files (`.md`),
     code spans, code blocks and HTML comments are left alone, and so are
     complete entity references (`&mdash;`, `&nbsp;`, `&lt;div&gt;`), which
     Markdown renders as their characters; an entity escaped twice
@@ -89,6 +91,8 @@ class HtmlEntity(Rule):
                 continue
             if document.in_example_code(m.start()) or (markdown and _markdown_syntax(text, m.start(), entity)):
                 continue
+            if document.in_html_part(m.start()):
+                continue  # a mail's HTML copy of its text: entities are its syntax (the part is mail-furniture's)
             char = html.unescape(entity if entity.endswith(";") else entity + ";")
             if char == entity or (char.isalnum() and not self.options.letters):
                 continue

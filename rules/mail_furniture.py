@@ -98,6 +98,14 @@ FURNITURE = (
               start=r"Today's\s+Topics:\s*", more=r"\s*\d+\.\s+.*|[ \t]+\S.*", max_lines=40, blank_inside=True,
               safe=False, source="Mailman 2 digests: the list of the digest's messages",
               examples=("Today's Topics:\n\n   1. Re: logbot (Jane Doe)\n   2. Re: databases (John Roe)",)),
+    Furniture("mime-html-part", "MIME part holding the message again as HTML",
+              start=r"--(?:(?=[\w'()+,./:=?-]*[A-Za-z0-9])[\w'()+,./:=?-]{8,70}|=-=-=)\s*",
+              more=r"(?!--[\w'()+,./:=?-]{8,70}(?:--)?\s*$).*", needs=r"\bContent-Type\s*:\s*text/html\b",
+              max_lines=2000, blank_inside=True, alone=False, safe=False,
+              source="RFC 2046 multipart/alternative: mail software sends the text again as a web page; left in a "
+                     "text, the part is markup, not the author's words",
+              examples=("--=-TZ3lhG3ptk97Vn50SDMo\nContent-Type: text/html; charset=\"utf-8\"\n"
+                        "Content-Transfer-Encoding: quoted-printable\n\n<html><body>Hi all,</body></html>",)),
     Furniture("mime-part", "MIME boundary and part headers",
               start=r"--(?:(?=[\w'()+,./:=?-]*[A-Za-z0-9])[\w'()+,./:=?-]{8,70}|=-=-=)\s*",
               more=r"Content-[\w-]+\s*:.*|[ \t]+\S.*", needs=r"\bContent-[\w-]+\s*:",
@@ -180,7 +188,9 @@ class MailFurniture(Rule):
     attachment (`-------------- next part --------------`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
     `Sent:`), a digest's separators, notice and table of contents, MIME
-    boundaries with part headers, PGP signature blocks, `Sent from my phone`,
+    boundaries with part headers, a multipart message's HTML copy of its text
+    (the whole part, from its boundary to the next: markup, not the author's
+    words; its fix is unsafe), PGP signature blocks, `Sent from my phone`,
     a webmail service's advertisement under a rule at a message's end, and
     confidentiality disclaimers. The kinds are data (`FURNITURE` in the
     module), each with the software whose shape it is and an example.

@@ -42,7 +42,10 @@ class QuotedPrintable(Rule):
     of base64 (`...JU=`), rules drawn with `=`, a directory name's
     attributes (`/O=Example/C=DE`), comparisons (`>=68,<=82`), URLs' queries
     (`?maxAge=86400`), interactive sessions (`>>> `) and encoded-words in
-    headers (`mime-encoded-word`) are not quoted-printable.
+    headers (`mime-encoded-word`) are not quoted-printable. A multipart
+    mail's HTML copy of its text left in quoted-printable is one finding for
+    the part, not one for each of its escapes (`mail-furniture` reports the
+    part whole, with a fix that deletes it).
 
     ## Why is this bad?
     The text is not what its author wrote: words are cut in two, code reads
@@ -77,10 +80,13 @@ class QuotedPrintable(Rule):
             return
         body = header_end(text)
         skip = sorted(encoded_word_spans(text))  # an encoded-word's escapes are mime-encoded-word's
+        # (a mail's HTML copy of its text is mail-furniture's whole: its transfer encoding is no damage to the text)
         escapes = [m for m in _ESCAPE.finditer(text, body) if not _inside(skip, m.start())
                    and not document.in_example_code(m.start()) and not _attribute(text, m.start(), m.end())
-                   and not _operator_or_url(text, m.start())]
-        breaks = [b for b in _soft_breaks(text, body) if not document.in_example_code(b[0])]
+                   and not _operator_or_url(text, m.start()) and not document.in_html_part(m.start())]
+        breaks = [b for b in _soft_breaks(text, body) if not document.in_example_code(b[0])
+                  and not document.in_html_part(b[0])]
+        yield from _encoded_html_parts(document)
         if not escapes and not breaks:
             return
         declared = _DECLARED.search(text) is not None
@@ -110,6 +116,17 @@ class QuotedPrintable(Rule):
                                                                                          "prefix differs"), fix=fix))
         out.sort(key=lambda d: d.start)
         yield from out
+
+
+def _encoded_html_parts(document):
+    """A mail's HTML copy of its text left in quoted-printable: one finding for the part, not one for each of its
+    escapes (the part is markup; mail-furniture reports it whole, with a fix that deletes it)."""
+    text = document.text
+    for start, end in document.html_parts:
+        count = len(_ESCAPE.findall(text, start, end)) + text.count("=\n", start, end)
+        if count >= _EVIDENCE:
+            yield Diagnostic(start, end, f"An HTML part of the message left in quoted-printable ({count} escapes and "
+                                         f"soft line breaks): the message again as a web page, encoded for transport")
 
 
 def header_end(text: str) -> int:
