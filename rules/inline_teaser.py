@@ -88,6 +88,13 @@ SPEAKER_TURNS = 3
 _NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 
 
+def _answers(text: str) -> bool:
+    """Whether one label answers in turns (SPEAKER_TURNS or more): an interview, or an expert answering readers
+    (`Lynn Santos: Where might there be other pieces of the "true cross"? ... Moss: There are churches ...`),
+    whose questions, each under its asker's name, are no teasers."""
+    return any(n >= SPEAKER_TURNS for n in Counter(_NAME_LABEL.findall(text)).values())
+
+
 def _speakers(text: str) -> set[str]:
     """The one-word labels that take turns in a dialogue (see SPEAKER_TURNS)."""
     turns = Counter(_NAME_LABEL.findall(text))
@@ -126,7 +133,9 @@ class InlineTeaser(Rule):
     Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and the
     names of a transcript's speakers (two names or more that each label
     three turns or more: `Rambukkana: May I speak? Shepherd: ...`) are left
-    alone; in text broken by more than `max-marks` such line ends (a guide's
+    alone, and so are questions under their askers' names where one label
+    answers three times or more (an expert answering readers: `Jane Roe:
+    Where did the ships land? Smith: They landed ...`); in text broken by more than `max-marks` such line ends (a guide's
     subheadings), only a label that says it points elsewhere (`Read this:`,
     `See more:`, `Related:`) is read.
 
@@ -176,6 +185,7 @@ class InlineTeaser(Rule):
             return  # no label, and no article on one line to hold a headline without one
         labelled, bare = [], []
         speakers = _speakers(text)
+        interview = _answers(text)  # someone answers in turns: the labelled questions are the interviewers' (readers')
         for block in document.prose_runs:
             body = text[block.start:block.end]
             on_one_line = one_line and _stored_on_one_line(block, body)
@@ -183,7 +193,8 @@ class InlineTeaser(Rule):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
                 if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
-                        and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))):
+                        and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))
+                        and not (interview and t.group("headline").endswith("?"))):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
