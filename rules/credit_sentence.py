@@ -153,7 +153,9 @@ class CreditSentence(Rule):
     (`contributed to this report`, `reported from Boston`, `wrote the story
     in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
     in Cologne`, `designed the graphics in this report`), possibly several
-    such clauses joined by `and`, `while`, a comma or a semicolon; each
+    such clauses joined by `and`, `while`, a comma or a semicolon, opening a
+    sentence or glued after a linked headline that ends in a quoted phrase
+    (`... is 'based on nothing' CNN's Jane Doe contributed ...`); each
     credit ends at its own full stop (a place's words keep only inner ones:
     `D.C`, `St. Louis`); and a syndication note (`This article
     was originally published at ...`, `This article has been contributed by
@@ -241,7 +243,7 @@ class CreditSentence(Rule):
             body = text[block.start:block.end]
             if not _CUES.search(body):
                 continue
-            for start in _sentence_starts(body):
+            for start in _credit_starts(body):
                 for pattern, kind in ((credit, "credit"), (syndication, "syndication")):
                     m = pattern.match(body, start, start + CREDIT_MAX_CHARS)
                     if m is None or not _ends_here(body, m.end()):
@@ -359,6 +361,17 @@ _BIO_CUES = lazyre.compile(rf"\s(?:is|was|has)\s+{_GAP}(?:{_BIO_ROLE})\b")
 _DID_ELSE = lazyre.compile(r"\b(?:reported|wrote|conducted)\b")
 _SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(?=\s|$)")
 _NEXT_SENTENCE = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""\s+(?=["“]?[A-Z])""")
+
+
+# A closing quotation mark, then a capital: where a linked headline that ends in a quoted phrase leaves off and
+# the credit glued after it begins (`... India's ban on documentary is 'based on nothing' CNN's Jane Doe contributed
+# to this report .`).
+_AFTER_QUOTE = lazyre.compile(r"(?<=[^\W\d_]['’\"”])\s+(?=[A-Z])")
+
+
+def _credit_starts(body: str) -> list[int]:
+    """Where a credit may start: a sentence's start, or right after a quoted phrase that ends a headline."""
+    return sorted(set(_sentence_starts(body)) | {m.end() for m in _AFTER_QUOTE.finditer(body)})
 
 
 def _sentence_starts(body: str):
