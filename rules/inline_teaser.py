@@ -88,6 +88,11 @@ SPEAKER_TURNS = 3
 _NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 
 
+# A label that opens with a pronoun introduces someone's words ("They ask: "Who am I supposed to be?""), as the
+# author writes them; a linked headline's label names a section or a series ("Opinion:", "First Person:").
+_PRONOUNS = frozenset("I You He She It We They This That These Those".split())
+
+
 def _answers(text: str) -> bool:
     """Whether one label answers in turns (SPEAKER_TURNS or more): an interview, or an expert answering readers
     (`Lynn Santos: Where might there be other pieces of the "true cross"? ... Moss: There are churches ...`),
@@ -135,7 +140,9 @@ class InlineTeaser(Rule):
     three turns or more: `Rambukkana: May I speak? Shepherd: ...`) are left
     alone, and so are questions under their askers' names where one label
     answers three times or more (an expert answering readers: `Jane Roe:
-    Where did the ships land? Smith: They landed ...`); in text broken by more than `max-marks` such line ends (a guide's
+    Where did the ships land? Smith: They landed ...`), and a label that
+    opens with a pronoun (`They ask: "Who am I supposed to be? "`: the
+    author introducing someone's words); in text broken by more than `max-marks` such line ends (a guide's
     subheadings), only a label that says it points elsewhere (`Read this:`,
     `See more:`, `Related:`) is read.
 
@@ -212,7 +219,7 @@ class InlineTeaser(Rule):
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")
-        return not label.isupper() and len(label) >= 2 and \
+        return not label.isupper() and len(label) >= 2 and label.split()[0] not in _PRONOUNS and \
             len(t.group("headline").split()) <= self.options.max_headline_words
 
     def _bare(self, t: re.Match) -> bool:
