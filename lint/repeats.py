@@ -126,6 +126,8 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
     return matches
 
 
+# A heading's underline closing a block: one punctuation mark repeated (reStructuredText's adornments, setext's)
+_ADORNED = lazyre.compile(r"\n[ \t]*([=\-~^*+#\"'`])\1{2,}[ \t]*$")  # (not `...`: an ellipsis)
 PARALLEL_MAX_WORDS = 40  # a paragraph this short that differs from an earlier one only in its slots is a parallel
 # sentence (see slots_filled); the longer near copies seen with words replaced were copies (a reworded
 # re-publication, a word swapped in)
@@ -145,6 +147,8 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
         return True
     if headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[match.later]):
         return True  # "This conflict can also be declared using the `package` key:" over each of two examples
+    if match.kind != "exact" and all(_ADORNED.search(document.block_text(paras[k])) for k in (match.earlier, match.later)):
+        return True  # two headings underlined as reStructuredText and plain-text manuals do: a document's sections
     # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
     return match.kind != "exact" and mostly_addresses(document.block_text(paras[match.later]))
 

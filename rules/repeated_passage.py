@@ -60,7 +60,10 @@ class RepeatedPassage(Rule):
     `usual`) still makes a near copy; a paragraph too short to report is no
     copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
-    purpose, so it is not checked. In e-mail, a quoted
+    purpose, so it is not checked. Two headings underlined as
+    reStructuredText and plain-text manuals write them (`====`, `^^^^`) are
+    sections, however alike (`Added \\K (Issue 151 <...>)` / `Recursive
+    patterns (Issue 27 <...>)`). In e-mail, a quoted
     passage (`> ...`) that repeats a passage standing earlier in the same
     document, whole or a part of it (a digest whose messages quote each
     other) is reported too: `Quoted passage repeats line 130 (20 words,
