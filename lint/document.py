@@ -16,6 +16,7 @@ from doclint import text as text_helpers
 from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
                             is_markdown, read_blocks, wraps)
 from doclint.layout import html_parts as _html_parts
+from doclint.layout import underlined_heading
 
 # A line that opens with a word in lower case (not an address, a handle or an identifier: "bitcoin-dev@...")
 _LOWER_WORD = lazyre.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
@@ -261,6 +262,12 @@ class Document(_Positions):
         """Whether the document is e-mail: it opens with a header block (a message's, or a digest's notice or
         contents; see layout)."""
         return bool(self.blocks) and self.blocks[0].kind == MAIL_HEADER
+
+    @cached_property
+    def is_documentation(self) -> bool:
+        """Whether the document is documentation in sections, which repeats its own notes on purpose: Markdown, or a
+        plain text with a heading underlined with `=` or `-` (not e-mail, whose digest separators are none)."""
+        return is_markdown(self.path) or (not self.is_mail and underlined_heading(self.text))
 
     def in_field_block(self, line: int) -> bool:
         """Whether a 0-based line is a field of a header or a record, two or more `Name: value` lines together

@@ -118,7 +118,8 @@ def html_parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-_UNDERLINE = lazyre.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*")
+# A heading's underline in plain text (reStructuredText's and setext's `===` and `---`), to its line's end
+UNDERLINE = lazyre.compile(r"[ \t]*(?:={3,}|-{3,})[ \t]*(?=\r?\n|$)")
 _FIELD_START = lazyre.compile(r"[\w-]+:\s")
 
 
@@ -129,8 +130,8 @@ def underlined_heading(text: str) -> bool:
     lines = text.splitlines()
     for before, line in zip(lines, lines[1:]):
         title = before.strip()
-        if (title and _UNDERLINE.fullmatch(line) and len(line.strip()) >= len(title) / 2 and len(title) <= 80
-                and any(c.isalpha() for c in title) and not _UNDERLINE.fullmatch(before)
+        if (title and UNDERLINE.fullmatch(line) and len(line.strip()) >= len(title) / 2 and len(title) <= 80
+                and any(c.isalpha() for c in title) and not UNDERLINE.fullmatch(before)
                 and not _FIELD_START.match(title)):
             return True
     return False

@@ -53,11 +53,9 @@ class BoilerplateParagraph(CorpusRule):
     Options = Options
 
     def signature(self, document):
-        from doclint.layout import is_markdown, underlined_heading
         from doclint.repeats import paragraph_norms
 
-        if not self.options.markdown and (is_markdown(document.path) or (
-                not document.is_mail and underlined_heading(document.text))):
+        if not self.options.markdown and document.is_documentation:
             return []  # documentation: a project's pages say their own notes again on purpose
         return [(stable_hash(norm), block.start, block.end)
                 for block, norm in zip(document.paragraphs, paragraph_norms(document))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, is_markdown, is_rst_markup, underlined_heading
+from doclint.layout import HEADLINE, PARAGRAPH, UNDERLINE, is_rst_markup
 from doclint.rule import CorpusRule, option
 from doclint.text import WORD, looks_like_code, normalize, stable_hash, words
 
@@ -46,14 +46,11 @@ class Options:
 
 # A heading underlined with `-` or `=` (reStructuredText, Markdown's setext headings, plain-text release notes and
 # manuals): a document's own structure, however many documents share it ("Backward compatibility notes").
-_UNDERLINE = lazyre.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*(?:\r?\n|$)")
-
-
 def _underlined(text: str, start: int, end: int) -> bool:
     """Whether the unit text[start:end] is such a heading, with its underline or without it."""
     newline = text.find("\n", end)
-    return (newline != -1 and _UNDERLINE.match(text, newline + 1) is not None) or any(
-        _UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
+    return (newline != -1 and UNDERLINE.match(text, newline + 1) is not None) or any(
+        UNDERLINE.fullmatch(line) for line in text[start:end].split("\n")[1:])
 
 
 # A byline at the top of a post (`By Jane Doe`, `Posted on by janedoe`, `Written by: Jane Doe`, or a bare `By` whose
@@ -130,8 +127,7 @@ class RecurringLeftover(CorpusRule):
 
     def signature(self, document):
         """The document's units in order, packed: (hash, start, end, words, flags) each."""
-        if not self.options.markdown and (is_markdown(document.path) or (
-                not document.is_mail and underlined_heading(document.text))):
+        if not self.options.markdown and document.is_documentation:
             return None  # documentation: a project's pages say their own notes again on purpose
         prose = [b for b in document.blocks if b.kind in (PARAGRAPH, HEADLINE)]
         if not prose:
