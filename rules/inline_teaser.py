@@ -93,16 +93,15 @@ _NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 _PRONOUNS = frozenset("I You He She It We They This That These Those".split())
 
 
-def _answers(text: str) -> bool:
-    """Whether one label answers in turns (SPEAKER_TURNS or more): an interview, or an expert answering readers
-    (`Lynn Santos: Where might there be other pieces of the "true cross"? ... Moss: There are churches ...`),
-    whose questions, each under its asker's name, are no teasers."""
-    return any(n >= SPEAKER_TURNS for n in Counter(_NAME_LABEL.findall(text)).values())
+def _answers(turns: Counter) -> bool:
+    """Whether one label answers in turns (SPEAKER_TURNS or more; `turns`: each one-word label's count): an
+    interview, or an expert answering readers (`Lynn Santos: Where might there be other pieces of the "true
+    cross"? ... Moss: There are churches ...`), whose questions, each under its asker's name, are no teasers."""
+    return any(n >= SPEAKER_TURNS for n in turns.values())
 
 
-def _speakers(text: str) -> set[str]:
-    """The one-word labels that take turns in a dialogue (see SPEAKER_TURNS)."""
-    turns = Counter(_NAME_LABEL.findall(text))
+def _speakers(turns: Counter) -> set[str]:
+    """The one-word labels that take turns in a dialogue (see SPEAKER_TURNS; `turns`: each label's count)."""
     names = {name for name, n in turns.items() if n >= SPEAKER_TURNS}
     return names if len(names) >= 2 else set()
 
@@ -191,8 +190,9 @@ class InlineTeaser(Rule):
         if ":" not in text and not one_line:
             return  # no label, and no article on one line to hold a headline without one
         labelled, bare = [], []
-        speakers = _speakers(text)
-        interview = _answers(text)  # someone answers in turns: the labelled questions are the interviewers' (readers')
+        turns = Counter(_NAME_LABEL.findall(text))
+        speakers = _speakers(turns)
+        interview = _answers(turns)  # someone answers in turns: the labelled questions are the interviewers' (readers')
         for block in document.prose_runs:
             body = text[block.start:block.end]
             on_one_line = one_line and _stored_on_one_line(block, body)

@@ -9,7 +9,7 @@ from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.layout import LIMITS, is_markdown, wraps
-from doclint.text import CLOSERS, SCRIPTS, SENTENCE_ENDS, ends_sentence
+from doclint.text import SCRIPTS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
 # words in another script (a cheap screen before the scripts' own classes).
@@ -171,7 +171,6 @@ _PROMPT_TO_SITE = lazyre.compile(
     r"(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b", re.IGNORECASE)
 _SITE_WORD = lazyre.compile(r"[a-z][\w-]*")
 _SENTENCE_AFTER = lazyre.compile(f"[^{re.escape(SENTENCE_ENDS)}\\n]{{0,80}}?[{re.escape(SENTENCE_ENDS)}](?=\\s|$)")
-_LAST_SENTENCE_END = lazyre.compile(f".*[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+(?=[A-Z\"“])", re.DOTALL)
 
 
 def _promotions(document):
@@ -185,11 +184,13 @@ def _promotions(document):
     for block in document.paragraphs:
         for m in _PROMPT_TO_SITE.finditer(text, block.start, block.end):
             back = text[max(block.start, m.start() - PROMOTION_SENTENCE):m.start()]
-            opening = _LAST_SENTENCE_END.match(back)
+            opening = None
+            for opening in SENTENCE_BREAK.finditer(back):  # the last sentence's end before the prompt
+                pass
             tail = _SENTENCE_AFTER.match(text, m.end(), block.end)
             if opening is None or tail is None:
                 continue  # no sentence's start before it in the paragraph (near it), or no end after it
-            start, end = m.start() - len(back) + opening.end(), tail.end()
+            start, end = m.start() - len(back[opening.end():].lstrip()), tail.end()
             before = text[max(block.start, start - _CONTEXT_CHARS):start]
             after = text[end:min(block.end, end + _CONTEXT_CHARS)]
             if len(before.split()) < PROMOTION_CONTEXT or len(after.split()) < PROMOTION_CONTEXT:
