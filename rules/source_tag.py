@@ -77,6 +77,12 @@ class Wordings:
         self._compiled: list = [None] * len(self.families)
 
     @functools.cached_property
+    def library_last(self):
+        """A picture library or a wire named last (`/ Shutterstock`, `via Getty Images`): a photographer's credit
+        ends with it, whatever the photographer's name looks like (a library's contributors sign with handles)."""
+        return re.compile(rf"(?:/|\bvia)\s*(?-i:{self.pieces['LIBRARIES']}|{self.pieces['WIRES']})\.?\s*$")
+
+    @functools.cached_property
     def wire(self):
         """A wire service's name (compiled when a credit's name is first judged)."""
         return re.compile(self.pieces["WIRES"])
@@ -354,7 +360,7 @@ class Scanner:
                     # picture library closes ("FG Trade via Getty Images": no title ends so)
                     tags = [t for t in tags if _bracketed_credit(t, content) or (
                         (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
-                            t.rule == "source-credit" and _LIBRARY_LAST.search(content[lead:trail]))))]
+                            t.rule == "source-credit" and wordings().library_last.search(content[lead:trail]))))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
@@ -1005,10 +1011,6 @@ def _credit_tail(rest: str) -> bool:
 
 
 CREDIT_LINE_WORDS = 8  # words after a credit's cue on a line of its own that the whole line is still the credit
-# A picture library or a wire named last: a photographer's credit ends with it, whatever the photographer's name
-# looks like (a library's contributors sign with handles: `sciencepics / Shutterstock`, `d3sign via Getty Images`)
-_LIBRARY_LAST = lazyre.compile(r"(?:/|\bvia)\s*(?-i:Getty\s*Images|Shutterstock|Alamy(?:\s+Stock\s+Photo)?|"
-                               r"iStock(?:photo)?|Unsplash|Pexels|Pixabay|Adobe\s+Stock|AP|Reuters|AFP|EPA)\.?\s*$")
 
 
 def _whole_credit(cue: str, rest: str, whole_line: bool, at_start: bool) -> int | None:
@@ -1026,8 +1028,9 @@ def _library_credit(cue: str, rest: str) -> bool:
     """A credit's cue with a colon glued to the end of a paragraph, then a few words with no sentence in them that
     a picture library or a wire closes (`... a nationwide study. Image Credit: sciencepics / Shutterstock`)."""
     words = rest.split()
-    return (cue.rstrip().endswith(":") and 0 < len(words) <= CREDIT_LINE_WORDS and bool(_LIBRARY_LAST.search(rest))
-            and not any(w.endswith(("!", "?")) or (w.endswith(".") and w is not words[-1]) for w in words))
+    return (cue.rstrip().endswith(":") and 0 < len(words) <= CREDIT_LINE_WORDS
+            and bool(wordings().library_last.search(rest)) and not any(w.endswith(("!", "?")) for w in words)
+            and not any(w.endswith(".") for w in words[:-1]))
 
 
 def _credit_line(cue: str, rest: str) -> bool:
