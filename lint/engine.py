@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from doclint import lazyre
 from doclint.config import Config, ConfigError, build_options
 from doclint.diagnostics import Applicability, Diagnostic
 from doclint.document import Document
@@ -217,7 +218,7 @@ def _screen(rules: list[Rule]):
     import re
 
     chars = frozenset().union(*(type(rule).screen for rule in rules))
-    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
+    return lazyre.compiled_now("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
 
 
 def without_superseded(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -124,8 +124,8 @@ def _damage_patterns():
     """(any damage, a run of mojibake, an invisible character): compiled on first use, not by every run's import.
     A run of mojibake is lead and continuation characters (the same few runs, `â€™` and `Ã©`, recur)."""
     invisible = "[" + "".join(re.escape(chr(c)) for c in _DELETED) + "]"
-    return (re.compile(f"{MOJIBAKE_HINT.pattern}|{_ENTITY.pattern}|{invisible}"),
-            re.compile(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+"), re.compile(invisible))
+    return (lazyre.compiled_now(f"{MOJIBAKE_HINT.pattern}|{_ENTITY.pattern}|{invisible}"),
+            lazyre.compiled_now(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+"), lazyre.compiled_now(invisible))
 
 
 @lru_cache(maxsize=4096)
@@ -235,7 +235,7 @@ _LEGAL = (r"permission is hereby granted|without (?:any )?warrant(?:y|ies)|redis
 @lru_cache(maxsize=1)
 def _legal_pattern():
     """Compiled on first use (2 ms), not by every run's import."""
-    return re.compile(_LEGAL, re.IGNORECASE)
+    return lazyre.compiled_now(_LEGAL, re.IGNORECASE)
 
 
 # A file whose name says it holds a project's legal or authorship text (LICENSE, COPYING, NOTICE, ...): its notices,

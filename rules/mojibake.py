@@ -634,7 +634,7 @@ def _pair(codec: str):
     """A UTF-8 lead byte then a continuation byte, as the codec shows them."""
     leads = bytes(range(0xC2, 0xF5)).decode(codec, errors="ignore")
     continuations = bytes(range(0x80, 0xC0)).decode(codec, errors="ignore")
-    return re.compile(f"[{re.escape(leads)}][{re.escape(continuations)}]")
+    return lazyre.compiled_now(f"[{re.escape(leads)}][{re.escape(continuations)}]")
 
 
 def _trimmed(segment: str, i1: int, i2: int, replacement: str) -> tuple[int, int, str]:

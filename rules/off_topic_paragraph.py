@@ -397,8 +397,8 @@ _BEYOND_LATIN = lazyre.compile("[^\x00-\u036f\u2000-\u214f]")
 
 @lru_cache(maxsize=1)
 def _script_res() -> dict:
-    res = {name: re.compile(f"[{letters}]+") for name, letters in SCRIPTS.items()}
-    res["Latin"] = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+    res = {name: lazyre.compiled_now(f"[{letters}]+") for name, letters in SCRIPTS.items()}
+    res["Latin"] = lazyre.compiled_now("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
     return res
 
 

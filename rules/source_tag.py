@@ -80,21 +80,21 @@ class Wordings:
     def library_last(self):
         """A picture library or a wire named last (`/ Shutterstock`, `via Getty Images`): a photographer's credit
         ends with it, whatever the photographer's name looks like (a library's contributors sign with handles)."""
-        return re.compile(rf"(?:/|\bvia)\s*(?-i:{self.pieces['LIBRARIES']}|{self.pieces['WIRES']})\.?\s*$")
+        return lazyre.compiled_now(rf"(?:/|\bvia)\s*(?-i:{self.pieces['LIBRARIES']}|{self.pieces['WIRES']})\.?\s*$")
 
     @functools.cached_property
     def wire(self):
         """A wire service's name (compiled when a credit's name is first judged)."""
-        return re.compile(self.pieces["WIRES"])
+        return lazyre.compiled_now(self.pieces["WIRES"])
 
     @functools.cached_property
     def address_or_handle(self):
         """An address or a handle after a cue (compiled when a cue is first followed by something)."""
-        return re.compile(rf"\s*(?:{self.pieces['DOMAIN']}|{self.pieces['HANDLE']})")
+        return lazyre.compiled_now(rf"\s*(?:{self.pieces['DOMAIN']}|{self.pieces['HANDLE']})")
 
     def compiled(self, n: int):
         if self._compiled[n] is None:
-            self._compiled[n] = re.compile(self.families[n].pattern, re.IGNORECASE)
+            self._compiled[n] = lazyre.compiled_now(self.families[n].pattern, re.IGNORECASE)
         return self._compiled[n]
 
 
