@@ -129,7 +129,7 @@ FURNITURE = (
               start=r"Sent\s+(?:from|via|with)\s+(?:my|the)\s+(?:\w+\s+){0,3}(?:iPhone|iPad|phone|mobile(?:\s+(?:device|phone))?"
                     r"|BlackBerry|Android|Galaxy|smartphone|tablet|device|Samsung|Pixel)\b"
                     r"(?:\s+(?:using|with|via)\s+[\w.-]+(?:\s+[\w.-]+)?)?"  # "... using Tapatalk"
-                    r"(?:\s*[,.;:-]?\s*(?:please\s+)?(?:excuse|pardon|forgive)\b[^\n]{0,60})?\s*[.!]?",
+                    r"(?:\s*[,.;:-]?\s*(?:please\s+)?(?:excuse|pardon|forgive)\b[^\n.!?]{0,60})?\s*[.!]?",
               max_lines=1, source="the line mail apps on phones append to every message",
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
     Furniture("disclaimer", "Confidentiality disclaimer",
@@ -166,7 +166,7 @@ def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
 _SIGNATURE = lazyre.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
-_OPENERS = [(f, re.compile(f.start, re.IGNORECASE)) for f in FURNITURE]
+_OPENERS = [(f, lazyre.compiled_now(f.start, re.IGNORECASE)) for f in FURNITURE]
 _DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
 
 
@@ -358,7 +358,7 @@ def _ends_message(last: int, bare: list, depth: list) -> bool:
 def _extent(i, bare, furniture: Furniture) -> int:
     """The last line of a block of `furniture` opening on line i: the lines after it that its `more` pattern
     reads (quoted at any depth: a digest's separator may stand unquoted before its quoted header)."""
-    more = re.compile(furniture.more, re.IGNORECASE)
+    more = lazyre.compiled_now(furniture.more, re.IGNORECASE)
     last, k = i, i + 1
     while k < len(bare) and k - i <= furniture.max_lines:
         line = bare[k].rstrip()
