@@ -20,6 +20,7 @@ from doclint.layout import underlined_heading
 
 # A line that opens with a word in lower case (not an address, a handle or an identifier: "bitcoin-dev@...")
 _LOWER_WORD = lazyre.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
+_LINK_END = lazyre.compile(r"\]\([^()\s]*\)\s*$")  # a Markdown link closes the line: "... a [draft](https://...)"
 BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -281,13 +282,14 @@ class Document(_Positions):
         """Whether a 0-based line continues the sentence of the line before it in the same block (a hard wrap):
         then what opens the line is no start of a paragraph, nor of a tag. A line filled to a wrap width that
         ends mid-sentence is continued; so is any line that ends mid-sentence on a word when the next one opens
-        with a word in lower case (`... and finds` / `related reports.`: a wrap past the usual width)."""
+        with a word in lower case (`... and finds` / `related reports.`: a wrap past the usual width), or a
+        Markdown link ends it (`... open a [draft](https://...)` / `via GitHub.`: its address is no text)."""
         if line <= 0 or is_blank(current := self.line_text(line)):
             return False
         before = self.line_text(line - 1)
         if wraps(before):
             return True
-        return bool(_LOWER_WORD.match(current)) and before.rstrip()[-1:].isalpha()  # no mark ends the line before
+        return bool(_LOWER_WORD.match(current)) and (before.rstrip()[-1:].isalpha() or bool(_LINK_END.search(before)))
 
     def analysis(self, kind, *parameters):
         """The analysis `kind` of this document, computed once (`kind.compute(document, *parameters)`) and shared
@@ -336,14 +338,18 @@ class Document(_Positions):
     # -- lazy views -------------------------------------------------------
     @cached_property
     def code_blocks(self) -> list[tuple[int, int]]:
-        """(start, end) of each fenced code block (```` ``` ```` or `~~~`) and HTML comment of a Markdown file; none in
-        other files. Neither is prose: an example repeated in two languages is no duplicate."""
+        """(start, end) of each fenced code block (```` ``` ```` or `~~~`), HTML comment and line that is one whole
+        HTML or JSX tag (`<Diagram name="..." alt="...">`) of a Markdown file, disjoint and sorted; none in other
+        files. None is prose: an example repeated in two languages is no duplicate, nor are two diagrams' alt
+        texts."""
         text = self.text
-        if not is_markdown(self.path):
+        if not is_markdown(self.path) or "<" not in text and "```" not in text and "~~~" not in text:
             return []
-        if "```" not in text and "~~~" not in text and "<!--" not in text:
-            return []
-        return [m.span() for m in _fenced().finditer(self.text)]
+        spans = [m.span() for m in _fenced().finditer(text)] if "```" in text or "~~~" in text or "<!--" in text \
+            else []
+        if "<" in text:
+            spans += [m.span() for m in _TAG_LINE.finditer(text)]
+        return _merged(spans)
 
     def in_code(self, offset: int) -> bool:
         """Whether `offset` lies inside a fenced code block (see code_blocks)."""
@@ -359,13 +365,7 @@ class Document(_Positions):
         spans = [m.span() for m in _SESSION.finditer(self.text)] if ">>>" in self.text else []
         if is_markdown(self.path):
             spans += self.code_blocks + [m.span() for m in _inline_code().finditer(self.text)]
-        merged: list[tuple[int, int]] = []
-        for a, b in sorted(spans):
-            if merged and a < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-            else:
-                merged.append((a, b))
-        return merged
+        return _merged(spans)
 
     def in_example_code(self, offset: int) -> bool:
         """Whether `offset` lies in code the document shows on purpose (see example_code)."""
@@ -411,8 +411,25 @@ class Document(_Positions):
 @lru_cache(maxsize=1)
 def _fenced():
     """Fenced code blocks and HTML comments: compiled when a Markdown file first asks, not by every run's import."""
-    return re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
+    return lazyre.compiled_now(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
                       re.MULTILINE | re.DOTALL)
+
+
+# A Markdown line that is one whole HTML or JSX tag, opening, closing or empty (CommonMark's HTML block of kind 7;
+# MDX components): markup, whatever its attributes say.
+_TAG_LINE = lazyre.compile(r"""^[ \t]{0,3}</?[A-Za-z][\w.:-]*(?:\s+(?:[^<>"'{}]|"[^"\n]*"|'[^'\n]*'|\{[^{}\n]*\})*)?/?>"""
+                           r"[ \t]*$", re.MULTILINE)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) spans sorted, overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -434,7 +451,7 @@ _SESSION = lazyre.compile(r"^[ \t]*>>>[ \t]+(?:[\w.\[\]'\"]+\(|import\s|from\s+\
 @lru_cache(maxsize=1)
 def _inline_code():
     """Markdown's code spans (which may wrap onto the next line of their paragraph) and indented code lines."""
-    return re.compile(r"`(?:[^`\n]|\n(?![ \t]*(?:\n|$)))+`|^(?: {4}|\t).*$", re.MULTILINE)
+    return lazyre.compiled_now(r"`(?:[^`\n]|\n(?![ \t]*(?:\n|$)))+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
 def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:
