@@ -22,6 +22,11 @@ _DATELINE = lazyre.compile(
 _BARE = lazyre.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,4}\s+)?)(?P<tag>(?-i:[A-Z]{2,6}))\s*[—–]"
                        r"(?:[ \t]*$|\s+(?=[\"“]?[A-Z0-9])(?![^\n]*[—–]))")  # the story starts after the dash, a capital
 # opening it and no second dash closing an aside ("CNN — the network that broke the story — declined ..." is prose)
+# A tag that opens a story with no place before it, glued to its first word, as the cnn_dailymail articles of
+# CNN's partners open ("(Billboard)From Channing Tatum ...", "(The Hollywood Reporter)The ..."): a scraper cut the
+# place and the dash. Only a name (capitalised words, connectors, an address) glued to a capital counts.
+_OPENING = lazyre.compile(r"(?P<tag>\((?P<agency>(?:[A-Z][\w.'’+&-]*|of|the|and|\+|&)(?:\s(?:[A-Z][\w.'’+&-]*|of|the|"
+                          r"and|\+|&)){0,4})\))(?P<next>[A-Z\"“‘'])")
 # Outlets whose tag may stand with no separator after it ("New York (AP) The ..."): wire services and broadcasters.
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
 OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
@@ -30,6 +35,9 @@ cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv"
 # repeated by a scraper) do not count towards `paragraphs` (a FakeNewsCorpus page's dateline stood fourth).
 LEAD_WORDS = 12
 _MAX_PLACE_WORDS = 9  # "Vatican City, Jan 24, 2018 / 04:26 am": a place, a date and a time
+# A place that ends a sentence: a full stop after a word in lower case or longer than a state's abbreviation
+# ("... met on Monday. (Updated)The vote"), not after "Ga." or "Calif." ("ATLANTA, Ga. (CNN) --").
+_SENTENCE_CLOSES = lazyre.compile(r"(?:\b[a-z]\w*|\b\w{6,})[.!?]$")
 _DOMAIN = lazyre.compile(r"\b[\w-]+\.(?:com|org|net|co|news|info|tv)\b", re.IGNORECASE)
 
 
@@ -93,6 +101,7 @@ class DatelineTag(Rule):
                 return
 
     def check(self, document, context):
+        first = next((b.start for b in document.prose_runs if b.kind == "paragraph"), None)
         for block in self._leads(document):
             text = document.text[block.start:min(block.end, block.start + 200)]
             bare = _BARE.match(text)
@@ -100,6 +109,9 @@ class DatelineTag(Rule):
                 yield self._bare(document, block, bare)
                 continue
             m = _DATELINE.match(text)
+            if m is None and block.start == first and _OPENING.match(text) and len(_OPENING.match(text)["agency"]) > 1:
+                yield self._opening(document, block.start, _OPENING.match(text))
+                continue
             if m is None or len(re.findall(r"[\w']+", m.group("place"))) > _MAX_PLACE_WORDS:
                 continue
             agency, sep = m.group("agency"), m.group("sep")
@@ -109,7 +121,8 @@ class DatelineTag(Rule):
             domain = _DOMAIN.search(agency)
             if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
                 continue
-            if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")):
+            if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")) or _SENTENCE_CLOSES.search(
+                    m.group("place")):
                 continue  # a sentence before the brackets: prose, not a dateline
             a, b = block.start + m.start("tag"), block.start + m.end("tag")
             shown = document.text[a:b]
@@ -128,6 +141,16 @@ class DatelineTag(Rule):
                 fix = Fix.unsafe(Edit(a, b, ("" if spaced else " ") + "\u2014" + (" " if glued else "")),
                                  message="Replace the tag with a dash")
             yield Diagnostic(a, b, f"Agency tag in a dateline: \"{shown}\"", fix=fix)
+
+    @staticmethod
+    def _opening(document, start: int, m) -> Diagnostic:
+        """A tag with no place before it, glued to the story's first word: it goes, safely for a wire service or a
+        broadcaster (`OUTLETS`), unsafely for another name (judged by its shape)."""
+        a, b = start + m.start("tag"), start + m.end("tag")
+        shown = document.text[a:b]
+        make = Fix.safe if m["agency"].lower() in OUTLETS else Fix.unsafe
+        return Diagnostic(a, b, f'Agency tag opening the story: "{shown}"', fix=make(Edit(a, b),
+                                                                                      message="Delete the tag"))
 
     @staticmethod
     def _bare(document, block, m) -> Diagnostic:
