@@ -24,12 +24,13 @@ _ROLE = (r"(?:(?:[Ss]taff|[Ss]enior|[Cc]hief|[Ss]pecial|[Ff]reelance)\s+)?(?:[Jj
 # inside a word or after St, Mt and Ft: the credit's own full stop ends the sentence ("... from London. CNN's ...")
 _PLACE_WORD = r"(?:(?:St|Mt|Ft)\.\s+)?[A-Z][\w'’-]*(?:\.[A-Z][\w'’-]*)*"
 _PLACE = rf"{_PLACE_WORD}(?:(?:\s+|,\s+){_PLACE_WORD}){{0,3}}"
+_PLACES = rf"{_PLACE}(?:,?\s+and\s+{_PLACE})?"  # "... reported and wrote in Atlanta and New York."
 # a person, perhaps with where they were: "CNN's Matthew Chance in Moscow and Laura Smith-Spark in London"
 _PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME}(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?)"
 _PEOPLE = rf"{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+and\s+{_PERSON})?"
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
 _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
-        rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACE}"
+        rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACES}"
         rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE})"
         rf"|(?:designed|produced|created|made|drew)\s+the\s+(?:graphics?|maps?|charts?|illustrations?|video)"
         rf"\s+(?:for|in)\s+{_STORY})")
@@ -82,12 +83,12 @@ _CREDITED = lazyre.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\
 @lru_cache(maxsize=1)
 def _patterns():
     """(credit, syndication): compiled when a document first needs them, not by every run's import."""
-    return re.compile(_CREDIT), re.compile(_SYNDICATION)
+    return lazyre.compiled_now(_CREDIT), lazyre.compiled_now(_SYNDICATION)
 
 
 @lru_cache(maxsize=1)
 def _bio_pattern():
-    return re.compile(_BIO)
+    return lazyre.compiled_now(_BIO)
 
 
 # A bio by its shape, where it names no writing role: a full name opens the block, then what the person is and
@@ -104,7 +105,7 @@ _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}
 
 @lru_cache(maxsize=1)
 def _role_at_pattern():
-    return re.compile(_ROLE_AT)
+    return lazyre.compiled_now(_ROLE_AT)
 
 
 # A site's or an organisation's blurb after the story: its name opens the block (a web address, or a name in
@@ -121,7 +122,7 @@ _BLURB = rf"(?:{_SITE}|{_ORG})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0
 
 @lru_cache(maxsize=1)
 def _blurb_pattern():
-    return re.compile(_BLURB)
+    return lazyre.compiled_now(_BLURB)
 
 
 # The longest credit sentence looked for, in characters (CNN's longest seen, with five reporters and two
