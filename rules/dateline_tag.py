@@ -59,7 +59,12 @@ class DatelineTag(Rule):
     dash), when it names an address (`(Ammoland.com)`), or when it names a
     wire service or a broadcaster (`OUTLETS` in the module). What follows in
     lower case is a sentence going on (`Apple (AAPL) shares rose`), never a
-    dateline. The place and date are the author's and stay.
+    dateline. The place and date are the author's and stay. A story whose
+    place was cut may open with the tag alone, glued to its first word
+    (`(Billboard)From ...`, `(The Hollywood Reporter)The ...`, as the
+    partners' stories of a news dataset do): a bracketed name of capitalised
+    words or an address, at the very start of the document's first
+    paragraph, counts too.
 
     ## Why is this bad?
     The tag credits the distributor, not the story: over a corpus it is the
@@ -78,7 +83,9 @@ class DatelineTag(Rule):
     replaced with a dash, a separator the document did not have. A
     broadcaster's dateline with no brackets (`Washington CNN — The ...`)
     loses its outlet by an unsafe fix (an outlet may be a sentence's
-    subject); `CNN —` alone on its line goes by a safe one.
+    subject); `CNN —` alone on its line goes by a safe one. A tag opening a
+    story with no place goes by a safe fix when it names a wire service or
+    a broadcaster, by an unsafe one otherwise.
     """
 
     code = "S103"
