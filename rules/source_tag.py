@@ -356,10 +356,13 @@ class Scanner:
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
                     # caption a page put first, a line of buttons or labels that the page put above the story
-                    # ("Listen 4 min Comment on this story Comment Gift Article Share"), and a photo's credit that a
-                    # picture library closes ("FG Trade via Getty Images": no title ends so)
+                    # ("Listen 4 min Comment on this story Comment Gift Article Share"), a prompt that calls the
+                    # reader to act ("Subscribe to Example Free Press for FREE": a label such as "Trending Now" may
+                    # title a page), and a photo's credit that a picture library closes ("FG Trade via Getty
+                    # Images": no title ends so)
                     tags = [t for t in tags if _bracketed_credit(t, content) or (
                         (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
+                            t.rule == "page-furniture" and _CALL.match(content, lead)) or (
                             t.rule == "source-credit" and wordings().library_last.search(content[lead:trail]))))]
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
@@ -713,6 +716,7 @@ _CROSS_REFERENCE = lazyre.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a
 _LINK = lazyre.compile(r"https?://|www\.")
 
 
+_CALL = lazyre.compile(r"(?:subscribe|sign\s+up|listen\s+to|click|tap|download|join\s+(?:us|our))\b", re.IGNORECASE)
 _TRUNCATION = lazyre.compile(r"[(\[]\s*(?:\.{3}|…)\s*[)\]]")  # `[...]`, as the excerpt-truncation family reads it
 
 
