@@ -71,11 +71,15 @@ FURNITURE = (
               examples=("________________________________________\nFrom: Jane Doe <jane@example.org>\n"
                         "Sent: Friday, February 3, 2023 9:50 AM\nTo: list@example.org\nSubject: RE: fan control",)),
     Furniture("forward-header", "Header block of a forwarded message",
-              start=r"-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?\s*",
-              more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
-              source="Gmail, Apple Mail: the header of a forwarded message",
+              start=r"(?:-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?|Begin\s+forwarded\s+message\s*:)\s*",
+              more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False, blank_inside=True,
+              alone=False, needs=r"\bFrom\s*:",
+              source="Gmail, Apple Mail: the header of a forwarded message (Apple Mail's under `Begin forwarded "
+                     "message:` and a blank line, often quoted)",
               examples=("---------- Forwarded message ----------\nFrom: Jane Doe\nDate: Mon, 3 Jan 2005\n"
-                        "Subject: deferreds",)),
+                        "Subject: deferreds",
+                        "Begin forwarded message:\n\n> From: Jane Doe <jane at example.org>\n"
+                        "> Date: August 19, 2009 10:28:44 AM EDT\n> Subject: ticket changed")),
     Furniture("digest-separator", "Digest separator and message header",
               start=r"(?:--__--__--|-{20,})\s*", more=r"Message:\s*\d+\s*|" + _HEADER_FIELD + "|" + _CONTINUATION,
               max_lines=12, blank_inside=True, safe=False, needs=r"Message:\s*\d+",
@@ -133,7 +137,8 @@ FURNITURE = (
               max_lines=1, source="the line mail apps on phones append to every message",
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
     Furniture("disclaimer", "Confidentiality disclaimer",
-              start=r"(?=.{0,200}\b(?:confidential|privileged|intended\s+(?:solely|only)\s+for)\b)"
+              start=r"(?=.{0,200}\b(?:confidential|privileged|intended\s+(?:solely\s+|only\s+)?for\s+the\s+"
+                    r"(?:individual|person|entity|addressee|recipient|named|sole|exclusive|use)|intended\s+(?:solely|only)\s+for)\b)"
                     r".{0,200}\b(?:e-?mail|message|transmission|communication)\b.*",
               more=r"\S.*", max_lines=12, safe=False,
               source="the legal notice company mail servers append: it names the message confidential and says "
@@ -147,7 +152,7 @@ FURNITURE = (
 # A disclaimer is told by what it asks, not by its first words alone (mail about confidential data is prose).
 _DISCLAIMER_ASKS = lazyre.compile(r"\b(?:intended\s+(?:solely|only)\s+for|received\s+this\s+(?:e-?mail|message|"
                                   r"transmission|communication)\s+in\s+error|notify\s+the\s+sender|if\s+you\s+are\s+not\s+"
-                                  r"the\s+intended\s+recipient)", re.IGNORECASE)
+                                  r"the\s+(?:intended\s+recipient|addressee))", re.IGNORECASE)
 
 
 def _in_fence(i: int, fences: list[int]) -> bool:
@@ -324,7 +329,14 @@ class MailFurniture(Rule):
         # when the block ends the text)
         depth, cut = unquote(document.line_text(first))
         quote = document.line_text(first)[:cut].rstrip()
-        if depth and last + 1 < document.line_count and unquote(document.line_text(last + 1))[0]:
+        ends_text = all(not document.line_text(n).strip() for n in range(last + 1, document.line_count))
+        if ends_text and not depth and first > 0:
+            # the block ends the text: the blank lines before it go too, the text's final line break stays
+            prev = first - 1
+            while prev > 0 and not document.line_text(prev).strip():
+                prev -= 1
+            edit = Edit(document.line_span(prev)[1], len(text), "\n" if text.endswith("\n") else "")
+        elif depth and last + 1 < document.line_count and unquote(document.line_text(last + 1))[0]:
             # a quoted block inside a quote that goes on leaves one empty quoted line: the quote keeps its shape
             edit = Edit(start, document.line_starts[last + 1], quote + "\n")
         elif last + 1 < document.line_count:
