@@ -39,6 +39,23 @@ _OPENERS = ("The", "A", "An", "But", "And", "He", "She", "It", "They", "We", "In
             "Some", "Many", "Most", "There", "What", "How", "Why", "If", "Since", "Although", "However", "Meanwhile")
 _QUOTED_END = lazyre.compile(r"(?P<headline>[A-Z0-9\"“](?:[^.?!\n'‘’]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))+?\s['‘][^'‘’\n.?!]{1,60}?"
                              rf"[^\W\d_]['’])(?=\s+(?:{'|'.join(_OPENERS)})\s)")
+# A link to a profile of someone in the news, as a question with no label: "Who was co-pilot Andreas Lubitz?",
+# "Who was Walter Scott?" (CNN's articles link their subject's profile so). Where the sentence after it names the
+# person at once, it is the article's own subheading, answered below it ("Who was Odin Lloyd? Odin Lloyd's sister
+# ...", "Who was Warren Weinstein? Weinstein had spent his life ..."): see _answered. ("Who was Walter Scott? The
+# video shows Scott running ..." goes on with the story.)
+_PROFILE = lazyre.compile(r"(?P<headline>Who\s+(?:was|is)\s+(?:[a-z][\w-]*\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)"
+                          r"{0,3})\?)(?=\s+[A-Z\"“]|\s*$)")
+ANSWER_WORDS = 3  # an answer to a profile question names its person within its first words
+
+
+def _answered(body: str, t: re.Match) -> bool:
+    """Whether the sentence after a profile question opens by naming its person (the last word of the name), or
+    with `He` or `She`."""
+    after = " ".join(body[t.end():].split()[:ANSWER_WORDS])
+    return re.search(rf"\b{re.escape(t.group('name').split()[-1])}\b|^(?:He|She)\b", after) is not None
+
+
 # A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
 _SENTENCE_END = lazyre.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
                                f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
@@ -159,6 +176,13 @@ class InlineTeaser(Rule):
     more (a run of linked headlines); in text that kept its line breaks,
     a sentence ending at ` .` is the author's.
 
+    In such an article, a question that links a profile of someone in the
+    news is read too: `Who was Walter Scott?`, `Who was co-pilot Andreas
+    Lubitz?` (a capitalised name, perhaps after one word of role), unless
+    the sentence after it names the person (or says `He`, `She`) within
+    its first three words, answering it as the article's own subheading
+    (`Who was Odin Lloyd? Odin Lloyd's sister ...`).
+
     ## Why is this bad?
     Another story's headline in the middle of this one breaks its text and
     repeats across every story that links to it.
@@ -202,6 +226,8 @@ class InlineTeaser(Rule):
                 if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
                         and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))
                         and not (interview and t.group("headline").endswith("?"))):
+                    labelled.append((block.start, t))
+                elif on_one_line and (t := _PROFILE.match(body, m.end())) is not None and not _answered(body, t):
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _bare_headline(body, m.end(), marks)) is not None and self._bare(t):
                     bare.append((block.start, t))
