@@ -37,7 +37,7 @@ LEAD_WORDS = 12
 _MAX_PLACE_WORDS = 9  # "Vatican City, Jan 24, 2018 / 04:26 am": a place, a date and a time
 # A place that ends a sentence: a full stop after a word in lower case or longer than a state's abbreviation
 # ("... met on Monday. (Updated)The vote"), not after "Ga." or "Calif." ("ATLANTA, Ga. (CNN) --").
-_SENTENCE_CLOSES = lazyre.compile(r"(?:\b[a-z]\w*|\b\w{6,})[.!?]$")
+_SENTENCE_CLOSES = lazyre.compile(r"(?:\b[a-z]\w*|\b\w{6,})" + f"[{re.escape(SENTENCE_ENDS)}]$")
 _DOMAIN = lazyre.compile(r"\b[\w-]+\.(?:com|org|net|co|news|info|tv)\b", re.IGNORECASE)
 
 
