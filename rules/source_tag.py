@@ -375,12 +375,15 @@ class Scanner:
                         continue  # the words that open a line continuing a sentence end it ("is not\nrecommended.")
                     if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content):
                         continue
+                    if tag.rule == "source-credit" and _WRITER.match(text, a) and _leads(document, block):
+                        continue  # "... a 2 page brochure. Written by Jane Doe.": the story's byline, near its top
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
                             and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
-                    if tag.kind == "line" and block.first_line == block.last_line and _heads_next(document, block,
-                                                                                                  text[a:b]):
-                        continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ...")
+                    if tag.kind == "line" and block.first_line == block.last_line and (_heads_next(
+                            document, block, text[a:b]) or _introduces_prose(document, block, content)):
+                        continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ..."),
+                        # or a line that introduces a passage the author quotes ("More from the Province:" / "…")
                     if (_NOTICE.search(text[a:b]) or tag.kind == "address") and _legal_text(document):
                         continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
@@ -805,6 +808,37 @@ def _heads_next(document, block, line: str) -> bool:
     end = re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"(?:\s|$)", following)
     theirs = re.findall(r"[a-z]{4,}", following[:end.end() if end else None].lower())
     return any(stem(w) in own or (len(w) >= 6 and w[:6] in prefixes) for w in theirs)
+
+
+BYLINE_BLOCKS = 2  # a writer's credit in the document's first prose blocks is its byline (LABELLING: bylines at
+# the top of a story are not leftovers): "A parents' guide ... A 2 page pdf brochure. Written by Jane Doe."
+_WRITER = lazyre.compile(r"(?:written|words|text)\s+by\b", re.IGNORECASE)
+
+
+def _leads(document, block) -> bool:
+    """Whether a block is among the document's first BYLINE_BLOCKS prose blocks after its headline."""
+    first = [b.index for b in document.prose_runs if b.kind == "paragraph"][:BYLINE_BLOCKS]
+    return block.index in first
+
+
+INTRODUCED_WORDS = 15  # a passage of at least this many words after a line ending in a colon is prose it
+# introduces (an excerpt the author quotes), not the headlines of a teaser's list
+
+
+def _introduces_prose(document, block, line: str) -> bool:
+    """Whether a line that ends with a colon introduces a passage of prose: the next block opens with an ellipsis
+    or a quotation mark, or runs to INTRODUCED_WORDS words and two sentences (`More from the Province:` /
+    `…Recently the nature of the rhetoric has changed ...`). A teaser's label heads a list of short headlines."""
+    if not line.rstrip().endswith(":") or block.index + 1 >= len(document.blocks):
+        return False
+    after = document.blocks[block.index + 1]
+    if after.kind != "paragraph":
+        return False
+    following = document.block_text(after)[:600].lstrip()
+    if following[:1] in "…\"“‘'" or following.startswith("..."):
+        return True
+    return len(following.split()) >= INTRODUCED_WORDS and len(re.findall(
+        f"[{re.escape(SENTENCE_ENDS)}]" + r"\s+\S", following)) >= 1
 
 
 def _tag_starts(body: str, start: int = 0):
