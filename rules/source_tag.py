@@ -373,10 +373,9 @@ class Scanner:
                     a, b = ls + tag.start, ls + tag.end
                     if not alone and a == ls + lead:
                         continue  # the words that open a line continuing a sentence end it ("is not\nrecommended.")
-                    if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content):
-                        continue
-                    if tag.rule == "source-credit" and _WRITER.match(text, a) and _leads(document, block):
-                        continue  # "... a 2 page brochure. Written by Jane Doe.": the story's byline, near its top
+                    if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content) or (
+                            tag.rule == "source-credit" and _WRITER.match(text, a) and _leads(document, block)):
+                        continue  # (and "... a 2 page brochure. Written by Jane Doe.": the byline, near the top)
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
                             and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
