@@ -46,7 +46,8 @@ def _spliced_articles():
                 yield host["headline"] + "\n\n" + "\n\n".join(body) + "\n", 3 + 2 * at
 
 
-@pytest.mark.parametrize("backend,recall,precision,clean", [("lexical", 0.7, 0.85, 2), ("embeddings", 0.65, 0.95, 1)])
+# The embeddings' bar is 0.75 (docs/off-topic.md): 70 of these 112 intruders at precision 1.00, where 0.70 found 73.
+@pytest.mark.parametrize("backend,recall,precision,clean", [("lexical", 0.7, 0.85, 2), ("embeddings", 0.6, 0.95, 1)])
 def test_own_articles(backend, recall, precision, clean):
     from doclint.document import Document
     from doclint.rule import Context
