@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.rule import Rule
@@ -10,6 +12,15 @@ from doclint.rule import Rule
 _LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
 
 
+# A question mark that opens a word, after a space, a comma or a bracket, or that follows an abbreviation's full
+# stop before a word in lower case: no question ends there, a lost character stood there (`the ?Optimistic
+# Concurrency Control?` for curly quotes, `Director,?Laboratory` for a non-breaking space, `a ?crit` for `a écrit`,
+# `etc.?on Monday` for a dash). Not in code (`?Sized`, `(?i)`: in an example, or no word follows).
+_OPENING = lazyre.compile(r"(?:(?<=[\s,;(])|^)\?(?=[^\W\d_]{2})|(?<=[^\W\d_]\.)\?(?=[a-z])", re.MULTILINE)
+# A contraction whose apostrophe was lost: `I?d`, `I?m`, `I?ll`, `I?ve` (the word is too short for _LOST's rule).
+_CONTRACTION = lazyre.compile(r"\bI\?(?:d|m|ll|ve)\b")
+
+
 class LostCharacter(Rule):
     """Question mark standing for a character lost in a conversion (`Nicol?s`).
 
@@ -18,8 +29,14 @@ class LostCharacter(Rule):
     letter follows it: `Nicol?s Ech?niz` for `Nicolás Echániz`, `don?t` for
     `don’t`. An encoder that cannot write a character in its target encoding
     (a name with accents sent as ASCII, a curly apostrophe saved as
-    Latin-1) writes `?` instead. A question mark that ends a question, one in
-    a URL (`page?id=3`) or in code, and one before a capital are left alone.
+    Latin-1) writes `?` instead. Also a question mark that opens a word,
+    after a space, a comma or a bracket (`the ?Optimistic Concurrency
+    Control?` for curly quotes, `Director,?Laboratory` for a non-breaking
+    space, `a ?crit` for `a écrit`), one after an abbreviation's full stop
+    before a word in lower case (`etc.?on Monday`), and a contraction's
+    lost apostrophe (`I?d`, `I?m`). A question mark that ends a question,
+    one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), and one
+    between a word and a capital are left alone.
 
     ## Why is this bad?
     The character is gone: readers guess, search and deduplication see
@@ -41,11 +58,18 @@ class LostCharacter(Rule):
         text = document.text
         if "?" not in text:
             return
+        found = []
         for m in _LOST.finditer(text):
             word = m.group()
-            if not all(part[:1].islower() for part in word.split("?")[1:]) or len(word) - word.count("?") < 3:
+            if (not all(part[:1].islower() for part in word.split("?")[1:]) or len(word) - word.count("?") < 3) \
+                    and not _CONTRACTION.fullmatch(word):
                 continue  # `Really?Yes`: a question glued to the next sentence; `x?y`: a formula
-            if document.in_example_code(m.start()):
-                continue
-            yield Diagnostic(m.start(), m.end(), f'"{word}": a "?" inside a word stands for a character lost in an '
-                                                 f"earlier conversion")
+            found.append((m.start(), m.end(), f'"{word}": a "?" inside a word stands for a character lost in an '
+                                              f"earlier conversion"))
+        for m in _OPENING.finditer(text):
+            end = m.end() + len(re.match(r"[^\W\d_]*", text[m.end():m.end() + 40]).group())
+            found.append((m.start(), end, f'"{text[m.start():end]}": a "?" opening a word stands for a character '
+                                          f"lost in an earlier conversion"))
+        for start, end, message in sorted(found):
+            if not document.in_example_code(start):
+                yield Diagnostic(start, end, message)
