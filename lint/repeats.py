@@ -227,8 +227,21 @@ def slots_filled(a: str, b: str) -> bool:
     lx, ly = [w.lower() for w in x], [w.lower() for w in y]
     replaced = [(x[i1:i2], y[j1:j2]) for op, i1, i2, j1, j2 in SequenceMatcher(None, lx, ly, autojunk=False).get_opcodes()
                 if op == "replace" and _letters(lx[i1:i2]) != _letters(ly[j1:j2])]
-    return bool(replaced) and all(_slot(w, ly) for old, _ in replaced for w in old) and all(
-        _slot(w, lx) for _, new in replaced for w in new)
+    if bool(replaced) and all(_slot(w, ly) for old, _ in replaced for w in old) and all(
+            _slot(w, lx) for _, new in replaced for w in new):
+        return True
+    # or by identifiers, read whole: "Warning: obsolete 'jars/lwf-stubs-4.5.jar' still installed!" / "... 'jars/
+    # scifio-devel-4.5.jar' ...", two lines of a program's output, not a copy
+    x, y = a.split(), b.split()
+    replaced = [(x[i1:i2], y[j1:j2]) for op, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+                if op != "equal"]
+    return bool(replaced) and all(_IDENTIFIER.search(w) for old, new in replaced for w in old + new)
+
+
+# A word that is an identifier: a path, a file's or a package's name, a version ("jars/lwf-stubs-4.5-SNAPSHOT.jar",
+# "org.example.Main", "ij_core-2.0"): it holds a slash or an underscore, or a dot or a hyphen between letters and
+# figures.
+_IDENTIFIER = lazyre.compile(r"[/_]|\w[.-]\w.*\d|\d.*\w[.-]\w")
 
 
 def _slot(word: str, other: list[str]) -> bool:
