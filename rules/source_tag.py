@@ -360,7 +360,7 @@ class Scanner:
                     # reader to act ("Subscribe to Example Free Press for FREE": a label such as "Trending Now" may
                     # title a page), and a photo's credit that a picture library closes ("FG Trade via Getty
                     # Images": no title ends so)
-                    tags = [t for t in tags if _bracketed_credit(t, content) or (
+                    tags = [t for t in tags if _bracketed_credit(t, content) or _wire_photo(t, content) or (
                         (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
                             t.rule == "page-furniture" and _CALL.match(content, lead)) or (
                             t.rule == "source-credit" and wordings().library_last.search(content[lead:trail]))))]
@@ -720,6 +720,19 @@ _LINK = lazyre.compile(r"https?://|www\.")
 
 _CALL = lazyre.compile(r"(?:subscribe|sign\s+up|listen\s+to|click|tap|download|join\s+(?:us|our))\b", re.IGNORECASE)
 _TRUNCATION = lazyre.compile(r"[(\[]\s*(?:\.{3}|…)\s*[)\]]")  # `[...]`, as the excerpt-truncation family reads it
+
+
+_PHOTO_CUE = lazyre.compile(r"(?:photo|image|picture|pic)s?(?:\s+credit)?\s*:\s*", re.IGNORECASE)
+
+
+def _wire_photo(tag: _Tag, content: str) -> bool:
+    """Whether a tag closing a line is a photo's credit naming a wire service or a picture library (`... Jihadi
+    John. Photo: Reuters`): a caption a page put first, where a title would stand; no title ends so."""
+    cue = _PHOTO_CUE.match(content, tag.start)
+    if tag.rule != "source-credit" or cue is None or content[tag.end:].strip():
+        return False
+    name = content[cue.end():tag.end].strip().rstrip(".")
+    return bool(wordings().wire.fullmatch(name) or re.fullmatch(wordings().pieces["LIBRARIES"], name))
 
 
 def _toolbar(line: str) -> bool:
