@@ -30,6 +30,7 @@ class Furniture:
     alone: bool = True  # whether the opening line alone is the block ("____" alone may be a heading's rule)
     last: bool = False  # whether the block must end its message (other furniture, another quote depth or the end)
     needs: str = ""  # what the block must hold (a pattern searched in its lines joined: `$` is the block's end)
+    closes: str = ""  # a line that ends the block (PGP's `-----END PGP SIGNATURE-----`): nothing after it is its
     source: str = ""
     examples: tuple[str, ...] = ()
 
@@ -122,7 +123,7 @@ FURNITURE = (
               examples=("--000000000000aa365b05e05e2a92--", "--_000_3e85a9834ada4944a629c50cd6389630examplecom_--")),
     Furniture("pgp-signature", "PGP signature block",
               start=r"-----BEGIN\s+PGP\s+SIGNATURE-----\s*", more=r"(?!-----END).*|-----END\s+PGP\s+SIGNATURE-----\s*",
-              max_lines=40, blank_inside=True, source="RFC 4880: an OpenPGP ASCII-armoured signature",
+              closes=r"-----END\s+PGP\s+SIGNATURE-----\s*", max_lines=40, blank_inside=True, source="RFC 4880: an OpenPGP ASCII-armoured signature",
               examples=("-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.4.1\n\niD8DBQFGEowKyI6Mk\n=abcd\n"
                         "-----END PGP SIGNATURE-----",)),
     Furniture("pgp-header", "PGP signed-message header",
@@ -379,6 +380,8 @@ def _extent(i, bare, furniture: Furniture) -> int:
                 break
         elif more.fullmatch(line) and not any(o.fullmatch(line) for f, o in _OPENERS if f is not furniture):
             last = k
+            if furniture.closes and re.fullmatch(furniture.closes, line):
+                break  # its closing line: a quoted message's own signature after it is another block
         else:
             break
         k += 1

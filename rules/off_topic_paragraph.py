@@ -169,8 +169,7 @@ class OffTopicParagraph(Rule):
     halfway between `threshold` and 1) or more than `max-paragraphs` (300: a
     book or a dump of many texts is no article), and paragraphs that open in
     lower case (they continue the one before: a scraper split a paragraph),
-    except in lower-cased texts, or with `And` or `Nor` (an author's
-    paragraph going on with the one before), and documents where more than a third of the
+    except in lower-cased texts, and documents where more than a third of the
     paragraphs look foreign (a digest of unrelated items, not an article), or
     two paragraphs or more open with a dateline of their own (a wire's digest
     of briefs); e-mail (a header block or a digest's notice first) is not
@@ -583,18 +582,13 @@ def _wrapped_lines(texts: list[str]) -> bool:
 
 def _continuations(texts: list[str]) -> list[bool]:
     """Which paragraphs open in lower case, and so continue the one before them (a scraper split a paragraph
-    in two), or with "And" or "Nor" (an author's paragraph that goes on with the one before: "And a helmet, of
-    course. And gloves."): context for the others, never judged alone. Not in a lower-cased text, where every
-    one opens in lower case."""
-    opens_lower, goes_on = [], []
+    in two): context for the others, never judged alone. Not in a lower-cased text, where every one does."""
+    opens_lower = []
     for text in texts:
         first = WORD.search(text)
         word = first.group() if first else ""
         opens_lower.append(not word or (word[0].isalpha() and word.islower()))  # "which"; not "iPhone", "50m"
-        goes_on.append(word in ("And", "Nor"))
-    if sum(opens_lower) * 2 >= len(texts):
-        opens_lower = [False] * len(texts)
-    return [a or b for a, b in zip(opens_lower, goes_on)]
+    return opens_lower if sum(opens_lower) * 2 < len(texts) else [False] * len(texts)
 
 
 CAUTIOUS = 0.93  # the probability a paragraph with thin evidence needs (see _cautious)
