@@ -14,9 +14,11 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # A caption as some news sites print it under a photo, scraped into the text as a paragraph of its own: a word
 # or two that sum the picture up, a colon, then a sentence describing it, with no full stop ("Grief: Dorian
 # Johnson leaves the funeral at the Friendly Temple", "Mean machine: Batman and Robin's flashy transportation has
-# evolved considerably over the years"). The label opens with a capital, its other words are in lower case (not a
-# name, an outlet or a speaker in capitals: "CDC:", "COOPER:", "Rex Tillerson:").
-_CAPTION = lazyre.compile(r"(?P<label>[A-Z][a-z'’]+(?: [a-z'’]+){0,2}): (?P<text>[A-Z0-9\"'‘“].*)")
+# evolved considerably over the years"). The label opens with a capital, its other words (up to four in all) are in
+# lower case (not a name, an outlet or a speaker in capitals: "CDC:", "COOPER:", "Rex Tillerson:"), or it is a
+# quotation ("'You lucky son of a b****': The group marvel at the helmet").
+_CAPTION = lazyre.compile(r"(?P<label>[A-Z][a-z'’]+(?: [a-z'’]+){0,3}|['‘][A-Z][^'‘’\n]{1,40}['’]): "
+                          r"(?P<text>[A-Z0-9\"'‘“].*)")
 _ENDS = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*$")
 # Labels of a record's fields, an interview's or a guide's: a page lists them, one a line, with no full stop
 # ("When: Saturday at 7 pm in the old town hall", "Source: ...", "Step two: ..."); they are no captions.
@@ -43,8 +45,9 @@ class PhotoCaption(Rule):
 
     ## What it does
     Flags paragraphs that are each one line shaped as some news sites
-    print a photo's caption: a label of one to three words (a capital,
-    then lower case: `Grief`, `Mean machine`, `Laid to rest`), a colon,
+    print a photo's caption: a label of one to four words (a capital,
+    then lower case: `Grief`, `Mean machine`, `Ringing in the ears`) or a
+    quotation (`'You lucky son of a gun':`), a colon,
     and a description of `min-words` to `max-words` words that ends with
     no full stop. It reads a document only when it holds `min-captions`
     such paragraphs or more, each label different (a transcript's or an
