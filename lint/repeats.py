@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from doclint import lazyre
 from doclint.document import Block, Document
 from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, RULE
-from doclint.text import BULLETS, SENTENCE_ENDS, looks_like_log, mostly_addresses, normalize, words
+from doclint.text import BULLETS, CLOSERS, SENTENCE_ENDS, looks_like_log, mostly_addresses, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -213,6 +213,32 @@ def words_replaced(a: str, b: str) -> bool:
     x, y = _bare(a).lower().split(), _bare(b).lower().split()
     return any(op == "replace" and _letters(x[i1:i2]) != _letters(y[j1:j2])  # not "fig ures" for "figures", nor
                for op, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes())  # "worldâ"
+
+
+# A caption's pointer to its picture: "Dr. Tristan Rich (pictured) - head of exotics ...".
+_PICTURED = lazyre.compile(r"\((?:pictured|pictured\s+(?:left|right|above|below|centre|center)|left|right|above"
+                           r"|below|centre|center|inset)\)", re.IGNORECASE)
+PHOTO_CAPTION_MAX_WORDS = 60  # a photo's caption is a sentence or two
+PHOTO_CAPTION_MIN_WORDS = 8  # shorter, a line with no full stop is a label or a prompt ("Follow us on Twitter")
+
+
+def caption_first(earlier: str, later: str) -> bool:
+    """Whether the first of two near copies is a photo's caption that a page printed before the paragraph it was
+    written from: one line of at most PHOTO_CAPTION_MAX_WORDS words that points to its picture (`(pictured)`)
+    where the paragraph does not, or that runs to PHOTO_CAPTION_MIN_WORDS words or more and ends with no full
+    stop where the paragraph ends with one (news sites' captions have none)."""
+    earlier, later = earlier.strip(), later.strip()
+    if "\n" in earlier or len(earlier.split()) > PHOTO_CAPTION_MAX_WORDS:
+        return False
+    if len(later.split()) > 1.5 * len(earlier.split()):
+        return False  # the later copy says more: "Title – “Name”. from Jane Doe on Vimeo." after the title
+    if _PICTURED.search(earlier) and not _PICTURED.search(later):
+        return True
+    return len(earlier.split()) >= PHOTO_CAPTION_MIN_WORDS and not _ENDS.search(earlier) and later.endswith(".")
+
+
+_ENDS = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*$")
+
 
 
 def slots_filled(a: str, b: str) -> bool:

@@ -69,7 +69,13 @@ class RepeatedPassage(Rule):
     other) is reported too: `Quoted passage repeats line 130 (20 words,
     quoted again)`; a body left in quoted-printable is read as decoded (a
     soft line break `=` joins the next line, `=20` is a space); a message
-    quoting a message the document does not hold repeats nothing.
+    quoting a message the document does not hold repeats nothing. A
+    one-line paragraph that a later paragraph repeats, and that reads as a
+    photo's caption printed before the text it was written from (it points
+    to its picture, `(pictured)`, where the later does not, or runs to eight
+    words or more with no full stop where the later ends with one, and the
+    later says no more), is reported itself: `Line 47 repeats line 55 as a
+    photo's caption`.
 
     ## Why is this bad?
     Scrapers and CMS exports paste bodies twice and repeat paragraphs. The copy
@@ -114,6 +120,10 @@ class RepeatedPassage(Rule):
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
+            if len(run.matches) == 1 and repeats.caption_first(document.block_text(paras[run.earlier[0]]),
+                                                        document.block_text(paras[run.later[0]])):
+                yield self._caption(document, paras[run.earlier[0]], paras[run.later[0]])
+                continue
             (a, b), (c, d) = run.later, run.earlier
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
@@ -145,6 +155,15 @@ class RepeatedPassage(Rule):
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
             yield Diagnostic(begin, last.end, message, fix=fix, related=related)
         yield from self._quoted(document)
+
+    def _caption(self, document, caption, text) -> Diagnostic:
+        """A photo's caption printed before the paragraph it was written from: the caption is the leftover."""
+        line, source = caption.first_line + 1, text.first_line + 1
+        return Diagnostic(caption.start, caption.end,
+                          f"Line {line} repeats line {source} as a photo's caption (1 paragraph, near copy)",
+                          fix=Fix.unsafe(Edit(removal_start(document, caption), caption.end),
+                                         message="Delete the caption"),
+                          related=(self.related(document, text.start, text.end, "the paragraph it repeats"),))
 
     def _quoted(self, document):
         """Quoted passages of an e-mail that repeat an earlier passage of the same document (a digest)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import (captions_code, heading_starts, numbers_only, paragraph_matches, removal_start,
+from doclint.repeats import (caption_first, captions_code, heading_starts, numbers_only, paragraph_matches, removal_start,
                              same_section)
 from doclint.layout import is_markdown
 from doclint.rule import Rule, option
@@ -37,7 +37,11 @@ class RepeatedSentence(Rule):
     which a later paragraph may restate) or at least half of the document's
     paragraphs (four or more) are a single sentence (a common news style):
     then a sentence standing alone is an ordinary paragraph, and the later
-    occurrence is the repeat.
+    occurrence is the repeat. Where both stand alone, the later is reported,
+    unless the first reads as a photo's caption printed before the paragraph
+    it was written from: it points to its picture (`(pictured)`) where the
+    other does not, or runs to eight words or more with no full stop where
+    the other ends with one.
     The same quotation used twice inside otherwise different paragraphs (a
     quote attributed twice) is not reported, nor, in a document with
     headings, a paragraph next to a code example that repeats one next to
@@ -201,6 +205,8 @@ class RepeatedSentence(Rule):
                 return None  # a quotation used twice in different contexts; a near copy inside prose is prose
             if len(words(norm)) < self.options.min_words_inside and not _from_dek(document, first_block):
                 return None
+        if first_alone and alone and caption_first(text[first_start:first_end], text[start:end]):
+            alone = False  # a photo's caption printed before the paragraph it was written from: the caption goes
         if first_alone and not alone:  # report the pull quote, wherever it stands
             start, end, b, first_start, first_end, first_block = (
                 first_start, first_end, blocks[first_block], start, end, b.index)
