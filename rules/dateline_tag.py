@@ -116,8 +116,9 @@ class DatelineTag(Rule):
                 yield self._bare(document, block, bare)
                 continue
             m = _DATELINE.match(text)
-            if m is None and block.start == first and _OPENING.match(text) and len(_OPENING.match(text)["agency"]) > 1:
-                yield self._opening(document, block.start, _OPENING.match(text))
+            opening = _OPENING.match(text) if m is None and block.start == first else None
+            if opening and len(opening["agency"]) > 1:
+                yield self._opening(document, block.start, opening)
                 continue
             if m is None or len(re.findall(r"[\w']+", m.group("place"))) > _MAX_PLACE_WORDS:
                 continue

@@ -822,8 +822,8 @@ def _heads_next(document, block, line: str) -> bool:
     return any(stem(w) in own or (len(w) >= 6 and w[:6] in prefixes) for w in theirs)
 
 
-BYLINE_BLOCKS = 2  # a writer's credit in the document's first prose blocks is its byline (LABELLING: bylines at
-# the top of a story are not leftovers): "A parents' guide ... A 2 page pdf brochure. Written by Jane Doe."
+BYLINE_BLOCKS = 2  # a writer's credit in the document's first prose blocks is its byline, which a page keeps at
+# the top of its story (not a leftover): "A parents' guide ... A 2 page pdf brochure. Written by Jane Doe."
 _WRITER = lazyre.compile(r"(?:written|words|text)\s+by\b", re.IGNORECASE)
 
 
