@@ -240,7 +240,6 @@ def caption_first(earlier: str, later: str) -> bool:
 _ENDS = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*$")
 
 
-
 def slots_filled(a: str, b: str) -> bool:
     """Whether two texts differ by words put in the same slot, each a name, a figure or a word the other text
     uses elsewhere: parallel sentences ("This product includes software from the LLVM project" / "... from the

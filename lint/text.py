@@ -125,7 +125,8 @@ def _damage_patterns():
     A run of mojibake is lead and continuation characters (the same few runs, `â€™` and `Ã©`, recur)."""
     invisible = "[" + "".join(re.escape(chr(c)) for c in _DELETED) + "]"
     return (lazyre.compiled_now(f"{MOJIBAKE_HINT.pattern}|{_ENTITY.pattern}|{invisible}"),
-            lazyre.compiled_now(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+"), lazyre.compiled_now(invisible))
+            lazyre.compiled_now(f"(?:[\u00c2-\u00f4][{re.escape(MOJIBAKE_CONTINUATIONS)}]+)+"),
+            lazyre.compiled_now(invisible))
 
 
 @lru_cache(maxsize=4096)

@@ -72,7 +72,8 @@ FURNITURE = (
               examples=("________________________________________\nFrom: Jane Doe <jane@example.org>\n"
                         "Sent: Friday, February 3, 2023 9:50 AM\nTo: list@example.org\nSubject: RE: fan control",)),
     Furniture("forward-header", "Header block of a forwarded message",
-              start=r"(?:-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?|Begin\s+forwarded\s+message\s*:)\s*",
+              start=r"(?:-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?"
+                    r"|Begin\s+forwarded\s+message\s*:)\s*",
               more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False, blank_inside=True,
               alone=False, needs=r"\bFrom\s*:",
               source="Gmail, Apple Mail: the header of a forwarded message (Apple Mail's under `Begin forwarded "
@@ -123,7 +124,8 @@ FURNITURE = (
               examples=("--000000000000aa365b05e05e2a92--", "--_000_3e85a9834ada4944a629c50cd6389630examplecom_--")),
     Furniture("pgp-signature", "PGP signature block",
               start=r"-----BEGIN\s+PGP\s+SIGNATURE-----\s*", more=r"(?!-----END).*|-----END\s+PGP\s+SIGNATURE-----\s*",
-              closes=r"-----END\s+PGP\s+SIGNATURE-----\s*", max_lines=40, blank_inside=True, source="RFC 4880: an OpenPGP ASCII-armoured signature",
+              closes=r"-----END\s+PGP\s+SIGNATURE-----\s*", max_lines=40, blank_inside=True,
+              source="RFC 4880: an OpenPGP ASCII-armoured signature",
               examples=("-----BEGIN PGP SIGNATURE-----\nVersion: GnuPG v1.4.1\n\niD8DBQFGEowKyI6Mk\n=abcd\n"
                         "-----END PGP SIGNATURE-----",)),
     Furniture("pgp-header", "PGP signed-message header",
@@ -139,7 +141,8 @@ FURNITURE = (
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
     Furniture("disclaimer", "Confidentiality disclaimer",
               start=r"(?=.{0,200}\b(?:confidential|privileged|intended\s+(?:solely\s+|only\s+)?for\s+the\s+"
-                    r"(?:individual|person|entity|addressee|recipient|named|sole|exclusive|use)|intended\s+(?:solely|only)\s+for)\b)"
+                    r"(?:individual|person|entity|addressee|recipient|named|sole|exclusive|use)"
+                    r"|intended\s+(?:solely|only)\s+for)\b)"
                     r".{0,200}\b(?:e-?mail|message|transmission|communication)\b.*",
               more=r"\S.*", max_lines=12, safe=False,
               source="the legal notice company mail servers append: it names the message confidential and says "

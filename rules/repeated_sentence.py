@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import (caption_first, captions_code, heading_starts, numbers_only, paragraph_matches, removal_start,
-                             same_section)
+from doclint.repeats import (caption_first, captions_code, heading_starts, numbers_only, paragraph_matches,
+                             removal_start, same_section)
 from doclint.layout import is_markdown
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, is_legal_file, legal_phrases,

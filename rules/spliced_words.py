@@ -19,7 +19,8 @@ _LATIN = lazyre.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 
 @lru_cache(maxsize=1)
 def _scripts() -> dict:
-    return {name: lazyre.compiled_now(f"[{letters}]+(?:[ \u3000]+[{letters}]+){{0,3}}") for name, letters in SCRIPTS.items()}
+    return {name: lazyre.compiled_now(f"[{letters}]+(?:[ \u3000]+[{letters}]+){{0,3}}")
+            for name, letters in SCRIPTS.items()}
 
 
 @dataclass(frozen=True)
