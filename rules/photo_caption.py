@@ -11,8 +11,8 @@ from doclint.repeats import removal_start
 from doclint.rule import Rule, option
 from doclint.text import CLOSERS, SENTENCE_ENDS
 
-# A caption as some news sites print it under a photo, scraped into the text as a paragraph of its own: a word
-# or two that sum the picture up, a colon, then a sentence describing it, with no full stop ("Grief: Dorian
+# A caption as some news sites print it under a photo, scraped into the text as a paragraph of its own: a few
+# words that sum the picture up, a colon, then a sentence describing it, with no full stop ("Grief: Dorian
 # Johnson leaves the funeral at the Friendly Temple", "Mean machine: Batman and Robin's flashy transportation has
 # evolved considerably over the years"). The label opens with a capital, its other words (up to four in all) are in
 # lower case (not a name, an outlet or a speaker in capitals: "CDC:", "COOPER:", "Rex Tillerson:"), or it is a
@@ -109,6 +109,7 @@ class PhotoCaption(Rule):
 
     def _caption(self, line: str) -> bool:
         m = _CAPTION.fullmatch(line)
-        if m is None or _ENDS.search(line) or m["label"].lower() in FIELD_LABELS:
+        label = m["label"].lower() if m else ""
+        if m is None or _ENDS.search(line) or label in FIELD_LABELS or label.split()[0] in FIELD_LABELS:
             return False
         return self.options.min_words <= len(m["text"].split()) <= self.options.max_words
