@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from doclint import lazyre
 from doclint import text as text_helpers
@@ -345,7 +345,7 @@ class Document(_Positions):
         text = self.text
         if not is_markdown(self.path) or "<" not in text and "```" not in text and "~~~" not in text:
             return []
-        spans = [m.span() for m in _fenced().finditer(text)] if "```" in text or "~~~" in text or "<!--" in text \
+        spans = [m.span() for m in _FENCED.finditer(text)] if "```" in text or "~~~" in text or "<!--" in text \
             else []
         if "<" in text:
             spans += [m.span() for m in _TAG_LINE.finditer(text)]
@@ -364,7 +364,7 @@ class Document(_Positions):
         written on purpose."""
         spans = [m.span() for m in _SESSION.finditer(self.text)] if ">>>" in self.text else []
         if is_markdown(self.path):
-            spans += self.code_blocks + [m.span() for m in _inline_code().finditer(self.text)]
+            spans += self.code_blocks + [m.span() for m in _INLINE_CODE.finditer(self.text)]
         return _merged(spans)
 
     def in_example_code(self, offset: int) -> bool:
@@ -408,11 +408,9 @@ class Document(_Positions):
         return [(m.start(), m.end(), m.group().lower()) for m in text_helpers.WORD.finditer(self.text)]
 
 
-@lru_cache(maxsize=1)
-def _fenced():
-    """Fenced code blocks and HTML comments: compiled when a Markdown file first asks, not by every run's import."""
-    return lazyre.compiled_now(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
-                      re.MULTILINE | re.DOTALL)
+# Fenced code blocks and HTML comments (compiled when a Markdown file first asks, not by every run's import).
+_FENCED = lazyre.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
+                         re.MULTILINE | re.DOTALL)
 
 
 # A Markdown line that is one whole HTML or JSX tag, opening, closing or empty (CommonMark's HTML block of kind 7;
@@ -448,10 +446,8 @@ _SESSION = lazyre.compile(r"^[ \t]*>>>[ \t]+(?:[\w.\[\]'\"]+\(|import\s|from\s+\
                           r".*(?:\n(?![ \t]*$).*)*", re.MULTILINE)
 
 
-@lru_cache(maxsize=1)
-def _inline_code():
-    """Markdown's code spans (which may wrap onto the next line of their paragraph) and indented code lines."""
-    return lazyre.compiled_now(r"`(?:[^`\n]|\n(?![ \t]*(?:\n|$)))+`|^(?: {4}|\t).*$", re.MULTILINE)
+# Markdown's code spans (which may wrap onto the next line of their paragraph) and indented code lines.
+_INLINE_CODE = lazyre.compile(r"`(?:[^`\n]|\n(?![ \t]*(?:\n|$)))+`|^(?: {4}|\t).*$", re.MULTILINE)
 
 
 def _strip_span(text: str, start: int, end: int, base: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ them before the pool forks made a folder check no faster.
 
 Compiling is mostly parsing the pattern and generating the matcher's program
 (a list of integers); a one-file check compiled some 130 patterns, 75 ms of
-its run. `compiled()` keeps each program in the user's cache
+its run. `compiled_now()` keeps each program in the user's cache
 (`~/.cache/doclint/regex-<interpreter>.marshal`, keyed by the interpreter's
 version and its regex engine's magic number, each entry by the pattern's text
 and flags) and builds the pattern from it, as `re` does after parsing. A
@@ -81,7 +81,6 @@ class LazyPattern:
 def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 (named as re.compile, which it stands for)
     """The pattern, compiled when it is first used."""
     return LazyPattern(pattern, flags)
-
 
 
 class _Programs:

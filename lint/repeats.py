@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from doclint import lazyre
 from doclint.document import Block, Document
 from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, RULE
-from doclint.text import BULLETS, CLOSERS, SENTENCE_ENDS, looks_like_log, mostly_addresses, normalize, words
+from doclint.text import BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_log, mostly_addresses, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -234,10 +234,7 @@ def caption_first(earlier: str, later: str) -> bool:
         return False  # the later copy says more: "Title – “Name”. from Jane Doe on Vimeo." after the title
     if _PICTURED.search(earlier) and not _PICTURED.search(later):
         return True
-    return len(earlier.split()) >= PHOTO_CAPTION_MIN_WORDS and not _ENDS.search(earlier) and later.endswith(".")
-
-
-_ENDS = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*$")
+    return len(earlier.split()) >= PHOTO_CAPTION_MIN_WORDS and not ends_sentence(earlier) and later.endswith(".")
 
 
 def slots_filled(a: str, b: str) -> bool:

@@ -233,10 +233,7 @@ _LEGAL = (r"permission is hereby granted|without (?:any )?warrant(?:y|ies)|redis
           r"|fitness for a particular purpose|mozilla public license|apache license|creative commons")
 
 
-@lru_cache(maxsize=1)
-def _legal_pattern():
-    """Compiled on first use (2 ms), not by every run's import."""
-    return lazyre.compiled_now(_LEGAL, re.IGNORECASE)
+_LEGAL_PHRASE = lazyre.compile(_LEGAL, re.IGNORECASE)  # compiled on first use (2 ms), not by every run's import
 
 
 # A file whose name says it holds a project's legal or authorship text (LICENSE, COPYING, NOTICE, ...): its notices,
@@ -251,4 +248,4 @@ def is_legal_file(path: str) -> bool:
 
 def legal_phrases(text: str) -> int:
     """How many distinct set phrases of licences the text holds: two or more, and it is (or quotes) a licence."""
-    return len({m.group().lower() for m in _legal_pattern().finditer(text)})
+    return len({m.group().lower() for m in _LEGAL_PHRASE.finditer(text)})

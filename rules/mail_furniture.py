@@ -383,7 +383,7 @@ def _extent(i, bare, furniture: Furniture) -> int:
                 break
         elif more.fullmatch(line) and not any(o.fullmatch(line) for f, o in _OPENERS if f is not furniture):
             last = k
-            if furniture.closes and re.fullmatch(furniture.closes, line):
+            if furniture.closes and lazyre.compiled_now(furniture.closes).fullmatch(line):
                 break  # its closing line: a quoted message's own signature after it is another block
         else:
             break

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -9,7 +8,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import is_markdown
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import CLOSERS, SENTENCE_ENDS
+from doclint.text import ends_sentence
 
 # A caption as some news sites print it under a photo, scraped into the text as a paragraph of its own: a few
 # words that sum the picture up, a colon, then a sentence describing it, with no full stop ("Grief: Dorian
@@ -19,7 +18,6 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # quotation ("'You lucky son of a b****': The group marvel at the helmet").
 _CAPTION = lazyre.compile(r"(?P<label>[A-Z][a-z'’]+(?: [a-z'’]+){0,3}|['‘][A-Z][^'‘’\n]{1,40}['’]): "
                           r"(?P<text>[A-Z0-9\"'‘“].*)")
-_ENDS = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*$")
 # Labels of a record's fields, an interview's or a guide's: a page lists them, one a line, with no full stop
 # ("When: Saturday at 7 pm in the old town hall", "Source: ...", "Step two: ..."); they are no captions.
 # Examples: "Where", "Tickets", "Note", "Question", "Update".
@@ -110,6 +108,6 @@ class PhotoCaption(Rule):
     def _caption(self, line: str) -> bool:
         m = _CAPTION.fullmatch(line)
         label = m["label"].lower() if m else ""
-        if m is None or _ENDS.search(line) or label in FIELD_LABELS or label.split()[0] in FIELD_LABELS:
+        if m is None or ends_sentence(line) or label in FIELD_LABELS or label.split()[0] in FIELD_LABELS:
             return False
         return self.options.min_words <= len(m["text"].split()) <= self.options.max_words

@@ -83,6 +83,11 @@ class Wordings:
         return lazyre.compiled_now(rf"(?:/|\bvia)\s*(?-i:{self.pieces['LIBRARIES']}|{self.pieces['WIRES']})\.?\s*$")
 
     @functools.cached_property
+    def library(self):
+        """A picture library's name (`Getty Images`, `Shutterstock`)."""
+        return lazyre.compiled_now(self.pieces["LIBRARIES"])
+
+    @functools.cached_property
     def wire(self):
         """A wire service's name (compiled when a credit's name is first judged)."""
         return lazyre.compiled_now(self.pieces["WIRES"])
@@ -732,7 +737,7 @@ def _wire_photo(tag: _Tag, content: str) -> bool:
     if tag.rule != "source-credit" or cue is None or content[tag.end:].strip():
         return False
     name = content[cue.end():tag.end].strip().rstrip(".")
-    return bool(wordings().wire.fullmatch(name) or re.fullmatch(wordings().pieces["LIBRARIES"], name))
+    return bool(wordings().wire.fullmatch(name) or wordings().library.fullmatch(name))
 
 
 def _toolbar(line: str) -> bool:
