@@ -14,7 +14,7 @@ from functools import cached_property
 from doclint import lazyre
 from doclint import text as text_helpers
 from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
-                            is_markdown, read_blocks, wraps)
+                            is_markdown, read_blocks, wraps, written_in_markdown)
 from doclint.layout import html_parts as _html_parts
 from doclint.layout import underlined_heading
 
@@ -265,10 +265,16 @@ class Document(_Positions):
         return bool(self.blocks) and self.blocks[0].kind == MAIL_HEADER
 
     @cached_property
+    def markdown(self) -> bool:
+        """Whether the document is Markdown: by its name (`.md`, ...), or, for a name that does not say (a `.txt`
+        file, a record of a JSONL corpus), by its marks (layout.written_in_markdown). E-mail never is."""
+        return is_markdown(self.path) or (not self.is_mail and written_in_markdown(self.text))
+
+    @cached_property
     def is_documentation(self) -> bool:
         """Whether the document is documentation in sections, which repeats its own notes on purpose: Markdown, or a
         plain text with a heading underlined with `=` or `-` (not e-mail, whose digest separators are none)."""
-        return is_markdown(self.path) or (not self.is_mail and underlined_heading(self.text))
+        return self.markdown or (not self.is_mail and underlined_heading(self.text))
 
     def in_field_block(self, line: int) -> bool:
         """Whether a 0-based line is a field of a header or a record, two or more `Name: value` lines together
@@ -343,7 +349,7 @@ class Document(_Positions):
         files. None is prose: an example repeated in two languages is no duplicate, nor are two diagrams' alt
         texts."""
         text = self.text
-        if not is_markdown(self.path) or "<" not in text and "```" not in text and "~~~" not in text:
+        if not self.markdown or "<" not in text and "```" not in text and "~~~" not in text:
             return []
         spans = [m.span() for m in _FENCED.finditer(text)] if "```" in text or "~~~" in text or "<!--" in text \
             else []
@@ -363,7 +369,7 @@ class Document(_Positions):
         Rules that read characters (entities, escapes, mojibake) leave them alone: an example of an escape is
         written on purpose."""
         spans = [m.span() for m in _SESSION.finditer(self.text)] if ">>>" in self.text else []
-        if is_markdown(self.path):
+        if self.markdown:
             spans += self.code_blocks + [m.span() for m in _INLINE_CODE.finditer(self.text)]
         return _merged(spans)
 

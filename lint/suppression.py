@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from doclint import lazyre
-from doclint.layout import is_markdown
+
 from doclint.selectors import selects
 
 SCREEN = "doclint-"
@@ -84,7 +84,7 @@ def parse(document) -> Suppressions | None:
     text = document.text
     if SCREEN not in text:
         return None
-    markdown = is_markdown(document.path)
+    markdown = document.markdown
     found = Suppressions()
     for m in _DIRECTIVE.finditer(text):
         if markdown and _is_example(document, m.start()):
@@ -114,7 +114,7 @@ def unknown_selectors(document, known) -> list[tuple[int, str]]:
     """(line, selector) for each selector of the document's directives that names no rule (`known(selector)` is
     False): a misspelt name suppresses nothing, and must not seem to work."""
     out = []
-    markdown = is_markdown(document.path)
+    markdown = document.markdown
     for m in _DIRECTIVE.finditer(document.text):
         if markdown and _is_example(document, m.start()):
             continue

@@ -8,7 +8,7 @@ from functools import lru_cache
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
-from doclint.layout import is_markdown
+
 from doclint.text import CLOSERS, SENTENCE_ENDS
 
 # The shape of a credit, not a list of outlets: who (a list of people's names, each perhaps with its outlet and
@@ -227,7 +227,7 @@ class CreditSentence(Rule):
 
     def check(self, document, context):
         text = document.text
-        if not is_markdown(document.path) and not any(b.kind == "heading" for b in document.blocks):
+        if not document.markdown and not any(b.kind == "heading" for b in document.blocks):
             # a project's documentation is in sections: an "Author" or "About" section is its own text
             sentences = [b for b in document.prose_runs if _a_sentence(text[b.start:b.end])]  # see _a_sentence
             yield from self._bios(document, sentences)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import is_markdown
+
 from doclint.rule import Rule, option
 from doclint.rules.mojibake import claimed, settled
 
@@ -84,7 +84,7 @@ class HtmlEntity(Rule):
         if "&" not in document.suspects:
             return
         in_mojibake = None
-        markdown = is_markdown(document.path)
+        markdown = document.markdown
         for m in _ENTITY.finditer(text):
             entity = m.group()
             if entity[1] != "#" and (entity[1:] if entity.endswith(";") else entity[1:] + ";") not in html5:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import RST_LINK, is_markdown
+from doclint.layout import RST_LINK
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
 from doclint.text import CLOSERS, SENTENCE_ENDS
@@ -112,7 +112,7 @@ class LinkPrompt(Rule):
     Options = Options
 
     def check(self, document, context):
-        if is_markdown(document.path) or document.is_mail:
+        if document.markdown or document.is_mail:
             return
         prose = [b for b in document.prose_runs if b.kind == "paragraph"]
         edges = prose[:2] + prose[2:][-self.options.edge_blocks:]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import is_markdown
+
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
 from doclint.text import ends_sentence
@@ -85,7 +85,7 @@ class PhotoCaption(Rule):
     Options = Options
 
     def check(self, document, context):
-        if is_markdown(document.path) or document.is_mail or ": " not in document.text:
+        if document.markdown or document.is_mail or ": " not in document.text:
             return
         paragraphs = [b for b in document.blocks if b.kind == "paragraph" and b.first_line == b.last_line]
         found = [b for b in paragraphs if self._caption(document.block_text(b).strip())]

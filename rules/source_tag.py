@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from doclint import lazyre, usercache
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import RST_LINK, is_markdown, is_rst_markup
+from doclint.layout import RST_LINK, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import (CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, is_legal_file, legal_phrases,
@@ -761,17 +761,17 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
     if _TRUNCATION.fullmatch(tag.strip()) and document.is_mail:
         return True  # in mail, `[...]` marks where a reply cut the message it quotes: the replier's own mark
-    if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (is_markdown(document.path) or tag[:1] != "["):
+    if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (document.markdown or tag[:1] != "["):
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
-    if rule == "page-furniture" and (RST_LINK.search(tag) or (is_markdown(document.path) and (
+    if rule == "page-furniture" and (RST_LINK.search(tag) or (document.markdown and (
             _LINK.search(tag) or (opens_line and line + 1 < document.line_count and document.continues(line + 1)
                                   and _LINK.search(document.line_text(line + 1)))))):
         return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...")
-    if rule == "page-furniture" and is_markdown(document.path) and not opens_line:
+    if rule == "page-furniture" and document.markdown and not opens_line:
         return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
-    if (rule == "source-credit" and opens_line and tag.strip() == content.strip() and is_markdown(document.path)
+    if (rule == "source-credit" and opens_line and tag.strip() == content.strip() and document.markdown
             and _README_CREDIT.match(tag)):
         return True  # a README's own line of credit ("Source: https://...", "Credits:"), not a wire's credit
     if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
@@ -965,7 +965,7 @@ def _source_address(document, block, line: str) -> bool:
     such as `PART 2` follows), and no line before it, or before the list of addresses it ends, introduces it
     (`Watch it here:`, `For More Information See:`)."""
     m = _ADDRESS.fullmatch(line)
-    if m is None or is_markdown(document.path) or _QUOTED_LINE.search(document.text):
+    if m is None or document.markdown or _QUOTED_LINE.search(document.text):
         return False  # documentation's links, and in mail an answer that is a link, are the author's
     blocks = document.blocks
     if any(b.kind == "heading" for b in blocks):

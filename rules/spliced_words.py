@@ -8,7 +8,7 @@ from functools import lru_cache
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
-from doclint.layout import LIMITS, is_markdown, wraps
+from doclint.layout import LIMITS, wraps
 from doclint.text import SCRIPTS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
@@ -179,7 +179,7 @@ def _promotions(document):
     (see PROMOTION_CONTEXT). Each prompt is found first, then its sentence around it, so that a long line costs
     what one pass over it does."""
     text = document.text
-    if document.is_mail or is_markdown(document.path) or not _PROMPT_TO_SITE.search(text):
+    if document.is_mail or document.markdown or not _PROMPT_TO_SITE.search(text):
         return
     names = None  # the document's words, counted once a prompt is read
     for block in document.paragraphs:

@@ -243,3 +243,16 @@ def test_an_underlined_heading_marks_plain_text_documentation_and_a_patch_separa
     assert not underlined_heading("Fix the parser.\n\nSigned-off-by: Jane Doe <jane@example.org>\n---\n drivers/x.c | 2 +-\n")
     assert not underlined_heading("The council met on Tuesday and voted on the harbour plan after a long debate.\n---\n")
     assert not underlined_heading("====\n----\n")
+
+
+@pytest.mark.parametrize("text,markdown", [
+    ("# Install\n\nRun it.\n\n## Use\n\n```sh\ndoclint check .\n```\n", True),  # headings and a fence
+    ("---\ntitle: Notes\n---\n\nSee [a](https://a.org) and [b](./b.md).\n", True),  # front matter and links
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n\n[home]: https://example.org\n", True),  # a table and a link definition
+    ("Council keeps libraries open\n\nThe [mayor](https://example.org) said so. #libraries\n", False),  # one mark
+    ("From: jane@example.org\nSubject: notes\n\n# one\n\n## two\n\n```\ncode\n```\n", False),  # e-mail never is
+    ("Prices rose # of items fell\n\nA ~~~ line and a `tick`.\n", False),
+])
+def test_a_text_without_a_markdown_name_is_markdown_by_two_of_its_marks(text, markdown):
+    assert Document.from_bytes("page.txt", text.encode()).markdown is markdown
+    assert Document.from_bytes("page.md", text.encode()).markdown is True  # the name says so
