@@ -13,7 +13,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import paragraph_matches, removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import (BULLETS, DAMAGE_SCREEN, ENDS_SENTENCE, QUOTE_MARKS, SCRIPTS, SENTENCE_BREAK, STOP_WORDS, WORD,
-                          damaged, legal_phrases, mostly_addresses, readable)
+                          damaged, ends_sentence, legal_phrases, mostly_addresses, readable)
 
 # Logistic weights over the evidence (see `doclint rule off-topic-paragraph` and README for how they were set).
 # Lexical: mean naive-Bayes evidence against the rest and the neighbours, the same scaled by the square root of the
@@ -173,7 +173,10 @@ class OffTopicParagraph(Rule):
     paragraphs look foreign (a digest of unrelated items, not an article), or
     two paragraphs or more open with a dateline of their own (a wire's digest
     of briefs); e-mail (a header block or a digest's notice first) is not
-    judged at all.
+    judged at all, nor is a document in sections, which changes topic at
+    each by design: Markdown with headings, or plain text with two or more
+    short title-cased lines each over a paragraph (`Cheaper Power for
+    Farms`; one such line is as often a teaser or a caption).
     Fragments are scored but never flagged: quotations whose speaker is named
     elsewhere (written as a name in another paragraph), or attributed to a
     pronoun and nothing else (`"...," she explained.`: the speaker is the
@@ -242,6 +245,8 @@ class OffTopicParagraph(Rule):
         if document.is_mail:
             return  # e-mail: a reply answers several points at once, a digest holds messages on threads of their own
         paras = document.paragraphs
+        if _subheadings(document, paras) >= SUBHEADINGS:
+            return  # plain-text sections (`Hemp for Nutrition` over a paragraph): a new topic at each, as above
         if any(p.piece for p in paras):
             return  # an article stored on one line: its sentences are too thin to judge, its paragraphs lost
         copies = paragraph_matches(document)  # repeated copies are judged once, as their first copy
@@ -449,6 +454,28 @@ def _script_note(counts: list[dict[str, int]], members) -> str:
         return ""
     return (f"in another script: {own[script] / letters:.0%} of its letters are {script}, against "
             f"{rest[script] / rest_letters:.0%} in the rest")
+
+
+SUBHEADINGS = 2  # title-cased lines over paragraphs that make a plain-text document one in sections (one such
+# line is as often a teaser or a caption); a web page's op-ed in sections was the blind sets' false alarm
+SUBHEADING_WORDS = 8
+_TITLE_WORD = lazyre.compile(r"[^\W\d_]{4,}")
+
+
+def _subheadings(document, paras) -> int:
+    """How many paragraphs are a section's title: one short line in title case, without the punctuation that
+    ends a sentence, a clause or a credit, followed by a paragraph of prose (`Hemp Improves Farming`)."""
+    count = 0
+    for para, after in zip(paras, paras[1:]):
+        text = document.block_text(para).strip()
+        words = text.split()
+        long_words = _TITLE_WORD.findall(text)
+        if (para.first_line == para.last_line and 1 <= len(words) <= SUBHEADING_WORDS and text[:1].isupper()
+                and text[-1:] not in ".!?:;,)\"”’'" and long_words
+                and sum(w[0].isupper() for w in long_words) * 2 > len(long_words)
+                and ends_sentence(document.block_text(after).rstrip())):
+            count += 1
+    return count
 
 
 def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) -> bool:
