@@ -222,6 +222,27 @@ PHOTO_CAPTION_MAX_WORDS = 60  # a photo's caption is a sentence or two
 PHOTO_CAPTION_MIN_WORDS = 8  # shorter, a line with no full stop is a label or a prompt ("Follow us on Twitter")
 
 
+# A photo's caption that a page printed inside its running text, as an article stored on one line keeps it: a label
+# of one to four words, a colon, then the caption's sentence ("Doting dad: He was overjoyed to see ...", "Ferrari
+# F40: The vast majority of the cars ...", "Film lovers' favourite: ..."). Not a speaker or a clause introducing
+# what follows: no pronoun opens the label, and it holds no verb of saying or being ("Mr Collins said: ...", "The
+# reason is simple: ..."). Examples of labels: "Investigation", "On display", "Porsche 959", "Taking a look".
+_CAPTION_LABEL = lazyre.compile(
+    r"(?!(?:he|she|it|they|we|i|you|this|that|these|those|there|here|q|a)\b)"
+    r"(?![^:\n]*\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|warned|is|are|was|were|"
+    r"be|been|has|have|had|will|would|can|could)\b)"
+    r"[A-Z‘'][\w'’.-]*(?:[ \u00a0][\w'’.-]+){0,3}:[ \u00a0]+(?=[A-Z0-9‘'\"“])", re.IGNORECASE)
+
+
+def caption_label(text: str, start: int) -> int | None:
+    """Where the caption's sentence begins, if the sentence at `start` opens with a caption's label (see
+    _CAPTION_LABEL), else None."""
+    m = _CAPTION_LABEL.match(text, start)
+    if m is None or not (text[start].isupper() or text[start] in "‘'"):
+        return None
+    return m.end()
+
+
 def caption_first(earlier: str, later: str) -> bool:
     """Whether the first of two near copies is a photo's caption that a page printed before the paragraph it was
     written from: one line of at most PHOTO_CAPTION_MAX_WORDS words that points to its picture (`(pictured)`)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import (caption_first, captions_code, heading_starts, numbers_only, paragraph_matches,
-                             removal_start, same_section)
-from doclint.layout import is_markdown
+from doclint.repeats import (caption_first, caption_label, captions_code, heading_starts, numbers_only,
+                             paragraph_matches, removal_start, same_section)
+
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, is_legal_file, legal_phrases,
                           looks_like_code, mostly_addresses, normalize, words)
@@ -76,6 +76,12 @@ class RepeatedSentence(Rule):
     heading restated by the text under it). So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
+    In an article stored on one line (a dataset's record), a sentence that
+    opens with a photo caption's label (`Doting dad: He was overjoyed ...`:
+    one to four words and a colon; not a speaker, `Jane Doe said:`, nor a
+    clause, `The reason is simple:`) is a caption, and the near repeats
+    above are looked for between it and the other sentences (compared
+    without the label); the later of the two is reported.
     A file named as legal text (`LICENSE`, `NOTICE`, `COPYING`, ...) is not
     checked: its agreements close with the same sentences on purpose.
 
@@ -127,6 +133,7 @@ class RepeatedSentence(Rule):
                 continue  # inside a window's repeat, reported whole
             norm = normalize(text[start:end]).rstrip(_END_MARKS)  # a caption or a dek has no full stop
             alone = (start, end) == (b.start, b.end) and not b.piece  # a piece of a long line is running text
+            inline = _inline_caption(text, start, b)  # a caption the page printed inside an article on one line
             if norm in seen:
                 first, similar = seen[norm], False
                 if len(words(norm)) < self.options.min_words:
@@ -139,6 +146,8 @@ class RepeatedSentence(Rule):
                 caption = alone and text[start:end].rstrip()[-1:] not in ".!?:;" and not any(
                     map(looks_like_code, text[start:end].splitlines())) and all(
                     map(document.continues, range(b.first_line + 1, b.last_line + 1)))  # one line, or wrapped
+                if inline is not None:  # compared without its label, which the sentence it repeats has not
+                    caption, norm = True, normalize(text[inline:end]).rstrip(_END_MARKS)
                 first, similar = near.match(norm, (start, end, b.index), caption, alone), True
                 if first is None:
                     continue
@@ -200,7 +209,10 @@ class RepeatedSentence(Rule):
             # one-sentence paragraphs are the house style, the first is an ordinary paragraph: the later
             # occurrence is the repeat
             first_alone = False
-        if not alone and not first_alone:
+        # an article stored on one line that prints a photo's caption rewritten from one of its sentences
+        inline = similar and (_inline_caption(text, start, b) is not None
+                              or _inline_caption(text, first_start, blocks[first_block]) is not None)
+        if not alone and not first_alone and not inline:
             if similar or any(q in norm for q in QUOTE_MARKS):
                 return None  # a quotation used twice in different contexts; a near copy inside prose is prose
             if len(words(norm)) < self.options.min_words_inside and not _from_dek(document, first_block):
@@ -216,19 +228,27 @@ class RepeatedSentence(Rule):
             edit = Edit(removal_start(document, b), b.end)
             what = "Paragraph (a pull quote or a caption?) " + ("nearly repeats" if similar else "repeats")
         else:
-            before, after = start, _skip_space(text, end, b.end)
-            while before > b.start and text[before - 1] in " \t":
+            # a piece of a long line is cut at sentence ends: the spaces around it belong to its line
+            low, high = document.line_span(b.first_line) if b.piece else (b.start, b.end)
+            before, after = start, _skip_space(text, end, high)
+            while before > low and text[before - 1] in " \t":
                 before -= 1
-            if before > b.start and text[before - 1] == "\n" and (after == b.end or text[after] in "\r\n"):
+            if before > low and text[before - 1] == "\n" and (after == high or text[after] in "\r\n"):
                 before -= 2 if text[before - 2:before] == "\r\n" else 1  # a whole line: its line break goes too
                 edit = Edit(before, after)
             else:
-                edit = Edit(before, end) if before > b.start else Edit(start, after)
-            what = "Sentence repeats"
+                edit = Edit(before, end) if before > low else Edit(start, after)
+            what = "Sentence (a photo's caption?) nearly repeats" if inline else "Sentence repeats"
         count = len(words(normalize(text[start:end])))
         return Diagnostic(start, end, f"{what} a sentence from line {line} ({count} words)",
                           fix=Fix.unsafe(edit, message="Delete the repeat"),
                           related=(self.related(document, first_start, first_end, "first occurrence"),))
+
+
+def _inline_caption(text: str, start: int, block) -> int | None:
+    """Where the sentence of a caption that opens at `start` inside an article stored on one line begins, after
+    its label (repeats.caption_label); None for any other sentence."""
+    return caption_label(text, start) if block.piece else None
 
 
 def _from_dek(document, block: int) -> bool:
@@ -240,7 +260,7 @@ def _from_dek(document, block: int) -> bool:
         return False
     dek = document.block_text(paras[0])
     return ((ends_sentence(dek) or bool(SENTENCE_BREAK.search(dek)))  # a title the body opens with is no dek
-            and not is_markdown(document.path) and not heading_starts(document))
+            and not document.markdown and not heading_starts(document))
 
 
 # A near repeat: a caption or a pull quote rewritten from a sentence of the text ("The father went to bed and it was
