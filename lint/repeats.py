@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.document import Block, Document
-from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, RULE
+from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, PARAGRAPH, RULE
 from doclint.text import BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_log, mostly_addresses, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
@@ -177,13 +177,38 @@ CAPTION_MAX_WORDS = 80
 
 
 def heading_starts(document: Document) -> list[int]:
-    """Where the sections of a structured document (Markdown) start, in order: its headings, and its template
+    """Where the sections of a structured document start, in order: in Markdown, its headings, and its template
     directives (a `{{< tab >}}` or `{{< step >}}` opens a section as a heading does), and, in a document with
-    either, its thematic breaks (`---` between the steps for one editor and another's); none in other text."""
+    either, its thematic breaks (`---` between the steps for one editor and another's); in plain text, its
+    entries' titles (see entry_titles)."""
     starts = [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
     if starts:
         starts = sorted(starts + [b.start for b in document.blocks if b.kind == RULE])
-    return starts
+    return starts or entry_titles(document)
+
+
+ENTRY_TITLES = 4  # titles opening with the same word that make a plain text a reference in entries (entry_titles)
+ENTRY_TITLE_WORDS = 12
+
+
+def entry_titles(document: Document) -> list[int]:
+    """Where the entries of a plain-text reference start: lines of their own, of at most ENTRY_TITLE_WORDS words,
+    with no sentence's end and no field's colon, each over a paragraph of prose, ENTRY_TITLES or more of them
+    opening with the same word and all different (`public static EnumSet<E> copyOf (EnumSet<E> s)`, `public static
+    EnumSet<E> noneOf (...)`: an API's methods). Entries describe alike things in the same words on purpose (each
+    method's `Parameters`). None in Markdown, mail or one-line text."""
+    if document.markdown or document.is_mail:
+        return []
+    blocks, titles = document.blocks, {}
+    for block, after in zip(blocks, blocks[1:]):
+        if block.kind != PARAGRAPH or block.piece or block.first_line != block.last_line or after.kind != PARAGRAPH:
+            continue
+        title = document.block_text(block).strip()
+        if (1 <= len(title.split()) <= ENTRY_TITLE_WORDS and not ends_sentence(title) and ":" not in title
+                and ends_sentence(document.block_text(after).rstrip())):
+            titles.setdefault(title.split()[0].lower(), {}).setdefault(title.lower(), block.start)
+    starts = [start for same in titles.values() if len(same) >= ENTRY_TITLES for start in same.values()]
+    return sorted(starts)
 
 
 def same_section(document: Document, a: int, b: int) -> bool:

@@ -52,7 +52,11 @@ class RepeatedPassage(Rule):
     word in place of another (`For public keys, ...` / `For symmetric keys,
     ...`) are a reference's parallel sentences, and a paragraph that
     introduces or sums up a code example says the same of another example
-    on purpose. In any text, two paragraphs of at most 40 words
+    on purpose. So it is in a plain-text reference in entries: four or more
+    different title lines opening with the same word, each over a paragraph
+    (`public static Store open (String path)`, `public Value get (String
+    key)`), each open a section (an API page repeats each method's
+    `Parameters` on purpose). In any text, two paragraphs of at most 40 words
     (`PARALLEL_MAX_WORDS`) that differ only in words put in the same slot,
     each a name, a figure or a word the other uses elsewhere, are parallel
     sentences (`This product includes software from the LLVM project` /
