@@ -31,7 +31,9 @@ class SourceCredit(SourceTagRule):
     `https://example.com/2017/11/13/the-slow-turning-of-the-harbour-town/`)
     or a site's home page among the last blocks, and it ends the document or
     a part of it; not after a line that introduces it or the list of
-    addresses it closes (`... is online:`, `For More Information See:`), and
+    addresses it closes (`... is online:`, `For More Information See:`), not
+    where three or more different addresses with a path stand alone (a story
+    has one address of its own: several are the author's list of links), and
     not in Markdown, sectioned documents or mail (a link there is the
     author's answer). In Markdown, a whole line of the README's own credit
     is its text (`Source: https://...`, `Credits:`, `Reported by ...`);

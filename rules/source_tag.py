@@ -985,11 +985,27 @@ def _source_address(document, block, line: str) -> bool:
     path = (m.group("path") or "").strip("/")
     if not path:
         return n >= len(blocks) - ADDRESS_TAIL_BLOCKS  # a home page
+    if len(_story_addresses(document)) >= LINK_LIST:
+        return False  # a story has one address of its own: several are the author's list of links to read
     slug = [w for w in re.findall(r"[a-z]{4,}", path.lower()) if w not in _ADDRESS_WORDS]
     if len(slug) < 3:
         return False
     rest = document.text[:block.start].lower() + document.text[block.end:].lower()
     return sum(w in rest for w in slug) >= SLUG_SHARE * len(slug)
+
+
+LINK_LIST = 3  # different addresses with a path, each a paragraph of its own, that make a list of links
+
+
+def _story_addresses(document) -> set[str]:
+    """The addresses with a path that stand as paragraphs of their own in a document (`http://x.com/a-b-c/`)."""
+    found = set()
+    for block in document.blocks:
+        if block.kind == "paragraph" and block.first_line == block.last_line:
+            m = _ADDRESS.fullmatch(document.block_text(block).strip())
+            if m is not None and (m.group("path") or "").strip("/"):
+                found.add(m.group(0).lower())
+    return found
 
 
 _QUOTED_LINE = lazyre.compile(r"^>", re.MULTILINE)
