@@ -42,7 +42,9 @@ class PageFurniture(SourceTagRule):
     ends a paragraph after its last sentence (`... the vote. Print this
     page`; not in Markdown, where a README's paragraph may close so: `More
     on serializers later.`). Prose that uses the same words (`Follow us,
-    the mayor told the crowd`, `Share prices fell 3%`) is not flagged.
+    the mayor told the crowd`, `Share prices fell 3%`) is not flagged, nor,
+    in Markdown and mail, a call right before the address it gives
+    (`Register here:` over `https://...`: the writer's own).
 
     ## Why is this bad?
     These lines belong to the page, not the article: they repeat across

@@ -763,10 +763,12 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # in mail, `[...]` marks where a reply cut the message it quotes: the replier's own mark
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (document.markdown or tag[:1] != "["):
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
-    if rule == "page-furniture" and (RST_LINK.search(tag) or (document.markdown and (
-            _LINK.search(tag) or (opens_line and line + 1 < document.line_count and document.continues(line + 1)
-                                  and _LINK.search(document.line_text(line + 1)))))):
-        return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...")
+    if rule == "page-furniture" and (RST_LINK.search(tag) or (document.markdown and _LINK.search(tag)) or (
+            (document.markdown or document.is_mail) and opens_line and line + 1 < document.line_count
+            and (document.continues(line + 1) or content.rstrip().endswith(":"))
+            and _LINK.search(document.line_text(line + 1)))):
+        return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...", and in
+        # mail the writer's own call before the address it gives: "Register here:\nhttps://...")
     if rule == "page-furniture" and document.markdown and not opens_line:
         return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
