@@ -172,8 +172,9 @@ class CreditSentence(Rule):
     says, within five words, what they are or have done as a writer (`Jane
     Doe is an award-winning journalist`, `... is the author of`, `... has
     authored over 160 poems`), when the story has not named that person
-    before (a byline, a short link line or a `copyright by:` credit aside);
-    the finding runs to the end of its block. A bio that names no writer's
+    before (a byline, a short link line or a `copyright by:` credit aside)
+    nor quotes them after it (`Ms Doe also says ...`: a person the story
+    introduces); the finding runs to the end of its block. A bio that names no writer's
     role is read by its shape, only where a block opens with it after at
     least three blocks of story, in the last two, quoting no one (a late
     expert is quoted: `... economist at Leeds. She said ...`): a full name,
@@ -275,8 +276,10 @@ class CreditSentence(Rule):
                 if m is None:
                     continue
                 a = block.start + m.start()
-                if _named_in_story(text, m.group("name").split()[-1], a):
-                    continue  # the story's own subject: "... Doe is the author of the report"
+                surname = m.group("name").split()[-1]
+                if _named_in_story(text, surname, a) or _quoted_after(text, surname, block.end):
+                    continue  # the story's own subject: "... Doe is the author of the report", or a person it
+                    # introduces and then quotes ("Jane Doe is an Indian blogger ..." / "Ms Doe also says ...")
                 yield self._diagnostic(document, block, a, block.end, "bio", safe=False)
                 break  # the bio runs to its block's end (co-authors' bios stand in blocks of their own)
 
@@ -356,6 +359,19 @@ def _named_in_story(text: str, surname: str, before: int) -> bool:
             continue
         return True
     return False
+
+
+def _quoted_after(text: str, surname: str, after: int) -> bool:
+    """Whether a sentence after a bio's block says what its person says (`Ms Doe also says she ...`): the story
+    goes on with the person it introduced, as no site's bio does."""
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", text[after:]):
+        start = after + m.end()
+        if _SPEECH.search(text[start:start + SPEAKS_WITHIN]):
+            return True
+    return False
+
+
+SPEAKS_WITHIN = 40  # characters after a name within which its verb of saying stands ("Mehta also says", "Doe, 43, said")
 
 
 _BIO_CUES = lazyre.compile(rf"\s(?:is|was|has)\s+{_GAP}(?:{_BIO_ROLE})\b")
