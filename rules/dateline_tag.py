@@ -34,6 +34,13 @@ cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv"
 # Words of a block that may be a story's lead: shorter lines above it (a subtitle, a reader poll, a headline
 # repeated by a scraper) do not count towards `paragraphs` (a FakeNewsCorpus page's dateline stood fourth).
 LEAD_WORDS = 12
+# A byline glued before the dateline on one line, as a wire's stories reach some sites ("By Jane Roe and John Doe
+# BEIJING/SEOUL, Oct 9 (Reuters) - ..."): names of capitalised words, then the place in capitals.
+_BYLINE_BEFORE = lazyre.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?"
+                                r"(?=(?-i:[A-Z]{2,})[/,\s])")
+# The place of a wire's dateline further down a page (a story of the wire printed under the page's own): it opens in
+# capitals ("OTTAWA, Ontario (AP) -- ...").
+_WIRE_PLACE = lazyre.compile(r"(?-i:[A-Z]{2,}[A-Z.'’-]*)(?:[\s,/]|$)")
 _MAX_PLACE_WORDS = 9  # "Vatican City, Jan 24, 2018 / 04:26 am": a place, a date and a time
 # A place that ends a sentence: a full stop after a word in lower case or longer than a state's abbreviation
 # ("... met on Monday. (Updated)The vote"), not after "Ga." or "Calif." ("ATLANTA, Ga. (CNN) --").
@@ -64,7 +71,12 @@ class DatelineTag(Rule):
     (`(Billboard)From ...`, `(The Hollywood Reporter)The ...`, as the
     partners' stories of a news dataset do): a bracketed name of capitalised
     words or an address, at the very start of the document's first
-    paragraph, counts too.
+    paragraph, counts too. A byline glued before the dateline on the same
+    line stays (`By Jane Roe BEIJING, Oct 9 (Reuters) - ...`). Further down
+    the document, a paragraph that opens with a wire's dateline, its place
+    in capitals, a wire service's or a broadcaster's tag and a dash
+    (`OTTAWA, Ontario (AP) -- ...`: the wire's story printed under the
+    page's own), counts as well.
 
     ## Why is this bad?
     The tag credits the distributor, not the story: over a corpus it is the
@@ -109,46 +121,69 @@ class DatelineTag(Rule):
 
     def check(self, document, context):
         first = next((b.start for b in document.prose_runs if b.kind == "paragraph"), None)
+        leads = set()
         for block in self._leads(document):
-            text = document.text[block.start:min(block.end, block.start + 200)]
-            bare = _BARE.match(text)
-            if bare and bare.group("tag").lower() in OUTLETS:
-                yield self._bare(document, block, bare)
-                continue
-            m = _DATELINE.match(text)
-            opening = _OPENING.match(text) if m is None and block.start == first else None
-            if opening and len(opening["agency"]) > 1:
-                yield self._opening(document, block.start, opening)
-                continue
-            if m is None or len(re.findall(r"[\w']+", m.group("place"))) > _MAX_PLACE_WORDS:
-                continue
-            agency, sep = m.group("agency"), m.group("sep")
-            glued = sep is None
-            dash = bool(sep and re.search(r"[-—–:]", sep))
-            known = agency.lower() in OUTLETS or all(part.strip().lower() in OUTLETS for part in agency.split("/"))
-            domain = _DOMAIN.search(agency)
-            if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
-                continue
-            if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")) or _SENTENCE_CLOSES.search(
-                    m.group("place")):
-                continue  # a sentence before the brackets: prose, not a dateline
-            a, b = block.start + m.start("tag"), block.start + m.end("tag")
-            shown = document.text[a:b]
-            if dash:  # "London (CNN) -- The": the tag, a full stop glued to it and the spaces after go; the dash stays
-                b += document.text[b:b + 1] == "."
-                end = b
-                while end < block.end and document.text[end] == " ":
-                    end += 1
-                start = a  # and dashes glued before the tag, as the dash after it stays ("Mich. –-(Example.com)- ")
-                while start > block.start and document.text[start - 1] in "-—–":
-                    start -= 1
-                fix = Fix.safe(Edit(start, end), message="Delete the tag")
-                a = start
-            else:  # glued to the first word, or a space alone: a dash takes its place
-                spaced = document.text[a - 1:a].isspace()
-                fix = Fix.unsafe(Edit(a, b, ("" if spaced else " ") + "\u2014" + (" " if glued else "")),
-                                 message="Replace the tag with a dash")
-            yield Diagnostic(a, b, f"Agency tag in a dateline: \"{shown}\"", fix=fix)
+            leads.add(block.index)
+            yield from self._lead(document, block, first)
+        for block in document.prose_runs:  # a wire's story printed further down: its dateline in capitals
+            if block.kind == "paragraph" and block.index not in leads:
+                text = document.text[block.start:min(block.end, block.start + 200)]
+                m = _DATELINE.match(text)
+                if (m is not None and _WIRE_PLACE.match(m.group("place")) and m.group("agency").lower() in OUTLETS
+                        and m.group("sep") and re.search(r"[-—–]", m.group("sep"))):
+                    yield self._dateline(document, block, m)
+
+    def _lead(self, document, block, first):
+        """The tag of a dateline opening one of the story's first blocks, if any."""
+        text = document.text[block.start:min(block.end, block.start + 200)]
+        bare = _BARE.match(text)
+        if bare and bare.group("tag").lower() in OUTLETS:
+            yield self._bare(document, block, bare)
+            return
+        byline = _BYLINE_BEFORE.match(text)  # "By Jane Roe BEIJING, Oct 9 (Reuters) - ...": the byline stays
+        skip = byline.end() if byline else 0
+        m = _DATELINE.match(text, skip)
+        opening = _OPENING.match(text) if m is None and block.start == first else None
+        if opening and len(opening["agency"]) > 1:
+            yield self._opening(document, block.start, opening)
+            return
+        if m is None or len(re.findall(r"[\w']+", m.group("place"))) > _MAX_PLACE_WORDS:
+            return
+        agency, sep = m.group("agency"), m.group("sep")
+        glued = sep is None
+        dash = bool(sep and re.search(r"[-—–:]", sep))
+        known = agency.lower() in OUTLETS or all(part.strip().lower() in OUTLETS for part in agency.split("/"))
+        domain = _DOMAIN.search(agency)
+        if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
+            return
+        if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")) or _SENTENCE_CLOSES.search(
+                m.group("place")):
+            return  # a sentence before the brackets: prose, not a dateline
+        yield self._dateline(document, block, m)
+
+    @staticmethod
+    def _dateline(document, block, m) -> Diagnostic:
+        """The diagnostic for a dateline's tag (`m`, matched in the block's text): deleted with the spaces after it
+        when a separator follows it, else replaced with a dash."""
+        a, b = block.start + m.start("tag"), block.start + m.end("tag")
+        shown = document.text[a:b]
+        sep = m.group("sep")
+        if sep and re.search(r"[-—–:]", sep):  # "London (CNN) -- The": the tag, a full stop glued to it and the
+            # spaces after go; the dash stays
+            b += document.text[b:b + 1] == "."
+            end = b
+            while end < block.end and document.text[end] == " ":
+                end += 1
+            start = a  # and dashes glued before the tag, as the dash after it stays ("Mich. –-(Example.com)- ")
+            while start > block.start and document.text[start - 1] in "-—–":
+                start -= 1
+            fix = Fix.safe(Edit(start, end), message="Delete the tag")
+            a = start
+        else:  # glued to the first word, or a space alone: a dash takes its place
+            spaced = document.text[a - 1:a].isspace()
+            fix = Fix.unsafe(Edit(a, b, ("" if spaced else " ") + "\u2014" + (" " if sep is None else "")),
+                             message="Replace the tag with a dash")
+        return Diagnostic(a, b, f"Agency tag in a dateline: \"{shown}\"", fix=fix)
 
     @staticmethod
     def _opening(document, start: int, m) -> Diagnostic:
