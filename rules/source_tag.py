@@ -165,7 +165,7 @@ _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
 _SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
 _EDIT_LINK = lazyre.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
-_FIRST_WORD = lazyre.compile(r"[(\[{<©—–-]|\d+\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
+_FIRST_WORD = lazyre.compile(r"[(\[{<©—–-]|\d[\d.,]*[kKmM]?\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 _TOKEN = lazyre.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse times post group network networks
@@ -740,11 +740,15 @@ def _wire_photo(tag: _Tag, content: str) -> bool:
     return bool(wordings().wire.fullmatch(name) or wordings().library.fullmatch(name))
 
 
+_TOOLBARS = ("share-buttons", "archive-widgets")
+
+
 def _toolbar(line: str) -> bool:
-    """Whether a line is a row of a page's buttons (`share-buttons`: "Listen 4 min Comment on this story Gift
-    Article Share"): furniture even where a title would stand, unlike a label a title may be ("Trending Now")."""
+    """Whether a line is a row of a page's buttons or widgets (`share-buttons`: "Listen 4 min Comment on this
+    story Gift Article Share"; `archive-widgets`: "7.5k SHARES Facebook Twitter"): furniture even where a title
+    would stand, unlike a label a title may be ("Trending Now")."""
     w = wordings()
-    return any(w.compiled(n).fullmatch(line) for n, f in enumerate(w.families) if f.id == "share-buttons")
+    return any(w.compiled(n).fullmatch(line) for n, f in enumerate(w.families) if f.id in _TOOLBARS)
 
 
 def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, content: str) -> bool:
