@@ -19,7 +19,12 @@ class SourceCredit(SourceTagRule):
     (`(c) 2024 Reuters. All rights reserved.`) and syndication notes (`This
     article was originally published on ...`, `The post ... appeared first
     on ...`, `A version of this piece also appeared on ...`, `SOURCE Acme
-    Corporation`). A photo credit after a dash closes
+    Corporation`, `With files from The Canadian Press`). A wire's credit
+    may be glued before a paragraph's first words (`— Yonhap Seoul and
+    ...`, `SOURCE: dpa/UNB The talks ...`, `Reporting by UNB staff; Editing
+    by Kyodo desk The two sides ...`: a credit chain ends before a
+    capitalised word that opens a sentence); where such a credit ends is
+    judged, so its fix is unsafe. A photo credit after a dash closes
     a caption with no full stop of its own (`The team at the final - Photo:
     Jane Doe`); where a scraped gallery prints each caption and credit twice
     on one line, the first credit ends where the caption's copy begins. A
