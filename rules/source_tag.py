@@ -93,6 +93,13 @@ class Wordings:
         return lazyre.compiled_now(self.pieces["WIRES"])
 
     @functools.cached_property
+    def wire_list(self):
+        """Wire services and picture libraries named alone, one or several (`dpa`, `dpa/UNB`, `AFP, Getty Images`):
+        a credit's whole source when nothing else follows its cue."""
+        name = f"(?:{self.pieces['WIRES']}|{self.pieces['LIBRARIES']})"
+        return lazyre.compiled_now(rf"{name}(?:\s*[/,&]\s*{name})*\.?")
+
+    @functools.cached_property
     def address_or_handle(self):
         """An address or a handle after a cue (compiled when a cue is first followed by something)."""
         return lazyre.compiled_now(rf"\s*(?:{self.pieces['DOMAIN']}|{self.pieces['HANDLE']})")
@@ -564,6 +571,8 @@ class Scanner:
                 dm = w.address_or_handle.match(rest)
                 if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
                     end, confident = m.end() + dm.end(), True
+                elif kind == "name" and w.wire_list.fullmatch(rest.strip()):
+                    end, confident = m.end() + len(rest.rstrip()), True  # "Photo: dpa": a wire's name, whole
                 elif paragraph and (whole := self._whole_teaser(rest, kind, document)) is not None:
                     end, confident = m.end() + whole, False  # where a headline ends is judged: unsafe
                 else:
