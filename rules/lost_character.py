@@ -21,6 +21,11 @@ _OPENING = lazyre.compile(r"(?:(?<=[\s,;(])|^)\?(?=[^\W\d_]{2})|(?<=[^\W\d_]\.)\
 _CONTRACTION = lazyre.compile(r"\bI\?(?:d|m|ll|ve)\b")
 
 
+# Words written wholly in question marks, two or more in a row (`(???? ????/???? ???)`): words of another script
+# that an encoder could not write, each letter become `?`. A question or an emphasis writes its marks after a word.
+_LOST_WORDS = lazyre.compile(r"(?<![\w?])\?{2,}(?:[ /]\?{2,})+(?![\w?])")
+
+
 class LostCharacter(Rule):
     """Question mark standing for a character lost in a conversion (`Nicol?s`).
 
@@ -33,8 +38,9 @@ class LostCharacter(Rule):
     after a space, a comma or a bracket (`the ?Optimistic Concurrency
     Control?` for curly quotes, `Director,?Laboratory` for a non-breaking
     space, `a ?crit` for `a écrit`), one after an abbreviation's full stop
-    before a word in lower case (`etc.?on Monday`), and a contraction's
-    lost apostrophe (`I?d`, `I?m`). A question mark that ends a question,
+    before a word in lower case (`etc.?on Monday`), a contraction's
+    lost apostrophe (`I?d`, `I?m`), and two or more words written wholly in
+    question marks (`(???? ????/???? ???)`: words of another script). A question mark that ends a question,
     one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), and one
     between a word and a capital are left alone.
 
@@ -70,6 +76,9 @@ class LostCharacter(Rule):
             end = m.end() + len(re.match(r"[^\W\d_]*", text[m.end():m.end() + 40]).group())
             found.append((m.start(), end, f'"{text[m.start():end]}": a "?" opening a word stands for a character '
                                           f"lost in an earlier conversion"))
+        for m in _LOST_WORDS.finditer(text):
+            found.append((m.start(), m.end(), f'"{m.group()}": words written wholly in "?" stand for words of another '
+                                              f"script lost in an earlier conversion"))
         for start, end, message in sorted(found):
             if not document.in_example_code(start):
                 yield Diagnostic(start, end, message)
