@@ -147,10 +147,22 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
         return True
     if headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[match.later]):
         return True  # "This conflict can also be declared using the `package` key:" over each of two examples
+    if document.is_mail and all(indented_block(document.block_text(paras[k])) for k in (match.earlier, match.later)):
+        return True  # a program's output or code pasted into a message, indented as mail sets it off: it may
+        # print the same lines twice (two interfaces' descriptors, two runs' logs)
     if match.kind != "exact" and all(_ADORNED.search(document.block_text(paras[k])) for k in (match.earlier, match.later)):
         return True  # two headings underlined as reStructuredText and plain-text manuals do: a document's sections
     # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
     return match.kind != "exact" and mostly_addresses(document.block_text(paras[match.later]))
+
+
+PASTED_INDENT = 4  # spaces (a tab counts) before every line of a block that mail sets off as pasted material
+
+
+def indented_block(text: str) -> bool:
+    """Whether every non-blank line of a block is indented by PASTED_INDENT spaces or a tab."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(line.startswith((" " * PASTED_INDENT, "\t")) for line in lines)
 
 
 def _index(index: dict[int, list[int]], j: int, keys: set) -> None:
