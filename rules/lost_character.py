@@ -9,7 +9,7 @@ from doclint.rule import Rule
 # A question mark inside a word, between two letters, the word standing alone (not in a URL's query `page?id=3`,
 # nor glued to code): what an encoder that cannot write a character writes instead (`Nicol?s` for `Nicolás`,
 # `don?t` for `don’t`). A question ends a word and is followed by a space or a capital.
-_LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
+_LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?{1,3}[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
 
 
 # A question mark that opens a word, after a space, a comma or a bracket, or that follows an abbreviation's full
@@ -67,7 +67,7 @@ class LostCharacter(Rule):
         found = []
         for m in _LOST.finditer(text):
             word = m.group()
-            if (not all(part[:1].islower() for part in word.split("?")[1:]) or len(word) - word.count("?") < 3) \
+            if (not all(part[:1].islower() for part in re.split(r"\?+", word)[1:]) or len(word) - word.count("?") < 3) \
                     and not _CONTRACTION.fullmatch(word):
                 continue  # `Really?Yes`: a question glued to the next sentence; `x?y`: a formula
             found.append((m.start(), m.end(), f'"{word}": a "?" inside a word stands for a character lost in an '

@@ -24,7 +24,10 @@ class SourceCredit(SourceTagRule):
     ...`, `SOURCE: dpa/UNB The talks ...`, `Reporting by UNB staff; Editing
     by Kyodo desk The two sides ...`: a credit chain ends before a
     capitalised word that opens a sentence); where such a credit ends is
-    judged, so its fix is unsafe. A photo credit after a dash closes
+    judged, so its fix is unsafe. An image's credit glued to the text's
+    last word with no space, as datasets that joined a page's paragraphs
+    keep it (`... November 5, 2017Featured image via Jane Doe/Getty
+    Images`), is found there too. A photo credit after a dash closes
     a caption with no full stop of its own (`The team at the final - Photo:
     Jane Doe`); where a scraped gallery prints each caption and credit twice
     on one line, the first credit ends where the caption's copy begins. A

@@ -882,6 +882,7 @@ def _tag_starts(body: str, start: int = 0):
     embedded post's picture link (`... I've reported pic.twitter.com/3U3...— Name (@handle) January 5, 2018`)."""
     starts = [m.start(1) for m in _DASH_CREDIT.finditer(body, start)]
     starts += [m.start() for m in _EMBEDDED_POST.finditer(body, start)]
+    starts += [m.start() for m in _GLUED_CREDIT.finditer(body, start)]
     for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
             starts.append(m.end())
@@ -893,6 +894,10 @@ def _tag_starts(body: str, start: int = 0):
     yield from sorted(set(starts))
 
 
+# A lead image's credit glued to the text's last word with no space, as a dataset that joined a page's paragraphs
+# without one keeps it ("... November 5, 2017Featured image via Jane Doe/Getty Images", "... so enjoy!)Featured
+# image via video screen capture", "... trolling Trump.Image via Twitter."): where the credit starts.
+_GLUED_CREDIT = lazyre.compile(r"(?<=[a-z0-9)!?.”\"])(?=(?:Featured\s+[Ii]mage|Image|Photo|Picture)\s+(?:via|by|credit|courtesy)\b)")
 # An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
 _EMBEDDED_POST = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
