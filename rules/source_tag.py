@@ -568,11 +568,9 @@ class Scanner:
                         return _Tag(0, m.end(), rule != "source-credit" or not cue.endswith(":"), _describe(rule, cue),
                                     rule=rule)
                     continue  # a cue with nothing after it
-                dm = w.address_or_handle.match(rest)
-                if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
-                    end, confident = m.end() + dm.end(), True
-                elif kind == "name" and w.wire_list.fullmatch(rest.strip()):
-                    end, confident = m.end() + len(rest.rstrip()), True  # "Photo: dpa": a wire's name, whole
+                certain = _certain_source(w, rest, kind)
+                if certain is not None:
+                    end, confident = m.end() + certain, True
                 elif paragraph and (whole := self._whole_teaser(rest, kind, document)) is not None:
                     end, confident = m.end() + whole, False  # where a headline ends is judged: unsafe
                 else:
@@ -750,6 +748,17 @@ def _wire_photo(tag: _Tag, content: str) -> bool:
 
 
 _TOOLBARS = ("share-buttons", "archive-widgets")
+
+
+def _certain_source(w: Wordings, rest: str, kind: str) -> int | None:
+    """Where a source whose extent is certain ends in the text after a cue: an address or a handle, or, for a
+    name, wire services and picture libraries and nothing else (`Photo: dpa`, `SOURCE: dpa/UNB`)."""
+    dm = w.address_or_handle.match(rest)
+    if dm and (dm.end() == len(rest.rstrip()) or rest[dm.end():dm.end() + 1].isspace()):
+        return dm.end()
+    if kind == "name" and w.wire_list.fullmatch(rest.strip()):
+        return len(rest.rstrip())
+    return None
 
 
 def _toolbar(line: str) -> bool:
