@@ -55,7 +55,7 @@ _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)
 # of", "... has authored over 160 poems", "... is co-author, with ..., of"). Not a staff note naming the story's
 # reporter ("Clark Boyd is technology correspondent for The World"): that is the outlet's own line, which news
 # corpora keep as the story's text.
-_BIO_ROLE = (r"(?:co-?)?authors?|authored|written|journalist|writer|columnist|contributor|blogger|publisher|poet"
+_BIO_ROLE = (r"(?:co-?)?authors?|authored|written|journalist|writer|reporter|columnist|contributor|blogger|publisher|poet"
              r"|novelist|commentator|essayist|broadcaster|founder|editor")
 _GAP = r"(?:[\w'’-]+\s+){0,5}?"
 _CREDENTIALS = r"(?:,\s+[A-Z][A-Za-z.]{1,7}){1,3},"  # "Jim Roe, CPP, is founder ...", "Jane Doe, Ph.D., is a writer"
@@ -170,7 +170,8 @@ class CreditSentence(Rule):
     four blocks of prose, a sentence that opens with a person's full name
     (perhaps with a handle or credentials: `Jim Roe, CPP, is ...`) and
     says, within five words, what they are or have done as a writer (`Jane
-    Doe is an award-winning journalist`, `... is the author of`, `... has
+    Doe is an award-winning journalist`, `Jane Doe is a reporter at Example
+    News.`, however short, `... is the author of`, `... has
     authored over 160 poems`), when the story has not named that person
     before (a byline, a short link line or a `copyright by:` credit aside)
     nor quotes them after it (`Ms Doe also says ...`: a person the story
@@ -343,9 +344,10 @@ class CreditSentence(Rule):
 
 
 def _a_sentence(body: str) -> bool:
-    """Whether a block of prose holds a sentence (more than a byline's words, and a sentence's end): the blocks a
-    bio is counted among, not a list of links or labels after it (`Sources:` / `Hemp plastics:` / an address)."""
-    return len(body.split()) > BYLINE_WORDS and bool(_SENTENCE_END.search(body))
+    """Whether a block of prose holds a sentence (a sentence's end, and more than a byline's words or a writer's
+    role: `Jane Doe is a reporter at Example.`): the blocks a bio is counted among, not a list of links or labels
+    after it (`Sources:` / `Hemp plastics:` / an address)."""
+    return bool(_SENTENCE_END.search(body)) and (len(body.split()) > BYLINE_WORDS or bool(_BIO_CUES.search(body)))
 
 
 def _named_in_story(text: str, surname: str, before: int) -> bool:
