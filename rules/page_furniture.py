@@ -1,7 +1,31 @@
 """page-furniture (S113): the web page around an article left in its text, found by the source-tag scanner."""
 from __future__ import annotations
 
+import re
+
+from doclint import lazyre
+from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rules.source_tag import SourceTagRule
+from doclint.text import ends_sentence
+
+# A site's menu as a crawl extracts it: its items one a line, each a few words, at least MENU_ITEMS of them in a row
+# (blank lines between them allowed), MENU_HITS or more and a third of them naming a site's sections or actions
+# (below). A list of names, of ingredients or of a story's points names none of these; a word the rest of the
+# document uses MENU_TOPIC times or more is its topic, not a menu's (`cart` on a dictionary's page for "cart").
+# Examples of menus: "PPAA Home / About Our Blog / Commenting Policy / Become a Volunteer / Receive Care",
+# "Post navigation / Get Involved / Subscribe to our weekly update: / Donate / Volunteer".
+NAVIGATION_WORDS = frozenset("""home|about|about us|contact|contact us|blog|news|events|login|log in|sign in|sign up
+|register|search|menu|faq|faqs|privacy policy|privacy|terms|terms of use|shop|cart|donate|subscribe|archives|archive
+|categories|resources|services|products|support|careers|gallery|videos|photos|team|our work|get involved|volunteer
+|links|sitemap|site map|help|my account|newsletter|store|press|partners|membership|join us|forum|forums|community
+|downloads|portfolio|pricing|skip to content|main menu|navigation""".replace("\n", "").split("|"))
+MENU_ITEMS = 4
+MENU_ITEM_WORDS = 5
+MENU_ITEM_CHARS = 50
+MENU_HITS = 2
+MENU_TOPIC = 3
+_NAVIGATION = lazyre.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAVIGATION_WORDS), key=len, reverse=True))
+                             + r")\b", re.IGNORECASE)
 
 
 class PageFurniture(SourceTagRule):
@@ -48,6 +72,14 @@ class PageFurniture(SourceTagRule):
     in Markdown and mail, a call right before the address it gives
     (`Register here:` over `https://...`: the writer's own).
 
+    A site's menu as a crawl extracts it is reported whole: four or more
+    short lines in a row (five words at most, no sentence's end; blank
+    lines between them allowed), two or more and a third of them naming a
+    site's sections or actions (`NAVIGATION_WORDS`: `Home`, `About Us`,
+    `Donate`, `Volunteer`, ...), unless the rest of the document uses the
+    word three times or more (a dictionary's page for `cart`). A list of
+    names or of ingredients names none; Markdown and mail are not read so.
+
     ## Why is this bad?
     These lines belong to the page, not the article: they repeat across
     documents, break sentences apart, and teach models to emit them.
@@ -64,8 +96,63 @@ class PageFurniture(SourceTagRule):
     whole line or paragraph when it stands alone. It is safe when its extent
     is certain (a whole line, a prompt its own words close); unsafe for
     furniture found only by where it stands (words of furniture glued to a
-    paragraph's end).
+    paragraph's end) and for a menu (its items are judged).
     """
 
     code = "S113"
     name = "page-furniture"
+
+    def check(self, document, context):
+        menus = [] if document.markdown or document.is_mail else list(_menus(document))
+        for found in super().check(document, context):
+            if not any(a <= found.start < b for a, b, _ in menus):
+                yield found
+        for a, b, items in menus:
+            shown = ", ".join(items[:4]) + (", …" if len(items) > 4 else "")
+            yield Diagnostic(a, b, f"Navigation menu of the page ({len(items)} items: {shown})",
+                             fix=Fix.unsafe(_menu_edit(document.text, a, b), message="Delete the menu"))
+
+
+def _short_item(line: str) -> bool:
+    return (0 < len(line.split()) <= MENU_ITEM_WORDS and len(line) <= MENU_ITEM_CHARS
+            and not ends_sentence(line))
+
+
+def _menus(document):
+    """(start, end, items) of each run of a site's menu items (see NAVIGATION_WORDS)."""
+    text, run = document.text, []
+    for k in range(document.line_count + 1):
+        line = document.line_text(k).strip() if k < document.line_count else "."  # a sentence closes the last run
+        if not line:
+            continue  # blank lines between a menu's items
+        start = document.line_span(k)[0] if k < document.line_count else len(text)
+        if _short_item(line) and not document.in_code(start):
+            run.append((k, line))
+            continue
+        if len(run) >= MENU_ITEMS and _a_menu(text, run, document):
+            first, last = run[0][0], run[-1][0]
+            yield document.line_span(first)[0], document.line_span(last)[1], [item for _, item in run]
+        run = []
+
+
+def _a_menu(text: str, run, document) -> bool:
+    """Whether a run of short lines names enough of a site's sections or actions (see NAVIGATION_WORDS) that the
+    rest of the document does not write about."""
+    first, last = document.line_span(run[0][0])[0], document.line_span(run[-1][0])[1]
+    rest = (text[:first] + " " + text[last:]).lower()
+    hits = 0
+    for _, item in run:
+        m = _NAVIGATION.search(item)
+        if m and len(re.findall(rf"\b{re.escape(m.group().lower())}\b", rest)) < MENU_TOPIC:
+            hits += 1
+    return hits >= MENU_HITS and hits * 3 >= len(run)
+
+
+def _menu_edit(text: str, start: int, end: int) -> Edit:
+    """The deletion of a menu's lines with their line breaks, and of the blank lines after it where it opens the
+    text or where a blank line before it already parts the text around it."""
+    end += text[end:end + 1] == "\n"
+    if start == 0 or text[max(0, start - 2):start] == "\n\n":
+        while end < len(text) and text[end] == "\n":
+            end += 1
+    return Edit(start, end)
