@@ -17,7 +17,10 @@ selects S111-S114), and fixed with
 fixes give back the article exactly; then the same for teaser headlines glued to
 the start of a paragraph. The wordings below include some that must not be
 flagged (`kept`): publication dates and bylines, which corpora keep as the
-article's own metadata, and a dash that opens a paragraph.
+article's own metadata, and a hyphen that opens a paragraph (a list's bullet:
+`- Reuters The talks ...`). An em or en dash before a wire's name that opens a
+paragraph (`— AFP The talks ...`) is the wire's sign-off joined to the next
+paragraph: found, with an unsafe fix, so the sets that once kept it no longer do.
 
 Fifteen sets of wordings: `first` was written while the rule's cue families were
 being widened (so the rule has seen it), `second` afterwards, as a check on
@@ -218,7 +221,7 @@ Share on Facebook | Share on X | Share via Email | Tweet | Pin it | Bookmark | S
 # (a credit after a dash or "with", and a feed's footer, only close a paragraph: at its start they stay)
 EIGHTH_GLUED = ["(UNB)", "(BSS)", "Avec AFP", "(EFE)", "— dpa", "The post Council approves new budget appeared first on Example News.",
                 "(Source: bdnews24.com)", "Photo: Collected"]
-EIGHTH_AT_END = ["Avec AFP", "— dpa", EIGHTH_GLUED[5]]
+EIGHTH_AT_END = ["Avec AFP", EIGHTH_GLUED[5]]
 EIGHTH_KEPT = ["TBS Report", "Star Online Report",  # bylines, kept as "By Staff Correspondent" is
                "The post office reopened on Monday after the repairs.", "Loading of the ships resumed after the strike.",
                "Cookies and cakes were sold at the fair.", "Screenshots of the messages were shared with the police.",
@@ -442,13 +445,13 @@ def main() -> None:
         on_a_line, glued, headlines, kept, kept_at_start = _wordings(ON_A_LINE), GLUED, HEADLINES, KEPT, KEPT_AT_START
     elif a.set == "second":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(SECOND_ON_A_LINE), SECOND_GLUED, SECOND_HEADLINES,
-                                                            [], ["— AFP"])
+                                                            [], [])
     elif a.set == "third":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(THIRD_ON_A_LINE), THIRD_GLUED, THIRD_HEADLINES,
                                                             [], ["-- ANI"])
     elif a.set == "fourth":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(FOURTH_ON_A_LINE), FOURTH_GLUED,
-                                                            FOURTH_HEADLINES, FOURTH_KEPT, ["— The Associated Press"])
+                                                            FOURTH_HEADLINES, FOURTH_KEPT, [])
     elif a.set == "fifth":
         on_a_line, glued, headlines, kept, kept_at_start = (_wordings(FIFTH_ON_A_LINE), FIFTH_GLUED, FIFTH_HEADLINES,
                                                             [], [])
