@@ -363,7 +363,8 @@ class Scanner:
                 if trail <= lead:
                     continue
                 # in hard-wrapped prose a line after a wrapped line continues its sentence: no tag opens it
-                alone = line == block.first_line or not document.continues(line)
+                alone = line == block.first_line or not document.continues(line) or bool(_LINK_LABEL.fullmatch(
+                    content.strip()))  # "Read more" under a teaser's headline: a link's label, not a wrap's words
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
@@ -747,6 +748,9 @@ def _wire_photo(tag: _Tag, content: str) -> bool:
     return bool(wordings().wire.fullmatch(name) or wordings().library.fullmatch(name))
 
 
+# A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
+# more in"), so it opens a tag even under a line with no sentence's end (a teaser's headline over "Read more").
+_LINK_LABEL = lazyre.compile(r"(?-i:Read\s+more|READ\s+MORE|Continue\s+reading|See\s+more)\s*(?:»|›|→|\.{3}|…)?")
 _TOOLBARS = ("share-buttons", "archive-widgets")
 
 
