@@ -362,9 +362,7 @@ class Scanner:
                 trail = len(content.rstrip())
                 if trail <= lead:
                     continue
-                # in hard-wrapped prose a line after a wrapped line continues its sentence: no tag opens it
-                alone = line == block.first_line or not document.continues(line) or bool(_LINK_LABEL.fullmatch(
-                    content.strip()))  # "Read more" under a teaser's headline: a link's label, not a wrap's words
+                alone = _opens_line(document, block, line, content)
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
@@ -746,6 +744,12 @@ def _wire_photo(tag: _Tag, content: str) -> bool:
         return False
     name = content[cue.end():tag.end].strip().rstrip(".")
     return bool(wordings().wire.fullmatch(name) or wordings().library.fullmatch(name))
+
+
+def _opens_line(document, block, line: int, content: str) -> bool:
+    """Whether a tag may open the line: in hard-wrapped prose a line after a wrapped line continues its sentence,
+    but a link's label alone on it (`Read more` under a teaser's headline) is no wrap's words."""
+    return line == block.first_line or not document.continues(line) or bool(_LINK_LABEL.fullmatch(content.strip()))
 
 
 # A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
