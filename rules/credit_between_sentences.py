@@ -16,7 +16,12 @@ class CreditBetweenSentences(SourceTagRule):
     may stand there are those with `mid = true` in
     `rules/source_tag_families.toml`. An agency code (`(ONS)` names what the
     sentence before spoke of), an address, and a bracket that opens a
-    sentence (`(Sources close to the talks said ...)`) are not flagged.
+    sentence (`(Sources close to the talks said ...)`) are not flagged. So is
+    a photo's credit after a bar closing its caption, before the headline,
+    as Politico's pages print it (`... in Linden, N.J. | Jane Doe/Boston
+    Herald via AP U.S. attorney sees ...`, `... | Getty Clinton ...`): a
+    photographer and an outlet joined by a slash, or a wire's or a picture
+    library's name; its end is judged.
 
     ## Why is this bad?
     The credit belongs to the page, not the article; left between two

@@ -172,7 +172,7 @@ _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
 _SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
 _EDIT_LINK = lazyre.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
-_FIRST_WORD = lazyre.compile(r"[(\[{<©—–-]|\d[\d.,]*[kKmM]?\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
+_FIRST_WORD = lazyre.compile(r"[(\[{<©—–|-]|\d[\d.,]*[kKmM]?\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 _TOKEN = lazyre.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse times post group network networks
@@ -455,7 +455,7 @@ class Scanner:
                 tag = self._closing_parenthesis(body, document, start_tag)
                 if tag:
                     found.append(tag)
-        if "(" in body or "[" in body:
+        if "(" in body or "[" in body or "|" in body:
             found += self._between_sentences(body, found)
         if "—" in body or "–" in body:
             found += _reporter_sign_off(body, found, document)
@@ -487,11 +487,12 @@ class Scanner:
 
     @staticmethod
     def _between_sentences(body: str, found: list) -> list:
-        """Credits in brackets between two sentences of the line (the families with `mid`), outside the tags already found."""
+        """Credits in brackets (or after a caption's bar) between two sentences of the line (the families with
+        `mid`), outside the tags already found."""
         out = []
         w = wordings()
         for pos in _tag_starts(body):
-            if (body[pos:pos + 1] not in "([" or any(t.start <= pos < t.end for t in found)
+            if (body[pos:pos + 1] not in "([|" or any(t.start <= pos < t.end for t in found)
                     or (out and pos < out[-1].end)):  # positions come in order: the last tag found is enough
                 continue
             for n in w.mid:
@@ -900,6 +901,7 @@ def _tag_starts(body: str, start: int = 0):
     starts = [m.start(1) for m in _DASH_CREDIT.finditer(body, start)]
     starts += [m.start() for m in _EMBEDDED_POST.finditer(body, start)]
     starts += [m.start() for m in _GLUED_CREDIT.finditer(body, start)]
+    starts += [m.start(1) for m in _PIPE_CREDIT.finditer(body, start)]
     for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
             starts.append(m.end())
@@ -915,6 +917,10 @@ def _tag_starts(body: str, start: int = 0):
 # without one keeps it ("... November 5, 2017Featured image via Jane Doe/Getty Images", "... so enjoy!)Featured
 # image via video screen capture", "... trolling Trump.Image via Twitter."): where the credit starts.
 _GLUED_CREDIT = lazyre.compile(r"(?<=[a-z0-9)!?.”\"])(?=(?:Featured\s+[Ii]mage|Image|Photo|Picture)\s+(?:via|by|credit|courtesy)\b)")
+# A photo's credit after a bar closing its caption, as Politico's pages print it before the headline ("... in
+# Linden, N.J. | Nicolaus Czarnecki/Boston Herald via AP U.S. attorney ...", "... | AP Photo Clinton demands ..."):
+# where the credit starts (the families with a bar, see source_tag_families.toml).
+_PIPE_CREDIT = lazyre.compile(r"\s(\|)\s*(?=(?-i:AP|Getty|Reuters|AFP|POLITICO)\b|(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/)")
 # An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
 _EMBEDDED_POST = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
