@@ -54,10 +54,10 @@ def _underlined(text: str, start: int, end: int) -> bool:
 
 
 # A byline at the top of a post (`By Jane Doe`, `Posted on by janedoe`, `Written by: Jane Doe`, or a bare `By` whose
-# linked name the scraper dropped): an author's name, which a blog's posts share, and not a leftover (the labelling
-# guide leaves bylines at the very top alone).
+# linked name the scraper dropped, `By .` as a tokenised dataset keeps it): an author's name, which a blog's posts
+# share, and not a leftover (the labelling guide leaves bylines at the very top alone).
 _BYLINE = lazyre.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?(?:\s+(?:"
-                         r"(?=[\w.@-]*[^\W\d_])[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))?")
+                         r"(?=[\w.@-]*[^\W\d_])[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))?\s*\.?")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -90,8 +90,9 @@ class RecurringLeftover(CorpusRule):
 
     Dates, lines of code, reStructuredText markup, a byline among a
     document's first two lines (`By Jane Doe`, `Posted on by janedoe`, a
-    bare `By` whose name the scraper dropped: a blog's posts share their
-    author), fragments of fewer than
+    bare `By` whose name the scraper dropped, `By .` as a tokenised
+    dataset keeps it: a blog's posts share their author), fragments of
+    fewer than
     four words in e-mail (a sender's `Best regards,` and name) and
     documentation (unless `markdown = true`): Markdown files and plain texts
     with a heading underlined with `=` or `-` (a project's release notes all
