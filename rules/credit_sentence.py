@@ -150,7 +150,8 @@ class CreditSentence(Rule):
     subject is a list of people's names (each perhaps with its outlet and
     role, and where the person was: `CNN's Barbara Starr, Justin Lear and Ray
     Sanchez`, `Journalist Monica Sarkar`, `CNN's Jane Doe in Moscow and John
-    Roe in London`) and whose verb says what they did for the story
+    Roe in London`; a dash may set it off, `-- CNN's Jane Doe contributed
+    ...`, and goes with it) and whose verb says what they did for the story
     (`contributed to this report`, `reported from Boston`, `wrote the story
     in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
     in Cologne`, `designed the graphics in this report`), possibly several
@@ -253,7 +254,7 @@ class CreditSentence(Rule):
                         continue
                     if not m.group().endswith(".") and block.first_line != block.last_line:
                         continue  # a note ends at its line's end only on a line of its own, not where a wrap cut it
-                    a, b = block.start + m.start(), block.start + m.end()
+                    a, b = block.start + _dash_before(body, m.start()), block.start + m.end()
                     contribution = kind == "credit" and "contributed" in m.group() and not _DID_ELSE.search(m.group())
                     if kind == "credit" and not contribution and a < tail_start:
                         continue  # "reported from", "wrote": news in the story, a credit at its end
@@ -389,8 +390,20 @@ _AFTER_QUOTE = lazyre.compile(r"(?<=[^\W\d_]['’\"”])\s+(?=[A-Z])")
 
 
 def _credit_starts(body: str) -> list[int]:
-    """Where a credit may start: a sentence's start, or right after a quoted phrase that ends a headline."""
-    return sorted(set(_sentence_starts(body)) | {m.end() for m in _AFTER_QUOTE.finditer(body)})
+    """Where a credit may start: a sentence's start (past a dash that sets it off: `-- CNN's Jane Roe contributed
+    to this report.`), or right after a quoted phrase that ends a headline."""
+    starts = set(_sentence_starts(body)) | {m.end() for m in _AFTER_QUOTE.finditer(body)}
+    return sorted(starts | {m.end() for m in _DASH_SET_OFF.finditer(body)})
+
+
+def _dash_before(body: str, start: int) -> int:
+    """Where a credit starts with the dash that sets it off (`-- CNN's Jane Roe contributed ...`), if one does."""
+    m = re.search(r"(?:--|[—–])\s*$", body[max(0, start - 4):start])
+    return start - (len(body[max(0, start - 4):start]) - m.start()) if m else start
+
+
+# A dash setting a closing credit off from the sentence before it ("... the area. -- CNN's Jane Roe contributed")
+_DASH_SET_OFF = lazyre.compile(r"(?:^|(?<=[.!?\"”'’]))\s*(?:--|[—–])\s*(?=[A-Z])")
 
 
 def _sentence_starts(body: str):
