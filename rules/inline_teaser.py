@@ -47,6 +47,11 @@ _QUOTED_END = lazyre.compile(r"(?P<headline>[A-Z0-9\"“](?:[^.?!\n'‘’]|(?<=
 _PROFILE = lazyre.compile(r"(?P<headline>Who\s+(?:was|is)\s+(?:[a-z][\w-]*\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)"
                           r"{0,3})\?)(?=\s+[A-Z\"“]|\s*$)")
 ANSWER_WORDS = 3  # an answer to a profile question names its person within its first words
+# A link to a video, a gallery or another story that a page marked with a closing chevron, flattened into the text
+# (CNN's older articles: "Watch how officials worry about a biological terror attack » .", "Take a look at the slums
+# where ... spend their Saturdays »"): a call to look, then the chevron that closed the link's text.
+_ARROW_LINK = lazyre.compile(r"(?P<headline>(?:Watch|See|Take\s+a\s+look|Look|Read|Hear|Listen|Explore|View|Check\s+out|"
+                             r"Find\s+out|Learn|Meet|Follow)\b[^.?!»\n]{3,140}?\s*»)(?:\s+\.)?(?=\s+[A-Z\"“‘']|\s*$)")
 
 
 def _answered(body: str, t: re.Match) -> bool:
@@ -149,7 +154,10 @@ class InlineTeaser(Rule):
     link ended, at a question mark or at ` .` (the mark such datasets leave
     where a line had no punctuation): `Read more: Who is Nigeria's Muhammadu
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
-    `'Finding Jesus': Shroud of Turin Q&A .`. It is read inside a line,
+    `'Finding Jesus': Shroud of Turin Q&A .`. So is a call to look that
+    ends with the chevron that closed a link's text (`Watch how officials
+    worry about a biological terror attack » .`, `Take a look at the slums
+    where ... »`), in any text. It is read inside a line,
     after another sentence (a teaser opening a line is `story-teaser`'s).
     Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and the
     names of a transcript's speakers (two names or more that each label
@@ -211,8 +219,8 @@ class InlineTeaser(Rule):
         marks = len(_LINE_END_MARK.findall(text))
         broken = marks > self.options.max_marks  # a guide broken by subheadings: only a teaser's own cue counts
         one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
-        if ":" not in text and not one_line:
-            return  # no label, and no article on one line to hold a headline without one
+        if ":" not in text and not one_line and "»" not in text:
+            return  # no label, no link's chevron, and no article on one line to hold a headline without one
         labelled, bare = [], []
         turns = Counter(_NAME_LABEL.findall(text))
         speakers = _speakers(turns)
@@ -226,6 +234,8 @@ class InlineTeaser(Rule):
                 if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
                         and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))
                         and not (interview and t.group("headline").endswith("?"))):
+                    labelled.append((block.start, t))
+                elif (t := _ARROW_LINK.match(body, m.end())) is not None:
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _PROFILE.match(body, m.end())) is not None and not _answered(body, t):
                     labelled.append((block.start, t))
