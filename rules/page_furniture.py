@@ -38,7 +38,9 @@ class PageFurniture(SourceTagRule):
     and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, `Back to
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, a blog's
     widgets: `Tag Archives: ...`, `Archives Select Month March 2021 ...`,
-    `0 shares`, `Post navigation`, an image's
+    `0 shares`, `Post navigation`, a tabloid's labels as a tokenised dataset
+    keeps them: `PUBLISHED: .`, `Write caption here .`, `VIDEO <title> .`
+    (line furniture may end at a spaced stop, ` .`), an image's
     controls: `Enlarge this image toggle caption <credit>`, `VIEW GALLERY -
     2 IMAGES`, an embedded video's length and title: `00:28 Jane Doe tries
     a chip butty – video`), an opinion page's disclaimer (`The views

@@ -118,11 +118,18 @@ def _pieces(raw: dict) -> dict[str, str]:
     return out
 
 
+# A tokenised dataset ends a sentence with a space and its stop (`Scroll down for video .`, cnn_dailymail's older
+# articles): a whole line's furniture may close so.
+_SPACED_STOP = r"(?:\s[.!?](?=\s*$))?"
+
+
 def _family_of(entry: dict, pieces: dict[str, str]) -> Family:
     if entry["kind"] not in KINDS or entry["extent"] not in EXTENTS:
         raise ValueError(f"source-tag family {entry.get('id')!r}: kind must be one of {KINDS}, extent one of {EXTENTS}")
-    return Family(entry["id"], entry["kind"], entry["extent"], tuple(entry["starts"]),
-                  _PIECE.sub(lambda m: pieces[m.group(1)], entry["pattern"]), entry.get("cue_last", ""),
+    pattern = _PIECE.sub(lambda m: pieces[m.group(1)], entry["pattern"])
+    if entry["extent"] == "line":
+        pattern = f"(?:{pattern}){_SPACED_STOP}"
+    return Family(entry["id"], entry["kind"], entry["extent"], tuple(entry["starts"]), pattern, entry.get("cue_last", ""),
                   entry.get("mid", False), entry.get("anywhere", False), entry.get("judged", False),
                   entry.get("whole_line", False), tuple(entry.get("flags", ())),
                   tuple(entry.get("passes", ())), entry.get("seen", ""))
