@@ -120,7 +120,7 @@ def _pieces(raw: dict) -> dict[str, str]:
 
 # A tokenised dataset ends a sentence with a space and its stop (`Scroll down for video .`, cnn_dailymail's older
 # articles): a whole line's furniture may close so.
-_SPACED_STOP = r"(?:\s[.!?](?=\s*$))?"
+_SPACED_STOP = rf"(?:\s[{re.escape(SENTENCE_ENDS)}](?=\s*$))?"
 
 
 def _family_of(entry: dict, pieces: dict[str, str]) -> Family:
