@@ -13,13 +13,14 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # A teaser flattened into the running text: a label, a colon and another story's headline, which ends where the
 # link ended: at a question mark, or at " ." (news datasets write a space and a full stop where a line without
 # punctuation ended: "Read more: Democracy was the real winner .", "First Person: Caught in grief's riptide .").
-# The label is a few capitalised words or a quoted series name ("'Finding Jesus':"), never a speaker's name in
+# Initialisms may stand inside the headline ("Read more: U.N. inspectors heading to Syria ... ."). The label is a few
+# capitalised words or a quoted series name ("'Finding Jesus':"), never a speaker's name in
 # capitals ("SMITH:") nor "Q"/"A" of an interview; an ordinal may open it ("13th Juror:"), and a list's bullet may
 # follow the headline.
 _TEASER = lazyre.compile(
     r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
     r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
-    r":\s+(?P<headline>[A-Z0-9\"'“‘][^.?!\n]{2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
+    r":\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s)){2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
 _LINE_END_MARK = lazyre.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
 # The same flattened link with no label, in an article stored on one line (a dataset's; see lint/layout.py): a
 # sentence of a few words that ends at " ." where the text's own sentences end at "." ("... tickets go on sale
