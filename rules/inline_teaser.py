@@ -104,6 +104,11 @@ def _few_lines(document) -> bool:
     return True
 
 
+# The fewest words of a labelled teaser's headline: one word after a label is a list's item ("Creepy: Highlight .",
+# an article's own ranking of apps), no headline.
+LABELLED_MIN_WORDS = 2
+
+
 # A transcript flattened into the text: speakers' names as labels ("Rambukkana: May I speak? Shepherd: The number
 # of people is confidential?"). Two names or more that each label SPEAKER_TURNS turns or more are speakers, not a
 # teaser's label (an article links to another story under one label, "First Person:", two or three times).
@@ -162,7 +167,9 @@ class InlineTeaser(Rule):
     after another sentence (a teaser opening a line is `story-teaser`'s).
     Speakers' labels in capitals (`SMITH:`), an interview's `Q:` and the
     names of a transcript's speakers (two names or more that each label
-    three turns or more: `Rambukkana: May I speak? Shepherd: ...`) are left
+    three turns or more: `Rambukkana: May I speak? Shepherd: ...`), a
+    headline of one word (`Creepy: Highlight .`, an article's own ranked
+    items; nor is such a sentence read as a headline with no label) are left
     alone, and so are questions under their askers' names where one label
     answers three times or more (an expert answering readers: `Jane Roe:
     Where did the ships land? Smith: They landed ...`), and a label that
@@ -232,11 +239,13 @@ class InlineTeaser(Rule):
             for m in _SENTENCE_END.finditer(body):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
-                if ((t := _TEASER.match(body, m.end())) is not None and self._labelled(t)
-                        and t.group("label") not in speakers and not (broken and not _CUE.match(t.group("label")))
-                        and not (interview and t.group("headline").endswith("?"))):
-                    labelled.append((block.start, t))
-                elif (t := _ARROW_LINK.match(body, m.end())) is not None:
+                if (t := _TEASER.match(body, m.end())) is not None:
+                    if (self._labelled(t) and t.group("label") not in speakers
+                            and not (broken and not _CUE.match(t.group("label")))
+                            and not (interview and t.group("headline").endswith("?"))):
+                        labelled.append((block.start, t))
+                    continue  # a label's form that is no teaser's ("Kind of creepy: Sonar ."): no bare headline either
+                if (t := _ARROW_LINK.match(body, m.end())) is not None:
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _PROFILE.match(body, m.end())) is not None and not _answered(body, t):
                     labelled.append((block.start, t))
@@ -257,7 +266,8 @@ class InlineTeaser(Rule):
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")
         return not label.isupper() and len(label) >= 2 and label.split()[0] not in _PRONOUNS and \
-            len(t.group("headline").split()) <= self.options.max_headline_words
+            len(t.group("headline").split()) <= self.options.max_headline_words and \
+            len(t.group("headline").rstrip(" .").split()) >= LABELLED_MIN_WORDS
 
     def _bare(self, t: re.Match) -> bool:
         words = t.group("headline").split()
