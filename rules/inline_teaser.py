@@ -104,6 +104,9 @@ def _few_lines(document) -> bool:
     return True
 
 
+# A photo's caption points to its picture ("In the lead: Jose Baxter (right) celebrates ...", "Grief: ... (pictured)"):
+# a caption under a label, not a teaser's headline.
+_POINTS = lazyre.compile(r"\((?:left|right|centre|center|above|below|top|bottom|pictured|inset|file)\)", re.IGNORECASE)
 # The fewest words of a labelled teaser's headline: one word after a label is a list's item ("Creepy: Highlight .",
 # an article's own ranking of apps), no headline.
 LABELLED_MIN_WORDS = 2
@@ -169,7 +172,9 @@ class InlineTeaser(Rule):
     names of a transcript's speakers (two names or more that each label
     three turns or more: `Rambukkana: May I speak? Shepherd: ...`), a
     headline of one word (`Creepy: Highlight .`, an article's own ranked
-    items; nor is such a sentence read as a headline with no label) are left
+    items; nor is such a sentence read as a headline with no label), a
+    photo's caption that points to its picture (`In the lead: Jane Doe
+    (right) celebrates ...`) are left
     alone, and so are questions under their askers' names where one label
     answers three times or more (an expert answering readers: `Jane Roe:
     Where did the ships land? Smith: They landed ...`), and a label that
@@ -267,7 +272,7 @@ class InlineTeaser(Rule):
         label = t.group("label").strip("'‘\"“’”")
         return not label.isupper() and len(label) >= 2 and label.split()[0] not in _PRONOUNS and \
             len(t.group("headline").split()) <= self.options.max_headline_words and \
-            len(t.group("headline").rstrip(" .").split()) >= LABELLED_MIN_WORDS
+            len(t.group("headline").rstrip(" .").split()) >= LABELLED_MIN_WORDS and not _POINTS.search(t.group())
 
     def _bare(self, t: re.Match) -> bool:
         words = t.group("headline").split()
