@@ -14,7 +14,7 @@ from functools import cached_property
 from doclint import lazyre
 from doclint import text as text_helpers
 from doclint.layout import (MAIL_HEADER, PARAGRAPH, Block, in_field_block, is_blank, is_field,  # noqa: F401 (is_blank: re-exported)
-                            is_markdown, read_blocks, wraps, written_in_markdown)
+                            read_layout, wraps)
 from doclint.layout import html_parts as _html_parts
 from doclint.layout import underlined_heading
 
@@ -253,10 +253,14 @@ class Document(_Positions):
 
     # -- blocks -----------------------------------------------------------
     @cached_property
+    def _layout(self) -> tuple[list[Block], bool]:
+        return read_layout(self.text, [self.line_span(i) for i in range(self.line_count)], self.path)
+
+    @property
     def blocks(self) -> list[Block]:
         """The document's blocks (doclint.layout): paragraphs of prose, whatever the physical lines, and the
         structure around them (Markdown's code, lists, tables ...; an e-mail's header block and quotes)."""
-        return read_blocks(self.text, [self.line_span(i) for i in range(self.line_count)], self.path)
+        return self._layout[0]
 
     @property
     def is_mail(self) -> bool:
@@ -264,11 +268,12 @@ class Document(_Positions):
         contents; see layout)."""
         return bool(self.blocks) and self.blocks[0].kind == MAIL_HEADER
 
-    @cached_property
+    @property
     def markdown(self) -> bool:
         """Whether the document is Markdown: by its name (`.md`, ...), or, for a name that does not say (a `.txt`
-        file, a record of a JSONL corpus), by its marks (layout.written_in_markdown). E-mail never is."""
-        return is_markdown(self.path) or (not self.is_mail and written_in_markdown(self.text))
+        file, a record of a JSONL corpus), by its marks (layout.written_in_markdown). E-mail never is. The layout
+        decided it when it read the blocks."""
+        return self._layout[1]
 
     @cached_property
     def is_documentation(self) -> bool:

@@ -618,7 +618,15 @@ class _Reader:
 
 def read_blocks(text: str, spans: list[tuple[int, int]], path: str, limits: LayoutLimits = LIMITS) -> list[Block]:
     """The blocks of a text, given the (start, end) span of each of its lines."""
-    return _Reader(text, spans, path, limits).read()
+    return read_layout(text, spans, path, limits)[0]
+
+
+def read_layout(text: str, spans: list[tuple[int, int]], path: str,
+                limits: LayoutLimits = LIMITS) -> tuple[list[Block], bool]:
+    """The blocks of a text and whether it was read as Markdown (by its name, or by its marks: see
+    written_in_markdown), decided once for both."""
+    reader = _Reader(text, spans, path, limits)
+    return reader.read(), reader.markdown
 
 
 def is_mail(text: str, spans: list[tuple[int, int]]) -> bool:
