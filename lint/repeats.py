@@ -192,11 +192,19 @@ def heading_starts(document: Document) -> list[int]:
     """Where the sections of a structured document start, in order: in Markdown, its headings, and its template
     directives (a `{{< tab >}}` or `{{< step >}}` opens a section as a heading does), and, in a document with
     either, its thematic breaks (`---` between the steps for one editor and another's); in plain text, its
-    entries' titles (see entry_titles)."""
-    starts = [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
-    if starts:
-        starts = sorted(starts + [b.start for b in document.blocks if b.kind == RULE])
-    return starts or entry_titles(document)
+    entries' titles (see entry_titles). Computed once per document: every repeat found asks."""
+    return document.analysis(HeadingStarts)
+
+
+class HeadingStarts:
+    """Where a document's sections start (see heading_starts)."""
+
+    @staticmethod
+    def compute(document: Document) -> list[int]:
+        starts = [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
+        if starts:
+            starts = sorted(starts + [b.start for b in document.blocks if b.kind == RULE])
+        return starts or entry_titles(document)
 
 
 ENTRY_TITLES = 4  # titles opening with the same word that make a plain text a reference in entries (entry_titles)
