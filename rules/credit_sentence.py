@@ -398,8 +398,11 @@ def _credit_starts(body: str) -> list[int]:
 
 def _dash_before(body: str, start: int) -> int:
     """Where a credit starts with the dash that sets it off (`-- CNN's Jane Roe contributed ...`), if one does."""
-    m = re.search(r"(?:--|[—–])\s*$", body[max(0, start - 4):start])
-    return start - (len(body[max(0, start - 4):start]) - m.start()) if m else start
+    m = _DASH_END.search(body, max(0, start - 4), start)
+    return m.start() if m else start
+
+
+_DASH_END = lazyre.compile(r"(?:--|[—–])\s*$")
 
 
 # A dash setting a closing credit off from the sentence before it ("... the area. -- CNN's Jane Roe contributed")
