@@ -39,17 +39,23 @@ _HEADER_FIELD = r"(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To|Importance|Organi
 _CONTINUATION = r"[ \t]+\S.*|\[mailto:.*"
 FURNITURE = (
     Furniture("list-footer", "Mailing-list footer",
-              start=r"_{20,}\s*", more=r".{1,80}\s(?:mailing\s+list|list)\s*|\S+(?:@| at )\S+\s*|(?:https?://|<https?://)\S+",
-              max_lines=4, blank_inside=True, alone=False, source="Mailman 2 and 3: the footer a list appends to each message",
+              start=r"_{20,}\s*", more=r".{1,80}\s(?:mailing\s+list|list)\s*|\S+(?:@| at )\S+\s*|(?:https?://|<https?://)\S+"
+                                      r"|To\s+unsubscribe,?\s+(?:e-?mail|send|write)\b.*|\"unsubscribe\b.*|in\s+the\s+subject\b.*",
+              max_lines=5, blank_inside=True, alone=False, source="Mailman 2 and 3: the footer a list appends to each message",
               examples=("_______________________________________________\nTwisted-Python mailing list\n"
-                        "Twisted-Python@example.com\nhttp://example.com/mailman/listinfo/twisted-python",)),
+                        "Twisted-Python@example.com\nhttp://example.com/mailman/listinfo/twisted-python",
+                        "_______________________________________________\nTo unsubscribe, email "
+                        "list-request@example.org with\n\"unsubscribe <password> <address>\"\nin the subject or body "
+                        "of the message.\nhttp://www.example.org/mailman/listinfo/list")),
     Furniture("webmail-ad", "Webmail advertising footer",
-              start=r"_{20,}\s*", more=r".{1,160}", needs=r"(?:(?:https?://|www\.)\S+|\b(?:Yahoo!|Hotmail|MSN|Messenger)\b.*)\s*$",
+              start=r"(?:_{20,}|-{20,})\s*", more=r".{1,160}", needs=r"(?:(?:https?://|www\.)\S+|\b(?:Yahoo!|Hotmail|MSN|Messenger)(?!\w).*)\s*$",
               max_lines=3, alone=False, last=True, safe=False,
               source="free webmail services (Hotmail, Yahoo!, MSN, national portals) append an advertisement under a "
                      "rule to every message sent from them; it ends the message",
               examples=("______________________________________________________________________\n"
                         "Do you want a free e-mail for life ? Get it at http://www.example.ro/",
+                        "---------------------------------\nNo need to miss a message. Get email on-the-go\n"
+                        "with Yahoo! Mail for Mobile. Get started.",
                         "_________________________________________________________________\n"
                         "Get your FREE download of MSN Explorer at http://explorer.msn.com")),
     Furniture("archive-attachment", "Archive note on a scrubbed attachment",
@@ -192,7 +198,10 @@ class MailFurniture(Rule):
     Reads e-mail messages, mailing-list archives and digests line by line,
     quoted or not (`> `), and flags the blocks that mail software writes
     around a message, each by its known shape: a signature after the `-- `
-    delimiter (RFC 3676), a mailing list's footer (`____` then `List
+    delimiter (RFC 3676), or in mail under a rule of dashes or underscores
+    when a name in capitals or an address opens it, no line of it is code,
+    and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
+    Example Ltd`), a mailing list's footer (`____` then `List
     mailing list`, its address and URL), an archive's note on a scrubbed
     attachment (`-------------- next part --------------`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
@@ -283,6 +292,10 @@ class MailFurniture(Rule):
             if furniture.last and not _ends_message(last, bare, depth):
                 continue
             return last, furniture
+        if mail and _RULE.fullmatch(text) and not _in_code(i, bare, fences):  # no other furniture's rule
+            last = self._signature_end(i, lines, bare, depth, mail)
+            if last is not None and _signs(bare[i + 1:last + 1]):
+                return last, _RULE_SIGNATURE_KIND
         return None
 
     def _signature_end(self, i, lines, bare, depth, mail) -> int | None:
@@ -395,6 +408,34 @@ def _opens_furniture(line: str) -> bool:
     return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER)
 
 
+# A rule of dashes or underscores over the writer's name and contacts that end a message: mail clients let a
+# writer sign so, and company signatures often do (`------------` / `Jane Doe` / `Senior Engineer, Example Ltd`).
+_RULE = lazyre.compile(r"(?:-{20,}|_{20,})\s*")
+NAME_WORDS = 6  # the line under the rule names the writer: a name, with a company or an address after it
+_SENTENCE_CLOSE = lazyre.compile(r"[.!?:;,]\s*$")
+
+
+_CONTACT = lazyre.compile(r"\S@\S|\S\s+at\s+[\w-]+\.\w|https?://|www\.|\+?\d[\d .()-]{7,}\d")
+
+
+def _signs(block: list[str]) -> bool:
+    """Whether the lines under a rule are a signature: the first names someone, as a name in capitals (a few
+    words, no sentence's or clause's end) or with an address (`jane at example.com`), and none of them is code
+    (a rule over pasted output, a table or the writer's next point is no signature)."""
+    lines = [line.strip() for line in block if line.strip()]
+    if not lines or any(looks_like_code(line) for line in lines):
+        return False
+    first = lines[0]
+    words = [w for w in first.split() if w[:1].isalpha()]
+    name = 0 < len(first.split()) <= NAME_WORDS and words and all(w[0].isupper() for w in words)
+    return bool(name or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
+
+
+_RULE_SIGNATURE_KIND = Furniture("rule-signature", "E-mail signature block", start=_RULE.pattern, safe=False,
+                                 source="a rule of dashes or underscores over the writer's name and contacts, "
+                                        "ending the message",
+                                 examples=("------------------------------\nJane Doe\nSenior Engineer, Example "
+                                           "Ltd",))
 _SIGNATURE_KIND = Furniture("signature", "E-mail signature block", start=r"--", safe=False,
                             source="RFC 3676 4.3: the signature delimiter `-- ` and what follows it",
                             examples=("-- \nJane Doe\nhttp://example.com",))
