@@ -794,7 +794,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     after a sentence (`More on serializers later.`); in Markdown, a credit that is a whole line (`Source:
     https://...`, `Credits:`, `Reported by ...`; not a wire's credit); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
-    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a source's name that is a line of a list of short
+    (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a credit's label and address that is an entry of a list
+    of links a line ending with a colon introduces (`For More Information See:` / `Video: https://...`); a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
     if is_rst_markup(content) or document.in_field_block(line):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
@@ -818,6 +819,9 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
             _LINK.search(document.line_text(k)) for k in range(line + 1, min(line + 5, document.line_count))):
         return True  # "Sources:" heading the author's list of references and their addresses
+    if rule == "source-credit" and tag.strip() == content.strip() and _LINK.search(tag) and _in_link_list(document,
+                                                                                                       line):
+        return True  # "For More Information See:" / "HR2899- https://..." / "Video: https://...": a reference
     before = document.line_text(line - 1).strip() if line > 0 else ""
     if opens_line and _ADDRESS_IN_BRACKETS.match(tag) and before and not ends_sentence(before):
         return True
@@ -825,6 +829,27 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         # (share buttons, one a line, are furniture of a page, not a list: they stay page-furniture's)
         after = document.line_text(line + 1).strip() if line + 1 < document.line_count else ""
         return all(0 < len(x.split()) <= 2 and not ends_sentence(x) for x in (before, after))
+    return False
+
+
+LIST_ENTRY_WORDS = 12  # an entry of a list of links: a label and its address, not a paragraph that holds one
+LIST_ENTRIES = 20  # how far back, in entries, the line that introduces a list of links is looked for
+
+
+def _in_link_list(document, line: int) -> bool:
+    """Whether a line is an entry of a list of links that a line ending with a colon introduces: the lines
+    before it, blank lines aside, are short entries that hold an address, back to `For More Information See:`
+    (`HR2899- https://...` / `Video: https://...`). A label there names what the address is, not a source."""
+    entries = 0
+    for k in range(line - 1, -1, -1):
+        text = document.line_text(k).strip()
+        if not text:
+            continue
+        if not _LINK.search(text) or len(text.split()) > LIST_ENTRY_WORDS:
+            return text.endswith(":")
+        entries += 1
+        if entries > LIST_ENTRIES:
+            return False
     return False
 
 
