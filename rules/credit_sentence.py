@@ -100,7 +100,9 @@ _IS_AT = (r"(?:is|was|has\s+been)\s+(?:an?\s+|(?=[A-Z]))(?:[\w'’-]+\s+){0,%d}?
           r"[A-Z]")  # a role, with "a" or capitalised: not "has been named in the Scotland squad"
 _ENDS = re.escape(SENTENCE_ENDS)
 _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?:He|She)\s+"
-            rf"{_IS_AT % 6})")
+            rf"{_IS_AT % 6})"  # or a first name alone, said again as the next sentence's subject ("Jim publishes
+            # TechnoFile Magazine. Jim is an affiliate with the Automobile Journalists Association ...")
+            rf"|(?P<first>[A-Z][a-z]+)\s+[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?P=first)\s+{_IS_AT % 6}")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +186,9 @@ class CreditSentence(Rule):
     Doe is a Director with Example Savings`, `... is Commander of the ...`,
     `... has been a practicing CPA in NYC`), or what the person does and,
     in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
-    studies Law at Example State University. She is a Fellow for ...`).
+    studies Law at Example State University. She is a Fellow for ...`), or
+    a first name alone said again as that sentence's subject (`Jim
+    publishes Example Magazine. Jim is an affiliate with the ...`).
     The last blocks are counted among those that hold a sentence, so a
     list of sources or links after the bio does not hide it. And a press
     release's or a site's About block after the story: a line `About
@@ -278,7 +282,7 @@ class CreditSentence(Rule):
                 if m is None:
                     continue
                 a = block.start + m.start()
-                surname = m.group("name").split()[-1]
+                surname = (m.group("name") or m.group("first")).split()[-1]
                 if _named_in_story(text, surname, a) or _quoted_after(text, surname, block.end):
                     continue  # the story's own subject: "... Doe is the author of the report", or a person it
                     # introduces and then quotes ("Jane Doe is an Indian blogger ..." / "Ms Doe also says ...")
