@@ -274,9 +274,11 @@ PHOTO_CAPTION_MIN_WORDS = 8  # shorter, a line with no full stop is a label or a
 # reason is simple: ..."). Examples of labels: "Investigation", "On display", "Porsche 959", "Taking a look".
 _CAPTION_LABEL = lazyre.compile(
     r"(?!(?:he|she|it|they|we|i|you|this|that|these|those|there|here|q|a)\b)"
-    r"(?![^:\n]*\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|warned|is|are|was|were|"
+    r"(?![^:\n]{0,%d}\b(?:said|says|say|told|tells|added|adds|asked|asks|wrote|writes|explained|warned|is|are|was|were|"
     r"be|been|has|have|had|will|would|can|could)\b)"
-    r"[A-Z‘'][\w'’.-]*(?:[ \u00a0][\w'’.-]+){0,3}:[ \u00a0]+(?=[A-Z0-9‘'\"“])", re.IGNORECASE)
+    r"[A-Z‘'][\w'’.-]*(?:[ \u00a0][\w'’.-]+){0,3}:[ \u00a0]+(?=[A-Z0-9‘'\"“])" % 120, re.IGNORECASE)
+# (the verbs are looked for within 120 characters: a label of four words is shorter, and an unbounded look ahead
+# would read a whole line of megabytes from each sentence of it)
 
 
 def caption_label(text: str, start: int) -> int | None:
@@ -286,6 +288,32 @@ def caption_label(text: str, start: int) -> int | None:
     if m is None or not (text[start].isupper() or text[start] in "‘'"):
         return None
     return m.end()
+
+
+def captions_inside(text: str, start: int, end: int) -> list[int]:
+    """Where captions open inside the sentence text[start:end] of an article stored on one line: a caption's label
+    (see _CAPTION_LABEL) after a space, where the words before it end no sentence (a caption has no full stop of
+    its own, so the page's next caption or paragraph runs on from it: "... 'white people companies' Fighting
+    words: In a tweet ..."). Each is where a sentence of its own begins."""
+    found = []
+    opening = caption_label(text, start)  # a label that opens the sentence itself is no caption inside it
+    for colon in _LABEL_COLON.finditer(text, opening or start + 1, end):
+        words_before = list(_WORD_START.finditer(text, max(start + 1, colon.start() - _LABEL_CHARS), colon.start()))
+        for w in words_before[-_LABEL_WORDS:]:  # the farthest word back that opens a label ending at this colon
+            p = w.start()
+            if not text[p].isupper() or text[p - 2:p - 1] in ("", *SENTENCE_ENDS, ":", ";", ","):
+                continue
+            m = _CAPTION_LABEL.match(text, p)
+            if m is not None and m.start() == p and colon.start() < m.end() <= colon.end() + 1:
+                found.append(p)
+                break
+    return found
+
+
+_LABEL_COLON = lazyre.compile(r":[ \u00a0]+(?=[A-Z0-9‘'\"“])")
+_WORD_START = lazyre.compile(r"(?<=[ \u00a0])[^\s]")
+_LABEL_WORDS = 4  # as _CAPTION_LABEL: one to four words
+_LABEL_CHARS = 60  # characters before a colon that hold a label's four words
 
 
 def caption_first(earlier: str, later: str) -> bool:

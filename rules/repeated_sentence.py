@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import (caption_first, caption_label, captions_code, heading_starts, indented_block,
-                             numbers_only, paragraph_matches, removal_start, same_section)
+from doclint.repeats import (caption_first, caption_label, captions_code, captions_inside, heading_starts,
+                             indented_block, numbers_only, paragraph_matches, removal_start, same_section)
 
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, is_legal_file, legal_phrases,
@@ -81,7 +81,10 @@ class RepeatedSentence(Rule):
     one to four words and a colon; not a speaker, `Jane Doe said:`, nor a
     clause, `The reason is simple:`) is a caption, and the near repeats
     above are looked for between it and the other sentences (compared
-    without the label); the later of the two is reported.
+    without the label); the later of the two is reported. A caption has no
+    full stop, so the next caption runs on from it (`... 'white people
+    companies' Fighting words: In a tweet ...`): a label after a word that
+    ends no sentence opens a caption of its own there.
     A file named as legal text (`LICENSE`, `NOTICE`, `COPYING`, ...) is not
     checked: its agreements close with the same sentences on purpose.
 
@@ -124,7 +127,7 @@ class RepeatedSentence(Rule):
         windows = self._windows(document, copied)  # in document order: their starts ascend
         yield from windows
         window_starts = [w.start for w in windows]
-        for start, end in document.sentences:
+        for start, end in _with_captions(document, blocks, starts):
             b = blocks[bisect_right(starts, start) - 1]
             if b.kind != "paragraph" or b.index in copied or document.in_code(start):
                 continue
@@ -246,6 +249,20 @@ class RepeatedSentence(Rule):
         return Diagnostic(start, end, f"{what} a sentence from line {line} ({count} words)",
                           fix=Fix.unsafe(edit, message="Delete the repeat"),
                           related=(self.related(document, first_start, first_end, "first occurrence"),))
+
+
+def _with_captions(document, blocks, starts):
+    """The document's sentences, those of an article stored on one line cut where a caption opens inside them
+    (repeats.captions_inside): a caption has no full stop, so the next one runs on from it."""
+    text = document.text
+    for start, end in document.sentences:
+        b = blocks[bisect_right(starts, start) - 1]
+        inside = b.piece and b.kind == "paragraph" and text.find(":", start, end) != -1
+        cuts = captions_inside(text, start, end) if inside else []
+        for a, z in zip([start, *cuts], [*cuts, end]):
+            while z > a and text[z - 1].isspace():  # the space before the next caption is no part of this one
+                z -= 1
+            yield a, z
 
 
 def _inline_caption(text: str, start: int, block) -> int | None:

@@ -256,3 +256,18 @@ def test_an_underlined_heading_marks_plain_text_documentation_and_a_patch_separa
 def test_a_text_without_a_markdown_name_is_markdown_by_two_of_its_marks(text, markdown):
     assert Document.from_bytes("page.txt", text.encode()).markdown is markdown
     assert Document.from_bytes("page.md", text.encode()).markdown is True  # the name says so
+
+
+@pytest.mark.parametrize("sentence, captions", [
+    ("Its ambassador told CNN it would act 'to protect its security' Battle: Yesterday a coalition began bombing.",
+     ["Battle: Yesterday"]),
+    ("Doting dad: He was overjoyed Back home: The family returned on Monday", ["Back home: The family"]),
+    ("The minister said: The talks will go on until a deal is done.", []),  # a speaker, not a caption
+    ("He left. Then came the verdict: Guilty on all counts.", []),  # a clause before the colon
+    ("Scarlet racer: The whole collection includes models from Ferrari.", []),  # the label opens the sentence
+])
+def test_captions_that_run_on_inside_a_sentence_of_a_one_line_article_are_found_at_their_labels(sentence, captions):
+    from doclint.repeats import captions_inside
+
+    found = captions_inside(sentence, 0, len(sentence))
+    assert [sentence[p:p + len(c)] for p, c in zip(found, captions)] == captions and len(found) == len(captions)
