@@ -65,6 +65,8 @@ BIO_TAIL_BLOCKS = 4  # a bio stands among the last blocks of prose (fnc-style pa
 # link and the bio after the story)
 BIO_STORY_BLOCKS = 3  # a bio read by its shape alone (_ROLE_AT) follows a story of at least this many blocks: in a
 # short news item the first paragraphs introduce its people so ("Scrum-half Matt Dawson is an injury doubt for ...")
+BIO_STORY_CHARS = 1500  # or, in the last block, this many characters of story before it in the same block (a
+# scraper that joins a page's paragraphs with no space leaves a whole story and its bio in one block)
 BLURB_TAIL_BLOCKS = 2  # a blurb about the site or an organisation closes the story: in its last two blocks, with
 # nothing after it but the page's furniture ("Please adhere to our commenting policy ...", "Copyright ...")
 _FURNITURE_OPENING = lazyre.compile(r"\s*(?:please|copyright|©|all\s+rights|comments?|follow|subscribe|share|click"
@@ -103,6 +105,20 @@ _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}
             rf"{_IS_AT % 6})"  # or a first name alone, said again as the next sentence's subject ("Jim publishes
             # TechnoFile Magazine. Jim is an affiliate with the Automobile Journalists Association ...")
             rf"|(?P<first>[A-Z][a-z]+)\s+[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?P=first)\s+{_IS_AT % 6}")
+
+
+# A bio that says what its person writes in a later sentence, under a pronoun: a full name opens it, what the person
+# did or is, then within three sentences `He has written ...`, `She is a columnist ...` or `he now spends his time
+# writing` (NaturalNews's bios: "Zach C. Miller was raised ... He later found in himself a talent for writing ... He
+# has written and published articles ..."). Read in the last blocks, quoting no one, as the other shapes.
+_PRONOUN_BIO = (rf"(?P<name>{_NAME})\s+[a-z]+\b(?:[^{_ENDS}\n]{{0,300}}?[{_ENDS}]\s*){{1,3}}?[^{_ENDS}\n]{{0,80}}?"
+                rf"\b(?:He|She|he|she)\s+(?:now\s+|also\s+)?(?:(?:is|was|has|had)\s+{_GAP}(?:{_BIO_ROLE})\b"
+                rf"|spends\s+(?:his|her)\s+time\s+writing\b|writes\s+(?:for|about|on|a)\b)")
+
+
+@lru_cache(maxsize=1)
+def _pronoun_bio_pattern():
+    return lazyre.compiled_now(_PRONOUN_BIO)
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +204,13 @@ class CreditSentence(Rule):
     in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
     studies Law at Example State University. She is a Fellow for ...`), or
     a first name alone said again as that sentence's subject (`Jim
-    publishes Example Magazine. Jim is an affiliate with the ...`).
+    publishes Example Magazine. Jim is an affiliate with the ...`), or,
+    within the next three sentences, `He` or `She` and what they write
+    (`Jane Doe was raised ... She has written articles about ...`, `... she
+    now spends her time writing`). In the last block these may open right
+    after a sentence with no space (`... food supply.Jane Doe was raised
+    ...`: a scraper joined the page's paragraphs), with 1,500 characters of
+    story before them in the block (`BIO_STORY_CHARS`).
     The last blocks are counted among those that hold a sentence, so a
     list of sources or links after the bio does not hide it. And a press
     release's or a site's About block after the story: a line `About
@@ -274,11 +296,16 @@ class CreditSentence(Rule):
             body = text[block.start:block.end]
             opening = len(body) - len(body.lstrip())
             cued = bool(_BIO_CUES.search(body))  # a writer's role; else only a bio by its shape, opening the block
-            for start in _sentence_starts(body) if cued else [opening] if n >= BIO_STORY_BLOCKS else []:
+            late = n >= max(BIO_STORY_BLOCKS, len(sentences) - BLURB_TAIL_BLOCKS)  # at the very end of the story
+            last = n == len(sentences) - 1  # (a scraper may have joined the whole story into its last block)
+            starts = [*_sentence_starts(body), *_glued_starts(body)] if cued or late or last else \
+                [opening] if n >= BIO_STORY_BLOCKS else []
+            for start in sorted(set(starts)):
                 m = _bio_pattern().match(body, start) if cued else None
-                if (m is None and n >= max(BIO_STORY_BLOCKS, len(sentences) - BLURB_TAIL_BLOCKS) and start == opening
-                        and not _SPEECH.search(body)):
-                    m = _role_at_pattern().match(body, start)  # by its shape: at the very end, quoting no one
+                if m is None and (late or (last and start >= BIO_STORY_CHARS)):  # by its shape, quoting no one
+                    m = (_role_at_pattern().match(body, start) if start == opening else None) or \
+                        _pronoun_bio_pattern().match(body, start)
+                    m = None if m is None or _SPEECH.search(body, start) else m
                 if m is None:
                     continue
                 a = block.start + m.start()
@@ -411,6 +438,16 @@ _DASH_END = lazyre.compile(r"(?:--|[—–])\s*$")
 
 # A dash setting a closing credit off from the sentence before it ("... the area. -- CNN's Jane Roe contributed")
 _DASH_SET_OFF = lazyre.compile(r"(?:^|(?<=[.!?\"”'’]))\s*(?:--|[—–])\s*(?=[A-Z])")
+
+
+def _glued_starts(body: str):
+    """Offsets where a sentence glued to the one before it opens with a name (`... food supply.Zach C. Miller was
+    raised ...`: a scraper joined a page's paragraphs with no space)."""
+    for m in _GLUED_NAME.finditer(body):
+        yield m.start()
+
+
+_GLUED_NAME = lazyre.compile(f"(?<=[a-z][{re.escape(SENTENCE_ENDS)}])" + r"(?=[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s)")
 
 
 def _sentence_starts(body: str):
