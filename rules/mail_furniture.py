@@ -165,6 +165,12 @@ _DISCLAIMER_ASKS = lazyre.compile(r"\b(?:intended\s+(?:solely|only)\s+for|receiv
                                   r"the\s+(?:intended\s+recipient|addressee))", re.IGNORECASE)
 
 
+def _unindented(line: str) -> str:
+    """A quoted line without the one space some mail programs quote with besides the marker's own (`>  --`, `>
+    ____`: a reply quoted `> ` a message its writer's program had quoted ` `); deeper indents are the text's."""
+    return line[1:] if line[:1] == " " and line[1:2] not in (" ", "\t", "") else line
+
+
 def _in_fence(i: int, fences: list[int]) -> bool:
     """Whether line i stands inside a fenced code block: after an odd number of the ``` lines `fences` holds, in
     order."""
@@ -215,7 +221,8 @@ class MailFurniture(Rule):
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
     kinds anywhere but in a fenced code block (a release note's signed
-    checksums are shown as they are). In a mail file a signature may hold blank lines (a name,
+    checksums are shown as they are). A quoted line is read without one
+    space besides its marker's (`>  --`: some programs quote so). In a mail file a signature may hold blank lines (a name,
     then a company's address) where the message ends within
     `max-signature-lines`, and its delimiter may be left in quoted-printable
     (`--=20`, `-- =`).
@@ -252,7 +259,7 @@ class MailFurniture(Rule):
     def check(self, document, context):
         lines = [document.line_text(i) for i in range(document.line_count)]
         quoted = [unquote(line) for line in lines]
-        bare = [line[cut:] for line, (_, cut) in zip(lines, quoted)]
+        bare = [_unindented(line[cut:]) if depth else line[cut:] for line, (depth, cut) in zip(lines, quoted)]
         depth = [d for d, _ in quoted]
         mail = document.is_mail
         fences = [n for n, b in enumerate(bare) if b.lstrip().startswith("```")]
