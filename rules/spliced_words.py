@@ -52,7 +52,10 @@ class SplicedWords(Rule):
     space to the sentence's next word (`Get the factsshipment solution makes
     ...`): a word of five letters or more that the document uses twice or more
     elsewhere, inside a glued whole it never uses, and the sentence goes on in
-    lower case after it.
+    lower case after it. Only in a text that keeps a paragraph to a line
+    (its typical line longer than a wrap width, half its lines ending a
+    sentence): a text hard-wrapped at 100 or 120 characters ends most lines
+    mid-sentence, some short of the width.
 
     And a sentence that sends the reader to a site (`visit`, `check out`,
     `head to`, `go to` and an address) standing inside a paragraph of prose,
@@ -207,10 +210,12 @@ def _promotions(document):
 
 def _lines_are_paragraphs(document) -> bool:
     """Whether the text keeps a paragraph to a line: its typical (median) line of text is longer than a wrap
-    width (a scraped page's layout; a cut line is then a break no writer made)."""
-    lengths = sorted(len(document.line_text(n).strip()) for n in range(document.line_count)
-                     if document.line_text(n).strip())
-    return bool(lengths) and lengths[len(lengths) // 2] > LIMITS.wrap_width
+    width (a scraped page's layout; a cut line is then a break no writer made), and at least half of its lines
+    end a sentence (text hard-wrapped at a wider width, 100 or 120 characters, ends most lines mid-sentence)."""
+    lines = [line for line in (document.line_text(n).strip() for n in range(document.line_count)) if line]
+    lengths = sorted(map(len, lines))
+    return bool(lengths) and lengths[len(lengths) // 2] > LIMITS.wrap_width and \
+        2 * sum(map(ends_sentence, lines)) >= len(lines)
 
 
 def _glue_point(token: str, words: Counter) -> int | None:
