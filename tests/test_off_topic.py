@@ -342,3 +342,20 @@ def test_a_paragraph_sharing_two_phrases_with_the_rest_of_its_document_is_not_ju
     assert _abstains(m, texts, {3}, pair=False)  # "federal protections", "previous government"
     one = texts[:3] + [texts[3].replace("previous government", "old cabinet")]
     assert not _abstains(TermMatrix.of(one, []), one, {3}, pair=False)  # one phrase is any story's
+
+
+@pytest.mark.parametrize("text, story", [
+    ("“There are more applications than places. Horrible!” it read. “Let's expand it to 250,000.”", True),
+    ("“We will appeal,” she said. “The ruling is wrong.”", True),
+    ("“It rained for a week,” the almanac notes, and farmers across the valley lost their first crop.", False),
+    ("The news generated a bump in the group's stock, pushing it to $83.80.", True),
+    ("This decision leaves the branch open until March.", True),
+    ("The firm, which serves the province, wants a tariff rise of 60% to fund its pipes.", False),
+    ("The report recommended that bodies of sport have a say in the bets offered.", False),
+])
+def test_a_quoted_post_and_a_paragraph_naming_the_storys_event_are_the_storys_own(text, story):
+    # the rule abstains on them: a post the text has named ("it read"), the story's news gone on with ("The news
+    # ..."); another story's paragraph opens with its own subject ("The firm", "The report": dev intruders)
+    from doclint.rules.off_topic_paragraph import _STORY_EVENT, _said_by_pronoun
+
+    assert (_said_by_pronoun(text) or bool(_STORY_EVENT.match(text))) is story
