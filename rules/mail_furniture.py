@@ -320,6 +320,8 @@ class MailFurniture(Rule):
                 break
             if not line and not (mail and self._rest_is_signature(i, k, lines, bare, depth)):
                 break  # a blank line ends it, unless in a mail file the message ends within the signature's length
+            if not line and _POSTSCRIPT.match(next((b for b in bare[k + 1:k + 3] if b.strip()), "")):
+                break  # the writer's postscript after the signature ("PS: I feel glad ...") is the message's
             if line:
                 last = k
             k += 1
@@ -415,6 +417,7 @@ def _opens_furniture(line: str) -> bool:
     return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER)
 
 
+_POSTSCRIPT = lazyre.compile(r"\s*P\.?\s?S\.?(?:\s*:|\s)", re.IGNORECASE)  # "PS:", "P.S. ", "ps "
 # A rule of dashes or underscores over the writer's name and contacts that end a message: mail clients let a
 # writer sign so, and company signatures often do (`------------` / `Jane Doe` / `Senior Engineer, Example Ltd`).
 _RULE = lazyre.compile(r"(?:-{20,}|_{20,})\s*")
