@@ -795,7 +795,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     https://...`, `Credits:`, `Reported by ...`; not a wire's credit); a credit naming its author's mail address in angle brackets (`Written
     by Jane Doe <jane@example.org>`); an address in brackets opening a line whose sentence the line before began
     (`... thanks to Volker Kuhlmann\n(v.k@example.nz).`); a credit's label and address that is an entry of a list
-    of links a line ending with a colon introduces (`For More Information See:` / `Video: https://...`); a source's name that is a line of a list of short
+    of links a line ending with a colon introduces (`For More Information See:` / `Video: https://...`); a video's
+    title after its cue, someone's work (`Video: Danny MacAskill's Imaginate`); a source's name that is a line of a list of short
     lines (`NGO\nNHK\nNI`); and in mail, `[...]` where a reply cut the message it quotes."""
     if is_rst_markup(content) or document.in_field_block(line):
         return True  # markup (`.. image:: https://...`) and a header's fields (`Keywords: json, schema`)
@@ -819,6 +820,8 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     if rule == "source-credit" and tag.strip() == content.strip() and tag.rstrip().endswith(":") and any(
             _LINK.search(document.line_text(k)) for k in range(line + 1, min(line + 5, document.line_count))):
         return True  # "Sources:" heading the author's list of references and their addresses
+    if rule == "source-credit" and _MEDIA_TITLE.match(tag):
+        return True  # "Video: Danny MacAskill's Imaginate": a work's title, someone's, is no source of the page
     if rule == "source-credit" and tag.strip() == content.strip() and _LINK.search(tag) and _in_link_list(document,
                                                                                                        line):
         return True  # "For More Information See:" / "HR2899- https://..." / "Video: https://...": a reference
@@ -832,6 +835,10 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
     return False
 
 
+# A media cue, then a title with a possessive: the video's or picture's title (`Video: Danny MacAskill's Imaginate`),
+# not whose it is (`Video: Reuters`, `Photo: Jane Doe/AP`).
+_MEDIA_TITLE = lazyre.compile(r"\s*(?:videos?|audio|podcast|film)\s*:\s*[^\n:]{0,40}?\b[A-Z][\w.-]*['’]s\s+(?-i:[A-Z])",
+                              re.IGNORECASE)
 LIST_ENTRY_WORDS = 12  # an entry of a list of links: a label and its address, not a paragraph that holds one
 LIST_ENTRIES = 20  # how far back, in entries, the line that introduces a list of links is looked for
 
