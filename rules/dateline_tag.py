@@ -156,6 +156,8 @@ class DatelineTag(Rule):
         domain = _DOMAIN.search(agency)
         if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
             return
+        if ":" in (sep or "") and not (known or domain):
+            return  # "Ashraf Eassa (Qualcomm): It's hard ...": a contributor and their subject, a label for what follows
         if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")) or _SENTENCE_CLOSES.search(
                 m.group("place")):
             return  # a sentence before the brackets: prose, not a dateline
