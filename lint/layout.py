@@ -163,6 +163,30 @@ def underlined_heading(text: str) -> bool:
     return False
 
 
+# A title's underline in reStructuredText: one punctuation mark repeated (`====`, `----`, `~~~~`, `^^^^`, ...).
+_ADORNMENT = lazyre.compile(r"[ \t]*([=\-~^*+#\"'`])\1{2,}[ \t]*")
+# A directive (`.. confval:: name`, `   .. method:: Logger.error(msg)`): an entry of a reference, or a block of its own.
+_RST_ENTRY = lazyre.compile(r"[ \t]*\.\.[ \t]+[\w:-]+::")
+
+
+def section_lines(lines: list[str]) -> list[int]:
+    """The lines that open a section of a plain-text document in reStructuredText's manner: a title over its
+    underline (at least half as long, as in underlined_heading), and a directive, which opens an entry of a
+    reference or a block of its own (an example under `.. code-block::`) (`.. confval:: imgmath_dvipng`: each entry gives its type and default in the same
+    words)."""
+    found = []
+    for n, line in enumerate(lines):
+        title = line.strip()
+        if _RST_ENTRY.match(line):
+            found.append(n)
+        elif (n + 1 < len(lines) and title and _ADORNMENT.fullmatch(lines[n + 1])
+              and len(lines[n + 1].strip()) >= len(title) / 2 and len(title) <= 80
+              and any(c.isalpha() for c in title) and not _ADORNMENT.fullmatch(line)
+              and not _FIELD_START.match(title)):
+            found.append(n)
+    return found
+
+
 # -- line shapes ----------------------------------------------------------------------------------------------
 _DATE = lazyre.compile(
     r"""^\s*(?:(?:published|updated|last\s+updated|posted(?:\s+on)?|first\s+published|date)\s*:?\s*)?

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.document import Block, Document
-from doclint.layout import ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, PARAGRAPH, RULE
+from doclint.layout import (ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, PARAGRAPH, RULE,
+                            section_lines)
 from doclint.text import BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_log, mostly_addresses, normalize, words
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
@@ -145,6 +146,11 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
     if match.kind == "near" and n_words <= PARALLEL_MAX_WORDS and slots_filled(
             document.block_text(paras[match.earlier]), document.block_text(paras[match.later])):
         return True
+    if headings and not document.markdown and all(document.text[paras[k].start:paras[k].start + 1] in " \t"
+                                                  for k in (match.earlier, match.later)):
+        return True  # plain-text documentation's indented blocks are the bodies of its list items, directives and
+        # literal blocks (`* #9695: ...` / `  with more Docutils nodes ...`, code under `.. code-block::`): entries
+        # and examples, alike on purpose
     if headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[match.later]):
         return True  # "This conflict can also be declared using the `package` key:" over each of two examples
     if document.is_mail and all(indented_block(document.block_text(paras[k])) for k in (match.earlier, match.later)):
@@ -204,7 +210,17 @@ class HeadingStarts:
         starts = [b.start for b in document.blocks if b.kind in (HEADING, DIRECTIVE)]
         if starts:
             starts = sorted(starts + [b.start for b in document.blocks if b.kind == RULE])
-        return starts or entry_titles(document)
+        return starts or plain_sections(document) or entry_titles(document)
+
+
+def plain_sections(document: Document) -> list[int]:
+    """Where the sections of plain-text documentation start (not Markdown, whose headings are blocks, nor mail): its
+    underlined titles and its directives at the margin (layout.section_lines; reStructuredText, plain-text
+    manuals)."""
+    if document.markdown or document.is_mail or not document.is_documentation:
+        return []
+    lines = [document.line_text(n) for n in range(document.line_count)]
+    return [document.line_starts[n] for n in section_lines(lines)]
 
 
 ENTRY_TITLES = 4  # titles opening with the same word that make a plain text a reference in entries (entry_titles)

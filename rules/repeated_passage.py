@@ -47,7 +47,11 @@ class RepeatedPassage(Rule):
     document pasted again) goes with the run. A song's refrain labelled as such
     (`Chorus:`, `[Chorus]` on its first line) is meant to come back and is not
     reported, nor is a play's speech that its speaker says again (the
-    speaker's name alone on its first line: `ABRAHAM:`). In Markdown, a repeat counts only within one section, near
+    speaker's name alone on its first line: `ABRAHAM:`). In Markdown, and
+    in plain-text documentation (a title underlined as reStructuredText
+    writes it, or a directive such as `.. confval:: name`, opens a section;
+    two indented blocks, the bodies of list items, directives and literal
+    blocks, are entries alike on purpose), a repeat counts only within one section, near
     copies that differ only in numbers are a series, and near copies with a
     word in place of another (`For public keys, ...` / `For symmetric keys,
     ...`) are a reference's parallel sentences, and a paragraph that
