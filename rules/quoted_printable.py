@@ -11,6 +11,7 @@ from doclint.rules.mojibake import settled
 _ESCAPE = lazyre.compile(r"=[0-9A-F]{2}")
 _HIGH_RUN = lazyre.compile(r"(?:=[89A-F][0-9A-F])+")
 # What a message's header declares: its body (or a part's) is quoted-printable, in a charset.
+_CAPITAL_AFTER = lazyre.compile(r"[A-Z]")  # an escape that no charset decodes, glued to a capital: `=FALSE`, `=FAIL`
 _DECLARED = lazyre.compile(r"^[> \t]*Content-Transfer-Encoding:[ \t]*quoted-printable", re.IGNORECASE | re.MULTILINE)
 _CHARSET = lazyre.compile(r"^[> \t]*Content-Type:[^\n]*charset=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE | re.MULTILINE)
 _SOFT_BREAK = lazyre.compile(r"(?<=[^=\n])=\r?\n")  # `=` ending a line, not `==` nor a line of `=` alone
@@ -227,6 +228,9 @@ def _escapes(text: str, escapes: list, charset: str | None):
                         continue
             if decoded is not None and not decoded.isprintable():
                 decoded = None
+            if decoded is None and _CAPITAL_AFTER.match(text, run.end()):
+                yield "other", start, run.end(), None  # `header=FALSE`: an assignment in code, no byte of any charset
+                continue
             yield "high", start, run.end(), decoded
         elif value == 0x3D:
             yield "equals", start, m.end(), "="
