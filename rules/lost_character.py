@@ -17,6 +17,10 @@ _LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?{1,3}[^\W\d_]+)+(?=
 # Concurrency Control?` for curly quotes, `Director,?Laboratory` for a non-breaking space, `a ?crit` for `a écrit`,
 # `etc.?on Monday` for a dash). Not in code (`?Sized`, `(?i)`: in an example, or no word follows).
 _OPENING = lazyre.compile(r"(?:(?<=[\s,;(])|^)\?(?=[^\W\d_]{2})|(?<=[^\W\d_]\.)\?(?=[a-z])", re.MULTILINE)
+# R's help operator after the words that send a reader to a help page ("see ?table for ...", "As suggested in
+# ?Startup,"): `?` before a function's or a topic's name, no lost character.
+_HELP_PAGE = lazyre.compile(r"\b(?:see|at|in|of|read|type|try|check|cf\.?|consult|also)\s+$", re.IGNORECASE)
+_ASCII_NAME = lazyre.compile(r"[A-Za-z][A-Za-z0-9_.]*(?![^\W\d_])")
 # A contraction whose apostrophe was lost: `I?d`, `I?m`, `I?ll`, `I?ve` (the word is too short for _LOST's rule).
 _CONTRACTION = lazyre.compile(r"\bI\?(?:d|m|ll|ve)\b")
 
@@ -38,7 +42,8 @@ class LostCharacter(Rule):
     after a space, a comma or a bracket (`the ?Optimistic Concurrency
     Control?` for curly quotes, `Director,?Laboratory` for a non-breaking
     space, `a ?crit` for `a écrit`), one after an abbreviation's full stop
-    before a word in lower case (`etc.?on Monday`), a contraction's
+    before a word in lower case (`etc.?on Monday`; not R's help operator
+    after `see`, `in` or `at`: `see ?matrix`), a contraction's
     lost apostrophe (`I?d`, `I?m`), and two or more words written wholly in
     question marks (`(???? ????/???? ???)`: words of another script). A question mark that ends a question,
     one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), and one
@@ -73,6 +78,8 @@ class LostCharacter(Rule):
             found.append((m.start(), m.end(), f'"{word}": a "?" inside a word stands for a character lost in an '
                                               f"earlier conversion"))
         for m in _OPENING.finditer(text):
+            if _HELP_PAGE.search(text, max(0, m.start() - 12), m.start()) and _ASCII_NAME.match(text, m.end()):
+                continue  # "see ?matrix for more", "Look at ?predict.rpart": R's help operator naming a page
             end = m.end() + len(re.match(r"[^\W\d_]*", text[m.end():m.end() + 40]).group())
             found.append((m.start(), end, f'"{text[m.start():end]}": a "?" opening a word stands for a character '
                                           f"lost in an earlier conversion"))
