@@ -31,6 +31,7 @@ class Furniture:
     last: bool = False  # whether the block must end its message (other furniture, another quote depth or the end)
     needs: str = ""  # what the block must hold (a pattern searched in its lines joined: `$` is the block's end)
     closes: str = ""  # a line that ends the block (PGP's `-----END PGP SIGNATURE-----`): nothing after it is its
+    indented: bool = False  # whether its opening line may stand indented (Outlook indents a header it quotes)
     source: str = ""
     examples: tuple[str, ...] = ()
 
@@ -67,8 +68,9 @@ FURNITURE = (
                         "URL: <http://example.com/pipermail/list/attachments/2013/abc/attachment.html>",)),
     Furniture("reply-header", "Header block of a quoted message",
               start=r"-{3,}\s*Original\s+Message\s*-{3,}\s*",
-              more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
-              source="Microsoft Outlook and Outlook Express: the header of the message replied to",
+              more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False, indented=True,
+              source="Microsoft Outlook and Outlook Express: the header of the message replied to (indented where "
+                     "a reply quotes it so)",
               examples=("-----Original Message-----\nFrom: Jane Doe\nSent: Tuesday, May 25, 2004 9:50 AM\n"
                         "To: list\nSubject: RE: deferreds",)),
     Furniture("reply-header-rule", "Header block of a quoted message",
@@ -88,6 +90,39 @@ FURNITURE = (
                         "Subject: deferreds",
                         "Begin forwarded message:\n\n> From: Jane Doe <jane at example.org>\n"
                         "> Date: August 19, 2009 10:28:44 AM EDT\n> Subject: ticket changed")),
+    Furniture("notes-forward", "Header of a forwarded message",
+              start=r"-{3,}\s*Forwarded\s+by\s+.{1,80}?\s+on\s+\d{1,2}/\d{1,2}/\d{2,4}.*",
+              more=r"(?:\d{1,2}:\d{2}\s*)?(?:[AP]M\s*)?-{3,}\s*", max_lines=1, safe=False, indented=True,
+              source="Lotus Notes: the line it writes over a message forwarded (wrapped before its time's AM or PM)",
+              examples=("---------------------- Forwarded by Jane Doe/HOU/EES on 10/18/99 08:46\n"
+                        "AM ---------------------------",
+                        "----- Forwarded by Jane Doe/NA/Example on 03/19/2001 07:50 AM -----")),
+    Furniture("notes-reply-header", "Header block of a quoted message",
+              start=r"[ \t]*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\s*",
+              more=_HEADER_FIELD + "|" + _CONTINUATION + r"|cc\s*:.*|bcc\s*:.*|[^\n:]*\w/\w[^\n:]*",  # (an
+              # address list wrapped with no indent: `McCubbin/NA/Example@Example, Richard Roe/NA/Example@Example`)
+              max_lines=14, safe=False, blank_inside=True,
+              alone=False, needs=r"\bTo\s*:.*\bSubject\s*:",
+              source="Lotus Notes: the sender's name, the date and the fields of the message a reply or a forward "
+                     "quotes (the name on the line before is left to the reader)",
+              examples=("04/12/2001 09:05 PM\nTo: Jane Doe/NA/Example@Example, John Roe/HOU/ECT@ECT\ncc:\n"
+                        "Subject: Re: Draft letter",)),
+    Furniture("attachment-stub", "Attachment left as a placeholder",
+              start=r"(?:<<\s*(?:File:\s*)?[^<>\n]{1,120}\.\w{2,4}\s*>>|\(See\s+attached\s+file:\s*(?:[^()\n]|\([^()\n]{0,20}\)){1,120}\)"
+                    r"|<Embedded\s+[^<>\n]{1,40}>)(?:\s*(?:<<[^<>\n]{1,120}>>|\(See\s+attached\s+file:[^()\n]{1,120}\)))*\s*",
+              source="Outlook and Lotus Notes: the name of a file attached to a message, where a text export "
+                     "drops the file (`<<Open Letter.doc>>`, `(See attached file: regs.doc)`)",
+              examples=("<<Open Letter.doc>>", "(See attached file: Section 106 regs.doc)(See attached file: "
+                        "notes.doc)", "<Embedded StdOleLink>")),
+    Furniture("list-footer-dotted", "Mailing-list footer",
+              start=r"(?:-\.){10,}-?\s*", more=r".{1,100}", closes=r"(?:_\.){10,}_?\s*", max_lines=6,
+              needs=r"mailing\s+list", alone=False,
+              source="the R mailing lists (ETH Zurich's Majordomo, 1997-2002): a dotted rule, the list's name, how "
+                     "to unsubscribe, a dotted rule",
+              examples=("-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-.-\n"
+                        "r-help mailing list -- Read http://www.example.org/R-FAQ.html\n"
+                        "Send \"info\", \"help\", or \"[un]subscribe\"\n"
+                        "_._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._._",)),
     Furniture("digest-separator", "Digest separator and message header",
               start=r"(?:--__--__--|-{20,})\s*", more=r"Message:\s*\d+\s*|" + _HEADER_FIELD + "|" + _CONTINUATION,
               max_lines=12, blank_inside=True, safe=False, needs=r"Message:\s*\d+",
@@ -215,8 +250,13 @@ class MailFurniture(Rule):
     boundaries with part headers, a multipart message's HTML copy of its text
     (the whole part, from its boundary to the next: markup, not the author's
     words; its fix is unsafe), PGP signature blocks, `Sent from my phone`,
-    a webmail service's advertisement under a rule at a message's end, and
-    confidentiality disclaimers. The kinds are data (`FURNITURE` in the
+    a webmail service's advertisement under a rule at a message's end,
+    Lotus Notes' line over a forwarded message (`----- Forwarded by Jane
+    Doe/HOU/EES on 03/16/2001 08:42 AM -----`) and the date and fields it
+    writes over a quoted one, an attachment's placeholder (`<<Open
+    Letter.doc>>`, `(See attached file: notes.doc)`), the R lists' old
+    footer between dotted rules, and confidentiality disclaimers. A quoted
+    message's header may stand indented (Outlook indents the one it quotes). The kinds are data (`FURNITURE` in the
     module), each with the software whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
@@ -285,7 +325,7 @@ class MailFurniture(Rule):
             if last is not None:
                 return last, _SIGNATURE_KIND
         for furniture, opener in _OPENERS:
-            if not opener.fullmatch(text):
+            if not opener.fullmatch(text.lstrip() if furniture.indented else text):
                 continue
             if _in_fence(i, fences):
                 return None  # inside a fenced code block: shown as it is (a release's signed checksums)
