@@ -15,7 +15,8 @@ from doclint import lazyre
 from doclint.document import Block, Document
 from doclint.layout import (ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, PARAGRAPH, RULE,
                             section_lines)
-from doclint.text import BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_log, mostly_addresses, normalize, words
+from doclint.text import (BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_code, looks_like_log, mostly_addresses,
+                          normalize, words)
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -153,13 +154,24 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
         # and examples, alike on purpose
     if headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[match.later]):
         return True  # "This conflict can also be declared using the `package` key:" over each of two examples
-    if document.is_mail and all(indented_block(document.block_text(paras[k])) for k in (match.earlier, match.later)):
+    if document.is_mail and all(indented_block(document.block_text(paras[k])) or code_block(document.block_text(paras[k]))
+                                for k in (match.earlier, match.later)):
         return True  # a program's output or code pasted into a message, indented as mail sets it off: it may
         # print the same lines twice (two interfaces' descriptors, two runs' logs)
     if match.kind != "exact" and all(_ADORNED.search(document.block_text(paras[k])) for k in (match.earlier, match.later)):
         return True  # two headings underlined as reStructuredText and plain-text manuals do: a document's sections
     # two links to one site share its address, not a passage ("https://x.org/doc#3-schema")
     return match.kind != "exact" and mostly_addresses(document.block_text(paras[match.later]))
+
+
+def code_block(text: str) -> bool:
+    """Whether half the lines of a block or more read as code or its output (an R session pasted into a message:
+    `> seq(from = ..., by="day")` / `[1] "2003-03-29 ..."`)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and 2 * sum(looks_like_code(line) or bool(_OUTPUT_INDEX.match(line)) for line in lines) >= len(lines)
+
+
+_OUTPUT_INDEX = lazyre.compile(r"\s*\[\d+\]\s")  # an interpreter's printed vector: `[1] "2003-03-29" ...`
 
 
 PASTED_INDENT = 4  # spaces (a tab counts) before every line of a block that mail sets off as pasted material

@@ -61,9 +61,11 @@ class RepeatedPassage(Rule):
     (`public static Store open (String path)`, `public Value get (String
     key)`), each open a section (an API page repeats each method's
     `Parameters` on purpose). In mail, two blocks whose every line is
-    indented by four spaces or a tab are output or code pasted into the
-    message, which may print the same lines twice (two interfaces'
-    descriptors): no repeat. In any text, two paragraphs of at most 40 words
+    indented by four spaces or a tab, or half of whose lines read as code or
+    an interpreter's printed output (`[1] "2003-03-29" ...`), are output or
+    code pasted into the message, which may print the same lines twice (two
+    interfaces' descriptors, a call run again with another argument): no
+    repeat. In any text, two paragraphs of at most 40 words
     (`PARALLEL_MAX_WORDS`) that differ only in words put in the same slot,
     each a name, a figure or a word the other uses elsewhere, are parallel
     sentences (`This product includes software from the LLVM project` /

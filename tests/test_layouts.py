@@ -271,3 +271,15 @@ def test_captions_that_run_on_inside_a_sentence_of_a_one_line_article_are_found_
 
     found = captions_inside(sentence, 0, len(sentence))
     assert [sentence[p:p + len(c)] for p, c in zip(found, captions)] == captions and len(found) == len(captions)
+
+
+def test_an_interpreters_session_is_a_code_block_and_prose_is_not():
+    # in mail, two blocks of code and its output that nearly repeat each other (a call run twice with another
+    # argument) are no repeated passage (repeats._parallel)
+    from doclint.repeats import code_block
+
+    session = ('> seq(from = strptime("20030329", format="%Y%m%d"), to= strptime("20030402",\n'
+               'format="%Y%m%d"), by="day")\n[1] "2003-03-29 00:00:00 CET" "2003-03-30 00:00:00\nCET"\n'
+               '[3] "2003-03-31 01:00:00 CEST" "2003-04-01 01:00:00 CEST"')
+    prose = "When I create a sequence of days that starts before\ndaylight saving time, I seem to lose a day."
+    assert code_block(session) and not code_block(prose)
