@@ -477,7 +477,8 @@ def _signs(block: list[str]) -> bool:
         return False
     first = lines[0]
     words = [w for w in first.split() if w[:1].isalpha()]
-    name = 0 < len(first.split()) <= NAME_WORDS and words and all(w[0].isupper() for w in words)
+    name = 0 < len(first.split()) <= NAME_WORDS and any(len(w) > 1 for w in words) and all(
+        w[0].isupper() for w in words)  # (letters spaced out, `T E S T S`, are a banner, no name)
     return bool(name or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
 
 
