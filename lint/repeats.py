@@ -165,12 +165,16 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
 
 
 def code_block(text: str) -> bool:
-    """Whether half the lines of a block or more read as code or its output (an R session pasted into a message:
-    `> seq(from = ..., by="day")` / `[1] "2003-03-29 ..."`)."""
+    """Whether half the lines of a block or more read as code or a program's output (an R session pasted into a
+    message: `> seq(from = ..., by="day")` / `[1] "2003-03-29 ..."`; a build's log and the rules around its
+    banners: `[INFO] Building jar`, `-------` / ` T E S T S`)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return bool(lines) and 2 * sum(looks_like_code(line) or bool(_OUTPUT_INDEX.match(line)) for line in lines) >= len(lines)
+    return bool(lines) and 2 * sum(looks_like_code(line) or looks_like_log(line) or bool(_OUTPUT_INDEX.match(line))
+                                   or bool(_COUNTERS.match(line)) or not any(c.isalnum() for c in line)
+                                   for line in lines) >= len(lines)
 
 
+_COUNTERS = lazyre.compile(r"\s*(?:[A-Z][\w ]{0,30}:\s*[\d.]+\s*(?:\w+\s*)?,\s*){2,}")  # `Tests run: 0, Failures: 0, ...`
 _OUTPUT_INDEX = lazyre.compile(r"\s*\[\d+\]\s")  # an interpreter's printed vector: `[1] "2003-03-29" ...`
 
 

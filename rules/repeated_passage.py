@@ -62,7 +62,9 @@ class RepeatedPassage(Rule):
     key)`), each open a section (an API page repeats each method's
     `Parameters` on purpose). In mail, two blocks whose every line is
     indented by four spaces or a tab, or half of whose lines read as code or
-    an interpreter's printed output (`[1] "2003-03-29" ...`), are output or
+    a program's output (`[1] "2003-03-29" ...`, a build's `[INFO] ...` log,
+    its `Tests run: 0, Failures: 0, ...` counters and the rules around its
+    banners), are output or
     code pasted into the message, which may print the same lines twice (two
     interfaces' descriptors, a call run again with another argument): no
     repeat. In any text, two paragraphs of at most 40 words

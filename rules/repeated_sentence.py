@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.repeats import (caption_first, caption_label, captions_code, captions_inside, heading_starts,
-                             indented_block, numbers_only, paragraph_matches, removal_start, same_section)
+from doclint.repeats import (caption_first, caption_label, captions_code, captions_inside, code_block,
+                             heading_starts, indented_block, numbers_only, paragraph_matches, removal_start, same_section)
 
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, is_legal_file, legal_phrases,
@@ -201,8 +201,8 @@ class RepeatedSentence(Rule):
             return None  # documentation repeats a note under another heading, and writes parallel entries, on purpose
         if heading_starts(document) and captions_code(document, b) and captions_code(document, blocks[first_block]):
             return None  # documentation introduces two examples in the same words ("... using the `package` key:")
-        if document.is_mail and indented_block(document.block_text(b)) and indented_block(
-                document.block_text(blocks[first_block])):
+        if document.is_mail and all(indented_block(document.block_text(x)) or code_block(document.block_text(x))
+                                    for x in (b, blocks[first_block])):
             return None  # output or code pasted into a message may print the same lines twice
         if similar and document.in_field_block(document.line_of(first_start)):
             return None  # a header's field (`Summary: ...`) that the body's first line says again
