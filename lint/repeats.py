@@ -144,6 +144,8 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
         # "The 14.x release line ..." / "The 12.x release line ...": entries of a series; "For public keys,
         # the following options ..." / "For private keys, ...": parallel sentences of a reference
         return True
+    if match.kind != "exact" and negated(first, later):
+        return True  # "Who Is Exempt From the Tax?" / "Who Is Not Exempt From the Tax?": opposites, no copy
     if match.kind == "near" and n_words <= PARALLEL_MAX_WORDS and slots_filled(
             document.block_text(paras[match.earlier]), document.block_text(paras[match.later])):
         return True
@@ -361,6 +363,20 @@ def caption_first(earlier: str, later: str) -> bool:
     if _PICTURED.search(earlier) and not _PICTURED.search(later):
         return True
     return len(earlier.split()) >= PHOTO_CAPTION_MIN_WORDS and not ends_sentence(earlier) and later.endswith(".")
+
+
+_NEGATIONS = frozenset("not no never non nor n't cannot".split())
+
+
+def negated(a: str, b: str) -> bool:
+    """Whether two normalised texts differ only by words of negation (`not`, `never`, `no`): one says the opposite
+    of the other (a pair of subheadings, `Who Is Exempt ...` / `Who Is Not Exempt ...`), it does not repeat it."""
+    from difflib import SequenceMatcher
+
+    x, y = _bare(a).lower().split(), _bare(b).lower().split()
+    changed = [x[i1:i2] + y[j1:j2] for op, i1, i2, j1, j2 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+               if op != "equal"]
+    return bool(changed) and all(w in _NEGATIONS for words in changed for w in words)
 
 
 def slots_filled(a: str, b: str) -> bool:

@@ -72,7 +72,9 @@ class RepeatedPassage(Rule):
     each a name, a figure or a word the other uses elsewhere, are parallel
     sentences (`This product includes software from the LLVM project` /
     `... from the CMake project`), while a common word changed (`normal` /
-    `usual`) still makes a near copy; a paragraph too short to report is no
+    `usual`) still makes a near copy; two that differ only by a negation
+    (`Who Is Exempt ...?` / `Who Is Not Exempt ...?`) say opposite things,
+    no copy; a paragraph too short to report is no
     copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
     purpose, so it is not checked. Two headings underlined as
