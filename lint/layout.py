@@ -172,8 +172,8 @@ _RST_ENTRY = lazyre.compile(r"[ \t]*\.\.[ \t]+[\w:-]+::")
 def section_lines(lines: list[str]) -> list[int]:
     """The lines that open a section of a plain-text document in reStructuredText's manner: a title over its
     underline (at least half as long, as in underlined_heading), and a directive, which opens an entry of a
-    reference or a block of its own (an example under `.. code-block::`) (`.. confval:: imgmath_dvipng`: each entry gives its type and default in the same
-    words)."""
+    reference (`.. confval:: imgmath_dvipng`: each entry gives its type and default in the same words) or a
+    block of its own (an example under `.. code-block::`)."""
     found = []
     for n, line in enumerate(lines):
         title = line.strip()

@@ -156,8 +156,8 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
         # and examples, alike on purpose
     if headings and captions_code(document, paras[match.earlier]) and captions_code(document, paras[match.later]):
         return True  # "This conflict can also be declared using the `package` key:" over each of two examples
-    if document.is_mail and all(indented_block(document.block_text(paras[k])) or code_block(document.block_text(paras[k]))
-                                for k in (match.earlier, match.later)):
+    if document.is_mail and all(indented_block(text) or code_block(text)
+                                for text in (document.block_text(paras[k]) for k in (match.earlier, match.later))):
         return True  # a program's output or code pasted into a message, indented as mail sets it off: it may
         # print the same lines twice (two interfaces' descriptors, two runs' logs)
     if match.kind != "exact" and all(_ADORNED.search(document.block_text(paras[k])) for k in (match.earlier, match.later)):
