@@ -846,17 +846,28 @@ LIST_ENTRIES = 20  # how far back, in entries, the line that introduces a list o
 def _in_link_list(document, line: int) -> bool:
     """Whether a line is an entry of a list of links that a line ending with a colon introduces: the lines
     before it, blank lines aside, are short entries that hold an address, back to `For More Information See:`
-    (`HR2899- https://...` / `Video: https://...`). A label there names what the address is, not a source."""
+    (`HR2899- https://...` / `Video: https://...`), and the list has another entry than this one. A label there
+    names what the address is, not a source."""
     entries = 0
     for k in range(line - 1, -1, -1):
         text = document.line_text(k).strip()
         if not text:
             continue
         if not _LINK.search(text) or len(text.split()) > LIST_ENTRY_WORDS:
-            return text.endswith(":")
+            return text.endswith(":") and (entries > 0 or _link_entry_follows(document, line))
         entries += 1
         if entries > LIST_ENTRIES:
             return False
+    return False
+
+
+def _link_entry_follows(document, line: int) -> bool:
+    """Whether the next line that holds something after `line` is another entry of a list of links (a list has two
+    entries or more: a lone `Source: <address>` under `... is prevalent:` credits a chart the scraper dropped)."""
+    for k in range(line + 1, document.line_count):
+        text = document.line_text(k).strip()
+        if text:
+            return bool(_LINK.search(text)) and len(text.split()) <= LIST_ENTRY_WORDS
     return False
 
 
