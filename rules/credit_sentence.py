@@ -47,7 +47,11 @@ _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)
                 r"(?:\s+for\s+and\s+posted)?\s+(?:by|at|on|in|with|from)\s+[^\n]{2,80}?(?:\.|(?=[ \t]*(?:\n|$)))"
                 r"|Contributed\s+by\s+[A-Z][^\n]{1,60}?\s+of\s+(?:(?:www\.)?[\w-]+(?:\.[\w-]+)+"
                 r"|(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s?\."
-                r"|Delivered\s+by\s+(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s?\.?")
+                r"|Delivered\s+by\s+(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}\s?\.?"
+                # the wire's own credit line: "Information from The Associated Press was used in this report."
+                r"|(?:Information|Material)\s+from\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}"
+                r"(?:(?:,|\s+and)\s+(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}){0,3}"
+                r"\s+(?:was|were)\s+used\s+in\s+(?:this|the)\s+(?:report|story|article)\s?\.")
 
 
 # An author's bio that a site appends after the story: a person's full name opening a sentence, then what they
@@ -150,7 +154,7 @@ CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
 _CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
-                       r"[Cc]ontributed|designed|produced|created|made|drew)\b")
+                       r"[Cc]ontributed|designed|produced|created|made|drew|used)\b")
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,8 @@ class CreditSentence(Rule):
     credit ends at its own full stop (a place's words keep only inner ones:
     `D.C`, `St. Louis`); and a syndication note (`This article
     was originally published at ...`, `This article has been contributed by
-    ...`, `Contributed by X of www.example.com.`, `Delivered by ...`). A
+    ...`, `Contributed by X of www.example.com.`, `Delivered by ...`, a wire's
+    `Information from The Associated Press was used in this report.`). A
     credit for contributing and a syndication note count anywhere they open
     a sentence; one for reporting, writing or an interview only among the
     document's last `tail-sentences` sentences (in the story, `The BBC's John
