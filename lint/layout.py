@@ -151,16 +151,18 @@ _FIELD_START = lazyre.compile(r"[\w-]+:\s")
 
 def underlined_heading(text: str) -> bool:
     """Whether a plain text has a heading underlined with `=` or `-` (`Git v2.3.3 Release Notes` over `====...`,
-    as in reStructuredText and plain-text manuals): documentation in sections. The underline is at least half as
-    long as its heading, which no field is: a patch's `Signed-off-by: ...` over `---` is no heading."""
+    as in reStructuredText and plain-text manuals): documentation in sections."""
     lines = text.splitlines()
-    for before, line in zip(lines, lines[1:]):
-        title = before.strip()
-        if (title and UNDERLINE.fullmatch(line) and len(line.strip()) >= len(title) / 2 and len(title) <= 80
-                and any(c.isalpha() for c in title) and not UNDERLINE.fullmatch(before)
-                and not _FIELD_START.match(title)):
-            return True
-    return False
+    return any(_titled(before, line, UNDERLINE) for before, line in zip(lines, lines[1:]))
+
+
+def _titled(title_line: str, line: str, underline) -> bool:
+    """Whether `line` underlines `title_line` as a heading: a rule the `underline` pattern reads, at least half as
+    long as the title, which no field is (a patch's `Signed-off-by: ...` over `---` is no heading)."""
+    title = title_line.strip()
+    return bool(title and underline.fullmatch(line) and len(line.strip()) >= len(title) / 2 and len(title) <= 80
+                and any(c.isalpha() for c in title) and not underline.fullmatch(title_line)
+                and not _FIELD_START.match(title))
 
 
 # A title's underline in reStructuredText: one punctuation mark repeated (`====`, `----`, `~~~~`, `^^^^`, ...).
@@ -171,20 +173,11 @@ _RST_ENTRY = lazyre.compile(r"[ \t]*\.\.[ \t]+[\w:-]+::")
 
 def section_lines(lines: list[str]) -> list[int]:
     """The lines that open a section of a plain-text document in reStructuredText's manner: a title over its
-    underline (at least half as long, as in underlined_heading), and a directive, which opens an entry of a
+    underline (any of reStructuredText's adornments, see _titled), and a directive, which opens an entry of a
     reference (`.. confval:: imgmath_dvipng`: each entry gives its type and default in the same words) or a
     block of its own (an example under `.. code-block::`)."""
-    found = []
-    for n, line in enumerate(lines):
-        title = line.strip()
-        if _RST_ENTRY.match(line):
-            found.append(n)
-        elif (n + 1 < len(lines) and title and _ADORNMENT.fullmatch(lines[n + 1])
-              and len(lines[n + 1].strip()) >= len(title) / 2 and len(title) <= 80
-              and any(c.isalpha() for c in title) and not _ADORNMENT.fullmatch(line)
-              and not _FIELD_START.match(title)):
-            found.append(n)
-    return found
+    return [n for n, line in enumerate(lines)
+            if _RST_ENTRY.match(line) or (n + 1 < len(lines) and _titled(line, lines[n + 1], _ADORNMENT))]
 
 
 # -- line shapes ----------------------------------------------------------------------------------------------
