@@ -853,7 +853,7 @@ def _in_link_list(document, line: int) -> bool:
         text = document.line_text(k).strip()
         if not text:
             continue
-        if not _LINK.search(text) or len(text.split()) > LIST_ENTRY_WORDS:
+        if not _link_entry(text):
             return text.endswith(":") and (entries > 0 or _link_entry_follows(document, line))
         entries += 1
         if entries > LIST_ENTRIES:
@@ -867,8 +867,13 @@ def _link_entry_follows(document, line: int) -> bool:
     for k in range(line + 1, document.line_count):
         text = document.line_text(k).strip()
         if text:
-            return bool(_LINK.search(text)) and len(text.split()) <= LIST_ENTRY_WORDS
+            return _link_entry(text)
     return False
+
+
+def _link_entry(text: str) -> bool:
+    """Whether a line reads as an entry of a list of links: a label and an address, not a paragraph holding one."""
+    return bool(_LINK.search(text)) and len(text.split()) <= LIST_ENTRY_WORDS
 
 
 def _legal_text(document) -> bool:
