@@ -180,15 +180,32 @@ FURNITURE = (
                     r"(?:\s*[,.;:-]?\s*(?:please\s+)?(?:excuse|pardon|forgive)\b[^\n.!?]{0,60})?\s*[.!]?",
               max_lines=1, source="the line mail apps on phones append to every message",
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
+    Furniture("virus-scan", "Virus-scan notice",
+              start=r"(?:this\s+(?:e-?mail|message|communication)(?:\s+message|\s+and\s+any\s+attachments?)?\s+"
+                    r"(?:has|have)\s+been\s+(?:swept|scanned|checked|virus[- ]checked)\b.*"
+                    r"|this\s+(?:e-?mail|message)\s+(?:was|is)\s+(?:scanned|checked)\s+(?:for\s+viruses\s+)?by\b.*)",
+              more=r"(?![*=_-]{10,}\s*$)\S.*", max_lines=4, needs=r"(?i)\bvirus|\bMIMEsweeper\b|\bMessageLabs\b|\bmalware\b",
+              source="mail gateways of the 1990s-2010s (MIMEsweeper, MessageLabs, Symantec): the line they append "
+                     "to every message they scanned",
+              examples=("This email message has been swept by MIMEsweeper\nfor the presence of computer viruses",
+                        "This email has been scanned by the MessageLabs Email Security System.\nFor more "
+                        "information please visit http://www.example.com/email")),
     Furniture("disclaimer", "Confidentiality disclaimer",
               start=r"(?=.{0,200}\b(?:confidential|privileged|intended\s+(?:solely\s+|only\s+)?for\s+the\s+"
                     r"(?:individual|person|entity|addressee|recipient|named|sole|exclusive|use)"
-                    r"|intended\s+(?:solely|only)\s+for)\b)"
+                    r"|intended\s+(?:solely|only)\s+for|sole\s+use\s+of\s+the|intended\s+recipient"
+                    r"|(?:together\s+with|and)\s+any\s+(?:attachments|files))\b)"
                     r".{0,200}\b(?:e-?mail|message|transmission|communication)\b.*",
               more=r"\S.*", max_lines=12, safe=False,
               source="the legal notice company mail servers append: it names the message confidential and says "
                      "what to do if it reached the wrong person",
-              examples=("This email and any files transmitted with it are confidential and intended solely for "
+              examples=("This email message is for the sole use of the intended recipient(s) and may\ncontain "
+                        "confidential and privileged information. If you are not the intended\nrecipient, please "
+                        "contact the sender by reply email and destroy all copies.",
+                        "Notice:  This e-mail message, together with any attachments, contains\ninformation of "
+                        "Example Co. that may be confidential. It is intended solely for the\nuse of the individual "
+                        "or entity named on this message.",
+                        "This email and any files transmitted with it are confidential and intended solely for "
                         "the use of the individual to whom they are addressed. If you have received this email in "
                         "error please notify the sender.",
                         "The information transmitted in this communication is intended only for the person or entity "
@@ -242,7 +259,10 @@ class MailFurniture(Rule):
     delimiter (RFC 3676), or in mail under a rule of dashes or underscores
     when a name in capitals or an address opens it, no line of it is code,
     and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
-    Example Ltd`), a mailing list's footer (`____` then `List
+    Example Ltd`), or with no delimiter where the message's last paragraph
+    is a name of two to four words over short lines of a title, a company
+    and at least one address, web site or telephone number (`Jane Doe` /
+    `Example International` / `jane@example.org`), a mailing list's footer (`____` then `List
     mailing list`, its address and URL), an archive's note on a scrubbed
     attachment (`-------------- next part --------------`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
@@ -255,7 +275,9 @@ class MailFurniture(Rule):
     Doe/HOU/EES on 03/16/2001 08:42 AM -----`) and the date and fields it
     writes over a quoted one, an attachment's placeholder (`<<Open
     Letter.doc>>`, `(See attached file: notes.doc)`), the R lists' old
-    footer between dotted rules, and confidentiality disclaimers. A quoted
+    footer between dotted rules, a mail gateway's virus-scan notice (`This
+    email message has been swept by MIMEsweeper`), and confidentiality
+    disclaimers. A quoted
     message's header may stand indented (Outlook indents the one it quotes). The kinds are data (`FURNITURE` in the
     module), each with the software whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
@@ -343,6 +365,14 @@ class MailFurniture(Rule):
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None and _signs(bare[i + 1:last + 1]):
                 return last, _RULE_SIGNATURE_KIND
+        if mail and i > 0 and not bare[i - 1].strip() and depth[i - 1] == depth[i]:
+            last = i
+            while (last + 1 < len(bare) and depth[last + 1] == depth[i] and bare[last + 1].strip()
+                   and not _opens_furniture(bare[last + 1].rstrip()) and not _RULE.fullmatch(bare[last + 1])):
+                last += 1
+            if (0 < last - i < UNMARKED_SIGNATURE_LINES and _ends_message(last, bare, depth)
+                    and _unmarked_signature([b.strip() for b in bare[i:last + 1]])):
+                return last, _UNMARKED_SIGNATURE_KIND
         return None
 
     def _signature_end(self, i, lines, bare, depth, mail) -> int | None:
@@ -429,8 +459,13 @@ def _ends_message(last: int, bare: list, depth: list) -> bool:
         if depth[n] != depth[last]:
             return True
         if bare[n].strip():
+            if _RULE_OF_STARS.fullmatch(bare[n].strip()) and n + 1 < len(bare):
+                continue  # a rule of stars or equals signs over a gateway's notice (`*****` / `This email ...`)
             return _opens_furniture(bare[n].rstrip())
     return True
+
+
+_RULE_OF_STARS = lazyre.compile(r"[*=]{20,}")
 
 
 def _extent(i, bare, furniture: Furniture) -> int:
@@ -482,6 +517,34 @@ def _signs(block: list[str]) -> bool:
     return bool(name or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
 
 
+# A signature with no delimiter: the message's last paragraph is a name, then its writer's title, company or
+# contacts, one to a line (`Jane Doe` / `Regulatory Affairs - Example Corp.` / `jane.doe@example.com`). One line
+# of them at least is an address, a web site or a telephone number: a name over lines of words alone may be a
+# list (of people, of teams) that ends the message.
+UNMARKED_SIGNATURE_LINES = 6  # lines, the name's included (the signatures seen ran 2 to 6)
+NAME_LINE_WORDS = 4  # a name: `Jane Doe`, `Dr E.A. Catchpole`, `Juan de la Cruz` (short words in lower case too)
+CONTACT_LINE_CHARS = 72  # a line of a title, a company or a contact; prose runs longer
+
+
+def _unmarked_signature(block: list[str]) -> bool:
+    """Whether the lines of a message's last paragraph are an unmarked signature (see UNMARKED_SIGNATURE_LINES)."""
+    first, rest = block[0], block[1:]
+    words = first.split()
+    capitals = [w for w in words if w[:1].isalpha()]
+    name = (1 < len(words) <= NAME_LINE_WORDS and len(first) <= 40 and not _SENTENCE_CLOSE.search(first)
+            and not _CONTACT.search(first) and capitals and capitals[0][0].isupper() and capitals[-1][0].isupper()
+            and all(w[0].isupper() or len(w) <= 3 for w in capitals) and not any(c.isdigit() for c in first))
+    return bool(name and any(_CONTACT.search(line) for line in rest)
+                and all(len(line) <= CONTACT_LINE_CHARS and not looks_like_code(line)
+                        and not (_SENTENCE_CLOSE.search(line) and not _CONTACT.search(line)
+                                 and not _ABBREVIATION_END.search(line)) for line in rest))
+
+
+_ABBREVIATION_END = lazyre.compile(r"\b(?:Corp|Inc|Ltd|Co|LLC|LLP|PLC|Dept|Univ|St|Ave|Ph\.?D)\.\s*$")
+_UNMARKED_SIGNATURE_KIND = Furniture("unmarked-signature", "E-mail signature block", start=r"(?!)", safe=False,
+                                     source="the writer's name and contacts closing a message, with no delimiter",
+                                     examples=("Jane Doe\nRegulatory Affairs - Example Corp.\n"
+                                               "jane.doe@example.com\n713-555-0171",))
 _RULE_SIGNATURE_KIND = Furniture("rule-signature", "E-mail signature block", start=_RULE.pattern, safe=False,
                                  source="a rule of dashes or underscores over the writer's name and contacts, "
                                         "ending the message",
