@@ -26,8 +26,11 @@ _PLACE_WORD = r"(?:(?:St|Mt|Ft)\.\s+)?[A-Z][\w'’-]*(?:\.[A-Z][\w'’-]*)*"
 _PLACE = rf"{_PLACE_WORD}(?:(?:\s+|,\s+){_PLACE_WORD}){{0,3}}"
 _PLACES = rf"{_PLACE}(?:,?\s+and\s+{_PLACE})?"  # "... reported and wrote in Atlanta and New York."
 # a person, perhaps with where they were: "CNN's Matthew Chance in Moscow and Laura Smith-Spark in London"
-_PERSON = rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|{_ROLE})?{_NAME}(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)?)"
-_PEOPLE = rf"{_PERSON}(?:\s*,\s*{_PERSON})*(?:,?\s+and\s+{_PERSON})?"
+# ("Associated Press journalists Jane Doe in Berlin, John Roe and Ann Lee in Caracas, Mei Lin in Dakar, Senegal and
+# Dan Roe in Tehran contributed reporting.")
+_PERSON = (rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|(?:[A-Z][a-z]+\s+){{1,2}}{_ROLE}|{_ROLE})?{_NAME}"
+           rf"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:,\s+[A-Z][\w'’.-]*(?=,?\s+and\s|\s+contributed))?)?)")
+_PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*|,?\s+and\s+){_PERSON})*"
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
 _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
         rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACES}"

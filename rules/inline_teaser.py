@@ -55,6 +55,29 @@ _ARROW_LINK = lazyre.compile(r"(?P<headline>(?:Watch|See|Take\s+a\s+look|Look|Re
                              r"Find\s+out|Learn|Meet|Follow)\b[^.?!»\n]{3,140}?\s*»)(?:\s+\.)?(?=\s+[A-Z\"“‘']|\s*$)")
 
 
+# A link's label glued to its headline, the two making a paragraph of their own: a page set the label apart
+# (bold, another colour) and the headline as a link, and the scrape joined them with no space after the colon
+# ("One week after reopening:Ocean City packed on sunny Saturday", "Digital sales boost:Walmart sales increase 10%
+# as online buying grew 74% during coronavirus pandemic": USA Today's network). No sentence ends the line (a
+# writer's "Here is a bit about it:To celebrate ..." does), and no address stands in it (a log's
+# "Checkout:MacOSX / <http://...>").
+_GLUED_LABEL = lazyre.compile(r"(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?[a-z]):(?P<headline>[A-Z0-9\"“‘'][^\n]{10,160}?)"
+                              r"\s*$")
+GLUED_MIN_WORDS = 4  # words of the headline: "Ocean City packed on sunny Saturday"
+
+
+def _glued_label(line: str) -> re.Match | None:
+    """A paragraph of one line that is a link's label glued to its headline (see _GLUED_LABEL), or None."""
+    t = _GLUED_LABEL.match(line)
+    if t is None:
+        return None
+    headline = t.group("headline").rstrip()
+    if (headline[-1] in SENTENCE_ENDS + ":;," or "://" in line or "www." in line or "@" in line
+            or len(headline.split()) < GLUED_MIN_WORDS):
+        return None
+    return t
+
+
 def _answered(body: str, t: re.Match) -> bool:
     """Whether the sentence after a profile question opens by naming its person (the last word of the name), or
     with `He` or `She`."""
@@ -148,6 +171,12 @@ def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
     return (_BARE.match(body, at) if marks else None) or _QUOTED_END.match(body, at)
 
 
+def _whole_line(document, block) -> tuple[int, int]:
+    """(start, end) of the block's line with its line break, so that deleting it leaves no empty line."""
+    start, end = document.line_span(block.first_line)
+    return start, document.line_starts[block.first_line + 1] if block.first_line + 1 < document.line_count else end
+
+
 def _stored_on_one_line(block, body: str) -> bool:
     return block.first_line == block.last_line and len(_SENTENCE_END.findall(body)) + 1 >= _ONE_LINE_SENTENCES
 
@@ -182,6 +211,13 @@ class InlineTeaser(Rule):
     author introducing someone's words); in text broken by more than `max-marks` such line ends (a guide's
     subheadings), only a label that says it points elsewhere (`Read this:`,
     `See more:`, `Related:`) is read.
+
+    In any text, a paragraph of one line that is a link's label glued to
+    its headline, with no space after the colon, is read too (`One week
+    after reopening:Ocean City packed on sunny Saturday`: a page set the
+    label apart and the scrape joined it to the link): a label of up to six
+    words, a headline of four words or more, no sentence's end closing the
+    line and no address in it.
 
     In an article stored on one line (a line of five sentences or more, in a
     document of at most two lines), a headline with no label is read too:
@@ -234,6 +270,7 @@ class InlineTeaser(Rule):
         one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
         if ":" not in text and not one_line and "»" not in text:
             return  # no label, no link's chevron, and no article on one line to hold a headline without one
+        yield from self._glued(document)
         labelled, bare = [], []
         turns = Counter(_NAME_LABEL.findall(text))
         speakers = _speakers(turns)
@@ -267,6 +304,19 @@ class InlineTeaser(Rule):
             shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
             yield Diagnostic(a, b, f'Teaser for another story inside the text: "{shown}"',
                              fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
+
+    def _glued(self, document):
+        """Paragraphs of one line that are a link's label glued to its headline (see _GLUED_LABEL)."""
+        text = document.text
+        for block in document.prose_runs:
+            if block.first_line != block.last_line or block.piece:
+                continue
+            body = text[block.start:block.end]
+            if ":" in body and (t := _glued_label(body)) is not None:
+                shown = body if len(body) <= 60 else body[:59] + "\u2026"
+                yield Diagnostic(block.start, block.end, f'Teaser for another story, its label glued to its '
+                                 f'headline: "{shown}"',
+                                 fix=Fix.unsafe(Edit(*_whole_line(document, block)), message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")

@@ -29,6 +29,10 @@ _CONTRACTION = lazyre.compile(r"\bI\?(?:d|m|ll|ve)\b")
 # that an encoder could not write, each letter become `?`. A question or an emphasis writes its marks after a word.
 _LOST_WORDS = lazyre.compile(r"(?<![\w?])\?{2,}(?:[ /]\?{2,})+(?![\w?])")
 
+# Three or more question marks standing alone between spaces (`? ? ? ? Please keep list traffic on the list.`):
+# non-breaking spaces that indented or spaced a signature, each become `?`. A writer's marks follow a word.
+_LOST_SPACES = lazyre.compile(r"(?<![\w?])\?{1,2}(?:[ \t]\?{1,2}){2,}(?![\w?])")
+
 
 class LostCharacter(Rule):
     """Question mark standing for a character lost in a conversion (`Nicol?s`).
@@ -45,7 +49,10 @@ class LostCharacter(Rule):
     before a word in lower case (`etc.?on Monday`; not R's help operator
     after `see`, `in` or `at`: `see ?matrix`), a contraction's
     lost apostrophe (`I?d`, `I?m`), and two or more words written wholly in
-    question marks (`(???? ????/???? ???)`: words of another script). A question mark that ends a question,
+    question marks (`(???? ????/???? ???)`: words of another script), and
+    three or more question marks standing alone between spaces (`? ? ?
+    Please keep list traffic on the list.`: non-breaking spaces that
+    spaced a signature). A question mark that ends a question,
     one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), and one
     between a word and a capital are left alone.
 
@@ -86,6 +93,9 @@ class LostCharacter(Rule):
         for m in _LOST_WORDS.finditer(text):
             found.append((m.start(), m.end(), f'"{m.group()}": words written wholly in "?" stand for words of another '
                                               f"script lost in an earlier conversion"))
+        for m in _LOST_SPACES.finditer(text):
+            found.append((m.start(), m.end(), f'"{m.group()}": question marks standing alone between spaces stand '
+                                              f"for spaces (non-breaking ones) lost in an earlier conversion"))
         for start, end, message in sorted(found):
             if not document.in_example_code(start):
                 yield Diagnostic(start, end, message)

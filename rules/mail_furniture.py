@@ -38,6 +38,9 @@ class Furniture:
 
 _HEADER_FIELD = r"(?:From|To|Cc|Bcc|Sent|Date|Subject|Reply-To|Importance|Organization)\s*:.*"
 _CONTINUATION = r"[ \t]+\S.*|\[mailto:.*"
+# Outlook's field names in Portuguese, Spanish, German and French (`De:`, `Enviado:`, `Von:`, `Gesendet:`, `Objet:`)
+_LOCAL_FIELD = (r"(?:De|Von|Enviado(?:\s+el)?|Gesendet|Envoyé|Para|An|À|Assunto|Asunto|Betreff|Objet|Data|Datum"
+                r"|Fecha)\s*:.*")
 FURNITURE = (
     Furniture("list-footer", "Mailing-list footer",
               start=r"_{20,}\s*", more=r".{1,80}\s(?:mailing\s+list|list)\s*|\S+(?:@| at )\S+\s*|(?:https?://|<https?://)\S+"
@@ -74,11 +77,15 @@ FURNITURE = (
               examples=("-----Original Message-----\nFrom: Jane Doe\nSent: Tuesday, May 25, 2004 9:50 AM\n"
                         "To: list\nSubject: RE: deferreds",)),
     Furniture("reply-header-rule", "Header block of a quoted message",
-              start=r"_{20,}\s*", more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
-              needs=r"\bFrom\s*:.*\b(?:Sent|Date)\s*:", alone=False,
-              source="Outlook (web and Windows): a rule of underscores and the header of the message replied to",
+              start=r"_{20,}\s*", more=_HEADER_FIELD + "|" + _LOCAL_FIELD + "|" + _CONTINUATION, max_lines=12,
+              safe=False, needs=r"\b(?:From|De|Von)\s*:.*\b(?:Sent|Date|Enviado|Gesendet|Envoyé|Data|Datum|Fecha)\s*:",
+              alone=False,
+              source="Outlook (web and Windows): a rule of underscores and the header of the message replied to, "
+                     "its fields in the writer's language",
               examples=("________________________________________\nFrom: Jane Doe <jane@example.org>\n"
-                        "Sent: Friday, February 3, 2023 9:50 AM\nTo: list@example.org\nSubject: RE: fan control",)),
+                        "Sent: Friday, February 3, 2023 9:50 AM\nTo: list@example.org\nSubject: RE: fan control",
+                        "________________________________________\nDe: Jane Doe [jane at example.org]\n"
+                        "Enviado: segunda-feira, 10 de Junho de 2013 18:14\nPara: Ann Lee\nAssunto: Re: check")),
     Furniture("forward-header", "Header block of a forwarded message",
               start=r"(?:-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?"
                     r"|Begin\s+forwarded\s+message\s*:)\s*",
@@ -278,7 +285,7 @@ class MailFurniture(Rule):
     footer between dotted rules, a mail gateway's virus-scan notice (`This
     email message has been swept by MIMEsweeper`), and confidentiality
     disclaimers. A quoted
-    message's header may stand indented (Outlook indents the one it quotes). The kinds are data (`FURNITURE` in the
+    message's header may stand indented (Outlook indents the one it quotes), and Outlook's may name its fields in Portuguese, Spanish, German or French (`De:`, `Enviado:`, `Von:`). The kinds are data (`FURNITURE` in the
     module), each with the software whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
@@ -514,7 +521,11 @@ def _signs(block: list[str]) -> bool:
     words = [w for w in first.split() if w[:1].isalpha()]
     name = 0 < len(first.split()) <= NAME_WORDS and any(len(w) > 1 for w in words) and all(
         w[0].isupper() for w in words)  # (letters spaced out, `T E S T S`, are a banner, no name)
-    return bool(name or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
+    return (bool(name or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
+            and not _FIELD.match(first))  # (a rule over a pasted header block: `Return-Path: jane at example.org`)
+
+
+_FIELD = lazyre.compile(r"[A-Za-z][\w-]*:\s")
 
 
 # A signature with no delimiter: the message's last paragraph is a name, then its writer's title, company or
