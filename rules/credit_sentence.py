@@ -46,7 +46,7 @@ _CREDIT = rf"{_CLAUSE}(?:(?:,?\s+(?:and|while)|;|,)\s+{_CLAUSE})*\s?\."
 # What a syndicated copy says of where it first appeared, or of whom it came from.
 _SYNDICATION = (r"(?:This|The)\s+(?:article|piece|story|post|report)(?:\s+below)?\s+(?:was|has\s+been|is)\s+"
                 r"(?:written\s+by\s+[^.\n]{2,60}?\s+and\s+)?(?:originally\s+|first\s+)?"
-                r"(?:produced|published|posted|contributed|syndicated|republished)"
+                r"(?:produced|published|posted|contributed|syndicated|republished|provided)"
                 r"(?:\s+for\s+and\s+posted)?\s+(?:by|at|on|in|with|from)\s+[^\n]{2,80}?(?:\.|(?=[ \t]*(?:\n|$)))"
                 r"|Contributed\s+by\s+[A-Z][^\n]{1,60}?\s+of\s+(?:(?:www\.)?[\w-]+(?:\.[\w-]+)+"
                 r"|(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s?\."
@@ -156,7 +156,7 @@ def _blurb_pattern():
 CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
-_CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|[Dd]elivered|"
+_CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|provided|[Dd]elivered|"
                        r"[Cc]ontributed|designed|produced|created|made|drew|used\s+in\s+(?:this|the))\b")
 
 
@@ -186,7 +186,8 @@ class CreditSentence(Rule):
     credit ends at its own full stop (a place's words keep only inner ones:
     `D.C`, `St. Louis`); and a syndication note (`This article
     was originally published at ...`, `This article has been contributed by
-    ...`, `Contributed by X of www.example.com.`, `Delivered by ...`, a wire's
+    ...`, `This story was provided by Example News, ...`, `Contributed by X
+    of www.example.com.`, `Delivered by ...`, a wire's
     `Information from The Associated Press was used in this report.`). A
     credit for contributing and a syndication note count anywhere they open
     a sentence; one for reporting, writing or an interview only among the

@@ -61,8 +61,10 @@ class LinkPrompt(Rule):
     (visit, follow, subscribe, share, watch, learn, join, sign up, download,
     purchase, inquire, browse, request, `For more ...`, `To learn more ...`,
     in any case) and says where: an address, a mail address, two social
-    platforms or a newsletter (`Sign up for our weekly newsletter.`); and a
-    line that is only a platform's name and its address
+    platforms or a newsletter (`Sign up for our weekly newsletter.`), or,
+    for a paragraph that is the prompt alone, of four to sixteen words,
+    the word `here` closing it, where the link was (`Get the original
+    recipe here.`); and a line that is only a platform's name and its address
     (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
     two and last `edge-blocks` prose blocks, where sites put such prompts;
     a prompt whose line ends handing over its address with `@` or `at:`
@@ -155,7 +157,9 @@ class LinkPrompt(Rule):
             links = list(_LINK.finditer(_PICTURE_LINK.sub(lambda m: " " * len(m.group()), sentence)))
             platforms = len(_PLATFORMS.findall(sentence))
             newsletter = bool(_SIGN_UP.match(sentence) and _NEWSLETTER.search(sentence))
-            if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter):
+            here = (start == 0 and end >= len(body.rstrip()) and bool(_HERE.search(sentence))
+                    and HERE_MIN_WORDS <= len(sentence.split()) <= HERE_MAX_WORDS)
+            if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter or here):
                 continue
             if links and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS:
                 continue  # the sentence goes on about something else: the text's own
@@ -191,6 +195,11 @@ _ORDER_LINE = lazyre.compile(r"\s*(?:(?:get|request|download)\s+(?:a\s+|free\s+|
                              r"|make\s+an?\s+(?:order|purchase|enquiry|inquiry)|(?:inquire|enquire)\s+(?:for|before)"
                              r"|(?:order|purchase|buy)\s+(?:a\s+|this\s+|the\s+)?(?:complete\s+|full\s+)?report)\b"
                              r"[^\n]{0,300}?\s(?:at\s*:?|@|:)?\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# A paragraph of its own whose link was its last word, "here", the address gone with the markup: "Get the original
+# recipe here.", "Find out more reasons why the town is worth a visit here." (at a document's edges, as the rest).
+_HERE = lazyre.compile(r"\bhere\s*[.!]?$", re.IGNORECASE)
+HERE_MAX_WORDS = 16  # a call to follow a link; the text's own sentences that end in "here" run longer
+HERE_MIN_WORDS = 4  # what to find there named ("Get the original recipe here."), not a greeting ("See you here.")
 _HANDED_OVER = lazyre.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
 # newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
