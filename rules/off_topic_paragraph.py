@@ -502,7 +502,14 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
         # administration improperly limited federal protections": the paragraph goes on with the story's matters
     if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or mostly_addresses(texts[k]) for k in members):
         return True
+    if sum(len(texts[k].split()) for k in members) > BODY_SHARE * sum(len(t.split()) for t in texts):
+        return True  # the body of the document itself, among a page's title, a bio and a citation: nothing to splice into
     return any(_fragment(texts, k) for k in members)
+
+
+# A unit holding more than this share of the document's words is its body, not something spliced into it (a
+# journal's review page: the review's one long paragraph under a title, the reviewer's bio and the citation).
+BODY_SHARE = 0.5
 
 
 # A paragraph that opens by naming the story's event as known to the reader ("The news ...", "The move ...", "This

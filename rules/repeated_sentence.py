@@ -209,6 +209,8 @@ class RepeatedSentence(Rule):
         alone = (start, end) == (b.start, b.end) and not b.piece
         first_alone = ((first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
                        and not blocks[first_block].piece)
+        if first_alone and not alone and first_block == 0 and not ends_sentence(text[first_start:first_end]):
+            return None  # the document's title, restated in its text (a review's citation names the books again)
         if first_alone and not alone and (first_block == paras[0].index > 0
                                           or _one_sentence_style(document, blocks, starts)):
             # the first paragraph under a headline is the article's lead, never a pull quote; and where

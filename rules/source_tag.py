@@ -763,7 +763,7 @@ def _opens_line(document, block, line: int, content: str) -> bool:
 # A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
 # more in"), so it opens a tag even under a line with no sentence's end (a teaser's headline over "Read more").
 _LINK_LABEL = lazyre.compile(r"(?-i:Read\s+more|READ\s+MORE|Continue\s+reading|See\s+more)\s*(?:»|›|→|\.{3}|…)?")
-_TOOLBARS = ("share-buttons", "archive-widgets", "cms-article-info")
+_TOOLBARS = ("share-buttons", "archive-widgets", "cms-article-info", "embedded-media")
 
 
 def _certain_source(w: Wordings, rest: str, kind: str) -> int | None:
@@ -780,8 +780,9 @@ def _certain_source(w: Wordings, rest: str, kind: str) -> int | None:
 def _toolbar(line: str) -> bool:
     """Whether a line is a row of a page's buttons or widgets (`share-buttons`: "Listen 4 min Comment on this
     story Gift Article Share"; `archive-widgets`: "7.5k SHARES Facebook Twitter"; `cms-article-info`: "Category:
-    Crime Created on ... Hits: 204"): furniture even where a title would stand, unlike a label a title may be
-    ("Trending Now")."""
+    Crime Created on ... Hits: 204"; `embedded-media`: "Media playback is not supported on this device", where a
+    video opened a BBC story): furniture even where a title would stand, unlike a label a title may be ("Trending
+    Now")."""
     w = wordings()
     return any(w.compiled(n).fullmatch(line) for n, f in enumerate(w.families) if f.id in _TOOLBARS)
 
