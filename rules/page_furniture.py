@@ -38,7 +38,8 @@ class PageFurniture(SourceTagRule):
     and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, `Back to
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, a blog's
     widgets: `Tag Archives: ...`, `Archives Select Month March 2021 ...`,
-    `0 shares`, `Post navigation`, a tabloid's labels as a tokenised dataset
+    `0 shares`, `Post navigation`, a row of links between a serial's pages:
+    `Previous Chapter | Index | Next Chapter`, a tabloid's labels as a tokenised dataset
     keeps them: `PUBLISHED: .`, `Write caption here .`, `VIDEO <title> .`
     (line furniture may end at a spaced stop, ` .`), an image's
     controls: `Enlarge this image toggle caption <credit>`, `VIEW GALLERY -

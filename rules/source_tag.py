@@ -372,16 +372,8 @@ class Scanner:
                 alone = _opens_line(document, block, line, content)
                 first = alone
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
-                if block.kind == "headline":  # a title is the story's words, but for a credit in brackets after a
-                    # caption a page put first, a line of buttons or labels that the page put above the story
-                    # ("Listen 4 min Comment on this story Comment Gift Article Share"), a prompt that calls the
-                    # reader to act ("Subscribe to Example Free Press for FREE": a label such as "Trending Now" may
-                    # title a page), and a photo's credit that a picture library closes ("FG Trade via Getty
-                    # Images": no title ends so)
-                    tags = [t for t in tags if _bracketed_credit(t, content) or _wire_photo(t, content) or (
-                        (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
-                            t.rule == "page-furniture" and _CALL.match(content, lead)) or (
-                            t.rule == "source-credit" and wordings().library_last.search(content[lead:trail]))))]
+                if block.kind == "headline":
+                    tags = _in_title(tags, content, lead, trail)
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
@@ -392,8 +384,12 @@ class Scanner:
                     if not alone and a == ls + lead:
                         continue  # the words that open a line continuing a sentence end it ("is not\nrecommended.")
                     if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content) or (
-                            tag.rule == "source-credit" and _WRITER.match(text, a) and _leads(document, block)):
-                        continue  # (and "... a 2 page brochure. Written by Jane Doe.": the byline, near the top)
+                            tag.rule == "source-credit" and _WRITER.match(text, a) and _leads(document, block)
+                            and not (b == ls + trail and line == block.last_line and a > ls + lead
+                                     and _closes_document(document, block))):
+                        continue  # (and "... a 2 page brochure. Written by Jane Doe.": the byline, near the top;
+                        # not where it closes the document's only paragraph: "... zapped left and right! Written by
+                        # Jane Doe", a plot summary's credit)
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
                             and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
@@ -763,7 +759,7 @@ def _opens_line(document, block, line: int, content: str) -> bool:
 # A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
 # more in"), so it opens a tag even under a line with no sentence's end (a teaser's headline over "Read more").
 _LINK_LABEL = lazyre.compile(r"(?-i:Read\s+more|READ\s+MORE|Continue\s+reading|See\s+more)\s*(?:»|›|→|\.{3}|…)?")
-_TOOLBARS = ("share-buttons", "archive-widgets", "cms-article-info", "embedded-media")
+_TOOLBARS = ("share-buttons", "archive-widgets", "cms-article-info", "embedded-media", "navigation-bar")
 
 
 def _certain_source(w: Wordings, rest: str, kind: str) -> int | None:
@@ -920,6 +916,24 @@ def _heads_next(document, block, line: str) -> bool:
 BYLINE_BLOCKS = 2  # a writer's credit in the document's first prose blocks is its byline, which a page keeps at
 # the top of its story (not a leftover): "A parents' guide ... A 2 page pdf brochure. Written by Jane Doe."
 _WRITER = lazyre.compile(r"(?:written|words|text)\s+by\b", re.IGNORECASE)
+
+
+def _in_title(tags: list, content: str, lead: int, trail: int) -> list:
+    """The tags of a title line that are tags: a title is the story's words, but for a credit in brackets after a
+    caption a page put first, a line of buttons or labels that the page put above the story ("Listen 4 min Comment
+    on this story Comment Gift Article Share"), a prompt that calls the reader to act ("Subscribe to Example Free
+    Press for FREE": a label such as "Trending Now" may title a page), and a photo's credit that a picture library
+    closes ("FG Trade via Getty Images": no title ends so)."""
+    return [t for t in tags if _bracketed_credit(t, content) or _wire_photo(t, content) or (
+        (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
+            t.rule == "page-furniture" and _CALL.match(content, lead)) or (
+            t.rule == "source-credit" and wordings().library_last.search(content[lead:trail]))))]
+
+
+def _closes_document(document, block) -> bool:
+    """Whether a block is the document's last block of prose."""
+    prose = [b.index for b in document.prose_runs if b.kind == "paragraph"]
+    return bool(prose) and prose[-1] == block.index
 
 
 def _leads(document, block) -> bool:
