@@ -254,7 +254,8 @@ class Options:
     extend_patterns: list[str] = option([], "More regular expressions that match a whole tag (case-insensitive).")
     ignore_patterns: list[str] = option([], "Regular expressions: a tag whose text matches one is not reported "
                                             "(allowed bylines, house credits).")
-    max_headline_words: int = option(14, "The longest teaser headline after a cue such as `Read more:`.")
+    max_headline_words: int = option(14, "The longest teaser headline after a cue such as `Read more:` (ten words "
+                                         "more where the line's end closes it).")
 
     def validate(self):
         for p in [*self.extend_patterns, *self.ignore_patterns]:
@@ -617,6 +618,7 @@ class Scanner:
             return None
         if to_end:
             head = [t for _, _, t in tokens]
+            limit += LINE_END_HEADLINE_WORDS if kind == "headline" else 0
             ok = len(tokens) <= limit and (_name_like(head) if kind == "name" else
                                             not any(_ends_sentence(t) and not t.endswith(";") for t in head[:-1]))
             # (a headline may hold a semicolon: "Sensex, Nifty end lower as IT stocks drag; HDFC Bank gains")
@@ -916,6 +918,12 @@ def _heads_next(document, block, line: str) -> bool:
 BYLINE_BLOCKS = 2  # a writer's credit in the document's first prose blocks is its byline, which a page keeps at
 # the top of its story (not a leftover): "A parents' guide ... A 2 page pdf brochure. Written by Jane Doe."
 _WRITER = lazyre.compile(r"(?:written|words|text)\s+by\b", re.IGNORECASE)
+
+
+# Words a headline may run beyond `max-headline-words` where the line's end closes it (a teaser glued to a
+# paragraph's end, or filling its line): its end is certain, and some sites' headlines run long ("Read more: The
+# pandemic has probably made you more vulnerable with coworkers—here's why that could be a good thing", 17 words).
+LINE_END_HEADLINE_WORDS = 10
 
 
 def _in_title(tags: list, content: str, lead: int, trail: int) -> list:
