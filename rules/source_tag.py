@@ -394,10 +394,11 @@ class Scanner:
                     if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
                             and not ends_sentence(content, introduces=True)):
                         tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
-                    if tag.kind == "line" and block.first_line == block.last_line and (_heads_next(
-                            document, block, text[a:b]) or _introduces_prose(document, block, content)):
-                        continue  # a heading of the paragraph after it ("Privacy policy" / "Our privacy policy ..."),
-                        # or a line that introduces a passage the author quotes ("More from the Province:" / "…")
+                    if tag.kind == "line" and block.first_line == block.last_line and (
+                            (a == ls + lead and _heads_next(document, block, text[a:b]))
+                            or _introduces_prose(document, block, content)):
+                        continue  # a heading of the paragraph after it, a whole line ("Privacy policy" / "Our
+                        # privacy policy ..."), or a line that introduces a passage the author quotes ("More from the Province:" / "…")
                     if (_NOTICE.search(text[a:b]) or tag.kind == "address") and _legal_text(document):
                         continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
@@ -744,10 +745,14 @@ _PHOTO_CUE = lazyre.compile(r"(?:photo|image|picture|pic)s?(?:\s+credit)?\s*:\s*
 
 def _wire_photo(tag: _Tag, content: str) -> bool:
     """Whether a tag closing a line is a photo's credit naming a wire service or a picture library (`... Jihadi
-    John. Photo: Reuters`): a caption a page put first, where a title would stand; no title ends so."""
-    cue = _PHOTO_CUE.match(content, tag.start)
-    if tag.rule != "source-credit" or cue is None or content[tag.end:].strip():
+    John. Photo: Reuters`, `... April 8, 2020. REUTERS/Jane Doe/File Photo`): a caption a page put first, where a
+    title would stand; no title ends so."""
+    if tag.rule != "source-credit" or content[tag.end:].strip():
         return False
+    cue = _PHOTO_CUE.match(content, tag.start)
+    if cue is None:  # a wire's name, then its photographer's: "... April 8, 2020. REUTERS/Jane Doe/File Photo"
+        wire = wordings().wire.match(content, tag.start)
+        return wire is not None and tag.start > 0 and content[wire.end():wire.end() + 1] == "/"
     name = content[cue.end():tag.end].strip().rstrip(".")
     return bool(wordings().wire.fullmatch(name) or wordings().library.fullmatch(name))
 
