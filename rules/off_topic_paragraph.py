@@ -504,7 +504,25 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
         return True
     if sum(len(texts[k].split()) for k in members) > BODY_SHARE * sum(len(t.split()) for t in texts):
         return True  # the body of the document itself, among a page's title, a bio and a citation: nothing to splice into
+    if not pair and _first_person(texts[n]) and sum(_first_person(t) for k, t in enumerate(texts) if k != n) >= \
+            FIRST_PERSON_PARAGRAPHS:
+        return True  # the writer's own account goes on ("On my first night, I walked towards the beach ..."): a
+        # memoir's or an op-ed's episode, in the voice of the paragraphs around it
     return any(_fragment(texts, k) for k in members)
+
+
+# A paragraph that tells in the first person (its own words, outside quotation marks: FIRST_PERSON_WORDS of "I",
+# "my", "we", "our" ...) in a document where FIRST_PERSON_PARAGRAPHS others do is the writer's account going on.
+# Another story's paragraph is a reporter's, in the third person; a first person there is inside a quotation.
+FIRST_PERSON_WORDS = 2
+FIRST_PERSON_PARAGRAPHS = 2
+_FIRST_PERSON = lazyre.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b(?!['’]s)")
+
+
+def _first_person(text: str) -> bool:
+    """Whether a paragraph tells in the first person outside its quotations (see FIRST_PERSON_WORDS)."""
+    return len(_FIRST_PERSON.findall(_QUOTED.sub(" ", text).replace("I'", "I ").replace("I’", "I "))) >= \
+        FIRST_PERSON_WORDS
 
 
 # A unit holding more than this share of the document's words is its body, not something spliced into it (a
