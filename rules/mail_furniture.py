@@ -267,9 +267,11 @@ class MailFurniture(Rule):
     when a name in capitals or an address opens it, no line of it is code,
     and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
     Example Ltd`), or with no delimiter where the message's last paragraph
-    is a name of two to four words over short lines of a title, a company
-    and at least one address, web site or telephone number (`Jane Doe` /
-    `Example International` / `jane@example.org`), a mailing list's footer (`____` then `List
+    is a name of two to four words (perhaps with a title or a call sign
+    after a comma) over short lines of a title, a company and at least one
+    address, web site or telephone number (`Jane Doe` / `Example
+    International` / `jane@example.org`; a postscript may follow it; an
+    attribution over a quote is none), a mailing list's footer (`____` then `List
     mailing list`, its address and URL), an archive's note on a scrubbed
     attachment (`-------------- next part --------------`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
@@ -377,7 +379,9 @@ class MailFurniture(Rule):
             while (last + 1 < len(bare) and depth[last + 1] == depth[i] and bare[last + 1].strip()
                    and not _opens_furniture(bare[last + 1].rstrip()) and not _RULE.fullmatch(bare[last + 1])):
                 last += 1
-            if (0 < last - i < UNMARKED_SIGNATURE_LINES and _ends_message(last, bare, depth)
+            after = next((b for b in bare[last + 1:last + 4] if b.strip()), "")
+            if (0 <= last - i < UNMARKED_SIGNATURE_LINES
+                    and (_ends_message(last, bare, depth) or _POSTSCRIPT.match(after))  # (the writer's PS after it)
                     and _unmarked_signature([b.strip() for b in bare[i:last + 1]])):
                 return last, _UNMARKED_SIGNATURE_KIND
         return None
@@ -538,8 +542,15 @@ CONTACT_LINE_CHARS = 72  # a line of a title, a company or a contact; prose runs
 
 
 def _unmarked_signature(block: list[str]) -> bool:
-    """Whether the lines of a message's last paragraph are an unmarked signature (see UNMARKED_SIGNATURE_LINES)."""
-    first, rest = block[0], block[1:]
+    """Whether the lines of a message's last paragraph are an unmarked signature (see UNMARKED_SIGNATURE_LINES):
+    the name may carry its title, call sign or address after a comma (`Jane Doe, KC6YEY`, `Jane Doe, e-mail
+    jdoe@example.edu`: then it may stand alone)."""
+    first, rest = block[0], list(block[1:])
+    if is_attribution(first, rest[0] if rest else "") or block[-1].rstrip().endswith(":"):
+        return False  # "On Mon, Aug 30, 2010 at 11:32 AM, Jane Doe <jane at example.org> wrote:": a quote follows
+    name_part, comma, after = first.partition(",")
+    if comma and after.strip():
+        first, rest = name_part.strip(), [after.strip()] + rest
     words = first.split()
     capitals = [w for w in words if w[:1].isalpha()]
     name = (1 < len(words) <= NAME_LINE_WORDS and len(first) <= 40 and not _SENTENCE_CLOSE.search(first)
