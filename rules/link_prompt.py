@@ -21,7 +21,8 @@ _OPENING = lazyre.compile(
     r"|find|check\s+out|listen|like|e-?mail|contact|send|tune\s+in|support|donate|register"
     r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned)"
     r"|purchase|buy|order|inquire|enquire|browse|access|complete\s+report)\b"
-    r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b",
+    r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b"
+    r"|\s*if\s+you(?:['’]re|\s+are)\s+interested\s+in\s+(?:keeping\s+up|following|more|learning)\b",
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
 # page-furniture's prompts).
@@ -66,7 +67,10 @@ class LinkPrompt(Rule):
     the word `here` closing it, where the link was (`Get the original
     recipe here.`); and a line that is only a platform's name and its address
     (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
-    two and last `edge-blocks` prose blocks, where sites put such prompts;
+    two and last `edge-blocks` prose blocks, where sites put such prompts
+    (the last ones of three words or more too: a row of share buttons, one
+    to a line, is no edge's text); `If you are interested in keeping up
+    with ...` opens a prompt too;
     a prompt whose line ends handing over its address with `@` or `at:`
     (a market report's `Purchase a copy of this report @ http://...`,
     `Browse more detail information about X at: http://...`) anywhere; and
@@ -117,7 +121,10 @@ class LinkPrompt(Rule):
         if document.markdown or document.is_mail:
             return
         prose = [b for b in document.prose_runs if b.kind == "paragraph"]
-        edges = prose[:2] + prose[2:][-self.options.edge_blocks:]
+        # (a page's row of share buttons, one word to a line, is no edge's text: the edge is read above it)
+        wordy = [b for b in prose if len(document.text[b.start:b.end].split()) > EDGE_MIN_WORDS]
+        edges = list({b.index: b for b in prose[:2] + prose[2:][-self.options.edge_blocks:]
+                      + wordy[-self.options.edge_blocks:]}.values())
         if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
             edges = prose
         for block in edges:
@@ -161,7 +168,7 @@ class LinkPrompt(Rule):
                     and HERE_MIN_WORDS <= len(sentence.split()) <= HERE_MAX_WORDS)
             if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter or here):
                 continue
-            if links and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS:
+            if links and platforms < 2 and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS:
                 continue  # the sentence goes on about something else: the text's own
             yield start, end
 
@@ -195,6 +202,9 @@ _ORDER_LINE = lazyre.compile(r"\s*(?:(?:get|request|download)\s+(?:a\s+|free\s+|
                              r"|make\s+an?\s+(?:order|purchase|enquiry|inquiry)|(?:inquire|enquire)\s+(?:for|before)"
                              r"|(?:order|purchase|buy)\s+(?:a\s+|this\s+|the\s+)?(?:complete\s+|full\s+)?report)\b"
                              r"[^\n]{0,300}?\s(?:at\s*:?|@|:)?\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+EDGE_MIN_WORDS = 2  # a block of two words or fewer (`Facebook`, `Share this:`) is a button, not the text's edge
+
+
 # A paragraph of its own whose link was its last word, "here", the address gone with the markup: "Get the original
 # recipe here.", "Find out more reasons why the town is worth a visit here." (at a document's edges, as the rest).
 _HERE = lazyre.compile(r"\bhere\s*[.!]?$", re.IGNORECASE)
