@@ -29,7 +29,8 @@ _PLACES = rf"{_PLACE}(?:,?\s+and\s+{_PLACE})?"  # "... reported and wrote in Atl
 # ("Associated Press journalists Jane Doe in Berlin, John Roe and Ann Lee in Caracas, Mei Lin in Dakar, Senegal and
 # Dan Roe in Tehran contributed reporting.")
 _PERSON = (rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|(?:[A-Z][a-z]+\s+){{1,2}}{_ROLE}|{_ROLE})?{_NAME}"
-           rf"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:,\s+[A-Z][\w'’.-]*(?=,?\s+and\s|\s+contributed))?)?)")
+           rf"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
+           rf"(?:,\s+[A-Z][\w'’.-]*(?=,?\s+and\s|\s+contributed))?)?)")
 _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*|,?\s+and\s+){_PERSON})*"
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
 _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
@@ -156,7 +157,8 @@ def _blurb_pattern():
 CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
-_CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|provided|[Dd]elivered|"
+_CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|provided|"
+                       r"[Dd]elivered|"
                        r"[Cc]ontributed|designed|produced|created|made|drew|used\s+in\s+(?:this|the))\b")
 
 

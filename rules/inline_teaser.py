@@ -61,8 +61,8 @@ _ARROW_LINK = lazyre.compile(r"(?P<headline>(?:Watch|See|Take\s+a\s+look|Look|Re
 # as online buying grew 74% during coronavirus pandemic": USA Today's network). No sentence ends the line (a
 # writer's "Here is a bit about it:To celebrate ..." does), and no address stands in it (a log's
 # "Checkout:MacOSX / <http://...>").
-_GLUED_LABEL = lazyre.compile(r"(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?[a-z]):(?P<headline>[A-Z0-9\"“‘'][^\n]{10,160}?)"
-                              r"\s*$")
+_GLUED_LABEL = lazyre.compile(r"(?P<label>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}?[a-z])"
+                              r":(?P<headline>[A-Z0-9\"“‘'][^\n]{10,160}?)\s*$")
 GLUED_MIN_WORDS = 4  # words of the headline: "Ocean City packed on sunny Saturday"
 
 

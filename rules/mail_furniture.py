@@ -286,9 +286,11 @@ class MailFurniture(Rule):
     Letter.doc>>`, `(See attached file: notes.doc)`), the R lists' old
     footer between dotted rules, a mail gateway's virus-scan notice (`This
     email message has been swept by MIMEsweeper`), and confidentiality
-    disclaimers. A quoted
-    message's header may stand indented (Outlook indents the one it quotes), and Outlook's may name its fields in Portuguese, Spanish, German or French (`De:`, `Enviado:`, `Von:`). The kinds are data (`FURNITURE` in the
-    module), each with the software whose shape it is and an example.
+    disclaimers. A quoted message's header may stand indented (Outlook
+    indents the one it quotes), and Outlook's may name its fields in
+    Portuguese, Spanish, German or French (`De:`, `Enviado:`, `Von:`). The
+    kinds are data (`FURNITURE` in the module), each with the software
+    whose shape it is and an example.
     A signature is read only in a document that opens with a mail header
     block or where the delimiter is exactly `-- ` near the end; the other
     kinds anywhere but in a fenced code block (a release note's signed

@@ -503,7 +503,8 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
     if any((_ENUMERATION.search(texts[k]) and not _list_items(texts[k])) or mostly_addresses(texts[k]) for k in members):
         return True
     if sum(len(texts[k].split()) for k in members) > BODY_SHARE * sum(len(t.split()) for t in texts):
-        return True  # the body of the document itself, among a page's title, a bio and a citation: nothing to splice into
+        return True  # the body of the document itself, among a page's title, a bio and a citation: nothing was
+        # spliced into it
     if not pair and _first_person(texts[n]) and sum(_first_person(t) for k, t in enumerate(texts) if k != n) >= \
             FIRST_PERSON_PARAGRAPHS:
         return True  # the writer's own account goes on ("On my first night, I walked towards the beach ..."): a

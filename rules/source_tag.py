@@ -398,7 +398,8 @@ class Scanner:
                             (a == ls + lead and _heads_next(document, block, text[a:b]))
                             or _introduces_prose(document, block, content)):
                         continue  # a heading of the paragraph after it, a whole line ("Privacy policy" / "Our
-                        # privacy policy ..."), or a line that introduces a passage the author quotes ("More from the Province:" / "…")
+                        # privacy policy ..."), or a line that introduces a passage the author quotes ("More from the
+                        # Province:" / "…")
                     if (_NOTICE.search(text[a:b]) or tag.kind == "address") and _legal_text(document):
                         continue  # a licence's own copyright notice and addresses are its text
                     if any(p.search(text[a:b]) for p in self._ignore):
