@@ -70,7 +70,9 @@ class LinkPrompt(Rule):
     two and last `edge-blocks` prose blocks, where sites put such prompts
     (the last ones of three words or more too: a row of share buttons, one
     to a line, is no edge's text); `If you are interested in keeping up
-    with ...` opens a prompt too;
+    with ...` opens a prompt too, and what the reader will find at the
+    address may follow it at any length (`Visit Example.news to learn more
+    about ...`);
     a prompt whose line ends handing over its address with `@` or `at:`
     (a market report's `Purchase a copy of this report @ http://...`,
     `Browse more detail information about X at: http://...`) anywhere; and
@@ -168,7 +170,8 @@ class LinkPrompt(Rule):
                     and HERE_MIN_WORDS <= len(sentence.split()) <= HERE_MAX_WORDS)
             if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter or here):
                 continue
-            if links and platforms < 2 and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS:
+            if (links and platforms < 2 and len(sentence[links[-1].end():].split()) > _AFTER_LINK_WORDS
+                    and not _PURPOSE.match(sentence, links[-1].end())):
                 continue  # the sentence goes on about something else: the text's own
             yield start, end
 
@@ -221,6 +224,10 @@ _SIGN_UP = lazyre.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe)\s+(?:for|to
 # its own, a press release's, is a prompt).
 _CONTACT_FIELD = lazyre.compile(r"\s*(?:e-?mail|contact)\s*:", re.IGNORECASE)
 _AFTER_LINK_WORDS = 12  # "Visit www.example.com for alternative news, commentary and preparedness info."
+# What the reader will find there, however long it runs: "Visit Example.news to learn more about how health experts
+# are learning to fight the coronavirus."
+_PURPOSE = lazyre.compile(r"\s+(?:to\s+(?:learn|read|find\s+out|see)\s+(?:more|about)|for\s+(?:more|the\s+latest))\b",
+                          re.IGNORECASE)
 
 
 def _starts(body: str):
