@@ -158,8 +158,7 @@ CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
 _CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|provided|"
-                       r"[Dd]elivered|"
-                       r"[Cc]ontributed|designed|produced|created|made|drew|used\s+in\s+(?:this|the))\b")
+                       r"[Dd]elivered|[Cc]ontributed|designed|produced|created|made|drew|used\s+in\s+(?:this|the))\b")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import LayoutLimits
+from doclint.repeats import removal_start
 from doclint.rule import Rule, option
 from doclint.text import CLOSERS, SENTENCE_ENDS
 
@@ -171,12 +172,6 @@ def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
     return (_BARE.match(body, at) if marks else None) or _QUOTED_END.match(body, at)
 
 
-def _whole_line(document, block) -> tuple[int, int]:
-    """(start, end) of the block's line with its line break, so that deleting it leaves no empty line."""
-    start, end = document.line_span(block.first_line)
-    return start, document.line_starts[block.first_line + 1] if block.first_line + 1 < document.line_count else end
-
-
 def _stored_on_one_line(block, body: str) -> bool:
     return block.first_line == block.last_line and len(_SENTENCE_END.findall(body)) + 1 >= _ONE_LINE_SENTENCES
 
@@ -316,7 +311,8 @@ class InlineTeaser(Rule):
                 shown = body if len(body) <= 60 else body[:59] + "\u2026"
                 yield Diagnostic(block.start, block.end, f'Teaser for another story, its label glued to its '
                                  f'headline: "{shown}"',
-                                 fix=Fix.unsafe(Edit(*_whole_line(document, block)), message="Delete the teaser"))
+                                 fix=Fix.unsafe(Edit(removal_start(document, block), block.end),
+                                                message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")

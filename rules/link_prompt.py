@@ -124,9 +124,14 @@ class LinkPrompt(Rule):
             return
         prose = [b for b in document.prose_runs if b.kind == "paragraph"]
         # (a page's row of share buttons, one word to a line, is no edge's text: the edge is read above it)
-        wordy = [b for b in prose if len(document.text[b.start:b.end].split()) > EDGE_MIN_WORDS]
+        wordy = []  # the last edge_blocks blocks of more than EDGE_MIN_WORDS words, read from the end
+        for b in reversed(prose):
+            if len(wordy) == self.options.edge_blocks:
+                break
+            if len(document.text[b.start:b.end].split(None, EDGE_MIN_WORDS)) > EDGE_MIN_WORDS:
+                wordy.append(b)
         edges = list({b.index: b for b in prose[:2] + prose[2:][-self.options.edge_blocks:]
-                      + wordy[-self.options.edge_blocks:]}.values())
+                      + wordy[::-1]}.values())
         if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
             edges = prose
         for block in edges:
