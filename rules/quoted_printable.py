@@ -33,7 +33,8 @@ class QuotedPrintable(Rule):
     ## What it does
     Flags what a mail's quoted-printable transfer encoding (RFC 2045) leaves
     in text that was never decoded: `=3D` for `=`, `=20` for a space at a
-    line's end, `=2E` for a full stop opening a line, `=E2=80=99` for the
+    line's end, `=09` for a tab (Outlook's encoder escapes every tab:
+    `Sent:=09Thursday`), `=2E` for a full stop opening a line, `=E2=80=99` for the
     bytes of `’`, `=E9` for a byte of a legacy charset, and soft line breaks
     (a line ending in `=` that the encoder broke at 76 characters,
     `consider=` + `ing`). A document is read as
@@ -93,7 +94,8 @@ class QuotedPrintable(Rule):
         declared = _DECLARED.search(text) is not None
         charset = _charset(text)
         found = list(_escapes(text, escapes, charset))
-        shown = sum(kind != "other" for kind, *_ in found) + sum(wrapped for _, _, wrapped in breaks)
+        # (a tab's escape inside a line is decoded where the text shows quoted-printable, but shows none itself)
+        shown = sum(kind not in ("other", "tab") for kind, *_ in found) + sum(wrapped for _, _, wrapped in breaks)
         if not declared and shown < _EVIDENCE:
             return
         out = []
@@ -236,6 +238,8 @@ def _escapes(text: str, escapes: list, charset: str | None):
             yield "equals", start, m.end(), "="
         elif value in (0x20, 0x09) and _at_line_end(text, m.end()):
             yield "space", start, m.end(), chr(value)
+        elif value == 0x09:
+            yield "tab", start, m.end(), "\t"  # Outlook's encoder escapes every tab (`Sent:=09Thursday`)
         elif value == 0x2E and (start == 0 or text[start - 1] == "\n"):
             yield "dot", start, m.end(), "."  # encoders escape a full stop opening a line (SMTP's lone `.`)
         else:
