@@ -166,6 +166,32 @@ def _speakers(turns: Counter) -> set[str]:
 _CUE = lazyre.compile(r"(?:read|see|watch|related|also|more\s+from|don'?t\s+miss)\b", re.IGNORECASE)
 
 
+# The pieces of text that end at ` .` ("... they destroy the family . Read more from WIRED: . 21 Awesomely
+# Well-Designed Products We're Dying to Own ."), back to the sentence end before them. A piece that ends at a colon
+# introduced what the dataset dropped (a list, a link's block), no line of its own.
+_MARKED_PIECE = lazyre.compile(r"(?:^|(?<=[.?!]\s))[^.?!\n]{1,200}?\S\s\.(?=\s|$)")
+
+
+def _linked_run(text: str) -> bool:
+    """Whether every piece of text ending at ` .` (see _MARKED_PIECE), but one that introduces a dropped block, is
+    a headline in title case as long as a linked one (RUN_MIN_WORDS words or more): a run of other stories'
+    headlines, not a guide's subheadings ("Sultry old days in town .", "Big business .") nor a picture's captions
+    cut where their lines ended ("Spinetti was born in Cwm, Wales, on .")."""
+    pieces = [p.split()[:-1] for p in _MARKED_PIECE.findall(text) if not p.rstrip(" .").endswith(":")]
+    return bool(pieces) and all(len(p) >= RUN_MIN_WORDS and _title_case(p) for p in pieces)
+
+
+# A headline in title case ("12 Most Ancient and Magnificent Trees From Around the World") may run to
+# `max-headline-words`: TITLE_CASE_SHARE of its words of four letters or more are capitalised, which the text's
+# own sentences, longer than `max-bare-words`, are not.
+TITLE_CASE_SHARE = 0.75
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
+
+
 def _bare_headline(body: str, at: int, marks: int) -> re.Match | None:
     """A headline with no label at `at`: ending at ` .` in a text that ends lines so (`marks` of them), or in a
     quoted phrase (see _BARE, _QUOTED_END)."""
@@ -205,7 +231,9 @@ class InlineTeaser(Rule):
     opens with a pronoun (`They ask: "Who am I supposed to be? "`: the
     author introducing someone's words); in text broken by more than `max-marks` such line ends (a guide's
     subheadings), only a label that says it points elsewhere (`Read this:`,
-    `See more:`, `Related:`) is read.
+    `See more:`, `Related:`) is read, unless every one of those lines is a
+    headline in title case of six words or more (`12 Most Ancient and
+    Magnificent Trees From Around the World .`: a run of linked headlines).
 
     In any text, a paragraph of one line that is a link's label glued to
     its headline, with no space after the colon, is read too (`One week
@@ -216,7 +244,8 @@ class InlineTeaser(Rule):
 
     In an article stored on one line (a line of five sentences or more, in a
     document of at most two lines), a headline with no label is read too:
-    a sentence of `min-bare-words` to `max-bare-words` words ending at ` .`
+    a sentence of `min-bare-words` to `max-bare-words` words (to
+    `max-headline-words` in title case) ending at ` .`
     (`Prince crowns dual rock charts .`), where the article's own sentences
     end at `.` (not one that ends with a colon, which introduced what the
     dataset dropped: `Here's what we know so far: .`, nor with `said`, an
@@ -261,7 +290,8 @@ class InlineTeaser(Rule):
     def check(self, document, context):
         text = document.text
         marks = len(_LINE_END_MARK.findall(text))
-        broken = marks > self.options.max_marks  # a guide broken by subheadings: only a teaser's own cue counts
+        # a guide broken by subheadings: only a teaser's own cue counts (not a run of linked headlines, each long)
+        broken = marks > self.options.max_marks and not _linked_run(text)
         one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
         if ":" not in text and not one_line and "»" not in text:
             return  # no label, no link's chevron, and no article on one line to hold a headline without one
@@ -322,4 +352,5 @@ class InlineTeaser(Rule):
 
     def _bare(self, t: re.Match) -> bool:
         words = t.group("headline").split()
-        return self.options.min_bare_words <= len(words) <= self.options.max_bare_words and not t.group("headline").isupper()
+        longest = self.options.max_headline_words if _title_case(words) else self.options.max_bare_words
+        return self.options.min_bare_words <= len(words) <= longest and not t.group("headline").isupper()
