@@ -9,7 +9,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
-from doclint.text import is_legal_file, normalize, words
+from doclint.text import ends_sentence, is_legal_file, normalize, words
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,11 @@ class RepeatedPassage(Rule):
     `... from the CMake project`), while a common word changed (`normal` /
     `usual`) still makes a near copy; two that differ only by a negation
     (`Who Is Exempt ...?` / `Who Is Not Exempt ...?`) say opposite things,
-    no copy; a paragraph too short to report is no
+    no copy; a run of a list's items (lines of at most 25 words with no
+    sentence's end, or labels such as `Cons:`) that recurs between other
+    items of a longer list is what two entries share (`Must hold a current
+    CPR certificate` under each of five certifications), no copy; a
+    paragraph too short to report is no
     copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
     purpose, so it is not checked. Two headings underlined as
@@ -133,7 +137,8 @@ class RepeatedPassage(Rule):
                  if not all(_REFRAIN.match(t) or _SPEECH.match(t)
                             for t in (document.block_text(paras[m.later]) for m in run.matches))
                  and not all(m.kind != "exact" and m.later in templated for m in run.matches)
-                 and not document.in_code(paras[run.later[0]].start)]  # an example repeated in another language
+                 and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
+                 and not _shared_items(document, run)]
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -201,6 +206,29 @@ class RepeatedPassage(Rule):
 _SPEECH = lazyre.compile(r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Za-z.'’-]+){0,3}:[ \t]*\n")
 _REFRAIN = lazyre.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
                           re.IGNORECASE)
+
+
+# A list's items (a line with no sentence's end, or a label ending in a colon) of at most ITEM_MAX_WORDS words: a
+# run of them repeated in a longer list whose other items differ is the entries' shared items ("Must be at least
+# 18 years old ..." / "Must hold a current CPR certificate ..." / "Cons:" under each of five certifications), as
+# the author wrote them.
+ITEM_MAX_WORDS = 25
+
+
+def _item(text: str) -> bool:
+    return len(words(text)) <= ITEM_MAX_WORDS and (not ends_sentence(text) or text.rstrip().endswith(":"))
+
+
+def _shared_items(document, run) -> bool:
+    """Whether a repeated run is items of a list shared by two entries: every paragraph of both copies a list's
+    item (see ITEM_MAX_WORDS), and the later copy between two other items that are not copies, in one list."""
+    paras = document.paragraphs
+    (a, b), (c, d) = run.later, run.earlier
+    if b + 1 >= len(paras) or a <= d + 1:
+        return False
+    inside = [document.block_text(paras[k]) for k in (*range(a, b + 1), *range(c, d + 1))]
+    around = [document.block_text(paras[a - 1]), document.block_text(paras[b + 1])]
+    return all(map(_item, inside + around))  # (the neighbours are no copies: a run is as long as its copies go)
 
 
 TEMPLATE_COPIES = 3  # near copies of one paragraph from which they are a template's entries, not a defect
