@@ -27,6 +27,20 @@ _BARE = lazyre.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*
 # place and the dash. Only a name (capitalised words, connectors, an address) glued to a capital counts.
 _OPENING = lazyre.compile(r"(?P<tag>\((?P<agency>(?:[A-Z][\w.'’+&-]*|of|the|and|\+|&)(?:\s(?:[A-Z][\w.'’+&-]*|of|the|"
                           r"and|\+|&)){0,4})\))(?P<next>[A-Z\"“‘'])")
+# Or the tag alone and a dash, where the place was never written ("(Reuters Health) - Waning eyesight ..."): an
+# outlet of OUTLETS among its words, or a name ending in "News" ("(HealthDay News) -- ...").
+_DASHED_OPENING = lazyre.compile(r"(?P<tag>\((?P<agency>[A-Z][\w.'’+&-]*(?:\s[A-Z][\w.'’+&-]*){0,3})\))"
+                                 r"\s*(?:-{1,2}|[—–])\s+(?P<next>[A-Z\"“‘'])")
+
+
+def _dashed_opening(text: str):
+    m = _DASHED_OPENING.match(text)
+    if m is None:
+        return None
+    names = m["agency"].lower().split()
+    return m if names[-1] == "news" or any(name in OUTLETS for name in names) else None
+
+
 # Outlets whose tag may stand with no separator after it ("New York (AP) The ..."): wire services and broadcasters.
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
 OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
@@ -34,6 +48,11 @@ cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv"
 # Words of a block that may be a story's lead: shorter lines above it (a subtitle, a reader poll, a headline
 # repeated by a scraper) do not count towards `paragraphs` (a FakeNewsCorpus page's dateline stood fourth).
 LEAD_WORDS = 12
+# A month's abbreviation ends with a full stop that ends no sentence ("MONDAY, Jan. 14, 2013 (HealthDay News) --",
+# "WASHINGTON, Sept. 3 (UPI) --"), as does a US state's in AP style ("BEDFORD, Mass. (AP) --").
+_DATE_ABBREVIATION = lazyre.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ala|Ariz|Ark|Calif|Colo|"
+                                    r"Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|Okla|"
+                                    r"Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.(?=\s)")
 # A byline glued before the dateline on one line, as a wire's stories reach some sites ("By Jane Roe and John Doe
 # BEIJING/SEOUL, Oct 9 (Reuters) - ..."): names of capitalised words, then the place in capitals.
 _BYLINE_BEFORE = lazyre.compile(r"By\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:and\s+(?:[A-Z][\w.'’-]*\s+){1,4})?"
@@ -71,7 +90,11 @@ class DatelineTag(Rule):
     (`(Billboard)From ...`, `(The Hollywood Reporter)The ...`, as the
     partners' stories of a news dataset do): a bracketed name of capitalised
     words or an address, at the very start of the document's first
-    paragraph, counts too. A byline glued before the dateline on the same
+    paragraph, counts too, as does a tag there with a dash after it that
+    names a wire service or a broadcaster or ends in `News` (`(Reuters
+    Health) - Waning eyesight ...`). A month's or a US state's abbreviation
+    in the place ends no sentence (`MONDAY, Jan. 14, 2013 (HealthDay News)
+    --`). A byline glued before the dateline on the same
     line stays (`By Jane Roe BEIJING, Oct 9 (Reuters) - ...`). Further down
     the document, a paragraph that opens with a wire's dateline, its place
     in capitals, a wire service's or a broadcaster's tag and a dash
@@ -143,7 +166,7 @@ class DatelineTag(Rule):
         byline = _BYLINE_BEFORE.match(text)  # "By Jane Roe BEIJING, Oct 9 (Reuters) - ...": the byline stays
         skip = byline.end() if byline else 0
         m = _DATELINE.match(text, skip)
-        opening = _OPENING.match(text) if m is None and block.start == first else None
+        opening = (_OPENING.match(text) or _dashed_opening(text)) if m is None and block.start == first else None
         if opening and len(opening["agency"]) > 1:
             yield self._opening(document, block.start, opening)
             return
@@ -158,8 +181,8 @@ class DatelineTag(Rule):
             return
         if ":" in (sep or "") and not (known or domain):
             return  # "Ashraf Eassa (Qualcomm): It's hard ...": a contributor and their subject, a label for what follows
-        if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", m.group("place")) or _SENTENCE_CLOSES.search(
-                m.group("place")):
+        place = _DATE_ABBREVIATION.sub(" ", m.group("place"))  # "MONDAY, Jan. 14, 2013 (HealthDay News) --"
+        if re.search(f"[{re.escape(SENTENCE_ENDS)}]" + r"\s", place) or _SENTENCE_CLOSES.search(place):
             return  # a sentence before the brackets: prose, not a dateline
         yield self._dateline(document, block, m)
 
@@ -194,8 +217,9 @@ class DatelineTag(Rule):
         a, b = start + m.start("tag"), start + m.end("tag")
         shown = document.text[a:b]
         make = Fix.safe if m["agency"].lower() in OUTLETS else Fix.unsafe
-        return Diagnostic(a, b, f'Agency tag opening the story: "{shown}"', fix=make(Edit(a, b),
-                                                                                      message="Delete the tag"))
+        end = start + m.start("next")  # the tag, and a dash after it with its spaces, if any
+        return Diagnostic(a, end, f'Agency tag opening the story: "{shown}"', fix=make(Edit(a, end),
+                                                                                        message="Delete the tag"))
 
     @staticmethod
     def _bare(document, block, m) -> Diagnostic:
