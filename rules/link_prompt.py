@@ -79,7 +79,12 @@ class LinkPrompt(Rule):
     a line that hands its address over with `@`, whatever words open it
     (`Any Query? Ask to Expert @ https://...`), and a market report's order
     line, anywhere (`Get Sample Copy of X Market ... is now available at
-    http://...`, `Make an Order this Report at http://...`).
+    http://...`, `Make an Order this Report at http://...`). Among the last
+    three prose blocks, a `More information` heading alone on its line and
+    the paragraph under it, of at most 30 words, that says where to read
+    more even with no address (`The U.S. National Institutes of Health has
+    more on insomnia.`, `For more about pacemakers, visit the U.S. National
+    Library of Medicine.`), are one prompt.
     An embedded post's picture link (`pic.twitter.com/...`) is no address:
     the post's own words (`Watch his interview Thursday 8pm.`) are the
     post's. Markdown files and e-mail are left alone: there the links are the
@@ -138,6 +143,7 @@ class LinkPrompt(Rule):
             body = document.text[block.start:block.end]
             for a, b in self._prompts(body, document, block.start):
                 yield self._diagnostic(document, block, block.start + a, block.start + b)
+        yield from _more_information(document, prose)
         inside = {b.index for b in edges}
         for block in prose:  # a prompt that hands over its address with "@" or "at:" is one wherever it stands
             if block.index in inside or "@" not in (body := document.text[block.start:block.end]) and ":" not in body:
@@ -195,6 +201,33 @@ class LinkPrompt(Rule):
                                                                     else b)
         return Diagnostic(a, b, f'Prompt sending the reader to another page: "{shown}"',
                           fix=Fix.unsafe(edit, message="Delete the prompt"))
+
+
+# A news site's closing pointer under its own heading, naming where to read more with no address ("More
+# information" / "The U.S. National Institutes of Health has more on insomnia.", "For more about pacemakers, visit
+# the U.S. National Library of Medicine."): the heading alone on its line, then one paragraph of at most
+# POINTER_MAX_WORDS words that says where, among the document's last MORE_INFORMATION_BLOCKS prose blocks.
+_MORE_HEADING = lazyre.compile(r"\s*(?:for\s+)?more\s+info(?:rmation)?\w?\s*:?\s*$", re.IGNORECASE)
+_POINTER = lazyre.compile(r"\b(?:visit|has\s+more|have\s+more|offers\s+more|find\s+out|learn\s+more|go\s+to|"
+                          r"read\s+more|see)\b", re.IGNORECASE)
+POINTER_MAX_WORDS = 30
+MORE_INFORMATION_BLOCKS = 3
+
+
+def _more_information(document, prose):
+    """The closing pointer under a "More information" heading (see _MORE_HEADING), heading and paragraph."""
+    text = document.text
+    last = prose[-MORE_INFORMATION_BLOCKS:]
+    for heading, pointer in zip(last, last[1:]):
+        if heading.first_line != heading.last_line or not _MORE_HEADING.match(text, heading.start, heading.end):
+            continue
+        body = text[pointer.start:pointer.end]
+        if len(body.split()) <= POINTER_MAX_WORDS and _POINTER.search(body) and pointer.index == heading.index + 1:
+            shown = " ".join(text[heading.start:pointer.end].split())
+            shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+            yield Diagnostic(heading.start, pointer.end, f'Prompt sending the reader to another page: "{shown}"',
+                             fix=Fix.unsafe(Edit(removal_start(document, heading), pointer.end),
+                                            message="Delete the prompt"))
 
 
 # An address handed over as a form's field or an order line does ("Purchase a copy of this report @ http://...",
