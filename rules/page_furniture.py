@@ -79,8 +79,10 @@ class PageFurniture(SourceTagRule):
     short lines in a row (five words at most, no sentence's end; blank
     lines between them allowed), two or more and a third of them naming a
     site's sections or actions (`NAVIGATION_WORDS`: `Home`, `About Us`,
-    `Donate`, `Volunteer`, ...), unless the rest of the document uses the
-    word three times or more (a dictionary's page for `cart`). A list of
+    `Donate`, `Volunteer`, ...), two of them different, unless the rest of
+    the document uses the word three times or more (a dictionary's page for
+    `cart`); a run under a label of the author's (`Services Provided:`,
+    not `Menu:`) is a list. A list of
     names or of ingredients names none; Markdown and mail are not read so.
 
     ## Why is this bad?
@@ -141,14 +143,19 @@ def _menus(document):
 def _a_menu(text: str, run, document) -> bool:
     """Whether a run of short lines names enough of a site's sections or actions (see NAVIGATION_WORDS) that the
     rest of the document does not write about."""
+    label = run[0][1]
+    if label.endswith(":") and not _NAVIGATION.fullmatch(label[:-1].strip()):
+        return False  # a list under the author's label ("Services Provided:" over the services), not "Menu:"
     first, last = document.line_span(run[0][0])[0], document.line_span(run[-1][0])[1]
     rest = (text[:first] + " " + text[last:]).lower()
-    hits = 0
+    hits, named = 0, set()
     for _, item in run:
         m = _NAVIGATION.search(item)
         if m and len(re.findall(rf"\b{re.escape(m.group().lower())}\b", rest)) < MENU_TOPIC:
             hits += 1
-    return hits >= MENU_HITS and hits * 3 >= len(run)
+            named.add(m.group().lower())
+    # (sections of one name, "Moving Services" / "Storage Services", are a list of a business's services)
+    return len(named) >= MENU_HITS and hits * 3 >= len(run)
 
 
 def _menu_edit(text: str, start: int, end: int) -> Edit:
