@@ -86,8 +86,9 @@ def _answered(body: str, t: re.Match) -> bool:
     return re.search(rf"\b{re.escape(t.group('name').split()[-1])}\b|^(?:He|She)\b", after) is not None
 
 
-# A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. "): where a bare headline may start.
-_SENTENCE_END = lazyre.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt)(?<!\bMrs)"
+# A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. ", "DIY vs. Professional"): where a
+# bare headline may start.
+_SENTENCE_END = lazyre.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bvs)(?<!\bMrs)"
                                f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
 
 
