@@ -74,7 +74,9 @@ class RepeatedPassage(Rule):
     `... from the CMake project`), while a common word changed (`normal` /
     `usual`) still makes a near copy; two that differ only by a negation
     (`Who Is Exempt ...?` / `Who Is Not Exempt ...?`) say opposite things,
-    no copy; a run of a list's items (lines of at most 25 words with no
+    no copy; a copy that the author's own sentence, glued in front and
+    ending in a colon, introduces (`The significant bit is this: <the
+    code again>`) is quoted on purpose, no copy; a run of a list's items (lines of at most 25 words with no
     sentence's end, or labels such as `Cons:`) that recurs between other
     items of a longer list is what two entries share (`Must hold a current
     CPR certificate` under each of five certifications), no copy; a
@@ -138,7 +140,8 @@ class RepeatedPassage(Rule):
                             for t in (document.block_text(paras[m.later]) for m in run.matches))
                  and not all(m.kind != "exact" and m.later in templated for m in run.matches)
                  and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
-                 and not _shared_items(document, run)]
+                 and not _shared_items(document, run)
+                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)]
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -206,6 +209,22 @@ class RepeatedPassage(Rule):
 _SPEECH = lazyre.compile(r"\s*[A-Z][A-Za-z.'’-]*(?: [A-Za-z.'’-]+){0,3}:[ \t]*\n")
 _REFRAIN = lazyre.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-chorus)\b[^\n]{0,20}?[\])]?\s*:?\s*\n",
                           re.IGNORECASE)
+
+
+# A copy that a sentence of the author's introduces, glued in front and ending in a colon ("Let's break this down.
+# The significant bit is this: theorem socrates_is_mortal ..."), quotes the earlier text on purpose: a tutorial
+# showing its code again. A label glued in front ("Related: ...") has at most INTRODUCTION_MIN_WORDS - 1 words, and
+# a quotation introduced so ("And he went even further on his next show, saying: 'If we are ...'") is a site's
+# pull quote printed again.
+INTRODUCTION_MIN_WORDS = 4
+
+
+def _introduced(match, later: str) -> bool:
+    if match.kind != "glued" or not match.prefix.endswith(":") or len(words(match.prefix)) < INTRODUCTION_MIN_WORDS:
+        return False
+    later = normalize(later)  # the prefix is the normalised paragraph's
+    copy = later[later.find(match.prefix) + len(match.prefix):].lstrip() if match.prefix in later else ""
+    return bool(copy) and copy[0] not in "\"'“‘«"
 
 
 # A list's items (a line with no sentence's end, or a label ending in a colon) of at most ITEM_MAX_WORDS words: a
