@@ -70,11 +70,14 @@ def looks_like_log(line: str) -> bool:
 
 
 ADDRESS_SHARE = 0.5  # of a text's characters, in web addresses: a link line ("Full paper https://..."), no prose
-_ADDRESS = lazyre.compile(r"https?://\S+|www\.\S+")
+# A web address, or a file's path of three parts or more (a traceback's frame:
+# "/usr/lib/python2.4/site-packages/twisted/enterprise/adbapi.py:64:rollback", "C:\Program Files\App\app.exe").
+_ADDRESS = lazyre.compile(r"https?://\S+|www\.\S+|(?=\S*[A-Za-z])(?:[A-Za-z]:)?[/\\]?[\w.-]+(?:[/\\][\w.:-]+){2,}")
 
 
 def mostly_addresses(text: str) -> bool:
-    """Whether over ADDRESS_SHARE of the text's characters are web addresses (a line that is a link)."""
+    """Whether over ADDRESS_SHARE of the text's characters are web addresses or files' paths (a line that is a
+    link, a traceback's frame)."""
     return sum(len(a) for a in _ADDRESS.findall(text)) > ADDRESS_SHARE * len(text.strip())
 
 

@@ -52,7 +52,8 @@ class RepeatedSentence(Rule):
     with it cover three quarters of it and 40% of the earlier one: a caption
     rewritten from the text) is reported too, where one of the two reads as a
     caption or a pull quote (one line or a wrapped one, no full stop of its
-    own, no line of code), except in documents in sections and between
+    own, no line of code, not mostly web addresses or files' paths such as a
+    traceback's frames), except in documents in sections and between
     entries of a series that differ only in numbers: release notes' parallel
     sentences end as sentences do. A caption that rewords a clause of an
     earlier sentence of prose, with words of its own that break the six-word
@@ -320,7 +321,8 @@ class _NearIndex:
         of its own); `paragraph`: a paragraph of one sentence, which may be a pull quote."""
         tokens = words(norm)
         grams = [tuple(tokens[i:i + NEAR_GRAM]) for i in range(len(tokens) - NEAR_GRAM + 1)]
-        # two links to one site share its address, not a sentence ("[GitHub release](https://x.org/tag/v2.1)")
+        # two links to one site share its address, not a sentence ("[GitHub release](https://x.org/tag/v2.1)"); two
+        # frames of a traceback share their file's path
         near = len(tokens) >= NEAR_MIN_WORDS and not mostly_addresses(norm)
         found = self._near(tokens, grams, alone, norm, paragraph) if near else None
         if found is None and alone and near and _plain_prose(norm):
