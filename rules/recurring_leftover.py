@@ -9,8 +9,14 @@ from doclint.layout import HEADLINE, PARAGRAPH, UNDERLINE, is_rst_markup
 from doclint.rule import CorpusRule, option
 from doclint.text import WORD, looks_like_code, normalize, stable_hash, words
 
+# A document's edges, where sites put their leftovers: its first three prose blocks (a title, a reader poll and a
+# syndicated teaser stood above FakeNewsCorpus pages' stories: `% of readers think this story is Fact.` /
+# `Headline: Bitcoin & Blockchain Searches Exceed Trump! ...`) and its last three (a bio, a policy, a sign-off).
+EDGE_FIRST_BLOCKS = 3
+EDGE_LAST_BLOCKS = 3
+
 # Unit flags, packed in a signature
-_EDGE = 1  # among the first two or the last three prose blocks of its document
+_EDGE = 1  # among the first EDGE_FIRST_BLOCKS or the last EDGE_LAST_BLOCKS prose blocks of its document
 _EXTREME = 2  # the first or the last line of its document that holds a word
 _REPORTED = 4  # a document rule of the same category reported it (a wording rule read it): counted, not reported
 _PART = 8  # the opening or closing words of a unit, not the whole unit (see PART_WORDS)
@@ -84,7 +90,7 @@ class RecurringLeftover(CorpusRule):
       a site's other footer lines, even those seen twice, are passed over;
       for opening or closing words, the rest of their line), so that copies
       of one article, or of a passage quoted in a thread, do not count;
-    - it stands at a document's edge (the first two or last three
+    - it stands at a document's edge (the first three or last three
       paragraphs; for one or two words, the first or last line) in
       `edge-share` (80%) of its occurrences.
 
@@ -136,7 +142,7 @@ class RecurringLeftover(CorpusRule):
         units: list[tuple[int, int, int]] = []  # start, end, edge flag
         n = len(prose)
         for k, block in enumerate(prose):
-            edge = _EDGE if k < 2 or k >= n - 3 else 0
+            edge = _EDGE if k < EDGE_FIRST_BLOCKS or k >= n - EDGE_LAST_BLOCKS else 0
             units.append((block.start, block.end, edge))
             if block.first_line != block.last_line:  # the lines of a block that stand alone (no wrap on either side)
                 for line in range(block.first_line, block.last_line + 1):
