@@ -53,7 +53,8 @@ class RepeatedSentence(Rule):
     rewritten from the text) is reported too, where one of the two reads as a
     caption or a pull quote (one line or a wrapped one, no full stop of its
     own, no line of code, not mostly web addresses or files' paths such as a
-    traceback's frames), except in documents in sections and between
+    traceback's frames, not in a mail's HTML copy of its text), except in
+    documents in sections and between
     entries of a series that differ only in numbers: release notes' parallel
     sentences end as sentences do. A caption that rewords a clause of an
     earlier sentence of prose, with words of its own that break the six-word
@@ -130,8 +131,8 @@ class RepeatedSentence(Rule):
         window_starts = [w.start for w in windows]
         for start, end in _with_captions(document, blocks, starts):
             b = blocks[bisect_right(starts, start) - 1]
-            if b.kind != "paragraph" or b.index in copied or document.in_code(start):
-                continue
+            if b.kind != "paragraph" or b.index in copied or document.in_code(start) or document.in_html_part(start):
+                continue  # (a mail's HTML copy of its text is mail-furniture's whole)
             k = bisect_right(window_starts, start) - 1
             if k >= 0 and start < windows[k].end:
                 continue  # inside a window's repeat, reported whole
