@@ -84,8 +84,12 @@ _FURNITURE_OPENING = lazyre.compile(r"\s*(?:please|copyright|©|all\s+rights|com
 _SPEECH = lazyre.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 ABOUT_AFTER = 3  # blocks holding a sentence that may follow an About block (another company's, a contact line)
 # A heading: no number after "About" ("About 200, police said."), no full stop.
-_ABOUT = lazyre.compile(r"About\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|for"
-                        r"|the|de)){0,6}))(?:,\s+[^\n:.]{1,60})?\s*:?")
+_ABOUT = lazyre.compile(r"About(?:\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|"
+                        r"for|the|de)){0,6}))(?:,\s+[^\n:.]{1,60})?)?\s*:?")
+# The heading glued to the paragraph under it on one line ("About the FCFF:The FCFF is Oregon's oldest ..."): the
+# heading's colon, then the blurb, which names what the heading names.
+_ABOUT_GLUED = lazyre.compile(r"About\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,4}):\s*"
+                              r"(?=(?:The\s+)?(?P=name)\b)")
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
 _CREDITED = lazyre.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
@@ -224,11 +228,14 @@ class CreditSentence(Rule):
     The last blocks are counted among those that hold a sentence, so a
     list of sources or links after the bio does not hide it. And a press
     release's or a site's About block after the story: a line `About
-    <name>` (`About Us:`, `About Example Corp, a Sample Company:`) after at
+    <name>` (`About Us:`, `About Example Corp, a Sample Company:`, or
+    `About` alone) after at
     least three blocks of story, with at most three blocks of sentences
     after it, and the paragraph under it; a name with an apostrophe is a
     section of the story (`About Musgraves' Co-Songwriters`), and `About`
-    before a number no heading (`About 200, police said.`). And a blurb
+    before a number no heading (`About 200, police said.`); the heading may
+    be glued to its paragraph when the paragraph names what it names
+    (`About the FCFF:The FCFF is Oregon's oldest ...`). And a blurb
     about the site or an organisation opening one of the last two blocks,
     after the story's first, with nothing but the page's furniture after it
     (`Please ...`, `Copyright ...`): a web address or a name in capitals the
@@ -350,8 +357,13 @@ class CreditSentence(Rule):
         text, blocks = document.text, document.blocks
         sentence = [b.kind == "paragraph" and _a_sentence(text[b.start:b.end]) for b in blocks]
         before = list(itertools.accumulate(sentence, initial=0))  # before[n]: blocks of sentences before block n
-        for n, block in enumerate(blocks[:-1]):
-            if block.kind != "paragraph" or block.first_line != block.last_line or not sentence[n + 1]:
+        for n, block in enumerate(blocks):
+            if (block.kind == "paragraph" and _ABOUT_GLUED.match(text, block.start) and before[n] >= BIO_STORY_BLOCKS
+                    and before[-1] - before[n + 1] <= ABOUT_AFTER):
+                yield self._diagnostic(document, block, block.start, block.end, "about", safe=False)
+                continue
+            if (n + 1 == len(blocks) or block.kind != "paragraph" or block.first_line != block.last_line
+                    or not sentence[n + 1]):
                 continue
             m = _ABOUT.fullmatch(text[block.start:block.end].strip())
             if (m is None or before[n] < BIO_STORY_BLOCKS or before[-1] - before[n + 2] > ABOUT_AFTER
