@@ -72,13 +72,17 @@ def looks_like_log(line: str) -> bool:
 ADDRESS_SHARE = 0.5  # of a text's characters, in web addresses: a link line ("Full paper https://..."), no prose
 # A web address, or a file's path of three parts or more (a traceback's frame:
 # "/usr/lib/python2.4/site-packages/twisted/enterprise/adbapi.py:64:rollback", "C:\Program Files\App\app.exe").
-_ADDRESS = lazyre.compile(r"https?://\S+|www\.\S+|(?=\S*[A-Za-z])(?:[A-Za-z]:)?[/\\]?[\w.-]+(?:[/\\][\w.:-]+){2,}")
+_ADDRESS = lazyre.compile(r"https?://\S+|www\.\S+")
+_ADDRESS_OR_PATH = lazyre.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s/\\]*[/\\][^\s/\\]*[/\\]\S*")  # 2 separators
 
 
 def mostly_addresses(text: str) -> bool:
     """Whether over ADDRESS_SHARE of the text's characters are web addresses or files' paths (a line that is a
-    link, a traceback's frame)."""
-    return sum(len(a) for a in _ADDRESS.findall(text)) > ADDRESS_SHARE * len(text.strip())
+    link, a traceback's frame); a path has a letter (not a date, 12/05/2020). Paths are looked for only in a text
+    with a separator in it (most sentences have none)."""
+    pattern = _ADDRESS_OR_PATH if "/" in text or "\\" in text else _ADDRESS
+    found = sum(len(a) for a in pattern.findall(text) if any(c.isalpha() for c in a))
+    return found > ADDRESS_SHARE * len(text.strip())
 
 
 def ends_sentence(text: str, introduces: bool = False) -> bool:
