@@ -506,3 +506,27 @@ def test_a_leftover_a_wording_rule_reports_is_not_reported_again_by_the_corpus_r
     p = run_cli("check", "--isolated", "--no-cache", "--format", "json", "--select", select, ".", cwd=tmp_path)
     found = [(d["path"], d["line"], d["code"]) for d in json.loads(p.stdout)["diagnostics"]]
     assert sorted(found) == [(f"s{n}.txt", 3, code) for n in range(3) for code in sorted(expected)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch, jobs):
+    # A run freezes what start-up built so that collections skip it; a program that runs doclint again (a test
+    # session, an editor's server) must collect what the run left, so the run unfreezes on its way out.
+    import gc
+
+    from conftest import make_linter
+    from doclint import runner
+    from doclint.config import Config
+    from doclint.io.discovery import discover
+    from doclint.options import CheckOptions
+
+    for i in range(12):
+        (tmp_path / f"{i}.txt").write_text(f"Document {i}. \n")
+    sources = discover([str(tmp_path)], Config(include=["*.txt"])).sources
+    frozen = []
+    check = runner.LocalRun._check
+    monkeypatch.setattr(runner.LocalRun, "_check", lambda self, s: frozen.append(gc.get_freeze_count()) or check(self, s))
+    result = runner.run(make_linter(["W"]), sources, CheckOptions(jobs=jobs))
+    assert len(result.diagnostics) == 12
+    assert frozen[0] > 0  # start-up's objects were frozen for the check
+    assert gc.get_freeze_count() == 0
