@@ -217,7 +217,8 @@ _MAIL_FIELD = lazyre.compile(r"^(?:From|To|Cc|Bcc|Date|Subject|Sender|Reply-To|M
                              r"|Return-Path|Received|Delivered-To|MIME-Version|Content-[\w-]+|X-[\w-]+|Newsgroups|Path"
                              r"|Organization|User-Agent|Lines):", re.IGNORECASE)
 _MBOX_FROM = lazyre.compile(r"^From \S+ ")
-_ANY_HEADER_FIELD = lazyre.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*:(?:[ \t]|$)")  # `Thread-Topic: ...`
+# `Thread-Topic: ...`, and a relay's field with no space after its colon (`ARC-Seal:i=1; a=rsa-sha256; ...`)
+_ANY_HEADER_FIELD = lazyre.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*:(?:[ \t]|$|(?=[^\s/]))")
 # A mailing-list digest as Mailman sends it: a subscription notice first (`Send bitcoin-dev mailing list submissions
 # to`), then a table of contents (`Today's Topics:` and numbered subjects) and each message under its own header
 # block (`Message: 4`, then `Date:`, `From:`, `Subject:` ...). The digest is mail; its contents and headers are

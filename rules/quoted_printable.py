@@ -153,7 +153,8 @@ def header_end(text: str) -> int:
     return pos if fields >= 2 and mail else 0
 
 
-_FIELD = lazyre.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$)")  # `suggested_attachment_session_id:` too
+# `suggested_attachment_session_id:` too, and a relay's field with no space after its colon (`ARC-Seal:i=1; ...`)
+_FIELD = lazyre.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$|(?=[^\s/]))")
 _MAIL_FIELDS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "reply-to",
                 "in-reply-to", "references"}
 # An RFC 2047 encoded-word: =?charset?Q?text?= or =?charset?B?text?=.
