@@ -34,6 +34,14 @@ _LOST_WORDS = lazyre.compile(r"(?<![\w?])\?{2,}(?:[ /]\?{2,})+(?![\w?])")
 _LOST_SPACES = lazyre.compile(r"(?<![\w?])\?{1,2}(?:[ \t]\?{1,2}){2,}(?![\w?])")
 
 
+# Three question marks in a row where one character stood: the three bytes of a curly quote or a dash in UTF-8
+# (`’`, `“`, `—`), each written as `?` by an encoder that read them one by one (`don???t`, `Bones???s`). Once a
+# document shows such a run inside a word, its other runs of three are the same loss, wherever they stand:
+# opening a quotation (`???decaf,'???`), as a dash between spaces (`Burgess ??? maybe`), after a word (`away ???`).
+_BYTE_RUN = lazyre.compile(r"(?<!\?)\?{3}(?!\?)")
+_BYTE_RUN_IN_WORD = lazyre.compile(r"[^\W\d_]\?{3}[^\W\d_]")
+
+
 class LostCharacter(Rule):
     """Question mark standing for a character lost in a conversion (`Nicol?s`).
 
@@ -52,7 +60,10 @@ class LostCharacter(Rule):
     question marks (`(???? ????/???? ???)`: words of another script), and
     three or more question marks standing alone between spaces (`? ? ?
     Please keep list traffic on the list.`: non-breaking spaces that
-    spaced a signature). A question mark that ends a question,
+    spaced a signature). In a text where three question marks stand
+    inside a word (`don???t`: a curly apostrophe's three bytes in UTF-8,
+    each written as `?`), every other run of exactly three is the same loss
+    (`???decaf,'???`, `Burgess ??? maybe`). A question mark that ends a question,
     one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), and one
     between a word and a capital are left alone.
 
@@ -96,6 +107,13 @@ class LostCharacter(Rule):
         for m in _LOST_SPACES.finditer(text):
             found.append((m.start(), m.end(), f'"{m.group()}": question marks standing alone between spaces stand '
                                               f"for spaces (non-breaking ones) lost in an earlier conversion"))
+        if _BYTE_RUN_IN_WORD.search(text):
+            taken = [(a, b) for a, b, _ in found]
+            for m in _BYTE_RUN.finditer(text):
+                if not any(a <= m.start() < b for a, b in taken):
+                    found.append((m.start(), m.end(), f'"{m.group()}": three "?" stand for the three bytes of a '
+                                                      f"character (a curly quote, a dash) lost in an earlier "
+                                                      f"conversion, as inside this text's words"))
         for start, end, message in sorted(found):
             if not document.in_example_code(start):
                 yield Diagnostic(start, end, message)
