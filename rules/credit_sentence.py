@@ -37,7 +37,12 @@ _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|
         rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACES}"
         rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE})"
         rf"|(?:designed|produced|created|made|drew)\s+the\s+(?:graphics?|maps?|charts?|illustrations?|video)"
-        rf"\s+(?:for|in)\s+{_STORY})")
+        rf"\s+(?:for|in)\s+{_STORY}"
+        # a broadcast's credits, as public radio prints them under a transcript ("Marc Rivers and Emily Kopp produced
+        # and edited this interview for broadcast. Beth Novey adapted it for the Web.")
+        rf"|(?:produced|edited)(?:\s+and\s+(?:produced|edited))?\s+(?:this|the)\s+(?:interview|segment|story|piece)"
+        rf"\s+for\s+(?:broadcast|radio|air)"
+        rf"|adapted\s+it\s+for\s+the\s+[Ww]eb)")
 _CLAUSE = rf"{_PEOPLE}\s+{_DID}"
 # A credit sentence: one clause or several ("X reported from Lagos, while Y wrote from London.", "X reported from
 # Moscow; Y reported and wrote from Atlanta.", "X reported from Kathmandu, Y reported from India and Z wrote this
@@ -162,7 +167,8 @@ CREDIT_MAX_CHARS = 400
 
 # Cue words: a block without one of them holds no credit (one fast scan before the patterns).
 _CUES = lazyre.compile(r"\b(?:contributed|reported|wrote|conducted|[Oo]riginally|published|posted|provided|"
-                       r"[Dd]elivered|[Cc]ontributed|designed|produced|created|made|drew|used\s+in\s+(?:this|the))\b")
+                       r"[Dd]elivered|[Cc]ontributed|designed|produced|created|made|drew|edited|adapted|"
+                       r"used\s+in\s+(?:this|the))\b")
 
 
 @dataclass(frozen=True)
@@ -184,7 +190,9 @@ class CreditSentence(Rule):
     ...`, and goes with it) and whose verb says what they did for the story
     (`contributed to this report`, `reported from Boston`, `wrote the story
     in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
-    in Cologne`, `designed the graphics in this report`), possibly several
+    in Cologne`, `designed the graphics in this report`, a broadcast's
+    `produced and edited this interview for broadcast` and `adapted it for
+    the Web`), possibly several
     such clauses joined by `and`, `while`, a comma or a semicolon, opening a
     sentence or glued after a linked headline that ends in a quoted phrase
     (`... is 'based on nothing' CNN's Jane Doe contributed ...`); each
