@@ -26,7 +26,8 @@ _OPENING = lazyre.compile(
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are
 # page-furniture's prompts).
-_LINK = lazyre.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(", re.IGNORECASE)
+_LINK = lazyre.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|co|io|info|news|tv)\b|\]\(|@[\w-]+(?:\.[\w-]+)+",
+                       re.IGNORECASE)  # (a mail address at any domain: "Email questions to column@med.example.edu.")
 # An embedded post's picture link (`... pic.twitter.com/c763ZNm3CK — Jane Doe (@janedoe) March 9, 2023`): the post's
 # attachment, no address a prompt sends the reader to (the post's "Watch the interview Thursday" is the post's text).
 _PICTURE_LINK = lazyre.compile(r"pic\.twitter\.com/\w+")
@@ -61,7 +62,7 @@ class LinkPrompt(Rule):
     with a verb telling the reader to go somewhere or do something there
     (visit, follow, subscribe, share, watch, learn, join, sign up, download,
     purchase, inquire, browse, request, `For more ...`, `To learn more ...`,
-    in any case) and says where: an address, a mail address, two social
+    in any case) and says where: an address, a mail address at any domain, two social
     platforms or a newsletter (`Sign up for our weekly newsletter.`), or,
     for a paragraph that is the prompt alone, of four to sixteen words,
     the word `here` closing it, where the link was (`Get the original
