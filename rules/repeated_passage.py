@@ -76,7 +76,10 @@ class RepeatedPassage(Rule):
     (`Who Is Exempt ...?` / `Who Is Not Exempt ...?`) say opposite things,
     no copy; a copy that the author's own sentence, glued in front and
     ending in a colon, introduces (`The significant bit is this: <the
-    code again>`) is quoted on purpose, no copy; a run of a list's items (lines of at most 25 words with no
+    code again>`) is quoted on purpose, no copy; a run of a table's rows or
+    cells written as lines of text (`|Proof you are an honorably discharged
+    veteran ...||`) says again what the text says, no copy; a run of a
+    list's items (lines of at most 25 words with no
     sentence's end, or labels such as `Cons:`) that recurs between other
     items of a longer list is what two entries share (`Must hold a current
     CPR certificate` under each of five certifications), no copy; a
@@ -141,7 +144,8 @@ class RepeatedPassage(Rule):
                  and not all(m.kind != "exact" and m.later in templated for m in run.matches)
                  and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
                  and not _shared_items(document, run)
-                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)]
+                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
+                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)]
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -225,6 +229,13 @@ def _introduced(match, later: str) -> bool:
     later = normalize(later)  # the prefix is the normalised paragraph's
     copy = later[later.find(match.prefix) + len(match.prefix):].lstrip() if match.prefix in later else ""
     return bool(copy) and copy[0] not in "\"'“‘«"
+
+
+def _table_cell(text: str) -> bool:
+    """Whether a paragraph is a table's row or cell that a converter wrote as a line of text (`|Proof of identity||`,
+    `|`): a table's cells say again what its text says, as tables do."""
+    text = text.strip()
+    return text.startswith("|") or text.endswith("|")
 
 
 # A list's items (a line with no sentence's end, or a label ending in a colon) of at most ITEM_MAX_WORDS words: a
