@@ -359,3 +359,58 @@ def test_a_quoted_post_and_a_paragraph_naming_the_storys_event_are_the_storys_ow
     from doclint.rules.off_topic_paragraph import _STORY_EVENT, _said_by_pronoun
 
     assert (_said_by_pronoun(text) or bool(_STORY_EVENT.match(text))) is story
+
+
+@pytest.mark.parametrize("paragraphs, flagged", [(4, False), (5, True)])
+def test_a_four_paragraph_document_needs_a_margin_over_the_threshold(monkeypatch, paragraphs, flagged):
+    # A clean four-paragraph wire story had a paragraph judged at the threshold itself: a document whose every
+    # paragraph is judged against three others needs SHORT_MARGIN more; one of five is judged at the threshold.
+    from doclint.rules import off_topic_paragraph as rule
+
+    at_threshold = rule.SEMANTIC_THRESHOLD + rule.SHORT_MARGIN / 2
+
+    def probabilities(features, weights):
+        scores = np.full(len(next(iter(features.values()))), 0.1)
+        scores[2] = at_threshold  # the third paragraph (one with evidence enough for the plain threshold)
+        return scores
+
+    monkeypatch.setattr(rule, "_probabilities", probabilities)
+    monkeypatch.setattr(rule, "_bars", lambda bar, *rest: bar)  # no paragraph's own caution: the document's bar
+    topics = ["The agency studied how sleeping crews would change a spacecraft bound for Mars, its supplies, its "
+              "shielding, its living quarters and the number of engineers needed to keep every system running.",
+              "Researchers said a hibernating crew would need less food, water, oxygen and room on the long cruise, "
+              "which would shrink the spacecraft and cut the fuel its launch requires by nearly a third.",
+              "The team's head said the idea was not so crazy, since hospitals already cool trauma patients, and "
+              "bears lose little muscle or bone while their metabolism slows through the winter months.",
+              "Challenges include building a ship that flies itself while the crew sleeps, padded with extra fat, "
+              "through most of a cruise of half a year, and waking them safely before the landing.",
+              "The agency will publish its full study of the mission's design, costs, risks and medical questions "
+              "later this year, with a list of experiments to run on the space station first."]
+    text = "Sleeping to Mars\n\n" + "\n\n".join(topics[:paragraphs]) + "\n"
+    found = lint(text.encode(), ["T101"], {"off-topic-paragraph": {"backend": "embeddings", "pairs": False}})
+    assert bool(found) is flagged, [d.message for d in found]
+
+
+@pytest.mark.parametrize("third, flagged", [("(Reporting by Jane Roe, John Doe and Ann Lee; editing by Kim Park "
+                                             "and Dan Roe in the newsroom in London.)", False),
+                                            ("Reporting by Jane Roe, John Doe and Ann Lee; editing by Kim Park "
+                                             "and Dan Roe in the newsroom in London.", True)])
+def test_a_paragraph_wholly_in_brackets_is_a_note_not_another_story(monkeypatch, third, flagged):
+    # A wire's credit in brackets under its story has none of the story's words: a note, never a spliced paragraph.
+    from doclint.rules import off_topic_paragraph as rule
+
+    def probabilities(features, weights):
+        scores = np.full(len(next(iter(features.values()))), 0.1)
+        scores[2] = 0.99
+        return scores
+
+    monkeypatch.setattr(rule, "_probabilities", probabilities)
+    monkeypatch.setattr(rule, "_bars", lambda bar, *rest: bar)
+    body = ["Shares of the office-space company fell sharply on Monday after lenders asked for new terms on its debt.",
+            "The company's bonds due in 2025 weakened, hitting a yield of 16 percent, according to market data.",
+            third,
+            "Regulators are examining whether the company broke financial rules as it sought a public listing.",
+            "The company declined to comment on the report, which cited people familiar with the inquiry."]
+    found = lint(("Lenders press office firm\n\n" + "\n\n".join(body) + "\n").encode(), ["T101"],
+                 {"off-topic-paragraph": {"backend": "embeddings", "pairs": False}})
+    assert bool(found) is flagged, [d.message for d in found]
