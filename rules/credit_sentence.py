@@ -90,7 +90,7 @@ _SPEECH = lazyre.compile(r"\b(?:said|says|told|tells|according\s+to)\b")
 ABOUT_AFTER = 3  # blocks holding a sentence that may follow an About block (another company's, a contact line)
 # A heading: no number after "About" ("About 200, police said."), no full stop.
 _ABOUT = lazyre.compile(r"About(?:\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z0-9&][\w.&'’-]*|of|and|"
-                        r"for|the|de)){0,6}))(?:,\s+[^\n:.]{1,60})?)?\s*:?")
+                        r"for|the|de)){0,8}))(?:,\s+[^\n:.]{1,60})?)?\s*:?")  # "About Texas Tech University Health Sciences Center El Paso"
 # The heading glued to the paragraph under it on one line ("About the FCFF:The FCFF is Oregon's oldest ..."): the
 # heading's colon, then the blurb, which names what the heading names.
 _ABOUT_GLUED = lazyre.compile(r"About\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,4}):\s*"
