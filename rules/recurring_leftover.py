@@ -64,6 +64,9 @@ def _underlined(text: str, start: int, end: int) -> bool:
 # share, and not a leftover (the labelling guide leaves bylines at the very top alone).
 _BYLINE = lazyre.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?(?:\s+(?:"
                          r"(?=[\w.@-]*[^\W\d_])[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))?\s*\.?")
+# A field of a message's header written in its body, as `git send-email` puts a patch's author and date above it
+# (`From: Jan Doe <jan@example.org>`, `Date: Mon, 5 May 2025 10:00:00 +0200`): a patch series repeats them.
+_IN_BODY_FIELD = lazyre.compile(r"\s*(?:From|Date|Subject|To|Cc|Signed-off-by|Reviewed-by|Acked-by|Tested-by):\s")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -78,7 +81,8 @@ class RecurringLeftover(CorpusRule):
     (` Reuter`), a slogan or a subscription prompt on its own line, a
     comment policy, a bio. It needs no wording list. A fragment is a whole
     prose line or paragraph (headings, lists, code, quotes and an e-mail's
-    headers are never fragments), or the opening or closing 8, 12 or 16
+    headers are never fragments, nor a header's field that a patch carries
+    in its body, `From: Jan Doe <jan@example.org>`), or the opening or closing 8, 12 or 16
     words of a line of at most 24 words, when they make two thirds of it or
     more (`Listen 4 min Comment on this story Comment Gift Article Share`,
     where the minutes differ); it is reported when
@@ -170,6 +174,8 @@ class RecurringLeftover(CorpusRule):
                 continue
             if i in top and _BYLINE.fullmatch(text.strip()):
                 continue  # an author's byline, however many posts share it
+            if document.is_mail and _IN_BODY_FIELD.match(text):
+                continue  # a patch's own header in the body (`From: Jan Doe <jan@example.org>`): its author, not a leftover
             count = len(words(norm))
             if (count >= least and not looks_like_code(text) and not is_rst_markup(text)
                     and not _underlined(document.text, start, end)

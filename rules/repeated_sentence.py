@@ -53,7 +53,8 @@ class RepeatedSentence(Rule):
     rewritten from the text) is reported too, where one of the two reads as a
     caption or a pull quote (one line or a wrapped one, no full stop of its
     own, no line of code, not mostly web addresses or files' paths such as a
-    traceback's frames, not in a mail's HTML copy of its text), except in
+    traceback's frames, not three quoted-printable escapes or more, not in a
+    mail's HTML copy of its text), except in
     documents in sections and between
     entries of a series that differ only in numbers: release notes' parallel
     sentences end as sentences do. A caption that rewords a clause of an
@@ -324,7 +325,8 @@ class _NearIndex:
         grams = [tuple(tokens[i:i + NEAR_GRAM]) for i in range(len(tokens) - NEAR_GRAM + 1)]
         # two links to one site share its address, not a sentence ("[GitHub release](https://x.org/tag/v2.1)"); two
         # frames of a traceback share their file's path
-        near = len(tokens) >= NEAR_MIN_WORDS and not mostly_addresses(norm)
+        near = (len(tokens) >= NEAR_MIN_WORDS and not mostly_addresses(norm)
+                and len(_ESCAPE.findall(norm)) < ESCAPES)  # (quoted-printable's bytes: `=e4=ba=8e2022=e5=b9=b4`)
         found = self._near(tokens, grams, alone, norm, paragraph) if near else None
         if found is None and alone and near and _plain_prose(norm):
             if self.reworded is None:
@@ -407,6 +409,11 @@ def _plain_prose(norm: str) -> bool:
     return (not _MARKUP.search(norm) and bool(tokens)
             and sum(bool(_PLAIN_WORD.fullmatch(t)) for t in tokens) >= PLAIN_SHARE * len(tokens))
 
+
+# A line left in quoted-printable (`Jan Kiszka <jan@example.org> =E4=BA=8E2022=E5=B9=B46=E6=9C=8810=E6=`): its
+# escapes' hexadecimal reads as words, alike in any two such lines. ESCAPES or more escapes: no sentence to compare.
+_ESCAPE = lazyre.compile(r"=[0-9a-f]{2}")
+ESCAPES = 3
 
 STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentence: shorter runs doubled may be a
 # figure of speech ("very, very", "bye bye")
