@@ -172,10 +172,14 @@ def code_block(text: str) -> bool:
     banners: `[INFO] Building jar`, `-------` / ` T E S T S`)."""
     lines = [line for line in text.splitlines() if line.strip()]
     return bool(lines) and 2 * sum(looks_like_code(line) or looks_like_log(line) or bool(_OUTPUT_INDEX.match(line))
-                                   or bool(_COUNTERS.match(line)) or not any(c.isalnum() for c in line)
-                                   for line in lines) >= len(lines)
+                                   or bool(_COUNTERS.match(line)) or bool(_DIFF_LINE.match(line))
+                                   or not any(c.isalnum() for c in line) for line in lines) >= len(lines)
 
 
+# A line of a patch: removed or added (`-#define X  Y`, `+\tif (cap->id == PCI_CAP_ID_MSI)`: a tab or no space after
+# the sign, where a list's dash has a space), or a hunk's head (`@@ -218,7 +218,2 @@`): a patch's hunks show alike
+# lines again.
+_DIFF_LINE = lazyre.compile(r"[+-](?:\t|(?![+-]{2}\s)\S)|@@ ")
 _COUNTERS = lazyre.compile(r"\s*(?:[A-Z][\w ]{0,30}:\s*[\d.]+\s*(?:\w+\s*)?,\s*){2,}")  # `Tests run: 0, Failures: 0, ...`
 _OUTPUT_INDEX = lazyre.compile(r"\s*\[\d+\]\s")  # an interpreter's printed vector: `[1] "2003-03-29" ...`
 

@@ -44,7 +44,7 @@ SENTENCE_BREAK = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSER
 # with arguments, an assignment, a line ending in an opening brace or a semicolon ("def closed(self):", "reactor.stop()",
 # "Traceback (most recent call last):"). Bounded repeats: a megabyte-long line is searched in linear time.
 _CODE = lazyre.compile(r"^\s*(?:Traceback\s+\(|File\s+\"|at\s+[\w.$]{1,80}\(|def\s|class\s|import\s|from\s+[\w.]{1,80}\s+import\s"
-                   r"|return\b|raise\s|\$\s|>>>\s|#include\b|[\w.\[\]]{1,40}\s*=\s*\S)"
+                   r"|return\b|raise\s|\$\s|>>>\s|#(?:include|define|ifn?def|endif)\b|[\w.\[\]]{1,40}\s*=\s*\S)"
                    r"|[\w\])]\((?:[^)\n]{0,80}[*=,][^)\n]{0,80})?\)|[{;]\s*$")
 _ENTITY_IN_CODE = lazyre.compile(r"&#?\w{1,31};")  # an entity's ";" closes no statement of code
 CODE_LINE_CHARS = 200  # a longer line is prose, never a line of code (and is not searched)

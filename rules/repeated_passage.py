@@ -64,7 +64,7 @@ class RepeatedPassage(Rule):
     indented by four spaces or a tab, or half of whose lines read as code or
     a program's output (`[1] "2003-03-29" ...`, a build's `[INFO] ...` log,
     its `Tests run: 0, Failures: 0, ...` counters and the rules around its
-    banners), are output or
+    banners, a patch's removed and added lines), are output or
     code pasted into the message, which may print the same lines twice (two
     interfaces' descriptors, a call run again with another argument): no
     repeat. In any text, two paragraphs of at most 40 words
