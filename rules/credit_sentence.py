@@ -121,7 +121,11 @@ _ENDS = re.escape(SENTENCE_ENDS)
 _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?:He|She)\s+"
             rf"{_IS_AT % 6})"  # or a first name alone, said again as the next sentence's subject ("Jim publishes
             # TechnoFile Magazine. Jim is an affiliate with the Automobile Journalists Association ...")
-            rf"|(?P<first>[A-Z][a-z]+)\s+[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?P=first)\s+{_IS_AT % 6}")
+            rf"|(?P<first>[A-Z][a-z]+)\s+[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?P=first)\s+{_IS_AT % 6}"
+            # or a name with its credentials, perhaps after a dash, where the role needs no article ("—Jane Roe, MD,
+            # is division chief of gynecologic oncology at Example University Cancer Center.")
+            rf"|(?:[—–]\s*)?(?P<credited>{_NAME}){_CREDENTIALS}\s+(?:is|was)\s+(?:[\w'’-]+\s+){{0,5}}?"
+            rf"(?:of|with|at|for|in)\s+(?:the\s+)?[A-Z]")
 
 
 # A bio that says what its person writes in a later sentence, under a pronoun: a full name opens it, what the person
@@ -222,7 +226,9 @@ class CreditSentence(Rule):
     expert is quoted: `... economist at Leeds. She said ...`): a full name,
     then a role and where (`Jane
     Doe is a Director with Example Savings`, `... is Commander of the ...`,
-    `... has been a practicing CPA in NYC`), or what the person does and,
+    `... has been a practicing CPA in NYC`; with credentials, perhaps after
+    a dash, a role with no article: `—Jane Doe, MD, is division chief of
+    oncology at ...`), or what the person does and,
     in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
     studies Law at Example State University. She is a Fellow for ...`), or
     a first name alone said again as that sentence's subject (`Jim
@@ -334,7 +340,8 @@ class CreditSentence(Rule):
                 if m is None:
                     continue
                 a = block.start + m.start()
-                surname = (m.group("name") or m.group("first")).split()[-1]
+                found = m.groupdict()
+                surname = (found.get("name") or found.get("first") or found["credited"]).split()[-1]
                 if _named_in_story(text, surname, a) or _quoted_after(text, surname, block.end):
                     continue  # the story's own subject: "... Doe is the author of the report", or a person it
                     # introduces and then quotes ("Jane Doe is an Indian blogger ..." / "Ms Doe also says ...")
