@@ -31,7 +31,10 @@ class BoilerplateParagraph(CorpusRule):
     manuals) repeat their own notes on purpose.
     Documents that are copies of one another (the same paragraphs in the
     same order: a file saved five times) count as one: they are one
-    duplicate document, which `near-duplicate-document` reports.
+    duplicate document, which `near-duplicate-document` reports. A
+    paragraph that a rule of the source-tag category reports whole (page
+    furniture read by its wording, a comment policy) is that rule's one
+    finding, and not counted.
 
     ## Why is this bad?
     Boilerplate is not content. Repeated across a corpus it dominates
@@ -57,9 +60,13 @@ class BoilerplateParagraph(CorpusRule):
 
         if not self.options.markdown and document.is_documentation:
             return []  # documentation: a project's pages say their own notes again on purpose
+        # a paragraph a wording rule already reported whole (`Please adhere to our commenting policy ...`, page
+        # furniture by its words) is that rule's one finding
+        reported = [(d.start, d.end) for d in document.findings if d.rule.category == "source-tag"]
         return [(stable_hash(norm), block.start, block.end)
                 for block, norm in zip(document.paragraphs, paragraph_norms(document))
-                if has_words(norm, self.options.min_words)]
+                if has_words(norm, self.options.min_words)
+                and not any(a <= block.start and block.end <= b for a, b in reported)]
 
     def keep(self, signature):
         """Pack the (hash, start, end) triples into one flat array: a tenth of the memory of tuples."""

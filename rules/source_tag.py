@@ -179,7 +179,7 @@ _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
 _SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
 _EDIT_LINK = lazyre.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
-_FIRST_WORD = lazyre.compile(r"[(\[{<©—–|#-]|\d[\d.,]*[kKmM]?\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
+_FIRST_WORD = lazyre.compile(r"[(\[{<©—–|#%-]|\d[\d.,]*[kKmM]?\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
 _TOKEN = lazyre.compile(r"\S+")
 _AGENCY_WORDS = frozenset("""images image press news agency agence photos photo pictures picture media service services
 wire associated international getty france-presse presse times post group network networks

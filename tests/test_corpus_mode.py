@@ -530,3 +530,23 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path, monkeypatch
     assert len(result.diagnostics) == 12
     assert frozen[0] > 0  # start-up's objects were frozen for the check
     assert gc.get_freeze_count() == 0
+
+
+def test_a_paragraph_a_wording_rule_reports_in_every_document_is_one_finding_not_two(tmp_path):
+    # The site's comment policy under five stories: page furniture by its wording (S113), and once found in five
+    # documents by boilerplate-paragraph (D202). One finding is enough where the wording rule took the paragraph whole.
+    policy = ("Please adhere to our commenting policy to avoid being banned. As a privately owned web site, we "
+              "reserve the right to remove any comment and ban any user at any time.")
+    footer = "This article first appeared in print in the weekend edition of the paper, on page twelve."
+    stories = ["The council approved the harbour plan on Tuesday after a long debate about its cost.",
+               "Bus fares will rise by five cents in March, the operator said on Monday morning.",
+               "The central library will stay open until nine on weekdays from next month on.",
+               "A new bridge over the river will open in May, two years later than planned.",
+               "The city's schools will hire forty more teachers this autumn, the board said."]
+    for i, story in enumerate(stories):
+        (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\n{story}\n\n{footer}\n\n{policy}\n")
+    found = run_cli("check", "--isolated", "--no-cache", "--select", "D202,S113", "--format", "json",
+                    "--no-progress", tmp_path)
+    codes = sorted((d["code"], d["line"]) for d in json.loads(found.stdout)["diagnostics"])
+    assert codes.count(("S113", 7)) == 5 and ("D202", 7) not in codes, codes
+    assert codes.count(("D202", 5)) == 5, codes  # the footer no wording rule reads is still found across documents
