@@ -14,7 +14,8 @@ ray = pytest.importorskip("ray", reason='the ray extra is not installed (pip ins
 from doclint.cli import main  # noqa: E402
 
 BODY = " ".join(f"Paragraph word{i} appears in this sentence about the harbour, number {i}." for i in range(30))
-FOOTER = "Subscribe to our newsletter for the latest news from the harbour and the town every morning."
+# (a footer no wording rule reads: the corpus rules find it, as they must on Ray too)
+FOOTER = "The harbour committee meets on the first Monday of every month in the town hall, and anyone may attend."
 
 
 def _article(n: int) -> str:
