@@ -384,7 +384,7 @@ class MailFurniture(Rule):
             after = next((b for b in bare[last + 1:last + 4] if b.strip()), "")
             if (0 <= last - i < UNMARKED_SIGNATURE_LINES
                     and (_ends_message(last, bare, depth) or _POSTSCRIPT.match(after))  # (the writer's PS after it)
-                    and _unmarked_signature([b.strip() for b in bare[i:last + 1]])):
+                    and _unmarked_signature([b.strip() for b in bare[i:last + 1]], after.strip())):
                 return last, _UNMARKED_SIGNATURE_KIND
         return None
 
@@ -543,12 +543,13 @@ NAME_LINE_WORDS = 4  # a name: `Jane Doe`, `Dr E.A. Catchpole`, `Juan de la Cruz
 CONTACT_LINE_CHARS = 72  # a line of a title, a company or a contact; prose runs longer
 
 
-def _unmarked_signature(block: list[str]) -> bool:
+def _unmarked_signature(block: list[str], following: str = "") -> bool:
     """Whether the lines of a message's last paragraph are an unmarked signature (see UNMARKED_SIGNATURE_LINES):
     the name may carry its title, call sign or address after a comma (`Jane Doe, KC6YEY`, `Jane Doe, e-mail
-    jdoe@example.edu`: then it may stand alone)."""
+    jdoe@example.edu`: then it may stand alone). `following`: the next line with words, whose quote prefix a
+    wrapped attribution's verb may carry (`On Fri, ..., Jane Doe <jane at example.org` / `> wrote:`)."""
     first, rest = block[0], list(block[1:])
-    if is_attribution(first, rest[0] if rest else "") or block[-1].rstrip().endswith(":"):
+    if is_attribution(first, rest[0] if rest else following) or block[-1].rstrip().endswith(":"):
         return False  # "On Mon, Aug 30, 2010 at 11:32 AM, Jane Doe <jane at example.org> wrote:": a quote follows
     name_part, comma, after = first.partition(",")
     if comma and after.strip():
