@@ -86,6 +86,14 @@ FURNITURE = (
                         "Sent: Friday, February 3, 2023 9:50 AM\nTo: list@example.org\nSubject: RE: fan control",
                         "________________________________________\nDe: Jane Doe [jane at example.org]\n"
                         "Enviado: segunda-feira, 10 de Junho de 2013 18:14\nPara: Ann Lee\nAssunto: Re: check")),
+    Furniture("reply-header-fields", "Header block of a quoted message",
+              start=r"From\s*:\s*\S.*", more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
+              indented=True, alone=False, needs=r"^From\s*:.*\bSent\s*:.*\b(?:To|Subject)\s*:",
+              source="Outlook: the header of the message replied to with no rule above it, its `Sent:` field "
+                     "Outlook's own",
+              examples=("From: Example-Python [mailto:example-bounces at example.org] On Behalf Of Jane Doe\n"
+                        "Sent: Monday, June 26, 2017 12:09 PM\nTo: Example general discussion\n"
+                        "Subject: Re: [Example-Python] exception",)),
     Furniture("forward-header", "Header block of a forwarded message",
               start=r"(?:-{3,}\s*(?:Forwarded\s+message|Begin\s+forwarded\s+message)\s*-{0,}:?"
                     r"|Begin\s+forwarded\s+message\s*:)\s*",
@@ -247,6 +255,8 @@ def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
 # delimiter's trailing space in quoted-printable).
 _SIGNATURE = lazyre.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
 _OPENERS = [(f, lazyre.compiled_now(f.start, re.IGNORECASE)) for f in FURNITURE]
+# Outlook's header with no rule above it opens with a plain `From:` field, which other header blocks hold too
+_BARE_REPLY_HEADER = next(f for f in FURNITURE if f.name == "reply-header-fields")
 _DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
 
 
@@ -275,7 +285,8 @@ class MailFurniture(Rule):
     mailing list`, its address and URL), an archive's note on a scrubbed
     attachment (`-------------- next part --------------`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
-    `Sent:`), a digest's separators, notice and table of contents, MIME
+    `Sent:`; Outlook's `From:`, `Sent:`, `To:`, `Subject:` with no rule above
+    them), a digest's separators, notice and table of contents, MIME
     boundaries with part headers, a multipart message's HTML copy of its text
     (the whole part, from its boundary to the next: markup, not the author's
     words; its fix is unsafe), PGP signature blocks, `Sent from my phone`,
@@ -491,7 +502,8 @@ def _extent(i, bare, furniture: Furniture) -> int:
         if not line:
             if not furniture.blank_inside:
                 break
-        elif more.fullmatch(line) and not any(o.fullmatch(line) for f, o in _OPENERS if f is not furniture):
+        elif more.fullmatch(line) and not any(o.fullmatch(line) for f, o in _OPENERS
+                                              if f is not furniture and f is not _BARE_REPLY_HEADER):
             last = k
             if furniture.closes and lazyre.compiled_now(furniture.closes).fullmatch(line):
                 break  # its closing line: a quoted message's own signature after it is another block
@@ -502,7 +514,9 @@ def _extent(i, bare, furniture: Furniture) -> int:
 
 
 def _opens_furniture(line: str) -> bool:
-    return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER)
+    """Whether a line opens other furniture, ending the block before it (a disclaimer's opening may stand inside a
+    signature, and a bare header's `From:` inside a quoted header block: neither ends one)."""
+    return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER and f is not _BARE_REPLY_HEADER)
 
 
 _POSTSCRIPT = lazyre.compile(r"\s*P\.?\s?S\.?(?:\s*:|\s)", re.IGNORECASE)  # "PS:", "P.S. ", "ps "
