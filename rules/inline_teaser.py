@@ -20,7 +20,7 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # follow the headline.
 _TEASER = lazyre.compile(
     r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
-    r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]))"
+    r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]|[A-Za-z][\w-]{1,30}\.(?:com|org|net)))"  # or a partner site's address
     r":\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s)){2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
 _LINE_END_MARK = lazyre.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
 # The same flattened link with no label, in an article stored on one line (a dataset's; see lint/layout.py): a
@@ -209,7 +209,8 @@ class InlineTeaser(Rule):
     ## What it does
     In text whose lines were joined (a dataset's articles stored on one
     line), a link to another story stays as a sentence of its own: a short
-    label (up to three words, perhaps an ordinal first: `13th Juror:`) and
+    label (up to three words, perhaps an ordinal first: `13th Juror:`, or
+    a partner site's address: `theGrio.com:`) and
     a colon, then the other story's headline, ending where the
     link ended, at a question mark or at ` .` (the mark such datasets leave
     where a line had no punctuation): `Read more: Who is Nigeria's Muhammadu
