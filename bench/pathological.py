@@ -125,8 +125,10 @@ def main() -> None:
             path = Path(tmp) / (name.replace(" ", "-") + ".txt")
             path.write_text(text, encoding="utf-8")
             t = time.perf_counter()
+            # run from the temporary folder: from inside a project, the check would read the project's own
+            # documents for the corpus rules too, and time them with the input
             p = subprocess.run([sys.executable, "-c", _RUN, "check", "--no-cache", "--no-progress", str(path)],
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, cwd=tmp)
             wall = time.perf_counter() - t
             peak = int(p.stderr.strip().splitlines()[-1]) / 1024
             found = p.stdout.strip().splitlines()[-1] if p.stdout.strip() else ""
@@ -134,7 +136,7 @@ def main() -> None:
             if a.fix:
                 t = time.perf_counter()
                 p = subprocess.run([sys.executable, "-c", _RUN, "check", "--no-cache", "--no-progress", "--fix",
-                                    "--unsafe-fixes", "--quiet", str(path)], capture_output=True, text=True)
+                                    "--unsafe-fixes", "--quiet", str(path)], capture_output=True, text=True, cwd=tmp)
                 wall = time.perf_counter() - t
                 peak = int(p.stderr.strip().splitlines()[-1]) / 1024
                 print(f"{'':17} --fix: {wall:6.1f} s, peak {peak:6.0f} MB")
