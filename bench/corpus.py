@@ -87,14 +87,14 @@ def throughput(tmp: Path, n: int, runs: int, pythons: list[str]) -> dict:
     figures = {}
     for jobs in (1, 2):
         commands = {py: checking(py, "--no-cache", "--jobs", str(jobs), str(corpus)) for py in pythons}
-        medians = median_seconds(commands, runs)
+        medians = median_seconds(commands, runs, cwd=tmp)  # (from a project's folder its documents join the check)
         figures.update(side_by_side(f"full check, --jobs {jobs}, no index", medians))
         print("  " + ", ".join(f"{size / t / 1e6:.2f} MB/s" for t in medians.values()))
     caches = {py: tmp / f"cache-{n}" for n, py in enumerate(pythons)}
     commands = {py: checking(py, "--cache-dir", str(caches[py]), str(corpus)) for py in pythons}
-    first = median_seconds(commands, runs, setup=lambda py: shutil.rmtree(caches[py], True))
+    first = median_seconds(commands, runs, cwd=tmp, setup=lambda py: shutil.rmtree(caches[py], True))
     figures.update(side_by_side("index: first run", first))
-    figures.update(side_by_side("index: second run (unchanged)", median_seconds(commands, runs)))
+    figures.update(side_by_side("index: second run (unchanged)", median_seconds(commands, runs, cwd=tmp)))
     shutil.rmtree(corpus)
     return figures
 
@@ -109,7 +109,7 @@ def scaling(tmp: Path, n: int, scales: list[int], runs: int) -> None:
         corpus = tmp / f"scale{scale}"
         corpus.mkdir()
         size = make_corpus(corpus, n * scale)
-        t = timed(doclint("--no-cache", str(corpus)), max(1, runs if scale < 10 else 1))
+        t = timed(doclint("--no-cache", str(corpus)), max(1, runs if scale < 10 else 1), cwd=tmp)
         base = base or t / scale
         print(f"  {scale:4d}x: {n * scale:7d} documents, {size / 1e6:7.1f} MB: {t:7.2f} s "
               f"({t / (base * scale):.2f}x linear)")
@@ -128,7 +128,8 @@ def jsonl_memory(tmp: Path, mb: float) -> None:
             size += len(line.encode())
             i += 1
     t = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-v", *doclint("--no-cache", str(path))], capture_output=True, text=True)
+    p = subprocess.run(["/usr/bin/time", "-v", *doclint("--no-cache", str(path))], capture_output=True, text=True,
+                       cwd=tmp)
     elapsed = time.perf_counter() - t
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
     print(f"  JSONL {size / 1e6:.0f} MB, {i} records: {elapsed:.1f} s, peak resident memory of the main process "
