@@ -32,6 +32,7 @@ class Furniture:
     needs: str = ""  # what the block must hold (a pattern searched in its lines joined: `$` is the block's end)
     closes: str = ""  # a line that ends the block (PGP's `-----END PGP SIGNATURE-----`): nothing after it is its
     indented: bool = False  # whether its opening line may stand indented (Outlook indents a header it quotes)
+    interrupts: bool = True  # whether its opening line ends another block (a bare `From:` field ends no header)
     source: str = ""
     examples: tuple[str, ...] = ()
 
@@ -88,7 +89,7 @@ FURNITURE = (
                         "Enviado: segunda-feira, 10 de Junho de 2013 18:14\nPara: Ann Lee\nAssunto: Re: check")),
     Furniture("reply-header-fields", "Header block of a quoted message",
               start=r"From\s*:\s*\S.*", more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False,
-              indented=True, alone=False, needs=r"^From\s*:.*\bSent\s*:.*\b(?:To|Subject)\s*:",
+              indented=True, alone=False, interrupts=False, needs=r"^From\s*:.*\bSent\s*:.*\b(?:To|Subject)\s*:",
               source="Outlook: the header of the message replied to with no rule above it, its `Sent:` field "
                      "Outlook's own",
               examples=("From: Example-Python [mailto:example-bounces at example.org] On Behalf Of Jane Doe\n"
@@ -255,8 +256,6 @@ def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
 # delimiter's trailing space in quoted-printable).
 _SIGNATURE = lazyre.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
 _OPENERS = [(f, lazyre.compiled_now(f.start, re.IGNORECASE)) for f in FURNITURE]
-# Outlook's header with no rule above it opens with a plain `From:` field, which other header blocks hold too
-_BARE_REPLY_HEADER = next(f for f in FURNITURE if f.name == "reply-header-fields")
 _DISCLAIMER = next(f for f in FURNITURE if f.name == "disclaimer")
 
 
@@ -503,7 +502,7 @@ def _extent(i, bare, furniture: Furniture) -> int:
             if not furniture.blank_inside:
                 break
         elif more.fullmatch(line) and not any(o.fullmatch(line) for f, o in _OPENERS
-                                              if f is not furniture and f is not _BARE_REPLY_HEADER):
+                                              if f is not furniture and f.interrupts):
             last = k
             if furniture.closes and lazyre.compiled_now(furniture.closes).fullmatch(line):
                 break  # its closing line: a quoted message's own signature after it is another block
@@ -516,7 +515,7 @@ def _extent(i, bare, furniture: Furniture) -> int:
 def _opens_furniture(line: str) -> bool:
     """Whether a line opens other furniture, ending the block before it (a disclaimer's opening may stand inside a
     signature, and a bare header's `From:` inside a quoted header block: neither ends one)."""
-    return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER and f is not _BARE_REPLY_HEADER)
+    return any(o.fullmatch(line) for f, o in _OPENERS if f is not _DISCLAIMER and f.interrupts)
 
 
 _POSTSCRIPT = lazyre.compile(r"\s*P\.?\s?S\.?(?:\s*:|\s)", re.IGNORECASE)  # "PS:", "P.S. ", "ps "
