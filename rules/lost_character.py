@@ -108,9 +108,9 @@ class LostCharacter(Rule):
             found.append((m.start(), m.end(), f'"{m.group()}": question marks standing alone between spaces stand '
                                               f"for spaces (non-breaking ones) lost in an earlier conversion"))
         if _BYTE_RUN_IN_WORD.search(text):
-            taken = [(a, b) for a, b, _ in found]
+            taken = {k for a, b, _ in found for k in range(a, b)}  # (each found span's characters, once)
             for m in _BYTE_RUN.finditer(text):
-                if not any(a <= m.start() < b for a, b in taken):
+                if m.start() not in taken:
                     found.append((m.start(), m.end(), f'"{m.group()}": three "?" stand for the three bytes of a '
                                                       f"character (a curly quote, a dash) lost in an earlier "
                                                       f"conversion, as inside this text's words"))
