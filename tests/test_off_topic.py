@@ -414,3 +414,82 @@ def test_a_paragraph_wholly_in_brackets_is_a_note_not_another_story(monkeypatch,
     found = lint(("Lenders press office firm\n\n" + "\n\n".join(body) + "\n").encode(), ["T101"],
                  {"off-topic-paragraph": {"backend": "embeddings", "pairs": False}})
     assert bool(found) is flagged, [d.message for d in found]
+
+
+RELEASE = """\
+COUNTY WINS $1.2 MILLION FOR RIVERSIDE LIBRARY
+
+Senator Ann Miller announced today that Northfield Learning Trust (NLT) of Dover will receive $1,240,000 in federal grants from the Department of Education to build a new public library in Riverside.
+
+"Libraries are where our children learn to love reading," said Miller. "I am glad this grant will give the families of Riverside the library they have asked for."
+
+The grant will pay for a two-storey library on a plot given by the Town of Riverside, and for its books and computers during its first two years. Every resident of the county will be able to borrow from it.
+
+Since extra pledges are still being gathered, nobody has fixed a day for the diggers to arrive. However, Thomas Albrecht Voss, Chairman and Director of NLT, hopes bulldozers will roll before next autumn.
+
+The grant is made under the department's rural learning programme. It is paid in full and does not have to be returned so long as the library stays open to the public for at least twenty years.
+
+NLT, a charity based in Delaware, has opened 41 learning centres in nine states since it was founded in 1985.
+"""
+
+
+def test_a_person_introduced_by_a_post_at_a_body_the_story_names_is_the_storys_own():
+    # "Thomas Albrecht Voss, Chairman and Director of NLT," in a release that named NLT: the story's own source,
+    # however few of the paragraph's other words the rest uses (0.93 without this)
+    options = {"off-topic-paragraph": {"backend": "embeddings"}}
+    assert lint(RELEASE.encode(), ["T101"], options) == []
+    other = RELEASE.replace("Chairman and Director of NLT", "Chairman and Director of Harlow Dredging")
+    assert [d.line for d in lint(other.encode(), ["T101"], options)] == [9]
+
+
+def _one_line(text: str) -> str:
+    """The text's paragraphs joined into one line, as datasets store articles."""
+    return " ".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip()) + "\n"
+
+
+def test_on_one_line_the_seeds_spliced_sentence_is_found_with_the_embeddings_alone():
+    one_line = _one_line(SEED.read_text("utf-8"))
+    found = lint(one_line.encode(), ["T101"], {"off-topic-paragraph": {"backend": "embeddings"}})
+    assert len(found) == 1 and found[0].message.startswith("Off-topic run of 1 sentence:")
+    assert one_line[found[0].start:found[0].end].startswith("This week, over two million Muslims")
+    assert lint(one_line.encode(), ["T101"], {"off-topic-paragraph": {"backend": "lexical"}}) == []
+
+
+def test_own_articles_on_one_line():
+    # Measured: 6 of 112 intruders found, none wrongly, no clean article flagged (docs/off-topic.md); the run of
+    # sentences must stand apart, and the judgement's bar is ONE_LINE_THRESHOLD.
+    from doclint.document import Document
+    from doclint.rule import Context
+    from doclint.rules.off_topic_paragraph import OffTopicParagraph, Options
+
+    rule, counts = OffTopicParagraph(Options(backend="embeddings")), Counter()
+    for n, (text, line) in enumerate(_spliced_articles()):
+        intruder = text.split("\n\n")[(line - 1) // 2] if line else None
+        one_line = _one_line(text)
+        found = [one_line[d.start:d.end] for d in rule.check(Document.from_bytes(f"{n}.txt", one_line.encode()),
+                                                               Context())]
+        if intruder is None:
+            counts["clean flagged"] += bool(found)
+        else:
+            counts.update(flagged=len(found), right=sum(f.startswith(intruder[:40]) for f in found))
+    assert counts["right"] >= 5 and counts["right"] == counts["flagged"]
+    assert counts["clean flagged"] == 0
+
+
+def test_a_one_line_run_of_unrelated_sentences_is_a_list_of_items():
+    from doclint.rules.off_topic_paragraph import _items
+
+    rundown = ["Voters went to the polls in a closely watched election.", "Aid workers are being monitored.",
+               "Ancient artifacts were destroyed by militants.", "A football player walked away from his job."]
+    assert _items(rundown)
+    assert not _items(rundown[:3])  # fewer than RUN_LIST_SENTENCES
+    assert not _items(rundown[:3] + ["The election was called early by the governor."])  # "election" comes back
+
+
+def test_the_run_that_stands_apart_is_found_between_two_sentences_that_follow_each_other():
+    from doclint.rules.off_topic_paragraph import _one_line_run
+
+    vectors = np.array([[1.0, 0.1], [0.9, 0.2], [0.0, 1.0], [0.1, 1.0], [1.0, 0.0], [0.95, 0.1]])
+    vectors /= np.linalg.norm(vectors, axis=1)[:, None]
+    assert _one_line_run(vectors, np.array([15, 15, 15, 15, 15, 15])) == (2, 4)
+    assert _one_line_run(vectors, np.array([15, 15, 5, 5, 15, 15])) is None  # the run is too short to judge
