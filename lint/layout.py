@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from doclint import lazyre
-from doclint.text import SENTENCE_BREAK, ends_sentence, looks_like_code
+from doclint.text import MARK_LEAD, SENTENCE_BREAK, ends_sentence, looks_like_code
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".mkdn", ".mdwn", ".mdx")
 
@@ -301,7 +301,10 @@ def is_blank(line: str) -> bool:
 
 
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
+    """How far a line's text stands in: its spaces and tabs, and a block's mark before it (`<p>   Over the past
+    ...`, see text.MARK_LEAD): the lines that continue the block are indented under its text, not under the mark."""
+    mark = MARK_LEAD.match(line).end()
+    return mark if line[:mark].strip() else len(line) - len(line.lstrip(" \t"))
 
 
 # -- the reader -----------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 
-from doclint.text import CLOSERS, SENTENCE_ENDS
+from doclint.text import CLOSERS, MARK_LEAD, SENTENCE_ENDS
 
 # The shape of a credit, not a list of outlets: who (a list of people's names, each perhaps with its outlet and
 # role: "CNN's Barbara Starr", "Journalist Monica Sarkar", "AP writers Jane Doe and John Roe") and what they did
@@ -33,7 +33,10 @@ _PERSON = (rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|(?:[A-Z][a-z]+\s+){{1,2}}{_R
            rf"(?:,\s+[A-Z][\w'’.-]*(?=,?\s+and\s|\s+contributed))?)?)")
 _PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*|,?\s+and\s+){_PERSON})*"
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
-_DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|reporting|research)|\s+(?:from|in)\s+{_PLACE})*"
+# "contributed to this report", "contributed reporting", "contributed to the reporting of this story" (a student
+# paper's credit), "contributed additional reporting"
+_DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|(?:to\s+the\s+)?(?:additional\s+)?(?:reporting|research)"
+        rf"(?:\s+(?:of|for|on|to)\s+{_STORY})?)|\s+(?:from|in)\s+{_PLACE})*"
         rf"|(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?(?:\s+{_STORY})?\s+(?:from|in)\s+{_PLACES}"
         rf"|conducted\s+the\s+interviews?(?:\s+(?:from|in)\s+{_PLACE})"
         rf"|(?:designed|produced|created|made|drew)\s+the\s+(?:graphics?|maps?|charts?|illustrations?|video)"
@@ -392,6 +395,9 @@ class CreditSentence(Rule):
         start = a
         while start > block.start and text[start - 1] in " \t":
             start -= 1
+        shown = " ".join(text[a:b].split())
+        if a == MARK_LEAD.match(text, block.start).end():
+            start = a = block.start  # the block's mark before it (`<p> `) goes with it
         if start == block.start:  # the sentence opens its block: it takes the space after it instead
             end = b
             while end < block.end and text[end] in " \t":
@@ -406,7 +412,6 @@ class CreditSentence(Rule):
                 "bio": "Author's bio appended to the story",
                 "blurb": "A blurb about the site or an organisation appended to the story",
                 "about": "An About block (of a company, the site or the author) appended to the story"}[kind]
-        shown = " ".join(text[a:b].split())
         shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
         make = Fix.safe if safe else Fix.unsafe
         return Diagnostic(a, b, f'{what}: "{shown}"', fix=make(edit, message="Delete the credit"))
@@ -490,7 +495,7 @@ _GLUED_NAME = lazyre.compile(f"(?<=[a-z][{re.escape(SENTENCE_ENDS)}])" + r"(?=[A
 def _sentence_starts(body: str):
     """Offsets where a sentence may start in a block: its start, and after a sentence's end and a space (an
     initial such as "E." is no end: the credit pattern reads names with initials whole)."""
-    yield len(body) - len(body.lstrip())
+    yield MARK_LEAD.match(body).end()  # past its indent and a block's mark (`<p> `)
     for m in _NEXT_SENTENCE.finditer(body):
         yield m.end()
 

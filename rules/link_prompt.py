@@ -8,7 +8,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import CLOSERS, SENTENCE_ENDS
+from doclint.text import CLOSERS, MARK_LEAD, SENTENCE_ENDS
 
 # A prompt opens with a verb telling the reader to go somewhere or do something there (`Visit ...`, `Follow ...`,
 # `Watch the documentary HERE: ...`, `To learn more about ..., visit ...`), in any case (`SEE MORE ... AT: ...`).
@@ -155,14 +155,15 @@ class LinkPrompt(Rule):
 
     def _prompts(self, body: str, document, at: int):
         """(start, end) in the block's text of each prompt: a sentence, or a whole line, opening so and saying where."""
+        opening = MARK_LEAD.match(body).end()  # where the block's text starts, past its indent and mark
         for start in _starts(body):
             line_end = body.find("\n", start)
             line_end = len(body) if line_end == -1 else line_end
             line = body[start:line_end]
-            if _PLATFORM_LINE.match(line) and (start == 0 or body[start - 1] == "\n"):
+            if _PLATFORM_LINE.match(line) and (start <= opening or body[start - 1] == "\n"):
                 yield start, start + len(line.rstrip())
                 continue
-            handed_over = (start == 0 or body[start - 1] == "\n") and bool(_HANDED_OVER_AT.search(line)
+            handed_over = (start <= opening or body[start - 1] == "\n") and bool(_HANDED_OVER_AT.search(line)
                                                                          or _ORDER_LINE.match(line))
             if not _OPENING.match(line) and not handed_over:
                 continue  # (a line that hands its address over with "@" is a prompt whatever its first words)
@@ -178,7 +179,7 @@ class LinkPrompt(Rule):
             links = list(_LINK.finditer(_PICTURE_LINK.sub(lambda m: " " * len(m.group()), sentence)))
             platforms = len(_PLATFORMS.findall(sentence))
             newsletter = bool(_SIGN_UP.match(sentence) and _NEWSLETTER.search(sentence))
-            here = (start == 0 and end >= len(body.rstrip()) and bool(_HERE.search(sentence))
+            here = (start <= opening and end >= len(body.rstrip()) and bool(_HERE.search(sentence))
                     and HERE_MIN_WORDS <= len(sentence.split()) <= HERE_MAX_WORDS)
             if len(sentence.split()) > self.options.max_words or not (links or platforms >= 2 or newsletter or here):
                 continue
@@ -191,8 +192,8 @@ class LinkPrompt(Rule):
     def _diagnostic(document, block, a: int, b: int) -> Diagnostic:
         text = document.text
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
-        if (a, b) == (block.start + len(document.block_text(block)) - len(document.block_text(block).lstrip()),
-                      block.end):
+        if (a, b) == (MARK_LEAD.match(text, block.start).end(), block.end):
+            a = block.start  # (the block's mark before it, `<p> `, goes with it)
             edit = Edit(removal_start(document, block), block.end)  # the whole block, with the break before it
         else:
             start = a
@@ -270,14 +271,15 @@ _PURPOSE = lazyre.compile(r"\s+(?:to\s+(?:learn|read|find\s+out|see)\s+(?:more|a
 
 
 def _starts(body: str):
-    """Where a prompt may start: a line's start, or a sentence's after another on its line."""
-    yield len(body) - len(body.lstrip())
+    """Where a prompt may start: a line's start (past a block's mark, `<p> `), or a sentence's after another on
+    its line."""
+    yield MARK_LEAD.match(body).end()
     for m in _LINE_OR_SENTENCE_START.finditer(body):
         yield m.end()
 
 
 _END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""(?=[ \t]+["“]?[A-Z])""")
-_LINE_OR_SENTENCE_START = lazyre.compile(r"\n[ \t]*(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
+_LINE_OR_SENTENCE_START = lazyre.compile(r"\n[ \t]*(?:<[phl]>[ \t]*)?(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
                                          + r"""[ \t]+(?=["“]?[A-Z])""")
 
 

@@ -26,7 +26,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_rst_markup
 from doclint.repeats import removal_start
 from doclint.rule import CorpusStatistics, Rule, option
-from doclint.text import (CLOSERS, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, is_legal_file, legal_phrases,
+from doclint.text import (CLOSERS, MARK_LEAD, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, is_legal_file, legal_phrases,
                           stem, words)
 
 # The wordings are data: rules/source_tag_families.toml holds each family of tag wordings (its id, the rule that
@@ -366,7 +366,7 @@ class Scanner:
                 continue  # Markdown's code blocks and comments (code, not a page's text)
             for line, ls, le in document.block_lines(block):
                 content = text[ls:le]
-                lead = len(content) - len(content.lstrip())
+                lead = MARK_LEAD.match(content).end()  # its indent, and a block's mark before it (`<p> `)
                 trail = len(content.rstrip())
                 if trail <= lead:
                     continue
@@ -391,9 +391,8 @@ class Scanner:
                         continue  # (and "... a 2 page brochure. Written by Jane Doe.": the byline, near the top;
                         # not where it closes the document's only paragraph: "... zapped left and right! Written by
                         # Jane Doe", a plot summary's credit)
-                    if (tag.kind in ("name", "headline") and b == ls + trail and line < block.last_line
-                            and not ends_sentence(content, introduces=True)):
-                        tag.confident = False  # its inferred end is where the line wraps, not where the tag ends
+                    if b == ls + trail and line < block.last_line and not ends_sentence(content, introduces=True):
+                        tag.confident = False  # its end is where the line wraps, perhaps not where the tag ends
                     if tag.kind == "line" and block.first_line == block.last_line and (
                             (a == ls + lead and _heads_next(document, block, text[a:b]))
                             or _introduces_prose(document, block, content)):
@@ -724,6 +723,8 @@ class Scanner:
                      if _SENTENCE_END.match(text, max(ls, start - 2), start + 1) or text[start - 1:start] in ".!?"
                      else "inside a sentence")
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+        if whole_line:  # the block's mark that opens the line goes with it (`<p> `, see text.MARK_LEAD)
+            a = ls + len(text[ls:le]) - len(text[ls:le].lstrip())
         return Finding(tag.rule, a, b, f'{tag.what} {where}: "{shown}"', edit, tag.confident)
 
 
