@@ -22,6 +22,12 @@ _TEASER = lazyre.compile(
     r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
     r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]|[A-Za-z][\w-]{1,30}\.(?:com|org|net)))"  # or a partner site's address
     r":\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s)){2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
+# After a partner site's address, the headline may also end in a quoted phrase with no mark at all, before the next
+# sentence's capital ("theGrio.com: Let's stop the 'struggle equation' Race in the United States is ..."): the
+# address says a link's text is there, so any capital after the closing quote ends it (see _QUOTED_END for bare ones).
+_SITE_TEASER = lazyre.compile(
+    r"(?P<label>[A-Za-z][\w-]{1,30}\.(?:com|org|net)):\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s))"
+    r"{2,110}?\s['‘][^'‘’\n.?!]{1,60}?[^\W\d_]['’])(?=\s+[A-Z])")
 _LINE_END_MARK = lazyre.compile(r"\S\s\.(?=\s|$)")  # " ." where a line without punctuation ended
 # The same flattened link with no label, in an article stored on one line (a dataset's; see lint/layout.py): a
 # sentence of a few words that ends at " ." where the text's own sentences end at "." ("... tickets go on sale
@@ -308,7 +314,7 @@ class InlineTeaser(Rule):
             for m in _SENTENCE_END.finditer(body):
                 if "\n" in body[m.start():m.end()]:
                     continue  # a teaser opening a line is story-teaser's
-                if (t := _TEASER.match(body, m.end())) is not None:
+                if (t := _TEASER.match(body, m.end()) or _SITE_TEASER.match(body, m.end())) is not None:
                     if (self._labelled(t) and t.group("label") not in speakers
                             and not (broken and not _CUE.match(t.group("label")))
                             and not (interview and t.group("headline").endswith("?"))):

@@ -208,28 +208,37 @@ class LinkPrompt(Rule):
 # A news site's closing pointer under its own heading, naming where to read more with no address ("More
 # information" / "The U.S. National Institutes of Health has more on insomnia.", "For more about pacemakers, visit
 # the U.S. National Library of Medicine."): the heading alone on its line, then one paragraph of at most
-# POINTER_MAX_WORDS words that says where, among the document's last MORE_INFORMATION_BLOCKS prose blocks.
-_MORE_HEADING = lazyre.compile(r"\s*(?:for\s+)?more\s+info(?:rmation)?\w?\s*:?\s*$", re.IGNORECASE)
+# POINTER_MAX_WORDS words that says where, among the document's last MORE_INFORMATION_BLOCKS prose blocks. Or the
+# heading, which may say "see" ("For More Information See:"), over nothing but addresses to the end of the text, one
+# to a block, at most MORE_ADDRESSES of them (a blog's closing list of the pages it sends the reader to).
+_MORE_HEADING = lazyre.compile(r"\s*(?:for\s+)?more\s+info(?:rmation)?\w?\s*(?:,\s*)?(?:(?:please\s+)?(?:see|visit|go\s+to))?"
+                               r"\s*:?\s*$", re.IGNORECASE)
 _POINTER = lazyre.compile(r"\b(?:visit|has\s+more|have\s+more|offers\s+more|find\s+out|learn\s+more|go\s+to|"
                           r"read\s+more|see)\b", re.IGNORECASE)
+_ADDRESS_ALONE = lazyre.compile(r"\s*(?:https?://|www\.)\S+\s*")
 POINTER_MAX_WORDS = 30
 MORE_INFORMATION_BLOCKS = 3
+MORE_ADDRESSES = 6
 
 
 def _more_information(document, prose):
-    """The closing pointer under a "More information" heading (see _MORE_HEADING), heading and paragraph."""
+    """The closing pointer under a "More information" heading (see _MORE_HEADING), heading and paragraph, or heading
+    and the addresses after it."""
     text = document.text
-    last = prose[-MORE_INFORMATION_BLOCKS:]
-    for heading, pointer in zip(last, last[1:]):
+    for k, heading in enumerate(prose[:-1]):
         if heading.first_line != heading.last_line or not _MORE_HEADING.match(text, heading.start, heading.end):
             continue
+        after, pointer = prose[k + 1:], prose[k + 1]
         body = text[pointer.start:pointer.end]
-        if len(body.split()) <= POINTER_MAX_WORDS and _POINTER.search(body) and pointer.index == heading.index + 1:
-            shown = " ".join(text[heading.start:pointer.end].split())
-            shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
-            yield Diagnostic(heading.start, pointer.end, f'Prompt sending the reader to another page: "{shown}"',
-                             fix=Fix.unsafe(Edit(removal_start(document, heading), pointer.end),
-                                            message="Delete the prompt"))
+        addresses = len(after) <= MORE_ADDRESSES and all(_ADDRESS_ALONE.fullmatch(text, b.start, b.end) for b in after)
+        if not addresses and (k < len(prose) - MORE_INFORMATION_BLOCKS or len(body.split()) > POINTER_MAX_WORDS
+                              or not _POINTER.search(body) or pointer.index != heading.index + 1):
+            continue
+        end = after[-1].end if addresses else pointer.end
+        shown = " ".join(text[heading.start:end].split())
+        shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+        yield Diagnostic(heading.start, end, f'Prompt sending the reader to another page: "{shown}"',
+                         fix=Fix.unsafe(Edit(removal_start(document, heading), end), message="Delete the prompt"))
 
 
 # An address handed over as a form's field or an order line does ("Purchase a copy of this report @ http://...",

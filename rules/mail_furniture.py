@@ -386,6 +386,11 @@ class MailFurniture(Rule):
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None and _signs(bare[i + 1:last + 1]):
                 return last, _RULE_SIGNATURE_KIND
+        if mail and _SHORT_RULE.fullmatch(text) and not _in_code(i, bare, fences):
+            last = self._signature_end(i, lines, bare, depth, mail)
+            if last is not None and _signs(bare[i + 1:last + 1]) and any(
+                    _CONTACT.search(line) or _KEY.search(line) for line in bare[i + 2:last + 1]):
+                return last, _RULE_SIGNATURE_KIND  # (`---` / `Jane Doe` / `PGP: 7C6B ...`: a short rule needs both)
         if mail and i > 0 and not bare[i - 1].strip() and depth[i - 1] == depth[i]:
             last = i
             while (last + 1 < len(bare) and depth[last + 1] == depth[i] and bare[last + 1].strip()
@@ -522,6 +527,10 @@ _POSTSCRIPT = lazyre.compile(r"\s*P\.?\s?S\.?(?:\s*:|\s)", re.IGNORECASE)  # "PS
 # A rule of dashes or underscores over the writer's name and contacts that end a message: mail clients let a
 # writer sign so, and company signatures often do (`------------` / `Jane Doe` / `Senior Engineer, Example Ltd`).
 _RULE = lazyre.compile(r"(?:-{20,}|_{20,})\s*")
+# A short rule (`---`) opens a signature only over a name and, on a line below it, contacts or a key's fingerprint
+# (`PGP: 7C6B 7C5D 5E2B ...`): alone it is as often a writer's own separator.
+_SHORT_RULE = lazyre.compile(r"-{3,19}\s*")
+_KEY = lazyre.compile(r"\b(?:PGP|GPG)\b[^:\n]{0,20}:?\s*(?:0x)?[0-9A-F]{4}(?:\s?[0-9A-F]{4}){1,9}\b")
 NAME_WORDS = 6  # the line under the rule names the writer: a name, with a company or an address after it
 _SENTENCE_CLOSE = lazyre.compile(r"[.!?:;,]\s*$")
 
