@@ -153,11 +153,14 @@ class DatelineTag(Rule):
                 text = document.text[block.start:min(block.end, block.start + 200)]
                 m = _DATELINE.match(text)
                 if (m is not None and _WIRE_PLACE.match(m.group("place")) and m.group("agency").lower() in OUTLETS
-                        and m.group("sep") and re.search(r"[-—–]", m.group("sep"))):
+                        and m.group("sep") and re.search(r"[-—–]", m.group("sep"))
+                        and not _posted(document.text, block.start, block.end)):
                     yield self._dateline(document, block, m)
 
     def _lead(self, document, block, first):
-        """The tag of a dateline opening one of the story's first blocks, if any."""
+        """The tag of a dateline opening one of the story's first blocks, if any (not an embedded post's)."""
+        if _posted(document.text, block.start, block.end):
+            return
         text = document.text[block.start:min(block.end, block.start + 200)]
         bare = _BARE.match(text)
         if bare and bare.group("tag").lower() in OUTLETS:
@@ -238,3 +241,17 @@ class DatelineTag(Rule):
             edit = Edit(a, b + (text[b:b + 1] == " "))
         make = Fix.safe if alone else Fix.unsafe  # before a story's words, an outlet may be its subject ("Rival NBC —")
         return Diagnostic(a, b, f'Agency tag in a dateline: "{shown}"', fix=make(edit, message="Delete the tag"))
+
+
+# An embedded post's attribution (`— Zeke Miller (@ZekeJMiller) March 22, 2019`): the text before it is the post's,
+# quoted by the story, and a wire's dateline there is the post's own (a reporter posting a wire's alert).
+_POST_ATTRIBUTION = lazyre.compile(r"[ \t]*[—–-]+[ \t]*[^()\n]{1,80}\(@\w{1,30}\)[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}")
+
+
+def _posted(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph text[start:end] is an embedded post: its attribution closes it, or opens the next line."""
+    if _POST_ATTRIBUTION.search(text, start, end):
+        return True
+    nl = text.find("\n", end)
+    return nl != -1 and _POST_ATTRIBUTION.match(text, nl + 1) is not None
+

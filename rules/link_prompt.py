@@ -22,6 +22,7 @@ _OPENING = lazyre.compile(
     r"|go\s+to|head\s+to|catch\s+up|discover|explore|stay\s+(?:informed|updated|connected|tuned)"
     r"|purchase|buy|order|inquire|enquire|browse|access|complete\s+report)\b"
     r"|\s*(?:for|to)\s+(?:more|the\s+latest|learn\s+more|find\s+out\s+more|read\s+more|see\s+more)\b"
+    r"|\s*to\s+(?:order|buy|purchase)\s+(?:this|the|a|your)\s+(?:book|copy|dvd|cd|report|guide|ebook)\b"
     r"|\s*if\s+you(?:['’]re|\s+are)\s+interested\s+in\s+(?:keeping\s+up|following|more|learning)\b",
     re.IGNORECASE)
 # Where it sends the reader: an address or a mail address (a handle alone, "@example", and "click here" are

@@ -5,6 +5,7 @@ import re
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.rule import Rule
+from doclint.rules.quoted_printable import header_end
 
 # A question mark inside a word, between two letters, the word standing alone (not in a URL's query `page?id=3`,
 # nor glued to code): what an encoder that cannot write a character writes instead (`Nicol?s` for `Nicolás`,
@@ -114,6 +115,23 @@ class LostCharacter(Rule):
                     found.append((m.start(), m.end(), f'"{m.group()}": three "?" stand for the three bytes of a '
                                                       f"character (a curly quote, a dash) lost in an earlier "
                                                       f"conversion, as inside this text's words"))
+        header = header_end(text) if document.is_mail else 0
         for start, end, message in sorted(found):
-            if not document.in_example_code(start):
+            if not document.in_example_code(start) and not (start < header and _routing_field(text, start)):
                 yield Diagnostic(start, end, message)
+
+
+# A message's header fields of routing and signing, whose `?` are their syntax (`Received: from
+# ?IPV6:2001:db8::1?`, a client's address in brackets of question marks); the fields people write (From, Subject)
+# are read.
+_PEOPLES_FIELDS = {"from", "to", "cc", "bcc", "subject", "reply-to", "sender", "organization", "organisation"}
+_FIELD_NAME = lazyre.compile(r"([A-Za-z][\w-]*):")
+
+
+def _routing_field(text: str, at: int) -> bool:
+    """Whether offset `at` of a header block stands in a field other than one people write."""
+    line = text.rfind("\n", 0, at) + 1
+    while line > 0 and text[line:line + 1] in " \t":  # a folded line: the field opened on a line above
+        line = text.rfind("\n", 0, line - 1) + 1
+    m = _FIELD_NAME.match(text, line)
+    return m is not None and m.group(1).lower() not in _PEOPLES_FIELDS
