@@ -278,10 +278,25 @@ def is_rst_markup(line: str) -> bool:
     return _RST_MARKUP.match(line) is not None
 
 
-def unquote(line: str) -> tuple[int, int]:
-    """(quote depth, length of the quote markers) of an e-mail line: `> > text` is (2, 4)."""
-    prefix = _QUOTE_PREFIX.match(line).group()
-    return prefix.count(">"), len(prefix)
+def unquote(line: str, bars: bool = False) -> tuple[int, int]:
+    """(quote depth, length of the quote markers) of an e-mail line: `> > text` is (2, 4). With `bars`, a `|` is a
+    quote marker too (`| > text`, as some mail clients quote; see bar_quoted)."""
+    prefix = (_BAR_QUOTE_PREFIX if bars else _QUOTE_PREFIX).match(line).group()
+    return prefix.count(">") + prefix.count("|"), len(prefix)
+
+
+_BAR_QUOTE_PREFIX = lazyre.compile(r"^\s{0,3}(?:[>|]\s?)*")
+_TABLE_ROW = lazyre.compile(r"\s*\|.*\|\s*$")
+BAR_QUOTED_LINES = 5  # lines opening with `|` (and none a table's row) that make a message quote with bars
+
+
+def bar_quoted(lines: list[str]) -> bool:
+    """Whether a message quotes with `|` (`| Anybody have a windows installer ...`, `|>Support for ...`): at least
+    BAR_QUOTED_LINES lines open with it before the writer's signature (under `--`, a signature may draw with bars),
+    and none of them reads as a table's row (`| a | b |`)."""
+    end = next((n for n, line in enumerate(lines) if line.rstrip() in ("--", "-- ")), len(lines))
+    barred = [line for line in lines[:end] if line.lstrip(" ").startswith("|")]
+    return len(barred) >= BAR_QUOTED_LINES and not any(_TABLE_ROW.match(line) for line in barred)
 
 
 def is_attribution(line: str, next_line: str = "") -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import is_attribution, unquote
+from doclint.layout import bar_quoted, is_attribution, unquote
 from doclint.rule import Rule, option
 from doclint.text import looks_like_code
 
@@ -341,7 +341,8 @@ class MailFurniture(Rule):
 
     def check(self, document, context):
         lines = [document.line_text(i) for i in range(document.line_count)]
-        quoted = [unquote(line) for line in lines]
+        bars = document.is_mail and "|" in document.text and bar_quoted(lines)  # a client that quotes with `|`
+        quoted = [unquote(line, bars) for line in lines]
         bare = [_unindented(line[cut:]) if depth else line[cut:] for line, (depth, cut) in zip(lines, quoted)]
         depth = [d for d, _ in quoted]
         mail = document.is_mail
