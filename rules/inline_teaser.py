@@ -16,10 +16,10 @@ from doclint.text import CLOSERS, SENTENCE_ENDS
 # punctuation ended: "Read more: Democracy was the real winner .", "First Person: Caught in grief's riptide .").
 # Initialisms may stand inside the headline ("Read more: U.N. inspectors heading to Syria ... ."). The label is a few
 # capitalised words or a quoted series name ("'Finding Jesus':"), never a speaker's name in
-# capitals ("SMITH:") nor "Q"/"A" of an interview; an ordinal may open it ("13th Juror:"), and a list's bullet may
-# follow the headline.
+# capitals ("SMITH:") nor "Q"/"A" of an interview; an ordinal may open it ("13th Juror:"), or an outlet's initials
+# before a word ("CNN Analysis:"), and a list's bullet may follow the headline.
 _TEASER = lazyre.compile(
-    r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z])[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
+    r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2,5}\s+(?=[A-Z][a-z]))[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
     r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]|[A-Za-z][\w-]{1,30}\.(?:com|org|net)))"  # or a partner site's address
     r":\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s)){2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
 # After a partner site's address, the headline may also end in a quoted phrase with no mark at all, before the next
