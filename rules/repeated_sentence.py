@@ -78,7 +78,12 @@ class RepeatedSentence(Rule):
     overlap, unless the paragraph before is little more than those words (a
     heading restated by the text under it). So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
-    at the premiere Jane Doe at the premiere`: a scraper's doubled caption).
+    at the premiere Jane Doe at the premiere`: a scraper's doubled caption),
+    also with a label of one or two words glued between the copies (`...
+    Harper Ave.staff writer(Left to right) ...`: the caption printed again
+    after its byline's role), in an article stored on one line across its
+    sentences; words between the copies with spaces on both sides are the
+    author's.
     In an article stored on one line (a dataset's record), a sentence that
     opens with a photo caption's label (`Doting dad: He was overjoyed ...`:
     one to four words and a colon; not a speaker, `Jane Doe said:`, nor a
@@ -166,14 +171,16 @@ class RepeatedSentence(Rule):
         """A run of words repeated right after itself on one line: a scraper's doubled caption ("1 of 7 Jane Doe at
         the premiere Photo: Example Jane Doe at the premiere Photo: Example")."""
         text = document.text
-        for block in document.paragraphs:
+        for block in document.prose_runs:  # (an article stored on one line read whole: a copy may span its pieces)
             if block.index in copied:
                 continue
             for _, ls, le in document.block_lines(block):
                 for (a, b), (c, d) in _doubled(text, ls, le):
-                    c = b + len(text[b:c]) - len(text[b:c].lstrip())  # the copy and the punctuation before it
+                    gap = _WORD.search(text, b, c)  # words between the copies (a label) stay
+                    start = c if gap else b
+                    c = c if gap else b + len(text[b:c]) - len(text[b:c].lstrip())  # the copy and the punctuation
                     yield Diagnostic(c, d, f"Passage repeated right after itself ({len(words(text[c:d]))} words)",
-                                     fix=Fix.unsafe(Edit(b, d), message="Delete the second copy"),
+                                     fix=Fix.unsafe(Edit(start, d), message="Delete the second copy"),
                                      related=(self.related(document, a, b, "first copy"),))
 
     def _windows(self, document, copied: set) -> list[Diagnostic]:
@@ -461,7 +468,8 @@ def _overlap(text: str, before, after):
 def _doubled(text: str, start: int, end: int):
     """((start, end) of the first copy, (start, end) of the second) for each run of STUTTER_MIN_WORDS words or
     more that the line text[start:end] repeats right after itself, compared as lower-cased words; what lies
-    between the two copies is no more than punctuation and spaces."""
+    between the two copies is no more than punctuation and spaces, or a label glued to a copy (see
+    _glued_label)."""
     words_ = [w.lower() for w in _WORD.findall(text, start, end)]
     if len(set(zip(*(words_[k:] for k in range(STUTTER_MIN_WORDS))))) == max(len(words_) - STUTTER_MIN_WORDS + 1, 0):
         return  # no run of STUTTER_MIN_WORDS words comes twice in the line (most lines): nothing is doubled
@@ -471,21 +479,45 @@ def _doubled(text: str, start: int, end: int):
         at.setdefault(w, []).append(n)
     i, n = 0, len(tokens)
     while i < n:
-        found = 0
-        positions = at[words_[i]]
-        for j in positions[bisect_right(positions, i + STUTTER_MIN_WORDS - 1):]:
-            k = j - i
-            if k > min(_STUTTER_MAX, (n - i) // 2):
-                break
-            if words_[i:i + k] == words_[j:j + k]:
-                found = k
-                break
-        if found and not text[tokens[i + found - 1][1]:tokens[i + found][0]].strip(" \t.,;:—–-'\"’”"):
-            k = found
-            yield (tokens[i][0], tokens[i + k - 1][1]), (tokens[i + k][0], tokens[i + 2 * k - 1][1])
-            i += 2 * k
-        else:
-            i += 1
+        found = _copy_at(words_, at, i)
+        if found is not None:
+            k, gap = found
+            between = text[tokens[i + k - 1][1]:tokens[i + k + gap][0]]
+            if (_glued_label(between) if gap else not between.strip(" \t.,;:—–-'\"’”")):
+                yield (tokens[i][0], tokens[i + k - 1][1]), (tokens[i + k + gap][0], tokens[i + 2 * k + gap - 1][1])
+                i += 2 * k + gap
+                continue
+        i += 1
+
+
+STUTTER_GAP = 2  # words a doubled passage's copies may have between them: a label glued there, a caption printed
+# twice around its byline's role ("(Left to right) Sen. Jane Roe ... .staff writer(Left to right) Sen. Jane Roe ...")
+# The label is glued to a copy, with no space (a scraper joined the page's blocks: "....\xa0staff writerMembers of
+# ..."): with spaces on both sides, the words between are the author's ("... factors that may influence the model.
+# Accordingly, we identify three factors that may influence ..."), and so are other marks ("a/include/...
+# b/include/...", a Markdown link whose text is its address).
+_LABEL_BETWEEN = lazyre.compile(r"([.,;:!?)\]”’\"']*)(\s*)[^\W\d_]+(?:[ \t][^\W\d_]+)?(\s*)[(\[“‘\"']*")
+
+
+def _glued_label(between: str) -> bool:
+    """Whether the text between two copies is a label of one or two words glued to either copy (see above)."""
+    m = _LABEL_BETWEEN.fullmatch(between)
+    return m is not None and not (m.group(2) and m.group(3))
+
+
+def _copy_at(words_: list[str], at: dict, i: int) -> tuple[int, int] | None:
+    """(length, gap) of the copy of the run that starts at word i, repeated after at most STUTTER_GAP other words:
+    the shortest of STUTTER_MIN_WORDS words or more, the closest first."""
+    n = len(words_)
+    positions = at[words_[i]]
+    for j in positions[bisect_right(positions, i + STUTTER_MIN_WORDS - 1):]:
+        if j - i - STUTTER_GAP > min(_STUTTER_MAX, (n - i) // 2):
+            break
+        for gap in range(min(STUTTER_GAP, j - i - STUTTER_MIN_WORDS) + 1):
+            k = j - i - gap
+            if k <= min(_STUTTER_MAX, (n - i - gap) // 2) and words_[i:i + k] == words_[j:j + k]:
+                return k, gap
+    return None
 
 
 _STUTTER_MAX = 60  # words: a longer copy is a repeated passage (repeated-passage's)

@@ -213,32 +213,38 @@ def test_repeat_candidates_do_not_depend_on_the_order_keys_were_counted_in(count
 
 
 def _doubled_naively(text: str):
-    """repeated_sentence._doubled as first written: every length tried at every word."""
-    from doclint.rules.repeated_sentence import _STUTTER_MAX, _WORD, STUTTER_MIN_WORDS
+    """repeated_sentence._doubled without its screen: every start of a second copy tried after every word, the
+    closest first, each with every gap (a glued label's words) from none to STUTTER_GAP."""
+    from doclint.rules.repeated_sentence import _STUTTER_MAX, _WORD, STUTTER_GAP, STUTTER_MIN_WORDS, _glued_label
 
     tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     words = [w for _, _, w in tokens]
     i, n = 0, len(tokens)
     while i < n:
-        found = next((k for k in range(STUTTER_MIN_WORDS, min(_STUTTER_MAX, (n - i) // 2) + 1)
-                      if words[i:i + k] == words[i + k:i + 2 * k]), 0)
-        if found and not text[tokens[i + found - 1][1]:tokens[i + found][0]].strip(" \t.,;:—–-'\"’”"):
-            yield (tokens[i][0], tokens[i + found - 1][1]), (tokens[i + found][0], tokens[i + 2 * found - 1][1])
-            i += 2 * found
-        else:
-            i += 1
+        found = next(((j - i - gap, gap) for j in range(i + STUTTER_MIN_WORDS, n) for gap in range(STUTTER_GAP + 1)
+                      if STUTTER_MIN_WORDS <= j - i - gap <= min(_STUTTER_MAX, (n - i - gap) // 2)
+                      and words[i:j - gap] == words[j:j + j - i - gap]), None)
+        if found is not None:
+            k, gap = found
+            between = text[tokens[i + k - 1][1]:tokens[i + k + gap][0]]
+            if _glued_label(between) if gap else not between.strip(" \t.,;:—–-'\"’”"):
+                yield (tokens[i][0], tokens[i + k - 1][1]), (tokens[i + k + gap][0], tokens[i + 2 * k + gap - 1][1])
+                i += 2 * k + gap
+                continue
+        i += 1
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from("the a of cat dog ran fast red big".split()), max_size=90),
-       st.integers(0, 89), st.integers(8, 30), st.lists(st.sampled_from([" ", " ", ", ", ". ", " — "]), min_size=1))
-def test_a_doubled_run_is_found_by_its_repeated_first_word_as_by_trying_every_length(words, at, k, seps):
-    # repeated_sentence looks for a run repeated right after itself only where its first word comes back; the
-    # result must be what trying every length at every word gives.
+       st.integers(0, 89), st.integers(8, 30), st.lists(st.sampled_from([" ", " ", ", ", ". ", " — ", ".", ""]),
+                                                        min_size=1), st.sampled_from([[], ["staff"], ["staff", "writer"]]))
+def test_a_doubled_run_is_found_by_its_repeated_first_word_as_by_trying_every_length(words, at, k, seps, label):
+    # repeated_sentence looks for a run repeated (after at most a glued label) only where its first word comes back;
+    # the result must be what trying every start of a copy after every word gives.
     from doclint.rules.repeated_sentence import _doubled
 
     if len(words) > at:
-        words = words[:at + k] + words[at:at + k] + words[at + k:]
+        words = words[:at + k] + label + words[at:at + k] + words[at + k:]
     text = "".join(w + seps[n % len(seps)] for n, w in enumerate(words))
     assert list(_doubled(text, 0, len(text))) == list(_doubled_naively(text))
 
