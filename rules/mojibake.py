@@ -81,8 +81,9 @@ class Mojibake(Rule):
         for r in repairs(document, self.options.repair_lost_bytes):
             if document.in_example_code(r.start):
                 continue  # a documentation's example of mojibake (`// Prints: this is a tÃ©st`)
-            fix = (Fix.safe if r.safe else Fix.unsafe)(Edit(r.start, r.end, r.replacement),
-                                                       message=f'Replace with "{r.replacement}"')
+            safe = r.safe and not _split_by_invisible(document.text, r.start, r.end)
+            fix = (Fix.safe if safe else Fix.unsafe)(Edit(r.start, r.end, r.replacement),
+                                                     message=f'Replace with "{r.replacement}"')
             yield Diagnostic(r.start, r.end, f'Mojibake: "{r.bad}" should be "{r.replacement}" ({r.how})', fix=fix)
 
 
@@ -141,6 +142,23 @@ def claimed(document):
         n = bisect.bisect_right(starts, offset) - 1
         return n >= 0 and spans[n][0] <= offset < spans[n][1]
     return inside
+
+
+# Characters invisible-character deletes that may stand inside a run of mojibake (a soft hyphen among the bytes of a
+# misread letter: `ß\xad\x81ß\x92`). Deleted by --fix --unsafe-fixes, they join the run, which ftfy then reads
+# whole (as NKo letters there); a safe repair of part of the run (`\x92` read as `’`) would end elsewhere.
+_SPLITTERS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _split_by_invisible(text: str, start: int, end: int) -> bool:
+    """Whether the run of characters beyond ASCII that holds text[start:end] holds one of _SPLITTERS outside it (one
+    inside is a byte of the mojibake itself: 0xAD read as Latin-1 is a soft hyphen, `ä¸\xadæ–‡`)."""
+    a, b = start, end
+    while a > 0 and ord(text[a - 1]) > 0x7F and not text[a - 1].isspace():
+        a -= 1
+    while b < len(text) and ord(text[b]) > 0x7F and not text[b].isspace():
+        b += 1
+    return not _SPLITTERS.isdisjoint(text[a:start] + text[end:b])
 
 
 def settled(document, at: int, fix: Fix) -> Fix:

@@ -67,10 +67,12 @@ TEXTS = st.lists(st.tuples(TOKEN, st.sampled_from([" ", " ", " ", "\n", "\n\n", 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 # texts the generator found where it did not hold: a safe repair that made the document write a script another
-# line's run then read as; a C1 control beside a possible lead byte
+# line's run then read as; a C1 control beside a possible lead byte; a mojibake repair's own safe part (a C1
+# control read as Windows-1252) on a line where a soft hyphen splits a longer sequence
 @example("the plan ä¸\xadæ–‡ ä¸\xadæ–‡ the plan\n&eacute;â€¦&#8217; ")
 @example("the plan the plan \x92…&eacute; the plan\ncafÃ© caf√© ")
 @example("the plan the plan café\x84 ß\x92 ")
+@example("the plan ß\xad\x81ß\x92 ")
 def test_fix_then_unsafe_fixes_ends_where_unsafe_fixes_alone_does(text):
     # Issue 29: a safe fix of one encoding rule must not delete what another rule's unsafe repair needs (the
     # \x9d of "â€\x9d", the soft hyphen of "Ã\xad"), nor repair half of a line whose rest then reads otherwise.
