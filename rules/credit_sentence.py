@@ -301,16 +301,19 @@ class CreditSentence(Rule):
             return
         credit, syndication = _patterns()
         prose = document.prose_runs
+        glued = len(_GLUED_JOIN.findall(text)) >= GLUED_JOINS  # paragraphs joined with no space (see _credit_starts)
         ends = [m.end() for b in prose for m in _SENTENCE_END.finditer(text, b.start, b.end)]
+        if glued:
+            ends = sorted(ends + [m.end() for b in prose for m in _GLUED_JOIN.finditer(text, b.start, b.end)])
         tail_start = ends[-self.options.tail_sentences - 1] if len(ends) > self.options.tail_sentences else 0
         for block in prose:
             body = text[block.start:block.end]
             if not _CUES.search(body):
                 continue
-            for start in _credit_starts(body):
+            for start in _credit_starts(body, glued):
                 for pattern, kind in ((credit, "credit"), (syndication, "syndication")):
                     m = pattern.match(body, start, start + CREDIT_MAX_CHARS)
-                    if m is None or not _ends_here(body, m.end()):
+                    if m is None or not _ends_here(body, m.end(), glued):
                         continue
                     if not m.group().endswith(".") and block.first_line != block.last_line:
                         continue  # a note ends at its line's end only on a line of its own, not where a wrap cut it
@@ -337,7 +340,8 @@ class CreditSentence(Rule):
             for start in sorted(set(starts)):
                 m = _bio_pattern().match(body, start) if cued else None
                 if m is None and (late or (last and start >= BIO_STORY_CHARS)):  # by its shape, quoting no one
-                    m = (_role_at_pattern().match(body, start) if start == opening else None) or \
+                    m = (_role_at_pattern().match(body, start) if start == opening or _ROLE_GLUED_NAME.match(body, start)
+                         else None) or \
                         _pronoun_bio_pattern().match(body, start)
                     m = None if m is None or _SPEECH.search(body, start) else m
                 if m is None:
@@ -462,11 +466,22 @@ _NEXT_SENTENCE = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSER
 _AFTER_QUOTE = lazyre.compile(r"(?<=[^\W\d_]['’\"”])\s+(?=[A-Z])")
 
 
-def _credit_starts(body: str) -> list[int]:
+def _credit_starts(body: str, glued: bool = False) -> list[int]:
     """Where a credit may start: a sentence's start (past a dash that sets it off: `-- CNN's Jane Roe contributed
-    to this report.`), or right after a quoted phrase that ends a headline."""
+    to this report.`), right after a quoted phrase that ends a headline, or, `glued`: in a text whose paragraphs
+    were joined with no space (GLUED_JOINS of them), right after a sentence's end glued to the next (`... how people
+    voted.Hancock reported from Springfield.`)."""
     starts = set(_sentence_starts(body)) | {m.end() for m in _AFTER_QUOTE.finditer(body)}
+    if glued:
+        starts |= {m.end() for m in _GLUED_JOIN.finditer(body)}
     return sorted(starts | {m.end() for m in _DASH_SET_OFF.finditer(body)})
+
+
+# A sentence's end glued to the next sentence's capital, with no space: where a scraper joined a page's paragraphs
+# (`... said.Peters has spent ...`, `... district."Staff writer ...`). A text shows GLUED_JOINS of them before they
+# count as sentence starts: alone, `e.g.The` or a file's `.Name` may be anything.
+_GLUED_JOIN = lazyre.compile(f"(?<=[a-z0-9)\\]\"”’][{re.escape(SENTENCE_ENDS)}])" + r"[\"”’]?(?=[A-Z][a-z])")
+GLUED_JOINS = 3
 
 
 def _dash_before(body: str, start: int) -> int:
@@ -484,12 +499,19 @@ _DASH_SET_OFF = lazyre.compile(r"(?:^|(?<=[.!?\"”'’]))\s*(?:--|[—–])\s*(
 
 def _glued_starts(body: str):
     """Offsets where a sentence glued to the one before it opens with a name (`... food supply.Zach C. Miller was
-    raised ...`: a scraper joined a page's paragraphs with no space)."""
+    raised ...`: a scraper joined a page's paragraphs with no space), or a name glued to the byline's role before
+    it (`staff writerZoe Roe is a graduate of ...`, `ReporterAaron Roe, a third-generation newspaperman, ...`)."""
     for m in _GLUED_NAME.finditer(body):
+        yield m.start()
+    for m in _ROLE_GLUED_NAME.finditer(body):
         yield m.start()
 
 
 _GLUED_NAME = lazyre.compile(f"(?<=[a-z][{re.escape(SENTENCE_ENDS)}])" + r"(?=[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s)")
+# A name glued to the byline's role before it, where a page's author box was joined to the text: its bio opens there
+# as at a block's start (`staff writerZoe Roe is a graduate of ...`).
+_ROLE_GLUED_NAME = lazyre.compile(r"(?:(?<=[Ww]riter)|(?<=[Rr]eporter)|(?<=[Ee]ditor)|(?<=[Cc]orrespondent)"
+                                  r"|(?<=[Cc]olumnist))(?=[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+[\s,])")
 
 
 def _sentence_starts(body: str):
@@ -500,7 +522,10 @@ def _sentence_starts(body: str):
         yield m.end()
 
 
-def _ends_here(body: str, end: int) -> bool:
-    """A credit sentence ends the block, or another sentence starts after it."""
+def _ends_here(body: str, end: int, glued: bool = False) -> bool:
+    """A credit sentence ends the block, or another sentence starts after it (`glued`: in a text whose paragraphs
+    were joined with no space, a word glued to its full stop opens the next: `... contributed.staff writer`)."""
     rest = body[end:end + 3]
+    if glued and body[end - 1:end] == "." and rest[:1].isalpha():
+        return True
     return not rest.strip() or (rest[:1].isspace() and (rest.strip()[:1].isupper() or rest.strip()[:1] in "\"“'‘(["))
