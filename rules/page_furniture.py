@@ -135,6 +135,12 @@ def _menus(document):
             run.append((k, line))
             continue
         if len(run) >= MENU_ITEMS and _a_menu(text, run, document):
+            # after its last item that names a section or an action, the menu ends at a line no menu holds: a
+            # date, a number, a release's mark (`FOR IMMEDIATE RELEASE` / `Friday, September 27, 2019` under a
+            # prosecutor's menu are the release's own)
+            named = max(n for n, (_, item) in enumerate(run) if _NAVIGATION.search(item))
+            cut = next((n for n in range(named + 1, len(run)) if _NOT_AN_ITEM.search(run[n][1])), len(run))
+            del run[cut:]
             first, last = run[0][0], run[-1][0]
             yield document.line_span(first)[0], document.line_span(last)[1], [item for _, item in run]
         run = []
@@ -156,6 +162,9 @@ def _a_menu(text: str, run, document) -> bool:
             named.add(m.group().lower())
     # (sections of one name, "Moving Services" / "Storage Services", are a list of a business's services)
     return len(named) >= MENU_HITS and hits * 3 >= len(run)
+
+
+_NOT_AN_ITEM = lazyre.compile(r"\d|\bfor\s+(?:immediate\s+)?release\b|\bembargoed\b", re.IGNORECASE)
 
 
 def _menu_edit(text: str, start: int, end: int) -> Edit:

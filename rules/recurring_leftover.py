@@ -64,6 +64,8 @@ def _underlined(text: str, start: int, end: int) -> bool:
 # share, and not a leftover (the labelling guide leaves bylines at the very top alone).
 _BYLINE = lazyre.compile(r"(?i:(?:(?:posted|written|published|updated)(?:\s+on)?\s+)?by)\s*:?(?:\s+(?:"
                          r"(?=[\w.@-]*[^\W\d_])[\w.@-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}))?\s*\.?")
+BYLINE_LINES = 4  # the lines with words that a post's top holds: a title, a deck, a date, then the byline (a tech
+# news site's posts: title, deck, `by Jane Roe`, date; three posts of one writer shared it in a blind set)
 # A field of a message's header written in its body, as `git send-email` puts a patch's author and date above it
 # (`From: Jan Doe <jan@example.org>`, `Date: Mon, 5 May 2025 10:00:00 +0200`): a patch series repeats them.
 _IN_BODY_FIELD = lazyre.compile(r"\s*(?:From|Date|Subject|To|Cc|Signed-off-by|Reviewed-by|Acked-by|Tested-by):\s")
@@ -158,7 +160,7 @@ class RecurringLeftover(CorpusRule):
         units.sort()
         word_lines = [i for i, (s, e, _) in enumerate(units) if any(c.isalpha() for c in document.text[s:e])]
         extreme = {word_lines[0], word_lines[-1]} if word_lines else set()
-        top = set(word_lines[:2])
+        top = set(word_lines[:BYLINE_LINES])
         kept: dict[str, list[int]] = {}  # normalised text -> [start, end, words, flags], in document order
         # In e-mail, a sender closes every message alike (`Best regards,` / `Krzysztof`): the sender's own words.
         least = MAIL_MIN_WORDS if document.is_mail else 1
