@@ -258,7 +258,20 @@ def _shared_items(document, run) -> bool:
         return False
     inside = [document.block_text(paras[k]) for k in (*range(a, b + 1), *range(c, d + 1))]
     around = [document.block_text(paras[a - 1]), document.block_text(paras[b + 1])]
+    if a == b and _the_title(document, inside[0]):
+        return False  # the page's title printed again among its menu's lines (a title, a breadcrumb, a heading)
     return all(map(_item, inside + around))  # (the neighbours are no copies: a run is as long as its copies go)
+
+
+TITLE_CHARS = 1000  # what of the first line a title can be compared with (an item has at most ITEM_MAX_WORDS words)
+
+
+def _the_title(document, text: str) -> bool:
+    """Whether a paragraph is the document's title: its first line opens with the paragraph's words (a page's
+    title line adds the site's name: `<title> - Orange County District Attorney`)."""
+    own = text.split()
+    first = document.line_text(0)[:TITLE_CHARS].split()  # (a title's length: not a whole article on one line)
+    return len(first) >= len(own) and [w.lower() for w in first[:len(own)]] == [w.lower() for w in own]
 
 
 TEMPLATE_COPIES = 3  # near copies of one paragraph from which they are a template's entries, not a defect
@@ -315,8 +328,8 @@ def _headline_copy(document, first):
     heads = _heads_before(document, first.index)
     start, n = None, first.index - 1
     while heads and n > 0 and blocks[n].kind != "headline" and len(heads) >= first.index - n:
-        if _key(document, blocks[n]) not in heads:
-            break
+        if _key(document, blocks[n]) not in _heads_before(document, n):
+            break  # (a head that repeats one before it: a dateline is no copy of itself)
         start, n = blocks[n], n - 1
     return start
 

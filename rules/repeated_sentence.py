@@ -510,7 +510,8 @@ def _copy_at(words_: list[str], at: dict, i: int) -> tuple[int, int] | None:
     the shortest of STUTTER_MIN_WORDS words or more, the closest first."""
     n = len(words_)
     positions = at[words_[i]]
-    for j in positions[bisect_right(positions, i + STUTTER_MIN_WORDS - 1):]:
+    for p in range(bisect_right(positions, i + STUTTER_MIN_WORDS - 1), len(positions)):  # (no copy of a long list)
+        j = positions[p]
         if j - i - STUTTER_GAP > min(_STUTTER_MAX, (n - i) // 2):
             break
         for gap in range(min(STUTTER_GAP, j - i - STUTTER_MIN_WORDS) + 1):
