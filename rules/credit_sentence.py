@@ -400,7 +400,8 @@ class CreditSentence(Rule):
         while start > block.start and text[start - 1] in " \t":
             start -= 1
         shown = " ".join(text[a:b].split())
-        if a == MARK_LEAD.match(text, block.start).end():
+        lead = MARK_LEAD.match(text, block.start).end()
+        if a == lead and text[block.start:lead].strip():
             start = a = block.start  # the block's mark before it (`<p> `) goes with it
         if start == block.start:  # the sentence opens its block: it takes the space after it instead
             end = b

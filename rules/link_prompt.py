@@ -193,8 +193,10 @@ class LinkPrompt(Rule):
     def _diagnostic(document, block, a: int, b: int) -> Diagnostic:
         text = document.text
         shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
-        if (a, b) == (MARK_LEAD.match(text, block.start).end(), block.end):
-            a = block.start  # (the block's mark before it, `<p> `, goes with it)
+        lead = MARK_LEAD.match(text, block.start).end()
+        if (a, b) == (lead, block.end):
+            if text[block.start:lead].strip():
+                a = block.start  # (the block's mark before it, `<p> `, goes with it)
             edit = Edit(removal_start(document, block), block.end)  # the whole block, with the break before it
         else:
             start = a
