@@ -65,8 +65,10 @@ class LostCharacter(Rule):
     inside a word (`don???t`: a curly apostrophe's three bytes in UTF-8,
     each written as `?`), every other run of exactly three is the same loss
     (`???decaf,'???`, `Burgess ??? maybe`). A question mark that ends a question,
-    one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), and one
-    between a word and a capital are left alone.
+    one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), one
+    between a word and a capital, and those of a message header's routing
+    fields (`Received: from ?IPV6:2001:db8::1?`, their syntax; `From:` and
+    `Subject:` are read) are left alone.
 
     ## Why is this bad?
     The character is gone: readers guess, search and deduplication see

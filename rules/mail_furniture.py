@@ -270,12 +270,15 @@ class MailFurniture(Rule):
 
     ## What it does
     Reads e-mail messages, mailing-list archives and digests line by line,
-    quoted or not (`> `), and flags the blocks that mail software writes
+    quoted or not (`> `; `|` too where five lines or more before the
+    writer's signature open with it and none is a table's row), and flags
+    the blocks that mail software writes
     around a message, each by its known shape: a signature after the `-- `
     delimiter (RFC 3676), or in mail under a rule of dashes or underscores
     when a name in capitals or an address opens it, no line of it is code,
     and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
-    Example Ltd`), or with no delimiter where the message's last paragraph
+    Example Ltd`; under a short rule, `---`, only over a name and, below it,
+    contacts or a key's fingerprint: `PGP: 7C6B 7C5D ...`), or with no delimiter where the message's last paragraph
     is a name of two to four words (perhaps with a title or a call sign
     after a comma) over short lines of a title, a company and at least one
     address, web site or telephone number (`Jane Doe` / `Example

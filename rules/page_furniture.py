@@ -82,7 +82,10 @@ class PageFurniture(SourceTagRule):
     `Donate`, `Volunteer`, ...), two of them different, unless the rest of
     the document uses the word three times or more (a dictionary's page for
     `cart`); a run under a label of the author's (`Services Provided:`,
-    not `Menu:`) is a list. A list of
+    not `Menu:`) is a list. After its last item that names a section or an
+    action, a line with a number or a release's mark (`FOR IMMEDIATE
+    RELEASE`, `Friday, September 27, 2019`) ends the menu: the page's own
+    text. A list of
     names or of ingredients names none; Markdown and mail are not read so.
 
     ## Why is this bad?

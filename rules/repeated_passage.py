@@ -82,7 +82,9 @@ class RepeatedPassage(Rule):
     list's items (lines of at most 25 words with no
     sentence's end, or labels such as `Cons:`) that recurs between other
     items of a longer list is what two entries share (`Must hold a current
-    CPR certificate` under each of five certifications), no copy; a
+    CPR certificate` under each of five certifications), no copy, unless
+    it is the document's title, which its first line opens with (a page's
+    title printed again among its menu's lines); a
     paragraph too short to report is no
     copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
