@@ -39,7 +39,8 @@ ENDS_SENTENCE = _ENDS_OR_INTRODUCES
 # Where a sentence ends and another starts inside a text (the next one opens with a capital or a digit).
 # What opens a line before its text: indentation, and the mark of the block it opens where a corpus writes one
 # (CleanEval's hand-cleaned pages open each paragraph, heading and list item with `<p>`, `<h>` or `<l>`).
-MARK_LEAD = lazyre.compile(r"\s*(?:<(?:p|h|l)>\s*)?")
+BLOCK_MARK = r"<[phl]>"
+MARK_LEAD = lazyre.compile(rf"\s*(?:{BLOCK_MARK}\s*)?")
 SENTENCE_BREAK = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
 
 

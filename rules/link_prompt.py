@@ -8,7 +8,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import CLOSERS, MARK_LEAD, SENTENCE_ENDS
+from doclint.text import BLOCK_MARK, CLOSERS, MARK_LEAD, SENTENCE_ENDS
 
 # A prompt opens with a verb telling the reader to go somewhere or do something there (`Visit ...`, `Follow ...`,
 # `Watch the documentary HERE: ...`, `To learn more about ..., visit ...`), in any case (`SEE MORE ... AT: ...`).
@@ -291,7 +291,7 @@ def _starts(body: str):
 
 
 _END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"""(?=[ \t]+["“]?[A-Z])""")
-_LINE_OR_SENTENCE_START = lazyre.compile(r"\n[ \t]*(?:<[phl]>[ \t]*)?(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
+_LINE_OR_SENTENCE_START = lazyre.compile(rf"\n[ \t]*(?:{BLOCK_MARK}[ \t]*)?(?=\S)|" + f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*"
                                          + r"""[ \t]+(?=["“]?[A-Z])""")
 
 

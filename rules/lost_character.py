@@ -5,7 +5,7 @@ import re
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.rule import Rule
-from doclint.rules.quoted_printable import header_end
+from doclint.rules.quoted_printable import HEADER_FIELD, header_end
 
 # A question mark inside a word, between two letters, the word standing alone (not in a URL's query `page?id=3`,
 # nor glued to code): what an encoder that cannot write a character writes instead (`Nicol?s` for `Nicolás`,
@@ -127,7 +127,6 @@ class LostCharacter(Rule):
 # ?IPV6:2001:db8::1?`, a client's address in brackets of question marks); the fields people write (From, Subject)
 # are read.
 _PEOPLES_FIELDS = {"from", "to", "cc", "bcc", "subject", "reply-to", "sender", "organization", "organisation"}
-_FIELD_NAME = lazyre.compile(r"([A-Za-z][\w-]*):")
 
 
 def _routing_field(text: str, at: int) -> bool:
@@ -135,5 +134,5 @@ def _routing_field(text: str, at: int) -> bool:
     line = text.rfind("\n", 0, at) + 1
     while line > 0 and text[line:line + 1] in " \t":  # a folded line: the field opened on a line above
         line = text.rfind("\n", 0, line - 1) + 1
-    m = _FIELD_NAME.match(text, line)
+    m = HEADER_FIELD.match(text, line)
     return m is not None and m.group(1).lower() not in _PEOPLES_FIELDS

@@ -143,7 +143,7 @@ def header_end(text: str) -> int:
         line = text[pos:end].rstrip("\r")
         if not line.strip():
             break
-        m = _FIELD.match(line)
+        m = HEADER_FIELD.match(line)
         if m:
             fields += 1
             mail = mail or m.group(1).lower() in _MAIL_FIELDS
@@ -154,7 +154,7 @@ def header_end(text: str) -> int:
 
 
 # `suggested_attachment_session_id:` too, and a relay's field with no space after its colon (`ARC-Seal:i=1; ...`)
-_FIELD = lazyre.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$|(?=[^\s/]))")
+HEADER_FIELD = lazyre.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]|$|(?=[^\s/]))")
 _MAIL_FIELDS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "reply-to",
                 "in-reply-to", "references"}
 # An RFC 2047 encoded-word: =?charset?Q?text?= or =?charset?B?text?=.
