@@ -283,7 +283,7 @@ def _templated(matches: dict, norms: list[str]) -> set[int]:
     """Paragraphs that are near copies in a group of TEMPLATE_COPIES or more (a changelog's `Moved to
     CHANGELOG_V6.md#6.1.0` line after line, a table's rows written as paragraphs): a template filled in with
     different values. A scraper repeats a paragraph once or twice; the dev corpus never more than twice. An entry
-    that repeats an earlier one word for word is still a repeat."""
+    that repeats an earlier one word for word is still a repeat, and counts once."""
     parent: dict[int, int] = {}
 
     def root(x: int) -> int:
@@ -295,7 +295,9 @@ def _templated(matches: dict, norms: list[str]) -> set[int]:
     near = [j for j, m in matches.items() if m.kind != "exact"]
     for j in near:
         parent[root(j)] = root(matches[j].earlier)
-    sizes = Counter(root(j) for j in near)
+    # (entries filled in differently: a page's title printed three times under its site's longer title is one
+    # entry, not three)
+    sizes = Counter(root(j) for j in {norms[j]: j for j in near}.values())
     first_of = {}
     for j, norm in enumerate(norms):
         first_of.setdefault(norm, j)
