@@ -16,8 +16,8 @@ from doclint.text import CLOSERS, MARK_LEAD, SENTENCE_ENDS
 # for the story (contributed to it, reported it from a place, wrote it, conducted its interview).
 _NAME_WORD = r"(?:[A-Z][a-z]*(?:['’-][A-Za-z]+)+|[A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|(?:van|de|der|von|da|del|la|le|bin|al|di))"
 _NAME = rf"[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?:\s+{_NAME_WORD}){{1,4}}"  # a first name and one to four more words
-# "CNN's", "The Associated Press's" ('CNN"s': a typist's slip)
-_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}['’\"]s\s+)"
+# "CNN's", "The Associated Press's" ('CNN"s': a typist's slip), "NBC News'"
+_OUTLET = r"(?:(?:[A-Z][\w&.]*|the)(?:\s+[A-Z][\w&.]*){0,3}(?:['’\"]s|(?<=s)['’])\s+)"
 _ROLE = (r"(?:(?:[Ss]taff|[Ss]enior|[Cc]hief|[Ss]pecial|[Ff]reelance)\s+)?(?:[Jj]ournalist|[Rr]eporter|[Ww]riter"
          r"|[Cc]orrespondent|[Pp]hotographer|[Pp]roducer|[Ee]ditor|[Pp]hotojournalist)s?\s+")
 # A place of one to four capitalised words ("Seyne-les-Alpes", "Washington, D.C", "St. Louis"); a full stop only
@@ -46,7 +46,14 @@ _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|(?:to\s+the\s+)?(?:a
         rf"|(?:produced|edited)(?:\s+and\s+(?:produced|edited))?\s+(?:this|the)\s+(?:interview|segment|story|piece)"
         rf"\s+for\s+(?:broadcast|radio|air)"
         rf"|adapted\s+it\s+for\s+the\s+[Ww]eb)")
-_CLAUSE = rf"{_PEOPLE}\s+{_DID}"
+# An outlet among the contributors ("NBC News' Jane Doe, The Associated Press and Reuters contributed to this
+# report."): a name of one to four capitalised words, perhaps after "The", credited only with this report's own
+# words (`to this report`, `reporting`), never with a study's ("Oxford University contributed to the research").
+_ORG_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+_AGENTS = rf"(?:{_PERSON}|{_ORG_NAME})(?:(?:\s*,\s*|,?\s+and\s+)(?:{_PERSON}|{_ORG_NAME}))*"
+_CONTRIBUTED_THIS = (r"(?:also\s+)?contributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting)"
+                     rf"(?:\s+(?:from|in)\s+{_PLACE})*")
+_CLAUSE = rf"(?:{_PEOPLE}\s+{_DID}|{_AGENTS}\s+{_CONTRIBUTED_THIS})"
 # A credit sentence: one clause or several ("X reported from Lagos, while Y wrote from London.", "X reported from
 # Moscow; Y reported and wrote from Atlanta.", "X reported from Kathmandu, Y reported from India and Z wrote this
 # story from Atlanta."), then its full
@@ -193,8 +200,11 @@ class CreditSentence(Rule):
     subject is a list of people's names (each perhaps with its outlet and
     role, and where the person was: `CNN's Barbara Starr, Justin Lear and Ray
     Sanchez`, `Journalist Monica Sarkar`, `CNN's Jane Doe in Moscow and John
-    Roe in London`; a dash may set it off, `-- CNN's Jane Doe contributed
-    ...`, and goes with it) and whose verb says what they did for the story
+    Roe in London`, `NBC News' Jane Doe`; a dash may set it off, `-- CNN's
+    Jane Doe contributed ...`, and goes with it; outlets may stand among
+    them where they contributed to this report: `Jane Doe, The Associated
+    Press and Reuters contributed to this report.`) and whose verb says
+    what they did for the story
     (`contributed to this report`, `reported from Boston`, `wrote the story
     in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
     in Cologne`, `designed the graphics in this report`, a broadcast's
@@ -310,7 +320,10 @@ class CreditSentence(Rule):
             body = text[block.start:block.end]
             if not _CUES.search(body):
                 continue
+            found = 0  # where the last credit found ends: a start inside it is no credit's own
             for start in _credit_starts(body, glued):
+                if start < found:
+                    continue
                 for pattern, kind in ((credit, "credit"), (syndication, "syndication")):
                     m = pattern.match(body, start, start + CREDIT_MAX_CHARS)
                     if m is None or not _ends_here(body, m.end(), glued):
@@ -322,6 +335,7 @@ class CreditSentence(Rule):
                     if kind == "credit" and not contribution and a < tail_start:
                         continue  # "reported from", "wrote": news in the story, a credit at its end
                     yield self._diagnostic(document, block, a, b, kind, safe=contribution)
+                    found = m.end()
                     break
 
     def _bios(self, document, sentences):
