@@ -45,6 +45,14 @@ def _dashed_opening(text: str):
 # Examples: "(Reuters)", "(AP)", "(CNN)", "(BBC)", "(EFE)".
 OUTLETS = frozenset("""reuters ap afp upi efe dpa ansa ips pti ians ani xinhua tass kyodo yonhap bernama antara aa
 cnn bbc nbc cbs abc npr pbs cnbc msnbc fox bloomberg cna ewtn rfe/rl voa rt ntv""".split())
+def _known(agency: str) -> bool:
+    """Whether a dateline's tag names outlets of OUTLETS: `(AP)`, `(CBS/AP)`, or a broadcaster's news service
+    (`(CBS News)`, `(NBC News)`)."""
+    names = agency.lower().split()
+    return (agency.lower() in OUTLETS or all(part.strip().lower() in OUTLETS for part in agency.split("/"))
+            or (len(names) == 2 and names[0] in OUTLETS and names[1] == "news"))
+
+
 # Words of a block that may be a story's lead: shorter lines above it (a subtitle, a reader poll, a headline
 # repeated by a scraper) do not count towards `paragraphs` (a FakeNewsCorpus page's dateline stood fourth).
 LEAD_WORDS = 12
@@ -83,7 +91,8 @@ class DatelineTag(Rule):
     tag counts when a separator follows it (`(AP) —`, `(EFE).-`), when it is
     glued to the first word (`(CNN)China has ...`, where a scraper lost the
     dash), when it names an address (`(Ammoland.com)`), or when it names a
-    wire service or a broadcaster (`OUTLETS` in the module). What follows in
+    wire service or a broadcaster (`OUTLETS` in the module), or a
+    broadcaster's news service (`(CBS News)`). What follows in
     lower case is a sentence going on (`Apple (AAPL) shares rose`), never a
     dateline. The place and date are the author's and stay. A story whose
     place was cut may open with the tag alone, glued to its first word
@@ -178,7 +187,7 @@ class DatelineTag(Rule):
         agency, sep = m.group("agency"), m.group("sep")
         glued = sep is None
         dash = bool(sep and re.search(r"[-—–:]", sep))
-        known = agency.lower() in OUTLETS or all(part.strip().lower() in OUTLETS for part in agency.split("/"))
+        known = _known(agency)
         domain = _DOMAIN.search(agency)
         if not (glued or dash or known or domain) or (agency[:1].islower() and not domain):
             return
