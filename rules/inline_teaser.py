@@ -85,6 +85,25 @@ def _glued_label(line: str) -> re.Match | None:
     return t
 
 
+# A link card to another story kept as a line of its own: the story's headline, then the card's `Read more`
+# (the Guardian's pages: "Tucker Carlson's sexist rants reveal an ugly truth | Moira Donegan Read more"). No
+# sentence ends inside the headline, nor does it end with punctuation: a writer's "... said. Read more" is no card.
+_READ_MORE_CARD = lazyre.compile(r"(?P<headline>[A-Z0-9\"“‘'][^\n]{10,200}?)\s+(?:Read more|READ MORE)\s*$")
+CARD_WORDS = (3, 25)  # the fewest and the most words of the card's headline
+_INNER_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+[A-Z]")
+
+
+def _read_more_card(line: str) -> re.Match | None:
+    t = _READ_MORE_CARD.match(line)
+    if t is None:
+        return None
+    headline = t.group("headline").rstrip()
+    if (headline[-1] in SENTENCE_ENDS + ":;," or _INNER_END.search(headline) or "://" in line
+            or not CARD_WORDS[0] <= len(headline.split()) <= CARD_WORDS[1]):
+        return None
+    return t
+
+
 def _answered(body: str, t: re.Match) -> bool:
     """Whether the sentence after a profile question opens by naming its person (the last word of the name), or
     with `He` or `She`."""
@@ -248,7 +267,10 @@ class InlineTeaser(Rule):
     after reopening:Ocean City packed on sunny Saturday`: a page set the
     label apart and the scrape joined it to the link): a label of up to six
     words, a headline of four words or more, no sentence's end closing the
-    line and no address in it.
+    line and no address in it. So is a link's card kept as a line of its
+    own: another story's headline (three to 25 words, no sentence ending
+    inside it nor punctuation closing it) and then `Read more` (`Fox host
+    under fire again over resurfaced comments Read more`).
 
     In an article stored on one line (a line of five sentences or more, in a
     document of at most two lines), a headline with no label is read too:
@@ -301,8 +323,8 @@ class InlineTeaser(Rule):
         # a guide broken by subheadings: only a teaser's own cue counts (not a run of linked headlines, each long)
         broken = marks > self.options.max_marks and not _linked_run(text)
         one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
-        if ":" not in text and not one_line and "»" not in text:
-            return  # no label, no link's chevron, and no article on one line to hold a headline without one
+        if ":" not in text and not one_line and "»" not in text and "READ MORE" not in text.upper():
+            return  # no label, no link's chevron, no card, and no article on one line to hold a headline without one
         yield from self._glued(document)
         labelled, bare = [], []
         turns = Counter(_NAME_LABEL.findall(text))
@@ -345,12 +367,16 @@ class InlineTeaser(Rule):
             if block.first_line != block.last_line or block.piece:
                 continue
             body = text[block.start:block.end]
+            shown = body if len(body) <= 60 else body[:59] + "\u2026"
             if ":" in body and (t := _glued_label(body)) is not None:
-                shown = body if len(body) <= 60 else body[:59] + "\u2026"
-                yield Diagnostic(block.start, block.end, f'Teaser for another story, its label glued to its '
-                                 f'headline: "{shown}"',
-                                 fix=Fix.unsafe(Edit(removal_start(document, block), block.end),
-                                                message="Delete the teaser"))
+                what = "its label glued to its headline"
+            elif body.rstrip().upper().endswith("READ MORE") and _read_more_card(body) is not None:
+                what = "a link's card closed by Read more"
+            else:
+                continue
+            yield Diagnostic(block.start, block.end, f'Teaser for another story, {what}: "{shown}"',
+                             fix=Fix.unsafe(Edit(removal_start(document, block), block.end),
+                                            message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")

@@ -64,7 +64,8 @@ class LinkPrompt(Rule):
     (visit, follow, subscribe, share, watch, learn, join, sign up, download,
     purchase, inquire, browse, request, `For more ...`, `To learn more ...`,
     in any case) and says where: an address, a mail address at any domain, two social
-    platforms or a newsletter (`Sign up for our weekly newsletter.`), or,
+    platforms or a newsletter (`Sign up for our weekly newsletter.`, `Sign up
+    for the US opinion email.`), or,
     for a paragraph that is the prompt alone, of four to sixteen words,
     the word `here` closing it, where the link was (`Get the original
     recipe here.`); and a line that is only a platform's name and its address
@@ -268,7 +269,10 @@ HERE_MIN_WORDS = 4  # what to find there named ("Get the original recipe here.")
 _HANDED_OVER = lazyre.compile(r"(?:@|\b(?:at|here)\s*:)\s*(?:https?://|www\.)\S+\s*\.?\s*$", re.IGNORECASE | re.MULTILINE)
 # A newsletter is a place a prompt sends the reader to, with no address: "Sign up for our Life, But Better
 # newsletter for tips on living well.", "Subscribe to get the newsletter in your inbox every morning."
-_NEWSLETTER = lazyre.compile(r"\bnewsletters?\b|\binbox\b", re.IGNORECASE)
+# what a sign-up prompt offers: a newsletter, the reader's inbox, or a site's named e-mail ("Sign up for the US
+# opinion email.", "... for our daily email")
+_NEWSLETTER = lazyre.compile(r"\bnewsletters?\b|\binbox\b|\b(?:daily|weekly|morning|evening|opinion|briefing)\s+e-?mails?\b",
+                             re.IGNORECASE)
 _SIGN_UP = lazyre.compile(r"\s*(?:please\s+)?(?:sign\s+up|subscribe)\s+(?:for|to)\b", re.IGNORECASE)  # not "Send them
 # to sign up for your newsletter" (a marketer's advice), "Get into the habit of unsubscribing from every newsletter"
 # (advice), nor "Click here to subscribe ..." (page-furniture's, safely)
