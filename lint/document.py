@@ -350,17 +350,18 @@ class Document(_Positions):
     @cached_property
     def code_blocks(self) -> list[tuple[int, int]]:
         """(start, end) of each fenced code block (```` ``` ```` or `~~~`), HTML comment and line that is one whole
-        HTML or JSX tag (`<Diagram name="..." alt="...">`) of a Markdown file, disjoint and sorted; none in other
-        files. None is prose: an example repeated in two languages is no duplicate, nor are two diagrams' alt
-        texts."""
+        HTML or JSX tag (`<Diagram name="..." alt="...">`) of a Markdown file, and in any file each hunk of a
+        unified diff (a patch sent by mail: see _DIFF_HUNK), disjoint and sorted. None is prose: an example repeated
+        in two languages is no duplicate, nor are two diagrams' alt texts, nor the same change made in three files."""
         text = self.text
+        hunks = [m.span() for m in _DIFF_HUNK.finditer(text)] if "@@ -" in text else []
         if not self.markdown or "<" not in text and "```" not in text and "~~~" not in text:
-            return []
+            return hunks
         spans = [m.span() for m in _FENCED.finditer(text)] if "```" in text or "~~~" in text or "<!--" in text \
             else []
         if "<" in text:
             spans += [m.span() for m in _TAG_LINE.finditer(text)]
-        return _merged(spans)
+        return _merged(spans + hunks)
 
     def in_code(self, offset: int) -> bool:
         """Whether `offset` lies inside a fenced code block (see code_blocks)."""
@@ -422,6 +423,16 @@ class Document(_Positions):
 # Fenced code blocks and HTML comments (compiled when a Markdown file first asks, not by every run's import).
 _FENCED = lazyre.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?^[ \t]{0,3}(?P=fence)[ \t]*$|<!--.*?-->",
                          re.MULTILINE | re.DOTALL)
+
+
+# A hunk of a unified diff, with the file headers before it (`diff --git a/x b/x`, `index ...`, `--- a/x`, `+++ b/x`),
+# its `@@ -35,7 +35,7 @@` line and the lines it changes or keeps (` `, `+`, `-`, `\ No newline at end of file`), up
+# to the first other line; a line `-- ` is a signature's separator (git send-email's `-- ` + version), not a line
+# removed. A blank line inside a hunk (its context line's space stripped by a mail client) stays in it when a
+# hunk's line follows.
+_DIFF_HUNK = lazyre.compile(r"^(?:(?:diff --git |index |--- |\+\+\+ |new file mode |deleted file mode )[^\n]*\n)*"
+                            r"@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@[^\n]*(?:\n(?!-- ?$)(?:[ +\-\\][^\n]*|@@ [^\n]*"
+                            r"|(?:diff --git |index )[^\n]*|(?=\n[ +\-@])))*", re.MULTILINE)
 
 
 # A Markdown line that is one whole HTML or JSX tag, opening, closing or empty (CommonMark's HTML block of kind 7;
