@@ -241,7 +241,9 @@ class OffTopicParagraph(Rule):
     rest cut into runs of as many sentences, and reported at 0.98 or more
     (`Off-topic run of 3 sentences`). A run of four sentences or more that
     share no content word is a list of items (a show's rundown of the day's
-    stories), not judged; by words alone no such article is judged. Runs
+    stories), not judged, nor is a run whose every sentence tells the reader
+    to look (`Go inside ... Get a sense of ... And see ...`: a page's pointer
+    to its contents); by words alone no such article is judged. Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -471,7 +473,7 @@ def _one_line_groups(document, pieces):
     if found is None:
         return None
     i, j = found
-    if _items(texts[i:j]):
+    if _items(texts[i:j]) or _addressed(texts[i:j]):
         return None
     size = j - i
     spans = ([(a, min(a + size, i)) for a in range(0, i, size)] + [(i, j)]
@@ -497,6 +499,25 @@ def _items(sentences: list[str]) -> bool:
             return False
         seen |= own
     return True
+
+
+# A run whose every sentence opens by telling the reader to go and look (`Go inside a Middle Eastern country ...
+# Get a sense of what ... And see what's key to ...`: CNN Student News's rundown of a show) is the page's own
+# pointer to its contents, not another story's paragraph. Examples of the verbs: "Go", "Get", "See", "Meet".
+_READER_VERBS = frozenset("go get see find learn meet watch hear explore discover take check examine join look read "
+                          "visit follow".split())
+_LINKERS = frozenset("and then plus also".split())
+
+
+def _addressed(sentences: list[str]) -> bool:
+    """Whether every sentence of a run (two or more) opens with a verb telling the reader to look (see _READER_VERBS),
+    perhaps after `And`."""
+    def opens(sentence: str) -> bool:
+        first = [w.lower() for w in WORD.findall(sentence)[:2]]
+        if first and first[0] in _LINKERS:
+            first = first[1:]
+        return bool(first) and first[0] in _READER_VERBS
+    return len(sentences) >= 2 and all(map(opens, sentences))
 
 
 def _one_line_run(unit_vectors, lengths):

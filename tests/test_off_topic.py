@@ -493,3 +493,31 @@ def test_the_run_that_stands_apart_is_found_between_two_sentences_that_follow_ea
     vectors /= np.linalg.norm(vectors, axis=1)[:, None]
     assert _one_line_run(vectors, np.array([15, 15, 15, 15, 15, 15])) == (2, 4)
     assert _one_line_run(vectors, np.array([15, 15, 5, 5, 15, 15])) is None  # the run is too short to judge
+
+
+def test_a_one_line_run_telling_the_reader_where_to_look_is_a_rundown():
+    from doclint.rules.off_topic_paragraph import _addressed
+
+    rundown = ["Go inside a mountain kingdom at the centre of a border dispute.",
+               "Get a sense of what the flooding has cost its farmers.", "And see why vinyl records are back."]
+    assert _addressed(rundown)
+    assert not _addressed(rundown[:1])  # one sentence is no rundown
+    assert not _addressed(rundown[:2] + ["The kingdom's king spoke on Monday."])
+
+
+def test_a_shows_rundown_on_one_line_is_not_another_story():
+    # A student news show's page stored on one line: its rundown of the day's stories, each sentence telling the
+    # reader to look, stands apart from the page's words by design (flagged before _addressed).
+    text = ("May 4, 2016 . Whether you teach civics, science or world history, we have material for your class today "
+            "on Example Classroom News. Go inside a mountain kingdom at the centre of a border dispute. Get a sense of "
+            "what the spring flooding has cost farmers along the river, and examine how engineers plan to stop it. And "
+            "see why vinyl records are selling again. On this page you will find today's show Transcript and a place "
+            "for you to ask to be on the Example Classroom News Roll Call. TRANSCRIPT . Click here to read the "
+            "transcript of today's Example Classroom News program. Please note that there may be a delay between the "
+            "time when the video is online and when the transcript is posted. Example Classroom News is made by a team "
+            "of journalists who follow national and state teaching standards when producing the show. ROLL CALL . For "
+            "a chance to be named on the next show, comment at the bottom of this page with your school's name, "
+            "mascot, city and state. We pick schools from the comments on the previous show. You must be a teacher or "
+            "a student aged 13 or older to ask for a mention on the Roll Call! Thank you for using Example Classroom "
+            "News!")
+    assert lint(text.encode(), ["T101"], {"off-topic-paragraph": {"backend": "embeddings"}}) == []
