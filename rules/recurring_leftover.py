@@ -69,6 +69,9 @@ BYLINE_LINES = 4  # the lines with words that a post's top holds: a title, a dec
 # A field of a message's header written in its body, as `git send-email` puts a patch's author and date above it
 # (`From: Jan Doe <jan@example.org>`, `Date: Mon, 5 May 2025 10:00:00 +0200`): a patch series repeats them.
 _IN_BODY_FIELD = lazyre.compile(r"\s*(?:From|Date|Subject|To|Cc|Signed-off-by|Reviewed-by|Acked-by|Tested-by):\s")
+# A Markdown link's or image's address (`[Original/Source Press Release](https://example.com/release/123)`): units are
+# compared by the text a reader sees, so that an aggregator's footer links, each to its own story, are one fragment.
+_LINK_TARGET = lazyre.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -87,7 +90,10 @@ class RecurringLeftover(CorpusRule):
     in its body, `From: Jan Doe <jan@example.org>`), or the opening or closing 8, 12 or 16
     words of a line of at most 24 words, when they make two thirds of it or
     more (`Listen 4 min Comment on this story Comment Gift Article Share`,
-    where the minutes differ); it is reported when
+    where the minutes differ). Units are compared by the text a reader sees:
+    a Markdown link's address is left out (an aggregator's
+    `[Original/Source Press Release](...)`, each linking its own story, is
+    one fragment). It is reported when
 
     - it stands in at least `min-documents` (3) documents, or
       `min-documents-long` (5) when it has more than `long-words` (12) words;
@@ -97,7 +103,10 @@ class RecurringLeftover(CorpusRule):
       for opening or closing words, the rest of their line), so that copies
       of one article, or of a passage quoted in a thread, do not count;
     - it stands at a document's edge (the first three or last three
-      paragraphs; for one or two words, the first or last line) in
+      paragraphs, or behind a block of short lines, eight words at most,
+      that other documents share and that reaches the first or last line:
+      a footer of ten links; for one or
+      two words, the first or last line) in
       `edge-share` (80%) of its occurrences.
 
     Dates, lines of code, reStructuredText markup, a byline among a
@@ -167,7 +176,7 @@ class RecurringLeftover(CorpusRule):
         reported = [(d.start, d.end) for d in document.findings if d.rule.category == self.category]
         for i, (start, end, edge) in enumerate(units):
             text = document.text[start:end]
-            norm = normalize(text)
+            norm = normalize(_LINK_TARGET.sub("]", text) if "](" in text else text)
             flags = edge | (_EXTREME if i in extreme else 0)
             if any(a < end and start < b for a, b in reported):
                 flags |= _REPORTED
@@ -230,7 +239,9 @@ class RecurringLeftover(CorpusRule):
         edges = extremes = 0
         for n, u in where:
             flags = items[n][1][u * _FIELDS + 4]
-            edges += bool(flags & _EDGE)
+            # at an edge, or behind a site's block of short recurring lines that reaches the edge (a footer of links)
+            edges += bool(flags & _EDGE) or (not part and (_behind_footer(items[n][1], u, -1, shared)
+                                                            or _behind_footer(items[n][1], u, 1, shared)))
             extremes += bool(flags & _EXTREME)
         if part:
             environments = len({items[n][1][u * _FIELDS + 5] for n, u in where})
@@ -282,6 +293,21 @@ def _parts(text: str, start: int, end: int, flags: int) -> list[int]:
         for a, b, rest in ((start, head_end, text[head_end:end]), (tail_start, end, text[start:tail_start])):
             out.extend((_hash(normalize(text[a:b])), a, b, k, flags | _PART, _hash(normalize(rest))))
     return out
+
+
+FOOTER_LINE_WORDS = 8  # the most words of a footer's line (a link, a label: `Pickup - [citybuzz.co]`); a sentence of
+# prose that other documents share (copies, quotations) is longer and no footer
+
+
+def _behind_footer(sig, u: int, step: int, recurring: set) -> bool:
+    """Whether every unit from unit u to the document's start (step -1) or end (+1) is a short line that other
+    documents share (see FOOTER_LINE_WORDS): u stands at the edge behind a site's footer."""
+    k = u + step
+    while 0 <= k < len(sig) // _FIELDS and not sig[k * _FIELDS + 4] & _PART:
+        if sig[k * _FIELDS] not in recurring or sig[k * _FIELDS + 3] > FOOTER_LINE_WORDS:
+            return False
+        k += step
+    return k != u + step  # (a unit already at the edge is the flag's to say)
 
 
 def _neighbour(sig, u: int, step: int, recurring: set) -> int:
