@@ -17,6 +17,13 @@ _DATELINE = lazyre.compile(
     r"(?P<place>[A-Z][\w'’.]*(?:[ ,/:-]{1,3}[\w'’.]+){0,9}?)\s*[-—–]{0,2}\s*"
     r"(?P<tag>\((?P<agency>[A-Za-z][^()\n]{1,40}?)\))"
     r"(?P<sep>\s*\.?\s*(?:-{1,2}|[—–])\s*|\s*:\s+|\s+)?(?P<next>[A-Z0-9\"“‘'¿¡])")
+# A press-release wire's dateline writes its tag between slashes, a dash after it ("NEW YORK, Jan. 5, 2024 /PRNewswire/
+# -- ", "TORONTO, March 3, 2023 /CNW/ - ", "WILMINGTON, NC, July 08, 2024 /24-7PressRelease/ -- "): the slashes and the
+# dash say it is a tag, whatever the wire's name.
+_SLASHED = lazyre.compile(
+    r"(?P<place>[A-Z][\w'’.]*(?:[ ,:-]{1,3}[\w'’.]+){0,9}?)\s+"
+    r"(?P<tag>/(?P<agency>[A-Z0-9][\w.&'’+-]*(?:[ -][A-Z][\w.&'’+-]*){0,3})/)"
+    r"(?P<sep>\s*(?:-{1,2}|[—–])\s*)(?P<next>[A-Z0-9\"“‘'])")
 # A broadcaster's dateline with no brackets, as CNN's pages write it since 2022 ("Washington CNN — The ...", and
 # "CNN —" on a line of its own where the place was lost): the outlet in capitals before a dash.
 _BARE = lazyre.compile(r"(?P<place>(?:[A-Z][\w'’.]*(?:[ ,]{1,2}[A-Z][\w'’.]*){0,4}\s+)?)(?P<tag>(?-i:[A-Z]{2,6}))\s*[—–]"
@@ -92,7 +99,9 @@ class DatelineTag(Rule):
     glued to the first word (`(CNN)China has ...`, where a scraper lost the
     dash), when it names an address (`(Ammoland.com)`), or when it names a
     wire service or a broadcaster (`OUTLETS` in the module), or a
-    broadcaster's news service (`(CBS News)`). What follows in
+    broadcaster's news service (`(CBS News)`); a press-release wire's tag
+    between slashes with a dash after it (`NEW YORK, Jan. 5, 2024
+    /PRNewswire/ --`, `/CNW/ -`) counts too. What follows in
     lower case is a sentence going on (`Apple (AAPL) shares rose`), never a
     dateline. The place and date are the author's and stay. A story whose
     place was cut may open with the tag alone, glued to its first word
@@ -178,6 +187,11 @@ class DatelineTag(Rule):
         byline = _BYLINE_BEFORE.match(text)  # "By Jane Roe BEIJING, Oct 9 (Reuters) - ...": the byline stays
         skip = byline.end() if byline else 0
         m = _DATELINE.match(text, skip)
+        if m is None and (slashed := _SLASHED.match(text, skip)) is not None and \
+                len(re.findall(r"[\w']+", slashed.group("place"))) <= _MAX_PLACE_WORDS and \
+                re.search(r"[A-Za-z]{2}", slashed.group("agency")):  # a wire's name, not a fraction's `/4/`
+            yield self._dateline(document, block, slashed)
+            return
         opening = (_OPENING.match(text) or _dashed_opening(text)) if m is None and block.start == first else None
         if opening and len(opening["agency"]) > 1:
             yield self._opening(document, block.start, opening)
