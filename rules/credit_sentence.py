@@ -105,6 +105,17 @@ _ABOUT = lazyre.compile(r"About(?:\s+(?:Us|(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*
 # heading's colon, then the blurb, which names what the heading names.
 _ABOUT_GLUED = lazyre.compile(r"About\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9&][\w.&'’-]*){0,4}):\s*"
                               r"(?=(?:The\s+)?(?P=name)\b)")
+# A press release's safe-harbour disclaimer: its heading ("Forward-Looking Statements", "Safe Harbor Statement",
+# "Cautionary Note Regarding Forward-Looking Statements") over the paragraph that says the release holds such
+# statements, or that paragraph alone ("This press release contains forward-looking statements within the meaning of
+# ..."): the issuer's lawyers' text, the same under every release it sends.
+_SAFE_HARBOR = lazyre.compile(r"(?:Cautionary\s+(?:Note|Statement|Language)s?\s+(?:Regarding|Concerning|About|on)\s+)?"
+                              r"(?:Forward[-\s]Looking\s+Statements?|Safe\s+Harbou?r(?:\s+Statements?)?)"
+                              r"(?:\s+(?:and|&)\s+[A-Z][\w\s]{0,40})?\s*:?", re.IGNORECASE)
+_DISCLAIMS = lazyre.compile(r"(?:[^.\n]{0,120}?\bforward[-\s]looking\s+statements\b)", re.IGNORECASE)
+_DISCLAIMER_OPENING = lazyre.compile(r"(?:This|The)\s+(?:press|news)\s+release\s+(?:contains|may\s+contain|includes|"
+                                     r"may\s+include)\s+(?:certain\s+)?[\"“]?forward[-\s]looking\s+statements",
+                                     re.IGNORECASE)
 BYLINE_WORDS = 8  # a line this short that names the bio's person is a byline or a link, not the story's text
 _CREDITED = lazyre.compile(r"(?:\bby|©|\bcopyright)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
@@ -262,7 +273,12 @@ class CreditSentence(Rule):
     section of the story (`About Musgraves' Co-Songwriters`), and `About`
     before a number no heading (`About 200, police said.`); the heading may
     be glued to its paragraph when the paragraph names what it names
-    (`About the FCFF:The FCFF is Oregon's oldest ...`). And a blurb
+    (`About the FCFF:The FCFF is Oregon's oldest ...`). And a press
+    release's safe-harbour disclaimer: a heading `Forward-Looking
+    Statements` (`Safe Harbor Statement`, `Cautionary Note Regarding
+    Forward-Looking Statements`) on its own line over the paragraph that
+    speaks of such statements, or that paragraph alone where it opens so
+    (`This press release contains forward-looking statements ...`). And a blurb
     about the site or an organisation opening one of the last two blocks,
     after the story's first, with nothing but the page's furniture after it
     (`Please ...`, `Copyright ...`): a web address or a name in capitals the
@@ -307,6 +323,8 @@ class CreditSentence(Rule):
             yield from self._blurbs(document, sentences)
             if "About" in text:
                 yield from self._abouts(document)
+            if "orward" in text:  # Forward-Looking Statements, forward-looking statements
+                yield from self._disclaimers(document)
         if not _CUES.search(text):
             return
         credit, syndication = _patterns()
@@ -387,6 +405,22 @@ class CreditSentence(Rule):
                 continue  # the story's own subject ("Amazon.com is the world's largest online retail company")
             yield self._diagnostic(document, block, block.start + start, block.end, "blurb", safe=False)
 
+    def _disclaimers(self, document):
+        """A press release's safe-harbour disclaimer after its story: the heading and the paragraph under it that
+        speaks of forward-looking statements, or such a paragraph alone when it opens so (see _SAFE_HARBOR)."""
+        text, blocks = document.text, document.blocks
+        for n, block in enumerate(blocks[1:], start=1):
+            body = text[block.start:block.end].strip()
+            if block.kind != "paragraph":
+                continue
+            under = blocks[n + 1] if n + 1 < len(blocks) else None
+            if (under is not None and block.first_line == block.last_line and _SAFE_HARBOR.fullmatch(body)
+                    and under.kind == "paragraph" and _DISCLAIMS.match(text, under.start)):
+                yield self._diagnostic(document, block, block.start, under.end, "disclaimer", safe=False)
+            elif _DISCLAIMER_OPENING.match(body) and not _SAFE_HARBOR.fullmatch(
+                    text[blocks[n - 1].start:blocks[n - 1].end].strip()):
+                yield self._diagnostic(document, block, block.start, block.end, "disclaimer", safe=False)
+
     def _abouts(self, document):
         """A press release's or a site's About block after the story: a line `About <name>` (`About Us:`, `About
         Example Corp, a Sample Company:`) and the paragraph under it, among the last blocks (see _ABOUT)."""
@@ -430,7 +464,8 @@ class CreditSentence(Rule):
         what = {"credit": "Credit for the story's reporting", "syndication": "Syndication note",
                 "bio": "Author's bio appended to the story",
                 "blurb": "A blurb about the site or an organisation appended to the story",
-                "about": "An About block (of a company, the site or the author) appended to the story"}[kind]
+                "about": "An About block (of a company, the site or the author) appended to the story",
+                "disclaimer": "A press release's disclaimer about forward-looking statements"}[kind]
         shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
         make = Fix.safe if safe else Fix.unsafe
         return Diagnostic(a, b, f'{what}: "{shown}"', fix=make(edit, message="Delete the credit"))
