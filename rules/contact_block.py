@@ -20,8 +20,9 @@ _LABEL = lazyre.compile(
 _PHONE_FIELD = lazyre.compile(r"(?:^|,)[ \t]*(?:Office|Cell|Phone|Tel|Telephone|Mobile|Fax|Direct|Main)\.?[ \t]*:[ \t]*"
                               r"\+?[\d(]", re.IGNORECASE)  # (opening its line or after a comma: not a link's `tel:`)
 # What a contact block gives: an e-mail address, a telephone number, a web address.
-_CONTACT = lazyre.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\+\d[\d ().-]{7,}\d"
-                          r"|\bhttps?://|\bwww\.")
+# (Bounded, each alternative, so that a search over a line of megabytes stays linear.)
+_CONTACT = lazyre.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}|\+?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}"
+                          r"|\+\d[\d ().-]{7,20}\d|\bhttps?://|\bwww\.")
 # A line naming a person or a company: two to six words, capitalised, perhaps with a role after a comma ("Ron
 # Brewer, CEO", "PCG Advisory, Inc.", "ADA Joe D'Agostino").
 _NAME_LINE = lazyre.compile(r"[ \t]*[A-Z][\w.'’&-]*(?:,?[ \t]+(?:[A-Z][\w.'’&-]*|of|and|&)){1,5}[ \t]*,?(?:[ \t]+[\w.'’&-]+){0,3}"
