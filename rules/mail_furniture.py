@@ -175,6 +175,15 @@ FURNITURE = (
               max_lines=8, alone=False, source="RFC 2046: a multipart message's boundary and the part's headers, left in text",
               examples=("--TB36FDmn/VVEgNH/\nContent-Type: text/plain; charset=us-ascii\n"
                         "Content-Disposition: inline",)),
+    Furniture("mime-preamble", "MIME preamble",
+              start=r"This\s+is\s+a\s+(?:multi-?part\s+message\s+in\s+MIME\s+format|MIME[- ]formatted\s+message"
+                    r"|multi-?part\s+MIME\s+message)\b.*",
+              more=r"(?![*=_-]{10,}\s*$)(?!--\S)\S.*", max_lines=4,
+              source="RFC 2046: the text before a multipart message's first boundary, for mail software that reads no "
+                     "MIME (Thunderbird's, Outlook's and Mutt's wordings)",
+              examples=("This is a multi-part message in MIME format.",
+                        "This is a MIME-formatted message.  If you see this text it means that your\nE-mail software "
+                        "does not support MIME-formatted messages.")),
     Furniture("mime-close", "MIME closing boundary",
               start=r"--(?=(?:[^\d\n]*\d){4})[\w'()+,./:=?-]{8,70}--\s*",
               source="RFC 2046: the boundary that closes a multipart message (`--` after the boundary), left in text",
