@@ -376,7 +376,9 @@ class MailFurniture(Rule):
         text = bare[i].rstrip()
         if not text:
             return None
-        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")) and not _in_code(i, bare, fences):
+        if _SIGNATURE.fullmatch(text) and (mail or lines[i].endswith(" ")) and not _in_fence(i, fences) and (
+                bare[i].rstrip("\r") == "-- " or not _in_code(i, bare, fences)):  # (RFC 3676's delimiter exactly,
+            # its space kept, is no grep separator, whatever the signature holds: `#include <standard_disclaimer>`)
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None:
                 return last, _SIGNATURE_KIND
