@@ -502,7 +502,8 @@ def test_a_one_line_run_telling_the_reader_where_to_look_is_a_rundown():
                "Get a sense of what the flooding has cost its farmers.", "And see why vinyl records are back."]
     assert _addressed(rundown)
     assert not _addressed(rundown[:1])  # one sentence is no rundown
-    assert not _addressed(rundown[:2] + ["The kingdom's king spoke on Monday."])
+    assert _addressed(rundown[:2] + ["The kingdom's king spoke on Monday."])  # the page's lines around a rundown
+    assert not _addressed(rundown[:1] + ["The kingdom's king spoke on Monday.", "Floods cost farmers dearly."])
 
 
 def test_a_shows_rundown_on_one_line_is_not_another_story():
