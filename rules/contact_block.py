@@ -27,6 +27,19 @@ _CONTACT = lazyre.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{2,63}|\
 # Brewer, CEO", "PCG Advisory, Inc.", "ADA Joe D'Agostino").
 _NAME_LINE = lazyre.compile(r"[ \t]*[A-Z][\w.'’&-]*(?:,?[ \t]+(?:[A-Z][\w.'’&-]*|of|and|&)){1,5}[ \t]*,?(?:[ \t]+[\w.'’&-]+){0,3}"
                             r"[ \t]*$")
+# What a contact block needs, as a quick screen of the whole text before its lines are read: a label's word (found
+# as plain text: fast) or a telephone field (a colon before a figure, then the field's name before it).
+_LABEL_WORDS = ("ontact", "ONTACT", "nquiries", "NQUIRIES")
+_COLON_FIGURE = lazyre.compile(r":[ \t]*\+?[\d(]")
+_FIELD_BEFORE = lazyre.compile(r"(?i:office|cell|phone|tel|telephone|mobile|fax|direct|main)\.?[ \t]*$")
+
+
+def _screened(text: str) -> bool:
+    if any(word in text for word in _LABEL_WORDS):
+        return True
+    return any(_FIELD_BEFORE.search(text, max(0, m.start() - 12), m.start()) for m in _COLON_FIGURE.finditer(text))
+
+
 BLOCK_LINE_WORDS = 10  # the most words of a line of a contact block (a name, a title, a number); a sentence is longer
 NAME_WORDS = 4  # a line this short ending in a full stop is a name's or a company's (`PCG Advisory, Inc.`), no sentence
 BLOCK_LINES = 12  # the most lines with words a contact block runs to (three contacts, a name, a title, a number each)
@@ -79,9 +92,8 @@ class ContactBlock(Rule):
     def check(self, document, context):
         if document.is_mail or document.is_documentation:
             return
-        text = document.text
-        if not _CONTACT.search(text):
-            return
+        if not _screened(document.text):
+            return  # no label and no telephone field: most documents, passed over at once
         lines = [document.line_text(i) for i in range(document.line_count)]
         i = 0
         while i < len(lines):
