@@ -8,13 +8,13 @@ from doclint.rule import Rule
 from doclint.text import SENTENCE_ENDS
 
 # What a release calls its contact block: "Media Contact:", "Investor Contacts:", "Company Contact:", "Press
-# inquiries:", perhaps after the release's date on the same line ("May 25, 2021 Media Contact: Jane Roe"). A bare
+# inquiries:", "MEDIA CONTACT" alone on its line, perhaps after the release's date on the same line ("May 25, 2021 Media Contact: Jane Roe"). A bare
 # "Contact:" or "Contact Details For ..." is matched too, and left alone (see _labelled).
 _LABEL = lazyre.compile(
     r"[ \t]*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}[ \t]+))?"
-    r"(?P<label>(?P<qualifier>(?:Media|Press|Investors?|Company|Corporate|PR|News|Public\s+Relations|Agency)\s+)?"
-    r"(?:Contacts?|[Ii]nquiries|[Ee]nquiries)(?P<details>\s*(?:Details|Information|Info)(?:\s*[Ff]or\s+[^\n:]{1,60})?)?"
-    r"[ \t]*:?)[ \t]*(?P<rest>[^\n]*)$")
+    r"(?P<label>(?i:(?P<qualifier>(?:Media|Press|Investors?|Company|Corporate|PR|News|Public\s+Relations|Agency)\s+)?"
+    r"(?:Contacts?|Inquiries|Enquiries)(?P<details>\s*(?:Details|Information|Info)(?:\s*For\s+[^\n:]{1,60})?)?)"
+    r"(?P<colon>[ \t]*:)?)[ \t]*(?P<rest>[^\n]*)$")
 # A telephone number written as a field ("Office: 714-347-8408", "Cell: (714) 504-1917", "Tel.: +44 20 7946 0000"):
 # two such fields, with the names and titles over them, make a contact block with no label.
 _PHONE_FIELD = lazyre.compile(r"(?:^|,)[ \t]*(?:Office|Cell|Phone|Tel|Telephone|Mobile|Fax|Direct|Main)\.?[ \t]*:[ \t]*"
@@ -145,8 +145,8 @@ def _labelled(lines: list[str], i: int) -> tuple[int, int, int] | None:
     if m is None or (m.group("date") and not m.group("rest")):
         return None
     rest = m.group("rest").strip()
-    if rest and not _short(rest):
-        return None  # "Contact: the council said it would ..." opens a sentence
+    if rest and (not m.group("colon") or not _short(rest)):
+        return None  # "Press contacts were told ...", "Contact: the council said it would ..." open sentences
     run = _run(lines, i + 1)
     items = ([rest] if rest else []) + [lines[k] for k in run]
     if not items or not any(_CONTACT.search(x) for x in items):
