@@ -623,23 +623,40 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
     earlier: list[tuple[str, tuple[int, int]]] = []  # (bare text, span) of each passage read so far
     heads: dict[str, list[int]] = {}  # the first QUOTED_MIN_WORDS words of every place in a passage -> passages
     found = []
+    patches: set[int] = set()  # the earlier passages that are a quoted patch's lines
     for start, end, depth, norm in _quoted_units(document):
         key = _bare(norm)
         tokens = key.split()
         if len(tokens) < QUOTED_MIN_WORDS:
             continue
+        patch = _quoted_diff(document.text[start:end])
         if depth > 0:
             head = " ".join(tokens[:QUOTED_MIN_WORDS])
             holder = next((k for k in heads.get(head, ()) if f" {key} " in earlier[k][0]), None)
-            if holder is not None:
+            # (a reviewer rewording a line of a quoted patch repeats nothing; the patch quoted again does)
+            if holder is not None and (patch or holder not in patches):
                 found.append(QuotedRepeat(_past_rules(document, start, end), end, earlier[holder][1], len(tokens)))
                 continue
+        if patch:
+            patches.add(len(earlier))
         for at in range(len(tokens) - QUOTED_MIN_WORDS + 1):
             places = heads.setdefault(" ".join(tokens[at:at + QUOTED_MIN_WORDS]), [])
             if not places or places[-1] != len(earlier):
                 places.append(len(earlier))
         earlier.append((f" {key} ", (start, end)))
     return found
+
+
+_DIFF_LINE = lazyre.compile(r"^[ \t]*(?:>[ \t]?)*(?:[+-](?![+-]{2}\s*$)|@@ |diff --git )", re.MULTILINE)
+DIFF_SHARE = 1 / 3  # of a quoted passage's lines changed by a diff (`+`, `-`, `@@`), from which it is a patch's hunk
+
+
+def _quoted_diff(text: str) -> bool:
+    """Whether a quoted passage is a quoted patch: DIFF_SHARE of its lines or more are a diff's (see _DIFF_LINE)."""
+    if "\n>" not in text and not text.lstrip().startswith(">"):
+        return False
+    lines = text.count("\n") + 1
+    return len(_DIFF_LINE.findall(text)) >= DIFF_SHARE * lines
 
 
 def _past_rules(document: Document, start: int, end: int) -> int:

@@ -35,7 +35,9 @@ class PageFurniture(SourceTagRule):
     Flags what a scraper kept of the page: prompts that send the reader
     elsewhere (`Follow us on Twitter @newsdesk`, `Click here to subscribe to
     our newsletter.`, `Share this article`, `Download our app`), page labels
-    and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, `Back to
+    and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, a
+    label alone on its line over the tags one to a line, `Tagged with:` /
+    `Grand Theft` / `Vehicle Loan`, up to the page's next widget, `Back to
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, a blog's
     widgets: `Tag Archives: ...`, `Archives Select Month March 2021 ...`,
     `0 shares`, `Post navigation`, a row of links between a serial's pages:
@@ -111,14 +113,20 @@ class PageFurniture(SourceTagRule):
     name = "page-furniture"
 
     def check(self, document, context):
-        menus = [] if document.markdown or document.is_mail else list(_menus(document))
+        page = not (document.markdown or document.is_mail)
+        menus = list(_menus(document)) if page else []
+        tags = list(_tag_lists(document)) if page and _TAG_CUE.search(document.text) else []
         for found in super().check(document, context):
-            if not any(a <= found.start < b for a, b, _ in menus):
+            if not any(a <= found.start < b for a, b, _ in menus + tags):
                 yield found
         for a, b, items in menus:
             shown = ", ".join(items[:4]) + (", …" if len(items) > 4 else "")
             yield Diagnostic(a, b, f"Navigation menu of the page ({len(items)} items: {shown})",
                              fix=Fix.unsafe(_menu_edit(document.text, a, b), message="Delete the menu"))
+        for a, b, items in tags:
+            shown = ", ".join(items[:4]) + (", …" if len(items) > 4 else "")
+            yield Diagnostic(a, b, f"The page's list of tags ({len(items)}: {shown})",
+                             fix=Fix.unsafe(_menu_edit(document.text, a, b), message="Delete the tags"))
 
 
 def _short_item(line: str) -> bool:
@@ -165,6 +173,37 @@ def _a_menu(text: str, run, document) -> bool:
             named.add(m.group().lower())
     # (sections of one name, "Moving Services" / "Storage Services", are a list of a business's services)
     return len(named) >= MENU_HITS and hits * 3 >= len(run)
+
+
+# A blog's or a news site's tags, their label alone on a line and one tag to a line under it ("Tagged with:" /
+# "Salvador Roe" / "Sexual Assault"): the site's index, not the story. At most TAG_ITEMS of them.
+_TAG_LABEL = lazyre.compile(r"(?:tags?|tagged(?:\s+(?:with|as|in|under))?|filed\s+(?:under|in)|categories|category)"
+                            r"\s*:?", re.IGNORECASE)
+_TAG_CUE = lazyre.compile(r"(?im)^[ \t]*(?:tag|filed|categor)")
+TAG_ITEMS = 12
+_NOT_A_TAG = lazyre.compile(r"(?:share|tweet|print|e-?mail|comments?|leave\s+a\s+(?:reply|comment)"
+                            r"|(?:latest|recent|related|popular|more)\s+(?:posts|stories|articles|news))\b", re.IGNORECASE)
+
+
+def _tag_lists(document):
+    """(start, end, items) of each tag label alone on its line with its tags under it (see _TAG_LABEL)."""
+    k = 0
+    while k < document.line_count:
+        if not _TAG_LABEL.fullmatch(document.line_text(k).strip()):
+            k += 1
+            continue
+        items, last, n = [], k, k + 1
+        while n < document.line_count and len(items) < TAG_ITEMS:
+            line = document.line_text(n).strip()
+            if line and (not _short_item(line) or _NOT_A_TAG.match(line)):
+                break  # (a sentence, or the page's next widget: `Share`, `Latest Posts`)
+            if line:
+                items.append(line)
+                last = n
+            n += 1
+        if items:
+            yield document.line_span(k)[0], document.line_span(last)[1], items
+        k = last + 1
 
 
 _NOT_AN_ITEM = lazyre.compile(r"\d|\bfor\s+(?:immediate\s+)?release\b|\bembargoed\b", re.IGNORECASE)

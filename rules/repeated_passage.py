@@ -97,7 +97,8 @@ class RepeatedPassage(Rule):
     other) is reported too: `Quoted passage repeats line 130 (20 words,
     quoted again)`; a body left in quoted-printable is read as decoded (a
     soft line break `=` joins the next line, `=20` is a space); a message
-    quoting a message the document does not hold repeats nothing. A
+    quoting a message the document does not hold repeats nothing, nor does
+    a reviewer quoting a line of a quoted patch to reword it. A
     one-line paragraph that a later paragraph repeats, and that reads as a
     photo's caption printed before the text it was written from (it points
     to its picture, `(pictured)`, where the later does not, or runs to eight
