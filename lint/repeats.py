@@ -656,7 +656,9 @@ def _quoted_diff(text: str) -> bool:
     if "\n>" not in text and not text.lstrip().startswith(">"):
         return False
     lines = text.count("\n") + 1
-    return len(_DIFF_LINE.findall(text)) >= DIFF_SHARE * lines
+    marks = _DIFF_LINE.findall(text)
+    # (a line added, or a hunk's head: a quoted list of `- ` items alone is no patch)
+    return len(marks) >= DIFF_SHARE * lines and any(m.rstrip().endswith(("+", "@@", "diff --git")) for m in marks)
 
 
 def _past_rules(document: Document, start: int, end: int) -> int:
