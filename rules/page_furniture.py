@@ -37,7 +37,9 @@ class PageFurniture(SourceTagRule):
     our newsletter.`, `Share this article`, `Download our app`), page labels
     and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, a
     label alone on its line over the tags one to a line, `Tagged with:` /
-    `Grand Theft` / `Vehicle Loan`, up to the page's next widget, `Back to
+    `Grand Theft` / `Vehicle Loan`, up to the page's next widget, a
+    widget's label closing the page with nothing under it, `Authors:`,
+    `Tags:`, `Posted in:`, `Back to
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, a blog's
     widgets: `Tag Archives: ...`, `Archives Select Month March 2021 ...`,
     `0 shares`, `Post navigation`, a row of links between a serial's pages:
@@ -116,6 +118,7 @@ class PageFurniture(SourceTagRule):
         page = not (document.markdown or document.is_mail)
         menus = list(_menus(document)) if page else []
         tags = list(_tag_lists(document)) if page and _TAG_CUE.search(document.text) else []
+        label = _empty_label(document) if page else None
         for found in super().check(document, context):
             if not any(a <= found.start < b for a, b, _ in menus + tags):
                 yield found
@@ -123,6 +126,10 @@ class PageFurniture(SourceTagRule):
             shown = ", ".join(items[:4]) + (", …" if len(items) > 4 else "")
             yield Diagnostic(a, b, f"Navigation menu of the page ({len(items)} items: {shown})",
                              fix=Fix.unsafe(_menu_edit(document.text, a, b), message="Delete the menu"))
+        if label is not None and not any(a <= label[0] < b for a, b, _ in menus + tags):
+            a, b, cut = label
+            yield Diagnostic(a, b, f'A widget\'s label with nothing under it, closing the page: "{document.text[a:b]}"',
+                             fix=Fix.safe(Edit(cut, b), message="Delete the label"))
         for a, b, items in tags:
             shown = ", ".join(items[:4]) + (", …" if len(items) > 4 else "")
             yield Diagnostic(a, b, f"The page's list of tags ({len(items)}: {shown})",
@@ -204,6 +211,29 @@ def _tag_lists(document):
         if items:
             yield document.line_span(k)[0], document.line_span(last)[1], items
         k = last + 1
+
+
+# A widget's label left as a document's last line, its content dropped by the scrape ("Authors:" under a CNN page,
+# "Tags:", "Posted in:"): a label with nothing to label.
+_EMPTY_LABEL = lazyre.compile(r"(?:authors?|by|tags?|tagged(?:\s+with)?|posted\s+in|filed\s+under|categories|category"
+                              r"|topics|keywords|comments?)\s*:", re.IGNORECASE)
+
+
+def _empty_label(document):
+    """(start, end, where its deletion starts) of the document's last line with words when it is a widget's label
+    alone (see _EMPTY_LABEL)."""
+    k = document.line_count - 1
+    while k > 0 and not document.line_text(k).strip():
+        k -= 1
+    line = document.line_text(k)
+    if k == 0 or not _EMPTY_LABEL.fullmatch(line.strip()):
+        return None
+    start = document.line_span(k)[0] + len(line) - len(line.lstrip())
+    before = k - 1
+    while before > 0 and not document.line_text(before).strip():
+        before -= 1
+    # (the deletion runs from the end of the text's last line before it: the blank lines go, the final break stays)
+    return start, start + len(line.strip()), document.line_span(before)[1]
 
 
 _NOT_AN_ITEM = lazyre.compile(r"\d|\bfor\s+(?:immediate\s+)?release\b|\bembargoed\b", re.IGNORECASE)
