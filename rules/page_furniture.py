@@ -119,14 +119,15 @@ class PageFurniture(SourceTagRule):
         menus = list(_menus(document)) if page else []
         tags = list(_tag_lists(document)) if page and _TAG_CUE.search(document.text) else []
         label = _empty_label(document) if page else None
+        blocks = [(a, b) for a, b, _ in menus + tags]  # the scanner's findings inside them are theirs
         for found in super().check(document, context):
-            if not any(a <= found.start < b for a, b, _ in menus + tags):
+            if not any(a <= found.start < b for a, b in blocks):
                 yield found
         for a, b, items in menus:
             shown = ", ".join(items[:4]) + (", …" if len(items) > 4 else "")
             yield Diagnostic(a, b, f"Navigation menu of the page ({len(items)} items: {shown})",
                              fix=Fix.unsafe(_menu_edit(document.text, a, b), message="Delete the menu"))
-        if label is not None and not any(a <= label[0] < b for a, b, _ in menus + tags):
+        if label is not None and not any(a <= label[0] < b for a, b in blocks):
             a, b, cut = label
             yield Diagnostic(a, b, f'A widget\'s label with nothing under it, closing the page: "{document.text[a:b]}"',
                              fix=Fix.safe(Edit(cut, b), message="Delete the label"))
