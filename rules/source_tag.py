@@ -700,7 +700,7 @@ class Scanner:
             edit = Edit(removal_start(document, block), block.end)
             where = "as a sentence of the text's line"
         elif whole_line and block.first_line == block.last_line:
-            edit = Edit(removal_start(document, block), block.end)
+            edit = Edit(removal_start(document, block), _first_block_end(document, block))
             where = "on its own line"
         elif whole_line:
             nl_end = document.line_starts[line + 1] if line + 1 < document.line_count else le
@@ -940,11 +940,27 @@ def _in_title(tags: list, content: str, lead: int, trail: int) -> list:
     caption a page put first, a line of buttons or labels that the page put above the story ("Listen 4 min Comment
     on this story Comment Gift Article Share"), a prompt that calls the reader to act ("Subscribe to Example Free
     Press for FREE": a label such as "Trending Now" may title a page), and a photo's credit that a picture library
-    closes ("FG Trade via Getty Images": no title ends so)."""
+    closes ("FG Trade via Getty Images": no title ends so), and a teaser that opens with a cue to read on ("READ
+    MORE: <another story's headline>": a story's title is no pointer to another)."""
     return [t for t in tags if _bracketed_credit(t, content) or _wire_photo(t, content) or (
         (t.start, t.end) == (lead, trail) and (_toolbar(content[lead:trail]) or (
             t.rule == "page-furniture" and _CALL.match(content, lead)) or (
+            t.rule == "story-teaser" and _READ_ON.match(content, lead)) or (
             t.rule == "source-credit" and wordings().library_last.search(content[lead:trail]))))]
+
+
+# A teaser's cue to read on, as a line that a page put above its story opens with it: "READ MORE:", "Also read:".
+_READ_ON = lazyre.compile(r"(?:read\s+(?:more|also|next)|also\s+read)\s*:", re.IGNORECASE)
+
+
+def _first_block_end(document, block) -> int:
+    """Where deleting a block of one line ends: at its end, or, for the document's first block, after the line
+    breaks under it (the separator before a later block goes with that block; the first has none before it)."""
+    end, text = block.end, document.text
+    if block.index == 0 and not block.piece:
+        while end < len(text) and text[end] in "\r\n":
+            end += 1
+    return end
 
 
 def _closes_document(document, block) -> bool:
