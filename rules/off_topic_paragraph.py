@@ -209,7 +209,9 @@ class OffTopicParagraph(Rule):
     pronoun and nothing else (`"...," she explained.`: the speaker is the
     story's person; `"..." it read.`: a post or a letter it named), a
     paragraph wholly in brackets (`(Reporting by Jane Doe; editing by John
-    Roe.)`: a note or a credit), a paragraph that opens by naming the story's event as known (`The news
+    Roe.)`: a note or a credit), the writer's thanks (`Thanks to Jane Roe and
+    John Doe for reading drafts of this.`: people who helped with the text,
+    named nowhere else), a paragraph that opens by naming the story's event as known (`The news
     ...`, `This decision ...`: it goes on with what the story told), a
     paragraph that opens by introducing its speaker with
     a role another paragraph names (`Jane Roe, a delegate from Iowa, said`),
@@ -667,6 +669,9 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
         return True
     if not pair and _BRACKETED.fullmatch(texts[n].strip()):
         return True  # "(Reporting by Jane Doe; editing by John Roe.)": a note or a credit in brackets, no story's text
+    if not pair and _THANKS.match(texts[n]):
+        return True  # "Thanks to Jane Roe and John Doe for reading drafts of this.": the writer thanks the people
+        # who helped with the text; their names are the document's own, however foreign to the rest
     if not pair and _STORY_EVENT.match(texts[n]):
         return True  # "The news generated a bump in Time Warner stock ...": it goes on with what the story told
     if not pair and len(_phrases(texts[n]) & set().union(*(_phrases(t) for k, t in enumerate(texts) if k != n))) >= \
@@ -686,6 +691,14 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
 
 
 _BRACKETED = lazyre.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a paragraph wholly in one pair of brackets
+# An essay's or a post's acknowledgement: "Thanks to Jane Roe, John Doe and Ann Poe for reading drafts of this.",
+# "Many thanks to ... for their comments.", "I would like to thank ...": the thanks open the paragraph and say what
+# for (help with the text; not "Thanks to a technical glitch, she ended up with a bill for ...", the story's).
+_THANKS = lazyre.compile(r"\s*(?:(?:many|special|and)\s+)?(?:thanks|thank\s+you)\s+(?:also\s+|again\s+)?to\s+"
+                         r"[^.!?\n]{2,300}?\bfor\s+(?:(?:reading|reviewing|commenting)\b|(?:(?:their|his|her|the)\s+)?"
+                         r"(?:help|comments|feedback|suggestions|advice|input|support|discussions?|review|edits)\b)"
+                         r"|\s*(?:I|we)\s+(?:would|'d|’d)\s+like\s+to\s+thank\b",
+                         re.IGNORECASE)
 
 
 # A paragraph that tells in the first person (its own words, outside quotation marks: FIRST_PERSON_WORDS of "I",
