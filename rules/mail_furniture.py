@@ -205,6 +205,19 @@ FURNITURE = (
                     r"(?:\s*[,.;:-]?\s*(?:please\s+)?(?:excuse|pardon|forgive)\b[^\n.!?]{0,60})?\s*[.!]?",
               max_lines=1, source="the line mail apps on phones append to every message",
               examples=("Sent from my iPhone", "Sent from my mobile device, please excuse brevity and typos.")),
+    Furniture("groups-footer", "Mailing-list footer",
+              start=r"(?:You\s+received\s+this\s+(?:message|topic)\s+because\s+you\s+are\s+subscribed\s+to\s+the\s+Google"
+                    r"\s+Groups?\b.*|To\s+unsubscribe\s+from\s+this\s+(?:group|topic)\s+and\s+stop\s+receiving\s+e-?mails\s+"
+                    r"from\s+it\b.*)",
+              more=r"(?:[\"“]?[\w.@+-]+[\"”]?\s+group\.|To\s+(?:unsubscribe|view|post|stop)\b.*|(?:For\s+more\s+options|Visit\s+"
+                   r"this\s+group)\b.*|(?:e?mail\s+)?to\s+\S+(?:@|\s+at\s+)\S+.*|<?https?://\S+>?.*|\S+(?:@|\s+at\s+)\S+\.?)",
+              max_lines=8, last=True, interrupts=False,  # (under its own `-- `, a signature block takes it whole)
+              source="Google Groups, and lists run on it: the footer it appends to every message it delivers",
+              examples=("You received this message because you are subscribed to the Google Groups \"open-iscsi\" "
+                        "group.\nTo unsubscribe from this group and stop receiving emails from it, send an email to "
+                        "open-iscsi+unsubscribe@example.com.",
+                        "To unsubscribe from this group and stop receiving emails from it, send an e=\nmail to "
+                        "list+unsubscribe@example.com.")),
     Furniture("virus-scan", "Virus-scan notice",
               start=r"(?:this\s+(?:e-?mail|message|communication)(?:\s+message|\s+and\s+any\s+attachments?)?\s+"
                     r"(?:has|have)\s+been\s+(?:swept|scanned|checked|virus[- ]checked)\b.*"
@@ -306,7 +319,9 @@ class MailFurniture(Rule):
     Doe/HOU/EES on 03/16/2001 08:42 AM -----`) and the date and fields it
     writes over a quoted one, an attachment's placeholder (`<<Open
     Letter.doc>>`, `(See attached file: notes.doc)`), the R lists' old
-    footer between dotted rules, a mail gateway's virus-scan notice (`This
+    footer between dotted rules, Google Groups' footer (`To unsubscribe
+    from this group and stop receiving emails from it, send an email to
+    ...`, with no `-- ` above it), a mail gateway's virus-scan notice (`This
     email message has been swept by MIMEsweeper`), and confidentiality
     disclaimers. A quoted message's header may stand indented (Outlook
     indents the one it quotes), and Outlook's may name its fields in
