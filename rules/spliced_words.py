@@ -55,7 +55,13 @@ class SplicedWords(Rule):
     lower case after it. Only in a text that keeps a paragraph to a line
     (its typical line longer than a wrap width, half its lines ending a
     sentence): a text hard-wrapped at 100 or 120 characters ends most lines
-    mid-sentence, some short of the width.
+    mid-sentence, some short of the width. The texts spun pages give their
+    links (`why not try this out`, `discover this info here`, `check this`,
+    `official website`: `SPAM_ANCHORS`) are known, and read so glued to a
+    short word (`check thisyour emotions`) or, when they name a link and
+    nothing else, with their space kept (`official website preserving
+    composure`), also under a short line in a text whose paragraphs stand
+    on long lines between short headings.
 
     And a sentence that sends the reader to a site (`visit`, `check out`,
     `head to`, `go to` and an address) standing inside a paragraph of prose,
@@ -128,38 +134,50 @@ def _link_texts(document):
     dropped): a line ends mid-sentence on a lower-case word, not filled to a wrap width (`Secondly, our flower`),
     and the next line opens with a few words glued to the sentence's next word with no space (`Get the
     factsshipment solution makes ...`). The glued word's tail is a word the document uses elsewhere, and the
-    glued whole is not."""
+    glued whole is not. A known spam link's text (SPAM_ANCHORS) is read so also under a line of any length, in a
+    text whose paragraphs stand on long lines among short headings."""
     text = document.text
-    if not _CUT_LINE.search(text) or not _lines_are_paragraphs(document):
+    if not _CUT_LINE.search(text):
+        return
+    per_line = _lines_are_paragraphs(document)
+    if not per_line and not _long_lines(document):
         return  # verse and hard-wrapped text end most lines mid-sentence, and join words at will
     words = None
     for cut_line in _CUT_LINE.finditer(text):  # a line that ends on a lower-case letter, and a line after it
         line = document.line_of(cut_line.end())
         previous = document.line_text(line - 1).rstrip()
-        if not previous[-1:].isalpha() or not previous[-1].islower() or wraps(previous) or ends_sentence(previous):
+        if not previous[-1:].isalpha() or not previous[-1].islower() or ends_sentence(previous):
             continue
         start = document.line_span(line)[0]
         if len(previous.split()) < 3 or document.in_code(start) or not _in_prose(document, start):
             continue
         content = document.line_text(line)
-        tokens = list(_GLUE_TOKEN.finditer(content))[:ANCHOR_WORDS]
-        if words is None:
-            words = Counter(_WORD_KEY.findall(text.lower()))
-        for token in tokens:
-            if not _GLUED.fullmatch(token.group()):
-                break  # the link's text is plain words, and so is the word it is glued to
-            cut = _glue_point(token.group(), words)
-            if cut is None or not _GOES_ON.match(content, token.end()):
-                continue
-            anchor_end = start + token.start() + cut
-            shown = text[start:anchor_end]
-            tail = token.group()[cut:]
-            yield Diagnostic(start, anchor_end,
-                             f'Link text wedged into a sentence: "{shown}" (it cuts "{previous.split()[-1]} | '
-                             f'{tail}" apart)',
-                             fix=Fix.unsafe(Edit(document.line_span(line - 1)[0] + len(previous), anchor_end, " "),
-                                            message="Delete the link text and join the sentence"))
-            break
+        found = _known_anchor(content)
+        if found is None and per_line and not wraps(previous):
+            if words is None:
+                words = Counter(_WORD_KEY.findall(text.lower()))
+            found = _glued_anchor(content, list(_GLUE_TOKEN.finditer(content))[:ANCHOR_WORDS], words)
+        if found is None:
+            continue
+        anchor_end, tail = start + found[0], found[1]
+        edit_end = anchor_end + len(content[found[0]:]) - len(content[found[0]:].lstrip(" \t"))
+        yield Diagnostic(start, anchor_end,
+                         f'Link text wedged into a sentence: "{text[start:anchor_end]}" (it cuts '
+                         f'"{previous.split()[-1]} | {tail}" apart)',
+                         fix=Fix.unsafe(Edit(document.line_span(line - 1)[0] + len(previous), edit_end, " "),
+                                        message="Delete the link text and join the sentence"))
+
+
+def _glued_anchor(content: str, tokens: list, words: Counter) -> tuple[int, str] | None:
+    """Where a link's text of plain words glued to the sentence's next word ends in a cut line's content, and that
+    word (see _glue_point), or None."""
+    for token in tokens:
+        if not _GLUED.fullmatch(token.group()):
+            return None  # the link's text is plain words, and so is the word it is glued to
+        cut = _glue_point(token.group(), words)
+        if cut is not None and _GOES_ON.match(content, token.end()):
+            return token.start() + cut, token.group()[cut:]
+    return None
 
 
 # A sentence that sends the reader to a site (`If you want to check some good social casinos, visit
@@ -208,6 +226,19 @@ def _promotions(document):
                              fix=Fix.unsafe(_deletion(text, start, end), message="Delete the sentence"))
 
 
+LONG_LINE_SHARE = 0.75  # of a text's characters, in lines longer than a wrap width: its paragraphs stand on lines
+
+
+def _long_lines(document) -> bool:
+    """Whether most of a text's characters stand in lines longer than a wrap width (LONG_LINE_SHARE), and half of
+    those lines end a sentence: its paragraphs keep to a line, whatever the many short headings between them do to
+    its typical line (text hard-wrapped at 120 characters has long lines too, most of them ending mid-sentence)."""
+    lines = [line for line in (document.line_text(n).strip() for n in range(document.line_count)) if line]
+    long = [line for line in lines if len(line) > LIMITS.wrap_width]
+    return (sum(map(len, long)) >= LONG_LINE_SHARE * max(1, sum(map(len, lines)))
+            and 2 * sum(map(ends_sentence, long)) >= len(long))
+
+
 def _lines_are_paragraphs(document) -> bool:
     """Whether the text keeps a paragraph to a line: its typical (median) line of text is longer than a wrap
     width (a scraped page's layout; a cut line is then a break no writer made), and at least half of its lines
@@ -216,6 +247,70 @@ def _lines_are_paragraphs(document) -> bool:
     lengths = sorted(map(len, lines))
     return bool(lengths) and lengths[len(lengths) // 2] > LIMITS.wrap_width and \
         2 * sum(map(ends_sentence, lines)) >= len(lines)
+
+
+# The texts that spun spam pages give their links (their addresses dropped, the text left where the sentence was cut
+# for it): a page's words do not say where such a link ends when they are common words (`check this` + `your
+# emotions`, `discover this info here` + `of sharing`), so the texts themselves are known. Seen in webz.io's spun
+# flower-shop and auction pages: `why not try this outfeeling of tranquility`, `discover this info hereof sharing`,
+# `check thisyour emotions`, `webpageperson's day`, `official website preserving composure`, `web Centre details`.
+SPAM_ANCHORS = (
+    "why not try this out", "why not look here", "discover this info here", "discover this", "check this",
+    "check this out", "check here", "see this", "see this here", "see this website", "see this site",
+    "look at this website", "look at this site", "look at these guys", "visit this site", "visit this website",
+    "visit this link", "visit here", "visit website", "visit site", "visit homepage", "go to this web-site",
+    "go to this website", "go to this site", "navigate to this website", "navigate to this site", "click here",
+    "click this", "click this link", "click this site", "click for more", "click for info", "click to read",
+    "learn more here", "learn more", "read more here", "read this", "read the full info here", "read full article",
+    "find out more", "find more", "find more info", "get more info", "more info", "more", "more about the author",
+    "additional info", "additional reading", "further reading", "useful reference", "useful resources",
+    "helpful resources", "helpful site", "recommended site", "recommended reading", "great site", "important site",
+    "informative post", "official source", "official site", "official website", "my company", "my review here",
+    "my explanation", "his comment is here", "her latest blog", "his explanation", "blog link", "linked here",
+    "link", "web", "webpage", "website", "web site", "site", "homepage", "home page", "this website",
+    "this site", "this page", "this link", "this post", "this article", "source", "original site",
+    "you could look here", "you can look here", "you can try this out", "try this out", "try this website",
+    "try these out", "pop over to these guys", "pop over to this web-site", "hop over to here",
+    "hop over to this website", "straight from the source", "have a peek at this web-site",
+    "have a peek here", "over at this website", "this contact form", "content", "description",
+    "go right here", "right here", "click over here now", "click over here", "going here", "get redirected here",
+    "resources", "view publisher site", "dig this", "see post", "see page",
+)
+# Of those, the ones that name a link and nothing else may stand with their space kept before the sentence's next
+# word (`official website preserving composure`); a text of one word is read glued only when it is one of these
+# (`webpageperson's`): `more`, `link` or `source` glued to a word are words of their own (`moreover`, `linked`).
+LINK_ONLY_ANCHORS = frozenset({"web", "webpage", "website", "web site", "homepage", "home page", "official website",
+                               "official site", "this website", "this site", "blog link", "more info"})
+GLUED_ONE_WORD = frozenset({"webpage", "website", "homepage"})
+GLUED_ONE_WORD_TAIL = 4  # letters of the word a one-word text is glued to, at least (`websites` is no `website|s`)
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern():
+    phrases = sorted(SPAM_ANCHORS, key=len, reverse=True)  # the longest first: "check this out" before "check this"
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return lazyre.compiled_now(rf"(?i:{alternatives})(?P<glued>[a-z][a-z'’]+\b)?")
+
+
+def _known_anchor(content: str) -> tuple[int, str] | None:
+    """Where a known spam link's text (SPAM_ANCHORS) that opens a cut line ends, and the sentence's next word:
+    glued to the text, the sentence going on in lower case after it (`check thisyour emotions`), or after a
+    link-only text with its space kept (`official website preserving composure`). None otherwise."""
+    m = _anchor_pattern().match(content)
+    if m is None:
+        return None
+    glued = m.group("glued")
+    anchor = " ".join(content[:m.start("glued") if glued else m.end()].lower().split())
+    if glued:
+        one_word = " " not in anchor
+        if (one_word and (anchor not in GLUED_ONE_WORD or len(glued) < GLUED_ONE_WORD_TAIL)) or not \
+                _GOES_ON.match(content, m.end("glued")):
+            return None
+        return m.start("glued"), glued
+    after = content[m.end():]
+    if anchor in LINK_ONLY_ANCHORS and after[:1] in (" ", "\t") and after.lstrip(" \t")[:1].isalpha():
+        return m.end(), after.split()[0]
+    return None
 
 
 def _glue_point(token: str, words: Counter) -> int | None:
