@@ -764,12 +764,18 @@ def _wire_photo(tag: _Tag, content: str) -> bool:
 def _opens_line(document, block, line: int, content: str) -> bool:
     """Whether a tag may open the line: in hard-wrapped prose a line after a wrapped line continues its sentence,
     but a link's label alone on it (`Read more` under a teaser's headline) is no wrap's words."""
-    return line == block.first_line or not document.continues(line) or bool(_LINK_LABEL.fullmatch(content.strip()))
+    stripped = content.strip()
+    return (line == block.first_line or not document.continues(line) or bool(_LINK_LABEL.fullmatch(stripped))
+            or bool(_CAPS_CUE.match(stripped)))
 
 
 # A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
 # more in"), so it opens a tag even under a line with no sentence's end (a teaser's headline over "Read more").
 _LINK_LABEL = lazyre.compile(r"(?-i:Read\s+more|READ\s+MORE|Continue\s+reading|See\s+more)\s*(?:»|›|→|\.{3}|…)?")
+# A credit's cue in capitals and its colon opening a line (`PHOTOGRAPH: SONY` under a picture's caption, as Wired's
+# pages print it): no sentence a wrap cut goes on so, whatever the line before it ends with.
+_CAPS_CUE = lazyre.compile(r"(?-i:(?:PHOTO(?:GRAPH)?S?|IMAGES?|PICTURES?|CREDITS?|SOURCES?|ILLUSTRATIONS?|VIDEO)"
+                           r"(?:\s+CREDITS?)?)\s*:\s*\S")
 _TOOLBARS = ("share-buttons", "archive-widgets", "cms-article-info", "embedded-media", "navigation-bar")
 
 
