@@ -27,6 +27,13 @@ _LIST_ITEM = lazyre.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)])\s+")
 # The defaults of repeated-passage, which other rules use to know which paragraphs are copies.
 SIMILARITY = 0.9
 MIN_WORDS = 8
+_LINK_ADDRESS = lazyre.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a Markdown link's or image's address
+
+
+def visible_words(norm: str) -> int:
+    """The words of a normalised text that a reader sees: a Markdown link's address is none (`[By Jane
+    Doe](https://example.com/tag/jane-doe/) 4 min read`, under each of a page's cards, is five words)."""
+    return len(words(_LINK_ADDRESS.sub("]", norm) if "](" in norm else norm))
 MAX_PREFIX_WORDS = 15
 
 
@@ -88,8 +95,8 @@ def _paragraph_matches(document: Document, similarity: float, min_words: int,
     matches: dict[int, Match] = {}
     for j, norm in enumerate(norms):
         n_words = norm.count(" ") + 1 if norm else 0
-        if n_words < min_words:  # count short ones exactly: "(source:www.x.com)" is four words
-            n_words = len(words(norm))
+        if n_words < min_words or "](" in norm:  # count short ones exactly: "(source:www.x.com)" is four words
+            n_words = visible_words(norm)
         keys, halves = _keys(norm)
         bare_keys = _bare_keys(norm)
         match = None

@@ -42,7 +42,9 @@ class RepeatedPassage(Rule):
 
     Candidates come from hashing normalised paragraphs and 5-word shingles;
     rapidfuzz scores only candidate pairs. Headlines, datelines, list items and
-    paragraphs shorter than `min-words` are never reported on their own; a
+    paragraphs shorter than `min-words` (a Markdown link's address counts no
+    words: `[By Jane Doe](https://...) 4 min read` under each of a page's
+    cards is five) are never reported on their own; a
     copy of the headline (and dateline) right before a repeated run (the whole
     document pasted again) goes with the run. A song's refrain labelled as such
     (`Chorus:`, `[Chorus]` on its first line) is meant to come back and is not

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.repeats import (caption_first, caption_label, captions_code, captions_inside, code_block,
-                             heading_starts, indented_block, numbers_only, paragraph_matches, removal_start, same_section)
+                             heading_starts, indented_block, numbers_only, paragraph_matches, removal_start, same_section,
+                             visible_words)
 
 from doclint.rule import Rule, option
 from doclint.text import (QUOTE_MARKS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence, is_legal_file, legal_phrases,
@@ -76,7 +77,9 @@ class RepeatedSentence(Rule):
     eight words or more of the paragraph before it (a page cut into
     overlapping windows) is reported from its start to the end of the
     overlap, unless the paragraph before is little more than those words (a
-    heading restated by the text under it). So is a run
+    heading restated by the text under it) or they are a link's address (a
+    card's picture linking `.../from-traces-to-insights/` over the title
+    `From Traces to Insights`). So is a run
     of eight words or more repeated right after itself on one line (`Jane Doe
     at the premiere Jane Doe at the premiere`: a scraper's doubled caption),
     also with a label of one or two words glued between the copies (`...
@@ -152,7 +155,7 @@ class RepeatedSentence(Rule):
             inline = _inline_caption(text, start, end, b)  # a caption the page printed inside an article on one line
             if norm in seen:
                 first, similar = seen[norm], False
-                if len(words(norm)) < self.options.min_words:
+                if visible_words(norm) < self.options.min_words:
                     continue
             else:  # words are counted only for repeats and near repeats: most sentences occur once
                 seen[norm] = (start, end, b.index)
@@ -197,7 +200,7 @@ class RepeatedSentence(Rule):
             if before.index in copied or after.index in copied or after.index != before.index + 1:
                 continue
             overlap = _overlap(text, before, after)
-            if overlap is not None:
+            if overlap is not None and not _in_address(text, before.start, *overlap[0]):
                 (a, b), (c, d) = overlap
                 count = len(words(text[c:d]))
                 closing = text[b:before.end].rstrip()  # the stop after the words the paragraph before ends with
@@ -456,6 +459,13 @@ STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentenc
 WINDOW_MAX = 200  # words: the longest overlap of two windows looked for (those seen ran 20-65 words)
 _WINDOW_CHARS = WINDOW_MAX * 40  # characters that surely hold a paragraph's last WINDOW_MAX words
 _OPENING_CHARS = 400  # characters read for a paragraph's first words (those of a window must all end the one before)
+
+
+def _in_address(text: str, low: int, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a Markdown link's address (`[![Title](img.png)](https://example.com/
+    title-of-the-post/)` over `[**Title of the post**](...)`: a page's card, its address's words no window)."""
+    opening = text.rfind("](", low, start)
+    return opening != -1 and not any(c.isspace() or c == ")" for c in text[opening + 2:end])
 
 
 def _overlap(text: str, before, after):
