@@ -362,8 +362,10 @@ class Scanner:
         copies = _copies(document)
         found: dict[int, list[str]] = {}  # block index -> texts of its tags
         for block in document.blocks:
-            if block.kind not in ("paragraph", "headline") or document.in_code(block.start):
-                continue  # Markdown's code blocks and comments (code, not a page's text)
+            if block.kind not in ("paragraph", "headline") or document.in_code(block.start) or \
+                    document.in_html_part(block.start):
+                continue  # Markdown's code blocks and comments (code, not a page's text); a mail's HTML copy of its
+                # text, mail-furniture's whole
             for line, ls, le in document.block_lines(block):
                 content = text[ls:le]
                 lead = MARK_LEAD.match(content).end()  # its indent, and a block's mark before it (`<p> `)
