@@ -774,6 +774,8 @@ def _opens_line(document, block, line: int, content: str) -> bool:
 # A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
 # more in"), so it opens a tag even under a line with no sentence's end (a teaser's headline over "Read more").
 _LINK_LABEL = lazyre.compile(r"(?-i:Read\s+more|READ\s+MORE|Continue\s+reading|See\s+more)\s*(?:»|›|→|\.{3}|…)?")
+# A link's note to screen readers, left in its text by a scraper (the link-marker family's wording).
+_LINK_MARKER = lazyre.compile(r"\(\s*(?:opens?|link\s+opens?)\s+in\s+(?:a\s+)?new\s+(?:tab|window)\s*\)", re.IGNORECASE)
 # A credit's cue in capitals and its colon opening a line (`PHOTOGRAPH: SONY` under a picture's caption, as Wired's
 # pages print it): no sentence a wrap cut goes on so, whatever the line before it ends with.
 _CAPS_CUE = lazyre.compile(r"(?-i:(?:PHOTO(?:GRAPH)?S?|IMAGES?|PICTURES?|CREDITS?|SOURCES?|ILLUSTRATIONS?|VIDEO)"
@@ -826,8 +828,9 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
             and _LINK.search(document.line_text(line + 1)))):
         return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...", and in
         # mail the writer's own call before the address it gives: "Register here:\nhttps://...")
-    if rule == "page-furniture" and document.markdown and not opens_line:
-        return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later.")
+    if rule == "page-furniture" and document.markdown and not opens_line and not _LINK_MARKER.fullmatch(tag.strip()):
+        return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later."),
+        # but no author writes a link's note to screen readers, "[Read the paper(opens in a new window)](...)"
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):
         return True
     if (rule == "source-credit" and opens_line and tag.strip() == content.strip() and document.markdown
