@@ -31,7 +31,8 @@ _PLACES = rf"{_PLACE}(?:,?\s+and\s+{_PLACE})?"  # "... reported and wrote in Atl
 _PERSON = (rf"(?:{_OUTLET}?(?:[A-Z]{{2,}}\s+{_ROLE}|(?:[A-Z][a-z]+\s+){{1,2}}{_ROLE}|{_ROLE})?{_NAME}"
            rf"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
            rf"(?:,\s+[A-Z][\w'’.-]*(?=,?\s+and\s|\s+contributed))?)?)")
-_PEOPLE = rf"{_PERSON}(?:(?:\s*,\s*|,?\s+and\s+){_PERSON})*"
+_AND = r"(?:\s*,\s*|,?\s+and\s+|,?\s+as\s+well\s+as\s+)"  # "X, Y and Z", "..., as well as journalists X and Y"
+_PEOPLE = rf"{_PERSON}(?:{_AND}{_PERSON})*,?"  # (a comma may close the list: "..., as well as X, contributed")
 _STORY = r"(?:this|the)\s+(?:report|story|article|coverage|piece)"
 # "contributed to this report", "contributed reporting", "contributed to the reporting of this story" (a student
 # paper's credit), "contributed additional reporting"
@@ -50,7 +51,10 @@ _DID = (rf"(?:also\s+)?(?:contributed(?:\s+(?:to\s+{_STORY}|(?:to\s+the\s+)?(?:a
 # report."): a name of one to four capitalised words, perhaps after "The", credited only with this report's own
 # words (`to this report`, `reporting`), never with a study's ("Oxford University contributed to the research").
 _ORG_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
-_AGENTS = rf"(?:{_PERSON}|{_ORG_NAME})(?:(?:\s*,\s*|,?\s+and\s+)(?:{_PERSON}|{_ORG_NAME}))*"
+# (an outlet only where no person's name stands: a name read both ways made a long list that fails to end in a credit
+# cost two to the power of its names)
+_AGENT = rf"(?:{_PERSON}|(?!{_PERSON}){_ORG_NAME})"
+_AGENTS = rf"{_AGENT}(?:{_AND}{_AGENT})*,?"
 _CONTRIBUTED_THIS = (r"(?:also\s+)?contributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting)"
                      rf"(?:\s+(?:from|in)\s+{_PLACE})*")
 _CLAUSE = rf"(?:{_PEOPLE}\s+{_DID}|{_AGENTS}\s+{_CONTRIBUTED_THIS})"
@@ -214,7 +218,9 @@ class CreditSentence(Rule):
     Roe in London`, `NBC News' Jane Doe`; a dash may set it off, `-- CNN's
     Jane Doe contributed ...`, and goes with it; outlets may stand among
     them where they contributed to this report: `Jane Doe, The Associated
-    Press and Reuters contributed to this report.`) and whose verb says
+    Press and Reuters contributed to this report.`; a list may go on with
+    `as well as` and close with a comma: `..., as well as journalists Jane
+    Doe and John Roe, contributed ...`) and whose verb says
     what they did for the story
     (`contributed to this report`, `reported from Boston`, `wrote the story
     in Atlanta`, `reported and wrote from Atlanta`, `conducted the interview
