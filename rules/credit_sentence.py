@@ -313,8 +313,10 @@ class CreditSentence(Rule):
     """
 
     code = "S102"
-    # the same leftover read by its wording (S111-S114) or as a headline with no label (S104): one finding
-    supersedes = frozenset({"S111", "S112", "S113", "S114", "S104"})
+    # the same leftover read by its wording (S111-S114) or as a headline with no label (S104): one finding; and a
+    # credit's or an About block's paragraph is no other story's (T101: `About RTX` / `RTX is the world's largest
+    # aerospace and defense company. ...`, foreign to a release about a tender offer by its words)
+    supersedes = frozenset({"S111", "S112", "S113", "S114", "S104", "T101"})
     name = "credit-sentence"
     category = "source-tag"
     fixable = "sometimes"

@@ -234,7 +234,8 @@ class OffTopicParagraph(Rule):
     (`Correction: ...`, `This article was amended ...`), and a licence's
     notice (`THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY ...`). A
     paragraph that `source-credit` reports (`Republished with permission
-    from ... Copyright (c) ...`) is left to it. In
+    from ... Copyright (c) ...`) is left to it, and so is one inside what
+    `credit-sentence` reports (a release's `About RTX` block). In
     Markdown, code blocks and comments are not judged. In an article stored
     on one line (a dataset's record), whose paragraphs are lost, the
     embeddings find the run of one to six sentences (25 words or more) that

@@ -522,3 +522,28 @@ def test_a_shows_rundown_on_one_line_is_not_another_story():
             "a student aged 13 or older to ask for a mention on the Roll Call! Thank you for using Example Classroom "
             "News!")
     assert lint(text.encode(), ["T101"], {"off-topic-paragraph": {"backend": "embeddings"}}) == []
+
+
+# A press release's About section: foreign to a release about a tender offer by its words, and the release's own
+# text; credit-sentence reports the block (S102), and its paragraph is no other story's (S102 supersedes T101).
+RELEASE_WITH_ABOUT = """Acme recommends shareholders reject mini-tender offer
+
+ARLINGTON, Va., Nov. 3, 2025 -- Acme Corporation today received notice of an unsolicited mini-tender offer by Example Capital to purchase up to one million shares of Acme common stock at a price below the market price.
+
+Acme does not endorse the offer and recommends that shareholders do not tender their shares. The offer is for less than five percent of the shares, which lets the bidder avoid many of the disclosure and procedural requirements that protect shareholders.
+
+Acme urges investors to obtain current market quotations for their shares, to consult their broker or financial adviser, and to exercise caution with respect to the offer made by the bidder.
+
+Acme requests that a copy of this release be included with all distributions of materials relating to the mini-tender offer for shares of Acme common stock.
+
+About Acme
+
+Acme is the world's largest maker of jet engines, avionics, missiles and satellites. With more than 185,000 employees on six continents, its engineers push the limits of aerospace science to redefine how airlines fly and how armies defend their nations.
+"""
+
+
+def test_an_about_blocks_paragraph_is_left_to_credit_sentence():
+    found = lint(RELEASE_WITH_ABOUT, ["S102", "T101"], {"off-topic-paragraph": {"backend": "embeddings"}})
+    assert [(d.code, d.line) for d in found] == [("S102", 11)]
+    alone = lint(RELEASE_WITH_ABOUT, ["T101"], {"off-topic-paragraph": {"backend": "embeddings"}})
+    assert [d.line for d in alone] == [13]  # what the rule would say on its own: the case is a real one
