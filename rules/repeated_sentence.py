@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from difflib import SequenceMatcher
 from collections import Counter
@@ -101,6 +102,10 @@ class RepeatedSentence(Rule):
     Such a caption, known by its label at a sentence's start or by its
     spaced full stop, rewords a sentence when 60% of its words (not three
     quarters) lie in order in it.
+    A picture's caption printed right after it whose words are the
+    picture's alternative text, ending its line (`![Share previews with
+    people outside your team](img.jpg)Share previews with people outside
+    your team`: a page scraped to Markdown keeps both), is reported too.
     A file named as legal text (`LICENSE`, `NOTICE`, `COPYING`, ...) is not
     checked: its agreements close with the same sentences on purpose.
 
@@ -176,6 +181,22 @@ class RepeatedSentence(Rule):
             if found is not None:
                 yield found
         yield from self._stutters(document, copied)
+        yield from self._alt_text_copies(document)
+
+    def _alt_text_copies(self, document):
+        """A picture's caption printed right after the picture, whose alternative text is the same words
+        (`![Share previews with people outside your team](img.jpg)Share previews with people outside your team`):
+        a page scraped to Markdown keeps both. The visible copy is reported."""
+        text = document.text
+        if "![" not in text:
+            return
+        for m in _ALT_COPY.finditer(text):
+            if len(words(m.group("alt"))) < self.options.min_words or document.in_code(m.start()):
+                continue
+            c, d = m.start("copy"), m.end("copy")
+            yield Diagnostic(c, d, f"Caption repeats the picture's alternative text ({len(words(text[c:d]))} words)",
+                             fix=Fix.unsafe(Edit(m.end("address"), d), message="Delete the caption's copy"),
+                             related=(self.related(document, m.start("alt"), m.end("alt"), "the alternative text"),))
 
     def _stutters(self, document, copied: set):
         """A run of words repeated right after itself on one line: a scraper's doubled caption ("1 of 7 Jane Doe at
@@ -459,6 +480,12 @@ STUTTER_MIN_WORDS = 8  # a passage of eight words or more, as a repeated sentenc
 WINDOW_MAX = 200  # words: the longest overlap of two windows looked for (those seen ran 20-65 words)
 _WINDOW_CHARS = WINDOW_MAX * 40  # characters that surely hold a paragraph's last WINDOW_MAX words
 _OPENING_CHARS = 400  # characters read for a paragraph's first words (those of a window must all end the one before)
+
+
+# A Markdown picture whose alternative text the page printed again as its visible caption, right after it.
+# The copy ends its line: not a longer caption that opens with the same words.
+_ALT_COPY = lazyre.compile(r"!\[(?P<alt>[^\[\]\n]{20,300})\](?P<address>\((?:[^()\s]|\([^()\s]*\))*\))"
+                           r"[ \t]*(?P<copy>(?P=alt))(?=[" + re.escape(SENTENCE_ENDS) + r"]?[ \t]*(?:\r?\n|$))")
 
 
 def _in_address(text: str, low: int, start: int, end: int) -> bool:
