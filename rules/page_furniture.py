@@ -37,7 +37,10 @@ class PageFurniture(SourceTagRule):
     our newsletter.`, `Share this article`, `Download our app`), page labels
     and buttons (`Advertisement`, `2 min read`, `Tags: a, b, c`, a
     label alone on its line over the tags one to a line, `Tagged with:` /
-    `Grand Theft` / `Vehicle Loan`, up to the page's next widget, a
+    `Grand Theft` / `Vehicle Loan`, up to the page's next widget, lines
+    that are only links to the site's tag pages (two or more, or one under
+    a label of tags: `- [2026](https://example.com/news/?tags=2026)`, also
+    in Markdown), a
     widget's label closing the page with nothing under it, `Authors:`,
     `Tags:`, `Posted in:`, `Back to
     top`, `Comments (12)`, `Facebook Twitter WhatsApp Email`, a blog's
@@ -118,6 +121,7 @@ class PageFurniture(SourceTagRule):
         page = not (document.markdown or document.is_mail)
         menus = list(_menus(document)) if page else []
         tags = list(_tag_lists(document)) if page and _TAG_CUE.search(document.text) else []
+        tags += list(_tag_links(document)) if _TAG_ADDRESS.search(document.text) else []
         label = _empty_label(document) if page else None
         blocks = [(a, b) for a, b, _ in menus + tags]  # the scanner's findings inside them are theirs
         for found in super().check(document, context):
@@ -191,6 +195,35 @@ _TAG_CUE = lazyre.compile(r"(?im)^[ \t]*(?:tag|filed|categor)")
 TAG_ITEMS = 12
 _NOT_A_TAG = lazyre.compile(r"(?:share|tweet|print|e-?mail|comments?|leave\s+a\s+(?:reply|comment)"
                             r"|(?:latest|recent|related|popular|more)\s+(?:posts|stories|articles|news))\b", re.IGNORECASE)
+
+
+# A page's tags as links to its tag pages, one or more to a line, perhaps as a list (`- [2026](https://example.com/
+# news/?tags=2026)` / `- [Codex](https://example.com/news/?tags=codex)`, a blog scraped to Markdown): two or more
+# links, or one under a label of tags (`### Tags` / `[By LangChain](https://example.com/tag/by-langchain/)`).
+_TAG_ADDRESS = lazyre.compile(r"\]\([^()\s]*(?:/tags?/|[?&]tags?=|/categor(?:y|ies)/)[^()\s]*\)")
+_TAG_LINK_LINE = lazyre.compile(r"(?:[-*+][ \t]+)?\[[^\[\]\n]{1,60}\]\([^()\s]*(?:/tags?/|[?&]tags?=|/categor(?:y|ies)/)"
+                                r"[^()\s]*\)(?:[ \t]*[,|·•]?[ \t]*\[[^\[\]\n]{1,60}\]\([^()\s]*(?:/tags?/|[?&]tags?=|"
+                                r"/categor(?:y|ies)/)[^()\s]*\))*")
+_LINK_TEXT = lazyre.compile(r"\[([^\[\]\n]{1,60})\]\(")
+
+
+def _tag_links(document):
+    """(start, end, items) of each run of lines that are only links to the page's tag pages (see _TAG_ADDRESS)."""
+    run = []
+    for k in range(document.line_count + 1):
+        line = document.line_text(k).strip() if k < document.line_count else ""
+        if line and _TAG_LINK_LINE.fullmatch(line) and not document.in_code(document.line_span(k)[0]):
+            run.append(k)
+            continue
+        if not line and k < document.line_count and run:
+            continue  # blank lines between a list's items
+        if run:
+            items = [t for n in run for t in _LINK_TEXT.findall(document.line_text(n))]
+            before = next((document.line_text(n).strip() for n in range(run[0] - 1, -1, -1)
+                           if document.line_text(n).strip()), "")
+            if len(items) >= 2 or _TAG_LABEL.fullmatch(before.lstrip("#").strip()):
+                yield document.line_span(run[0])[0], document.line_span(run[-1])[1], items
+        run = []
 
 
 def _tag_lists(document):
