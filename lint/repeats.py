@@ -16,7 +16,7 @@ from doclint.document import Block, Document
 from doclint.layout import (ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, PARAGRAPH, RULE,
                             section_lines)
 from doclint.text import (BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_code, looks_like_log, mostly_addresses,
-                          normalize, words)
+                          normalize, without_link_addresses, words)
 
 MAX_POSTINGS = 64  # a shingle in more paragraphs than this is boilerplate, not evidence
 MAX_CANDIDATES = 6
@@ -27,13 +27,12 @@ _LIST_ITEM = lazyre.compile(rf"^\s*(?:[{re.escape(BULLETS)}]|\d{{1,3}}[.)])\s+")
 # The defaults of repeated-passage, which other rules use to know which paragraphs are copies.
 SIMILARITY = 0.9
 MIN_WORDS = 8
-_LINK_ADDRESS = lazyre.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")  # a Markdown link's or image's address
 
 
 def visible_words(norm: str) -> int:
     """The words of a normalised text that a reader sees: a Markdown link's address is none (`[By Jane
     Doe](https://example.com/tag/jane-doe/) 4 min read`, under each of a page's cards, is five words)."""
-    return len(words(_LINK_ADDRESS.sub("]", norm) if "](" in norm else norm))
+    return len(words(without_link_addresses(norm)))
 MAX_PREFIX_WORDS = 15
 
 

@@ -80,6 +80,16 @@ _ADDRESS = lazyre.compile(r"https?://\S+|www\.\S+")
 _ADDRESS_OR_PATH = lazyre.compile(r"https?://\S+|www\.\S+|(?<!\S)[^\s/\\]*[/\\][^\s/\\]*[/\\]\S*")  # 2 separators
 
 
+# A Markdown link's or image's address: `[label](https://example.com/a_(b))`, the words a reader never sees.
+LINK_ADDRESS = lazyre.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
+
+
+def without_link_addresses(text: str) -> str:
+    """The text as a reader sees it, its Markdown links' addresses left out (`[By Jane Doe](https://...)` reads
+    `[By Jane Doe]`)."""
+    return LINK_ADDRESS.sub("]", text) if "](" in text else text
+
+
 def mostly_addresses(text: str) -> bool:
     """Whether over ADDRESS_SHARE of the text's characters are web addresses or files' paths (a line that is a
     link, a traceback's frame); a path has a letter (not a date, 12/05/2020). Paths are looked for only in a text

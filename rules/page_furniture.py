@@ -200,10 +200,10 @@ _NOT_A_TAG = lazyre.compile(r"(?:share|tweet|print|e-?mail|comments?|leave\s+a\s
 # A page's tags as links to its tag pages, one or more to a line, perhaps as a list (`- [2026](https://example.com/
 # news/?tags=2026)` / `- [Codex](https://example.com/news/?tags=codex)`, a blog scraped to Markdown): two or more
 # links, or one under a label of tags (`### Tags` / `[By LangChain](https://example.com/tag/by-langchain/)`).
-_TAG_ADDRESS = lazyre.compile(r"\]\([^()\s]*(?:/tags?/|[?&]tags?=|/categor(?:y|ies)/)[^()\s]*\)")
-_TAG_LINK_LINE = lazyre.compile(r"(?:[-*+][ \t]+)?\[[^\[\]\n]{1,60}\]\([^()\s]*(?:/tags?/|[?&]tags?=|/categor(?:y|ies)/)"
-                                r"[^()\s]*\)(?:[ \t]*[,|·•]?[ \t]*\[[^\[\]\n]{1,60}\]\([^()\s]*(?:/tags?/|[?&]tags?=|"
-                                r"/categor(?:y|ies)/)[^()\s]*\))*")
+_TAG_PAGE = r"\]\([^()\s]*(?:/tags?/|[?&]tags?=|/categor(?:y|ies)/)[^()\s]*\)"  # a link's address to a tag page
+_TAG_ADDRESS = lazyre.compile(_TAG_PAGE)
+_TAG_LINK = r"\[[^\[\]\n]{1,60}" + _TAG_PAGE
+_TAG_LINK_LINE = lazyre.compile(rf"(?:[-*+][ \t]+)?{_TAG_LINK}(?:[ \t]*[,|·•]?[ \t]*{_TAG_LINK})*")
 _LINK_TEXT = lazyre.compile(r"\[([^\[\]\n]{1,60})\]\(")
 
 

@@ -7,7 +7,7 @@ from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.layout import HEADLINE, PARAGRAPH, UNDERLINE, is_rst_markup
 from doclint.rule import CorpusRule, option
-from doclint.text import WORD, looks_like_code, normalize, stable_hash, words
+from doclint.text import WORD, looks_like_code, normalize, stable_hash, without_link_addresses, words
 
 # A document's edges, where sites put their leftovers: its first three prose blocks (a title, a reader poll and a
 # syndicated teaser stood above FakeNewsCorpus pages' stories: `% of readers think this story is Fact.` /
@@ -69,9 +69,6 @@ BYLINE_LINES = 4  # the lines with words that a post's top holds: a title, a dec
 # A field of a message's header written in its body, as `git send-email` puts a patch's author and date above it
 # (`From: Jan Doe <jan@example.org>`, `Date: Mon, 5 May 2025 10:00:00 +0200`): a patch series repeats them.
 _IN_BODY_FIELD = lazyre.compile(r"\s*(?:From|Date|Subject|To|Cc|Signed-off-by|Reviewed-by|Acked-by|Tested-by):\s")
-# A Markdown link's or image's address (`[Original/Source Press Release](https://example.com/release/123)`): units are
-# compared by the text a reader sees, so that an aggregator's footer links, each to its own story, are one fragment.
-_LINK_TARGET = lazyre.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*\)")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -176,7 +173,8 @@ class RecurringLeftover(CorpusRule):
         reported = [(d.start, d.end) for d in document.findings if d.rule.category == self.category]
         for i, (start, end, edge) in enumerate(units):
             text = document.text[start:end]
-            norm = normalize(_LINK_TARGET.sub("]", text) if "](" in text else text)
+            # compared as a reader sees it: an aggregator's footer links, each to its own story, are one fragment
+            norm = normalize(without_link_addresses(text))
             flags = edge | (_EXTREME if i in extreme else 0)
             if any(a < end and start < b for a, b in reported):
                 flags |= _REPORTED

@@ -71,6 +71,7 @@ class Wordings:
         for n, family in enumerate(self.families):
             for start in " ".join(family.starts).replace("WIRES", wires).split():
                 self.by_start.setdefault(start, []).append(n)
+        self.by_id = {f.id: n for n, f in enumerate(self.families)}
         self.cue_last = {f.cue_last: n for n, f in enumerate(self.families) if f.cue_last}
         self.mid = [n for n, f in enumerate(self.families) if f.mid]
         self.anywhere = [n for n, f in enumerate(self.families) if f.anywhere]
@@ -774,8 +775,6 @@ def _opens_line(document, block, line: int, content: str) -> bool:
 # A link's label alone on a line, in capitals: never the rest of a sentence a wrap cut ("... the report you can\nread
 # more in"), so it opens a tag even under a line with no sentence's end (a teaser's headline over "Read more").
 _LINK_LABEL = lazyre.compile(r"(?-i:Read\s+more|READ\s+MORE|Continue\s+reading|See\s+more)\s*(?:»|›|→|\.{3}|…)?")
-# A link's note to screen readers, left in its text by a scraper (the link-marker family's wording).
-_LINK_MARKER = lazyre.compile(r"\(\s*(?:opens?|link\s+opens?)\s+in\s+(?:a\s+)?new\s+(?:tab|window)\s*\)", re.IGNORECASE)
 # A credit's cue in capitals and its colon opening a line (`PHOTOGRAPH: SONY` under a picture's caption, as Wired's
 # pages print it): no sentence a wrap cut goes on so, whatever the line before it ends with.
 _CAPS_CUE = lazyre.compile(r"(?-i:(?:PHOTO(?:GRAPH)?S?|IMAGES?|PICTURES?|CREDITS?|SOURCES?|ILLUSTRATIONS?|VIDEO)"
@@ -792,6 +791,12 @@ def _certain_source(w: Wordings, rest: str, kind: str) -> int | None:
     if kind == "name" and w.wire_list.fullmatch(rest.strip()):
         return len(rest.rstrip())
     return None
+
+
+def _family_takes(family_id: str, tag: str) -> bool:
+    """Whether the family of that id reads the tag whole."""
+    w = wordings()
+    return bool(w.compiled(w.by_id[family_id]).fullmatch(tag.strip()))
 
 
 def _toolbar(line: str) -> bool:
@@ -828,7 +833,7 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
             and _LINK.search(document.line_text(line + 1)))):
         return True  # (a prompt wrapped before its address: "Subscribe to the ... list at\nhttps://...", and in
         # mail the writer's own call before the address it gives: "Register here:\nhttps://...")
-    if rule == "page-furniture" and document.markdown and not opens_line and not _LINK_MARKER.fullmatch(tag.strip()):
+    if rule == "page-furniture" and document.markdown and not opens_line and not _family_takes("link-marker", tag):
         return True  # words of furniture closing a README's paragraph are its author's ("More on serializers later."),
         # but no author writes a link's note to screen readers, "[Read the paper(opens in a new window)](...)"
     if rule == "source-credit" and _AUTHOR_MAIL.search(tag):

@@ -262,23 +262,24 @@ SPAM_ANCHORS = (
     "go to this website", "go to this site", "navigate to this website", "navigate to this site", "click here",
     "click this", "click this link", "click this site", "click for more", "click for info", "click to read",
     "learn more here", "learn more", "read more here", "read this", "read the full info here", "read full article",
-    "find out more", "find more", "find more info", "get more info", "more info", "more", "more about the author",
+    "find out more", "find more", "find more info", "get more info", "more info", "more about the author",
     "additional info", "additional reading", "further reading", "useful reference", "useful resources",
     "helpful resources", "helpful site", "recommended site", "recommended reading", "great site", "important site",
     "informative post", "official source", "official site", "official website", "my company", "my review here",
     "my explanation", "his comment is here", "her latest blog", "his explanation", "blog link", "linked here",
-    "link", "web", "webpage", "website", "web site", "site", "homepage", "home page", "this website",
-    "this site", "this page", "this link", "this post", "this article", "source", "original site",
+    "web", "webpage", "website", "web site", "homepage", "home page", "this website",
+    "this site", "this page", "this link", "this post", "this article", "original site",
     "you could look here", "you can look here", "you can try this out", "try this out", "try this website",
     "try these out", "pop over to these guys", "pop over to this web-site", "hop over to here",
     "hop over to this website", "straight from the source", "have a peek at this web-site",
-    "have a peek here", "over at this website", "this contact form", "content", "description",
+    "have a peek here", "over at this website", "this contact form",
     "go right here", "right here", "click over here now", "click over here", "going here", "get redirected here",
-    "resources", "view publisher site", "dig this", "see post", "see page",
+    "view publisher site", "dig this", "see post", "see page",
 )
 # Of those, the ones that name a link and nothing else may stand with their space kept before the sentence's next
 # word (`official website preserving composure`); a text of one word is read glued only when it is one of these
-# (`webpageperson's`): `more`, `link` or `source` glued to a word are words of their own (`moreover`, `linked`).
+# (`webpageperson's`): other single words glued to a word are words of their own (`moreover`, `linked`), so none
+# is listed but these.
 LINK_ONLY_ANCHORS = frozenset({"web", "webpage", "website", "web site", "homepage", "home page", "official website",
                                "official site", "this website", "this site", "blog link", "more info"})
 GLUED_ONE_WORD = frozenset({"webpage", "website", "homepage"})
