@@ -233,6 +233,22 @@ class Document(_Positions):
         start, end = self.line_span(line)
         return self.text[start:end]
 
+    @cached_property
+    def reading(self) -> "Document":
+        """The document as the rules read it. A file whose every line break is a lone carriage return (the classic
+        Mac OS convention, kept by some scraped corpora) is read with LF breaks, one character for one, so that
+        its lines, paragraphs and positions are those an editor shows and every offset holds in the file as it
+        is; any other document is read as it is. Rules that judge the line breaks themselves read the file
+        (Rule.raw_line_breaks)."""
+        text = self.text
+        if "\r" not in text or "\n" in text:
+            return self
+        view = Document(self.path, text.replace("\r", "\n"), data=self.data, bom=self.bom, encoding=self.encoding,
+                        problem=self.problem)
+        view.record = self.record
+        view.newline = "\r"  # what a fix inserts as a line break: the file's own
+        return view
+
     def stub(self) -> DocumentStub:
         return DocumentStub(self.path, self.line_starts, self.record, self.suppressions)
 

@@ -121,14 +121,16 @@ class Linter:
         out = []
         if document.binary:
             return out  # the CLI says it skipped the file
-        if document.screen is None:
-            document.screen = self._screen
+        reading = document.reading  # (a file of lone carriage returns read with LF breaks, at the same offsets)
+        for doc in (document, reading):
+            if doc.screen is None:
+                doc.screen = self._screen
         for rule in self.rules_for(document.path):
             if rule.scope != "document":
                 continue
-            for diagnostic in rule.check(document, self.context):
-                out.append(self.finish(diagnostic, rule, document))
-        out = self.unsuppressed(without_superseded(out), document)
+            for diagnostic in rule.check(document if rule.raw_line_breaks else reading, self.context):
+                out.append(self.finish(diagnostic, rule, reading))
+        out = self.unsuppressed(without_superseded(out), reading)
         out.sort(key=Diagnostic.sort_key)
         return out
 
@@ -179,7 +181,8 @@ class Linter:
         """The corpus rules' signatures of one document (computed where the document is checked)."""
         if document.binary:
             return {}
-        return {rule.code: rule.signature(document) for rule in self.rules_for(document.path) if rule.scope == "corpus"}
+        reading = document.reading
+        return {rule.code: rule.signature(reading) for rule in self.rules_for(document.path) if rule.scope == "corpus"}
 
     def keep(self, signatures: dict) -> dict:
         """Signatures in the form the main process holds them until the corpus check (see CorpusRule.keep)."""
@@ -191,7 +194,7 @@ class Linter:
         """Run the corpus rules over whole documents (in path order)."""
         if len(documents) < 2 or not self.corpus_rules:
             return []
-        return self.check_signatures([(d.stub(), self.keep(self.signatures(d))) for d in documents])
+        return self.check_signatures([(d.reading.stub(), self.keep(self.signatures(d))) for d in documents])
 
     def check_signatures(self, items: list) -> list[Diagnostic]:
         """Run the corpus rules over (document stub, {rule code: signature}) pairs, in path order."""

@@ -70,6 +70,9 @@ class Rule:
     # The characters whose presence in a text may signal this rule's findings (a control, an "&"): the engine scans
     # each document once for the screens of all the rules it runs (Document.suspects). Empty: the rule reads all.
     screen: ClassVar[frozenset] = frozenset()
+    # Whether the rule reads a file's line breaks as they are: a file whose every line break is a lone carriage
+    # return is read by the other rules with LF breaks (Document.reading).
+    raw_line_breaks: ClassVar[bool] = False
     # Set on an instance by the configuration (extend-safe-fixes, extend-unsafe-fixes): the applicability every
     # fix of the rule gets; None keeps each fix's own.
     fix_applicability: Applicability | None = None

@@ -74,8 +74,8 @@ class Worker:
         else:
             done.diagnostics = linter.check(document)
         if self.signatures and self.linters.primary.corpus_rules:
-            done.stub = document.stub()
-            document.findings = done.diagnostics
+            done.stub = document.reading.stub()
+            document.reading.findings = done.diagnostics
             done.signatures = self.linters.signatures(document, task.linter)
         if self.options.keep_texts:
             done.text = document.text

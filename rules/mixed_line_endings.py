@@ -15,6 +15,8 @@ class MixedLineEndings(Rule):
     `\\r\\n` (Windows) in a mostly `\\n` file, or the reverse. Ties go to `\\n`.
     A lone `\\r` (the classic Mac line break) is always flagged: most tools
     do not see it as a line break, so the lines it separates run together.
+    A file whose every line break is a lone `\\r` gets one finding, at its
+    first line break and spanning them all, that counts them.
 
     ## Why is this bad?
     Mixed endings come from pasting between systems. They show up as `^M` in
@@ -32,15 +34,21 @@ class MixedLineEndings(Rule):
     name = "mixed-line-endings"
     category = "whitespace"
     fixable = "safe"
+    raw_line_breaks = True
 
     def check(self, document, context):
         text = document.text
         crlf = text.count("\r\n")
         lf = text.count("\n") - crlf
         want = "\r\n" if crlf > lf else "\n"
-        if "\r" in text and text.count("\r") > crlf:
-            usage = (f"the file mostly uses {_name(want)}" if crlf or lf else
-                     "the classic Mac OS convention, which most tools read as one long line")
+        if "\r" in text and not crlf and not lf:  # every line break a lone CR: one finding for the whole file
+            edits = [Edit(m.start(), m.end(), "\n") for m in _LONE_CR.finditer(text)]
+            yield Diagnostic(edits[0].start, edits[-1].end,  # (a fix changes nothing outside its finding)
+                             f"The file's {len(edits)} line breaks are lone carriage returns (CR), the classic Mac OS "
+                             f"convention, which most tools read as one long line",
+                             fix=Fix.safe(*edits, message="Use LF"))
+        elif "\r" in text and text.count("\r") > crlf:
+            usage = f"the file mostly uses {_name(want)}"
             for m in _LONE_CR.finditer(text):
                 yield Diagnostic(m.start(), m.end(), f"Lone carriage return (CR) used as a line break; {usage}",
                                  fix=Fix.safe(Edit(m.start(), m.end(), want), message=f"Use {_name(want)}"))

@@ -63,6 +63,20 @@ def test_an_article_on_one_line_is_read_as_pieces_cut_at_sentence_ends():
     assert not any(b.piece for b in short.blocks)
 
 
+def test_a_file_of_lone_carriage_returns_is_read_as_lines_and_its_line_breaks_are_kept_unless_w105_is_fixed():
+    # Some scraped corpora keep the classic Mac OS line break; most tools read such a file as one long line.
+    layouts = _layouts(ARTICLES[0])
+    lf = layouts["blank lines"]
+    cr = lf.replace("\n", "\r")
+    assert _found(cr) == _found(lf)  # the same findings, paragraphs and all
+    assert [(d.code, d.line) for d in lint(cr, ["S111", "D101"])] == [(d.code, d.line) for d in lint(lf, ["S111", "D101"])]
+    w105 = lint(cr, ["W105"])
+    assert len(w105) == 1 and f"{cr.count(chr(13))} line breaks" in w105[0].message
+    kept = fix(cr.encode(), ["S111", "W106"])  # other fixes keep the file's line breaks
+    assert "\n" not in kept and "(Source:" not in kept and kept.endswith("\r")
+    assert fix(cr.encode(), ["S111", "W105"]) == fix(lf.encode(), ["S111", "W105"])
+
+
 def test_a_link_text_in_brackets_is_one_piece_of_a_long_line_and_its_teaser_is_found():
     article = ARTICLES[0]
     teaser = "[ALSO READ: OFFICIAL! The club signs its new striker. Fans cheer](https://www.example.com/sport/striker)"
