@@ -460,7 +460,8 @@ class Scanner:
                     found.append(tag)
                     break
             else:
-                tag = self._closing_parenthesis(body, document, start_tag)
+                tag = self._closing_parenthesis(body, document, start_tag) or self._glued_cue(body, document,
+                                                                                             start_tag)
                 if tag:
                     found.append(tag)
         if "(" in body or "[" in body or "|" in body:
@@ -492,6 +493,20 @@ class Scanner:
             return None
         tag.confident, tag.kind = False, "chained"
         return tag
+
+    def _glued_cue(self, body: str, document, start_tag) -> _Tag | None:
+        """A teaser's cue with its colon and the headline it points to, closing the line after a word with no full
+        stop (`... sobrina de Lucero. Foto: Tomada de redes Lee también: Lucero, molesta ...`, `... far from what
+        you'd expect READ MORE: Breathtaking country home ...`): the page's caption or dek had none, and the
+        dataset joined the cue to it. Only a teaser's cue is taken so: where it starts is judged, so unsafe."""
+        for m in _GLUED_CUE.finditer(body, max(0, len(body) - _LONGEST_TAG)):
+            if start_tag and m.start() < start_tag.end:
+                continue
+            tag = self._match_at(body, m.start(), document, at_start=False)
+            if tag and tag.end == len(body) and tag.rule == "story-teaser":
+                tag.confident = False
+                return tag
+        return None
 
     @staticmethod
     def _between_sentences(body: str, found: list) -> list:
@@ -1041,6 +1056,9 @@ _GLUED_CREDIT = lazyre.compile(r"(?<=[a-z0-9)!?.”\"])(?=(?:Featured\s+[Ii]mage
 # Linden, N.J. | Nicolaus Czarnecki/Boston Herald via AP U.S. attorney ...", "... | AP Photo Clinton demands ..."):
 # where the credit starts (the families with a bar, see source_tag_families.toml).
 _PIPE_CREDIT = lazyre.compile(r"\s(\|)\s*(?=(?-i:AP|Getty|Reuters|AFP|POLITICO)\b|(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/)")
+# A teaser's cue of one to three capitalised words and a colon, after a word and a space (see _glued_cue): where it
+# may start. Its family decides whether the words are a cue.
+_GLUED_CUE = lazyre.compile(r"(?<=[^\W_][ \u00a0])(?-i:[A-Z])[^\W\d_]*(?:[ \u00a0][^\W\d_]+){0,2}[ \u00a0]?:(?=[ \u00a0])")
 # An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
 _EMBEDDED_POST = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:

@@ -21,7 +21,12 @@ class StoryTeaser(SourceTagRule):
     alone on its line (`Also read:`) is flagged too, and so is a heading of
     the author's other posts (`Also by Jane Roe:`); a cue written with
     capitals and no mark before a headline on a line of its own (`Read Also
-    NEW YORK TIMES Confesses ...`) is judged, its fix unsafe. A teaser flattened into
+    NEW YORK TIMES Confesses ...`) is judged, its fix unsafe. A cue with
+    its colon and the headline after it that close a line after a word with
+    no full stop (`... sobrina de Lucero. Foto: Tomada de redes Lee también:
+    Lucero, molesta ...`: the page's caption had none) is taken too, its
+    start judged, so unsafe; only a teaser's cue, no other tag, is read
+    there. A teaser flattened into
     running text after another sentence is `inline-teaser` (S104).
 
     ## Why is this bad?
