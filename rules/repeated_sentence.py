@@ -87,7 +87,8 @@ class RepeatedSentence(Rule):
     Harper Ave.staff writer(Left to right) ...`: the caption printed again
     after its byline's role), in an article stored on one line across its
     sentences; words between the copies with spaces on both sides are the
-    author's.
+    author's, and so is a run the document holds three times or more (a
+    song's refrain, sung twice after each verse).
     In an article stored on one line (a dataset's record), a sentence that
     opens with a photo caption's label (`Doting dad: He was overjoyed ...`:
     one to four words and a colon; not a speaker, `Jane Doe said:`, nor a
@@ -201,12 +202,15 @@ class RepeatedSentence(Rule):
     def _stutters(self, document, copied: set):
         """A run of words repeated right after itself on one line: a scraper's doubled caption ("1 of 7 Jane Doe at
         the premiere Photo: Example Jane Doe at the premiere Photo: Example")."""
-        text = document.text
+        text, every = document.text, None
         for block in document.prose_runs:  # (an article stored on one line read whole: a copy may span its pieces)
             if block.index in copied:
                 continue
             for _, ls, le in document.block_lines(block):
                 for (a, b), (c, d) in _doubled(text, ls, le):
+                    every = every if every is not None else _lowered_words(text)
+                    if _copies(every, _lowered_words(text, a, b)) >= REFRAIN_COPIES:
+                        continue  # a song's refrain, sung twice and again after each verse: the author's
                     gap = _WORD.search(text, b, c)  # words between the copies (a label) stay
                     start = c if gap else b
                     c = c if gap else b + len(text[b:c]) - len(text[b:c].lstrip())  # the copy and the punctuation
@@ -583,6 +587,28 @@ def _copy_at(words_: list[str], at: dict, i: int) -> tuple[int, int] | None:
             if k <= min(_STUTTER_MAX, (n - i - gap) // 2) and words_[i:i + k] == words_[j:j + k]:
                 return k, gap
     return None
+
+
+# A run that the document holds this many times or more is a refrain (a song's lyrics sing `Do you think about me
+# Like I think about you` twice after each verse: a page of lyrics in a blind set), not a scraper's doubled caption,
+# which is printed twice in one place and nowhere else.
+REFRAIN_COPIES = 3
+
+
+def _lowered_words(text: str, start: int = 0, end: int | None = None) -> str:
+    """The words of text[start:end], lower-cased, each with a space before and after (so that a run of them is
+    found as a substring only at word boundaries)."""
+    found = _WORD.findall(text, start, len(text) if end is None else end)
+    return " " + " ".join(w.lower() for w in found) + " "
+
+
+def _copies(words_: str, run: str) -> int:
+    """How many times `run` stands in `words_` (both as _lowered_words gives them), copies that share the space
+    between them counted apart, up to REFRAIN_COPIES."""
+    count, i = 0, words_.find(run)
+    while i != -1 and count < REFRAIN_COPIES:
+        count, i = count + 1, words_.find(run, i + 1)
+    return count
 
 
 _STUTTER_MAX = 60  # words: a longer copy is a repeated passage (repeated-passage's)
