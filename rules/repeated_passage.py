@@ -9,7 +9,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
-from doclint.text import ends_sentence, is_legal_file, normalize, words
+from doclint.text import ends_sentence, is_legal_file, looks_like_code, normalize, words
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,12 @@ class RepeatedPassage(Rule):
     ending in a colon, introduces (`The significant bit is this: <the
     code again>`) is quoted on purpose, no copy; a run of a table's rows or
     cells written as lines of text (`|Proof you are an honorably discharged
-    veteran ...||`) says again what the text says, no copy; a run of a
+    veteran ...||`) says again what the text says, no copy; a near copy of
+    a line of code or a formula (`=10-MOD(MID($A1,2,1)+...` given again for
+    longer numbers), or of a sentence that introduces what follows it with
+    a colon (`... to be Members of the Council for a term of two years:`
+    over another list of names), is a variant written on purpose, no copy;
+    a run of a
     list's items (lines of at most 25 words with no
     sentence's end, or labels such as `Cons:`) that recurs between other
     items of a longer list is what two entries share (`Must hold a current
@@ -150,7 +155,8 @@ class RepeatedPassage(Rule):
                  and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
                  and not _shared_items(document, run)
                  and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
-                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)]
+                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)
+                 and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)]
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -234,6 +240,15 @@ def _introduced(match, later: str) -> bool:
     later = normalize(later)  # the prefix is the normalised paragraph's
     copy = later[later.find(match.prefix) + len(match.prefix):].lstrip() if match.prefix in later else ""
     return bool(copy) and copy[0] not in "\"'“‘«"
+
+
+def _variant(text: str) -> bool:
+    """Whether a paragraph that nearly repeats another is a variant of it, written on purpose: a line of code or a
+    formula changed (`=10-MOD(MID($A1,2,1)+...` given again for longer numbers), or a sentence that introduces
+    what follows it with a colon (`... to be Members of the Council for a term of two years:` over another list
+    of names than the one before)."""
+    text = text.strip()
+    return text.endswith(":") or looks_like_code(text)
 
 
 def _table_cell(text: str) -> bool:
