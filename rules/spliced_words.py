@@ -61,7 +61,10 @@ class SplicedWords(Rule):
     short word (`check thisyour emotions`) or, when they name a link and
     nothing else, with their space kept (`official website preserving
     composure`), also under a short line in a text whose paragraphs stand
-    on long lines between short headings.
+    on long lines between short headings; in a text that keeps a paragraph
+    to a line, a known text of two words or more is read with its space
+    kept too, the sentence going on in lower case after it (`in direction
+    of assignment` / `see this website writing.`).
 
     And a sentence that sends the reader to a site (`visit`, `check out`,
     `head to`, `go to` and an address) standing inside a paragraph of prose,
@@ -152,7 +155,7 @@ def _link_texts(document):
         if len(previous.split()) < 3 or document.in_code(start) or not _in_prose(document, start):
             continue
         content = document.line_text(line)
-        found = _known_anchor(content)
+        found = _known_anchor(content, per_line)
         if found is None and per_line and not wraps(previous):
             if words is None:
                 words = Counter(_WORD_KEY.findall(text.lower()))
@@ -275,6 +278,23 @@ SPAM_ANCHORS = (
     "have a peek here", "over at this website", "this contact form",
     "go right here", "right here", "click over here now", "click over here", "going here", "get redirected here",
     "view publisher site", "dig this", "see post", "see page",
+    # more of the texts spun pages give their links (webz.io's essay-writing and business-opportunity pages:
+    # `in direction of assignment\nsee this website writing.`, `students who have\nMore about the author to
+    # have access`, `the assignment help you may\nmy response need from us.`)
+    "my response", "her response", "his response", "her explanation", "his comment", "her comment is here",
+    "look at this", "look what i found", "look at more info", "look at here now", "see here now",
+    "go to these guys", "navigate to these guys", "navigate here", "check over here", "browse this site",
+    "browse around this website", "visit your url", "your domain name", "similar site", "useful content",
+    "pop over here", "pop over to this site", "discover more here", "click reference", "you can check here",
+    "recommended you read", "great post to read", "try this site", "try this web-site", "visit our website",
+    "helpful hints", "find out here", "published here", "useful source", "click for source",
+    "please click for source", "visit the website", "visit the site", "why not find out more",
+    "why not try these out", "click the following webpage", "click the following internet site",
+    "simply click the up coming web site", "visit the up coming article", "click the up coming document",
+    "click the next internet page", "visit the next site", "click through the following post",
+    "mouse click the up coming website", "just click the next document", "click through the next webpage",
+    "click through the next website page", "check out the post right here", "check this link right here now",
+    "click here to find out more", "find more information", "clicking here", "more about the author",
 )
 # Of those, the ones that name a link and nothing else may stand with their space kept before the sentence's next
 # word (`official website preserving composure`); a text of one word is read glued only when it is one of these
@@ -293,10 +313,13 @@ def _anchor_pattern():
     return lazyre.compiled_now(rf"(?i:{alternatives})(?P<glued>[a-z][a-z'’]+\b)?")
 
 
-def _known_anchor(content: str) -> tuple[int, str] | None:
+def _known_anchor(content: str, cut_short: bool = False) -> tuple[int, str] | None:
     """Where a known spam link's text (SPAM_ANCHORS) that opens a cut line ends, and the sentence's next word:
     glued to the text, the sentence going on in lower case after it (`check thisyour emotions`), or after a
-    link-only text with its space kept (`official website preserving composure`). None otherwise."""
+    link-only text with its space kept (`official website preserving composure`); or, `cut_short` (in a text
+    that keeps a paragraph to a line, where no line ends mid-sentence but where a link was cut out), after a text
+    of two words or more with its space kept, the sentence going on in lower case (`see this website writing.`).
+    None otherwise."""
     m = _anchor_pattern().match(content)
     if m is None:
         return None
@@ -310,6 +333,8 @@ def _known_anchor(content: str) -> tuple[int, str] | None:
         return m.start("glued"), glued
     after = content[m.end():]
     if anchor in LINK_ONLY_ANCHORS and after[:1] in (" ", "\t") and after.lstrip(" \t")[:1].isalpha():
+        return m.end(), after.split()[0]
+    if cut_short and " " in anchor and _GOES_ON.match(after):
         return m.end(), after.split()[0]
     return None
 
