@@ -75,6 +75,8 @@ class Wordings:
         self.cue_last = {f.cue_last: n for n, f in enumerate(self.families) if f.cue_last}
         self.mid = [n for n, f in enumerate(self.families) if f.mid]
         self.anywhere = [n for n, f in enumerate(self.families) if f.anywhere]
+        self.teaser_starts = frozenset(word for word, ns in self.by_start.items()
+                                       if any(self.families[n].kind == "story-teaser" for n in ns))
         self._compiled: list = [None] * len(self.families)
 
     @functools.cached_property
@@ -499,10 +501,16 @@ class Scanner:
         stop (`... sobrina de Lucero. Foto: Tomada de redes Lee también: Lucero, molesta ...`, `... far from what
         you'd expect READ MORE: Breathtaking country home ...`): the page's caption or dek had none, and the
         dataset joined the cue to it. Only a teaser's cue is taken so: where it starts is judged, so unsafe."""
-        for m in _GLUED_CUE.finditer(body, max(0, len(body) - _LONGEST_TAG)):
-            if start_tag and m.start() < start_tag.end:
+        low = max(0, len(body) - _LONGEST_TAG)
+        colon = body.find(":", low)  # each colon is read back for its cue (most lines have none)
+        teasers = wordings().teaser_starts
+        while colon != -1:
+            m = _GLUED_CUE.search(body, max(low, colon - _CUE_CHARS), colon + 1)
+            colon = body.find(":", colon + 1)
+            if m is None or body[m.end():m.end() + 1] not in (" ", "\u00a0") or \
+                    (start_tag and m.start(1) < start_tag.end) or m.group(1).split()[0].lower() not in teasers:
                 continue
-            tag = self._match_at(body, m.start(), document, at_start=False)
+            tag = self._match_at(body, m.start(1), document, at_start=False)
             if tag and tag.end == len(body) and tag.rule == "story-teaser":
                 tag.confident = False
                 return tag
@@ -1058,7 +1066,8 @@ _GLUED_CREDIT = lazyre.compile(r"(?<=[a-z0-9)!?.”\"])(?=(?:Featured\s+[Ii]mage
 _PIPE_CREDIT = lazyre.compile(r"\s(\|)\s*(?=(?-i:AP|Getty|Reuters|AFP|POLITICO)\b|(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*/)")
 # A teaser's cue of one to three capitalised words and a colon, after a word and a space (see _glued_cue): where it
 # may start. Its family decides whether the words are a cue.
-_GLUED_CUE = lazyre.compile(r"(?<=[^\W_][ \u00a0])(?-i:[A-Z])[^\W\d_]*(?:[ \u00a0][^\W\d_]+){0,2}[ \u00a0]?:(?=[ \u00a0])")
+_GLUED_CUE = lazyre.compile(r"[^\W_][ \u00a0]((?-i:[A-Z])[^\W\d_]*(?:[ \u00a0][^\W\d_]+){0,2}[ \u00a0]?:)\Z")
+_CUE_CHARS = 60  # characters before a colon that surely hold a cue of three words and the word before it
 # An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
 _EMBEDDED_POST = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
