@@ -21,7 +21,7 @@ def count(paths: list[Path]):
     stats = CorpusStats()
     for path in paths:
         try:
-            document = Document.from_bytes(str(path), read_document(path))
+            document = Document.from_bytes(str(path), read_document(path)).reading  # (as the rules read it)
         except OSError:
             continue
         if not document.binary:
