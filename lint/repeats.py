@@ -172,6 +172,23 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
     return match.kind != "exact" and mostly_addresses(document.block_text(paras[match.later]))
 
 
+_QUOTE_MARKS = lazyre.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+# A shell command: a program's name, then an option or a path (`mdadm --assemble /dev/md123 ...`, `ls /etc`).
+_COMMAND = lazyre.compile(r"[ \t]*(?:[$#][ \t]*)?[a-z][\w.+-]*[ \t]+(?:--?[A-Za-z]|/\S)[^\n]*")
+
+
+PROMPT_LINES = 2  # the most lines of a command typed after a prompt's `>` (a script quoted again in a digest is longer)
+
+
+def _quoted_code(text: str) -> bool:
+    """Whether a quoted passage is a command typed after a prompt: at most PROMPT_LINES lines, half of them or more,
+    without their quote marks, code or a shell command (a list's `- ` items, which a diff's removed lines look
+    like, are not)."""
+    lines = [line for line in _QUOTE_MARKS.sub("", text).splitlines() if line.strip()]
+    return 0 < len(lines) <= PROMPT_LINES and 2 * sum(looks_like_code(line) or (bool(_COMMAND.fullmatch(line)) and not ends_sentence(line))
+                                   for line in lines) >= len(lines)
+
+
 def code_block(text: str) -> bool:
     """Whether half the lines of a block or more read as code or a program's output (an R session pasted into a
     message: `> seq(from = ..., by="day")` / `[1] "2003-03-29 ..."`; a build's log and the rules around its
@@ -639,8 +656,11 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
         if depth > 0:
             head = " ".join(tokens[:QUOTED_MIN_WORDS])
             holder = next((k for k in heads.get(head, ()) if f" {key} " in earlier[k][0]), None)
-            # (a reviewer rewording a line of a quoted patch repeats nothing; the patch quoted again does)
-            if holder is not None and (patch or holder not in patches):
+            # (a reviewer rewording a line of a quoted patch repeats nothing; the patch quoted again does; a command
+            # after a prompt's `>` is no quotation: `> mdadm --assemble /dev/md123 ...` run again, an R session's
+            # `> seq(from = strptime(...` written out again)
+            if holder is not None and (patch or holder not in patches) and (
+                    patch or not _quoted_code(document.text[start:end])):
                 found.append(QuotedRepeat(_past_rules(document, start, end), end, earlier[holder][1], len(tokens)))
                 continue
         if patch:

@@ -38,7 +38,10 @@ class RepeatedPassage(Rule):
     location: `Lines 52-94 repeat lines 8-50 (22 paragraphs, exact copy)`. A
     paragraph made of two or more of an earlier paragraph's sentences, in
     another order or with some left out, and at least half as long, is a copy
-    too (`sentences moved or left out`).
+    too (`sentences moved or left out`). A passage copied again and again,
+    each copy right after the one before (a record that holds its headline,
+    dek and byline fifty times over), is one finding that counts its copies:
+    `Line 1 repeats line 1 (48 copies of 1 paragraph, ...)`.
 
     Candidates come from hashing normalised paragraphs and 5-word shingles;
     rapidfuzz scores only candidate pairs. Headlines, datelines, list items and
@@ -85,7 +88,8 @@ class RepeatedPassage(Rule):
     longer numbers), or of a sentence that introduces what follows it with
     a colon (`... to be Members of the Council for a term of two years:`
     over another list of names), is a variant written on purpose, no copy;
-    a run of a
+    a multipart message's boundary and part headers, which every part
+    repeats, are structure, no copy; a run of a
     list's items (lines of at most 25 words with no
     sentence's end, or labels such as `Cons:`) that recurs between other
     items of a longer list is what two entries share (`Must hold a current
@@ -105,7 +109,9 @@ class RepeatedPassage(Rule):
     quoted again)`; a body left in quoted-printable is read as decoded (a
     soft line break `=` joins the next line, `=20` is a space); a message
     quoting a message the document does not hold repeats nothing, nor does
-    a reviewer quoting a line of a quoted patch to reword it. A
+    a reviewer quoting a line of a quoted patch to reword it, nor a command
+    of one or two lines typed after a prompt's `>` (`> mdadm --assemble
+    /dev/md123 ...`, an R session's `> seq(...)`). A
     one-line paragraph that a later paragraph repeats, and that reads as a
     photo's caption printed before the text it was written from (it points
     to its picture, `(pictured)`, where the later does not, or runs to eight
@@ -144,19 +150,7 @@ class RepeatedPassage(Rule):
             return  # a LICENSE or NOTICE file bundles its parts' licences, each in the same words on purpose
         o = self.options
         paras = document.paragraphs
-        matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)
-        templated = _templated(matches, repeats.paragraph_norms(document))
-        # A song's chorus, labelled as such, is meant to come back, as is a speech of a play that its speaker says
-        # again; a template filled in again and again is a list.
-        found = [run for run in runs(matches)
-                 if not all(_REFRAIN.match(t) or _SPEECH.match(t)
-                            for t in (document.block_text(paras[m.later]) for m in run.matches))
-                 and not all(m.kind != "exact" and m.later in templated for m in run.matches)
-                 and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
-                 and not _shared_items(document, run)
-                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
-                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)
-                 and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)]
+        found, times = _one_per_series(self._runs(document))
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -164,7 +158,8 @@ class RepeatedPassage(Rule):
                                                         document.block_text(paras[run.later[0]])):
                 yield self._caption(document, paras[run.earlier[0]], paras[run.later[0]])
                 continue
-            (a, b), (c, d) = run.later, run.earlier
+            series = times.get(run, 1)
+            (a, b), (c, d) = run.later, (run.matches[0].earlier, run.matches[len(run.matches) // series - 1].earlier)
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
             headline = _headline_copy(document, first)
@@ -186,15 +181,35 @@ class RepeatedPassage(Rule):
                      else f"Line {first_line + 1}")
             src = (f"lines {src_first.first_line + 1}-{src_last.last_line + 1}"
                    if src_last.last_line > src_first.first_line else f"line {src_first.first_line + 1}")
-            message = (f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({n} paragraph{'s' * (n > 1)}"
+            count = f"{series} copies of {n // series} paragraph{'s' * (n > series)}" if series > 1 else \
+                f"{n} paragraph{'s' * (n > 1)}"
+            message = (f"{where} repeat{'s' * (where.startswith('Line '))} {src} ({count}"
                        f"{' and the head' if headline else ''}{', after a separator line' if separator else ''}, "
                        f"{_describe(run, exact)})")
-            size = sum(len(words(t)) for t in texts)
+            size = sum(len(words(t)) for t in texts) // series  # (a copy's words: a short line repeated stays unsafe)
             make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
             fix = make(Edit(cut, last.end), message="Delete the later copy")
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
             yield Diagnostic(begin, last.end, message, fix=fix, related=related)
         yield from self._quoted(document)
+
+    def _runs(self, document) -> list:
+        """The runs of repeated paragraphs to report: not those written again on purpose."""
+        o, paras = self.options, document.paragraphs
+        matches = paragraph_matches(document, o.similarity, o.min_words, o.max_prefix_words)
+        templated = _templated(matches, repeats.paragraph_norms(document))
+        # A song's chorus, labelled as such, is meant to come back, as is a speech of a play that its speaker says
+        # again; a template filled in again and again is a list.
+        return [run for run in runs(matches)
+                if not all(_REFRAIN.match(t) or _SPEECH.match(t)
+                           for t in (document.block_text(paras[m.later]) for m in run.matches))
+                and not all(m.kind != "exact" and m.later in templated for m in run.matches)
+                and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
+                and not _shared_items(document, run)
+                and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
+                and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)
+                and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)
+                and not all(_MIME_HEADERS.fullmatch(document.block_text(paras[m.later])) for m in run.matches)]
 
     def _caption(self, document, caption, text) -> Diagnostic:
         """A photo's caption printed before the paragraph it was written from: the caption is the leftover."""
@@ -240,6 +255,38 @@ def _introduced(match, later: str) -> bool:
     later = normalize(later)  # the prefix is the normalised paragraph's
     copy = later[later.find(match.prefix) + len(match.prefix):].lstrip() if match.prefix in later else ""
     return bool(copy) and copy[0] not in "\"'“‘«"
+
+
+# A multipart message's boundary and its part's headers, left in the text: each part repeats them (RFC 2046); they
+# are structure, which mail-furniture reports, not a passage.
+_MIME_HEADERS = lazyre.compile(r"[ \t>]*--[\w'()+,./:=?-]{8,70}[ \t]*(?:\r?\n[ \t>]*(?:Content-[\w-]+|MIME-Version):"
+                               r"[^\n]*)+\s*")
+
+
+def _one_per_series(found: list) -> tuple[list, dict]:
+    """Runs that copy one passage again and again, each right after the one before (a record that holds its
+    headline, dek and byline fifty times over), merged into one run: one finding for the series, not one per
+    copy. Returns the runs and, for each merged one, how many copies it holds."""
+    out, times = [], {}
+    for run in found:
+        last = out[-1] if out else None
+        size = run.later[1] - run.later[0] + 1
+        if last is not None and run.later[0] == last.later[1] + 1 and size * times.get(last, 1) == len(
+                last.matches) and _same_passage(run, last, size):
+            merged = repeats.Run(last.matches + run.matches)
+            times[merged] = times.pop(last, 1) + 1
+            out[-1] = merged
+        else:
+            out.append(run)
+    return out, times
+
+
+def _same_passage(run, series, size: int) -> bool:
+    """Whether `run` (of `size` paragraphs) copies the passage that `series` copies: matched to the series' first
+    copy, or to one of the copies the series holds (an exact copy is matched to the closest earlier one)."""
+    first = (series.matches[0].earlier, series.matches[size - 1].earlier)
+    (c, d), (low, high) = run.earlier, series.later
+    return (c, d) == first or (d - c + 1 == size and low <= c <= high - size + 1 and (c - low) % size == 0)
 
 
 def _variant(text: str) -> bool:
