@@ -62,6 +62,33 @@ _ARROW_LINK = lazyre.compile(r"(?P<headline>(?:Watch|See|Take\s+a\s+look|Look|Re
                              r"Find\s+out|Learn|Meet|Follow)\b[^.?!»\n]{3,140}?\s*»)(?:\s+\.)?(?=\s+[A-Z\"“‘']|\s*$)")
 
 
+# A link to another story (or to the site's newsletter) that a page printed in square brackets between its
+# paragraphs, kept between the sentences of an article on one line or as a line of its own (The New York Times's
+# `[Read the documents.]`, `[Sign up for our politics newsletter ...]`; The Washington Post's `[Five things to
+# remember about the Cubs' memorable victory]`): a capital opens it, no label with a colon (an editor's `[Update:
+# ...]`), and no link's address follows it (a Markdown link).
+_BRACKETED = lazyre.compile(r"\[(?P<headline>(?-i:[A-Z])(?![\w'’ ]{0,20}:)[^\[\]\n]{8,200})\](?!\()(?=\s+[A-Z\"“‘]|\s*$)")
+BRACKETED_MIN_WORDS = 4  # fewer is a note (`[Emphasis added.]`), a name (`[Curtis Rueden]`), a picture's
+# placeholder (`[Suspicious looking domain]`), unless a teaser's cue opens it (`[Read the documents.]`)
+# A picture's credit in brackets (`[Photo via screengrab]`, `[Image Via fanpop.com]`): source-credit's.
+_BRACKETED_CREDIT = lazyre.compile(r"(?:image|photo|picture|photograph|credit|source|courtesy)\b|.*\bvia\s",
+                                   re.IGNORECASE)
+# A source cited in brackets after a claim (`[Newsweek, 1/28/13]`, `[The White House, accessed 4/11/13]`, `[City of
+# New York, December 2011]`): the author's reference, no link to a story.
+_CITATION = lazyre.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|,\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},\s+)?(?:1[89]|20)\d\d\b"
+                           r"|\baccessed\b|\bemphasis\b|\bvia\s+(?:Nexis|Google)", re.IGNORECASE)
+
+
+def _bracketed(text: str, at: int, document) -> re.Match | None:
+    """A link printed in brackets at `at` (see _BRACKETED), or None: not in Markdown (a link's text) or e-mail."""
+    if text[at:at + 1] != "[" or document.markdown or document.is_mail:
+        return None
+    t = _BRACKETED.match(text, at)
+    if t is None or _CITATION.search(t.group("headline")) or _BRACKETED_CREDIT.match(t.group("headline")):
+        return None
+    return t if len(t.group("headline").split()) >= BRACKETED_MIN_WORDS or _CUE.match(t.group("headline")) else None
+
+
 # A link's label glued to its headline, the two making a paragraph of their own: a page set the label apart
 # (bold, another colour) and the headline as a link, and the scrape joined them with no space after the colon
 # ("One week after reopening:Ocean City packed on sunny Saturday", "Digital sales boost:Walmart sales increase 10%
@@ -270,7 +297,16 @@ class InlineTeaser(Rule):
     line and no address in it. So is a link's card kept as a line of its
     own: another story's headline (three to 25 words, no sentence ending
     inside it nor punctuation closing it) and then `Read more` (`Fox host
-    under fire again over resurfaced comments Read more`).
+    under fire again over resurfaced comments Read more`). So is a link
+    that a page printed in square brackets between its paragraphs, kept
+    between two sentences or as a line of its own (`[Read the documents.]`,
+    `[Five things to remember about the Cubs' memorable victory]`): a
+    capital opens it, four words or more (fewer when a cue opens it:
+    `Read`, `See`, `Watch`), no label with a colon (an editor's `[Update:
+    ...]`), no address after it (a Markdown link; Markdown and e-mail are
+    not read for it), not a source cited after a claim (`[Newsweek,
+    1/28/13]`, `[City of New York, December 2011]`), nor a picture's credit
+    (`[Photo via screengrab]`).
 
     In an article stored on one line (a line of five sentences or more, in a
     document of at most two lines), a headline with no label is read too:
@@ -323,7 +359,7 @@ class InlineTeaser(Rule):
         # a guide broken by subheadings: only a teaser's own cue counts (not a run of linked headlines, each long)
         broken = marks > self.options.max_marks and not _linked_run(text)
         one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
-        if ":" not in text and not one_line and "»" not in text and "READ MORE" not in text.upper():
+        if ":" not in text and not one_line and "»" not in text and "READ MORE" not in text.upper() and "[" not in text:
             return  # no label, no link's chevron, no card, and no article on one line to hold a headline without one
         yield from self._glued(document)
         labelled, bare = [], []
@@ -342,7 +378,7 @@ class InlineTeaser(Rule):
                             and not (interview and t.group("headline").endswith("?"))):
                         labelled.append((block.start, t))
                     continue  # a label's form that is no teaser's ("Kind of creepy: Sonar ."): no bare headline either
-                if (t := _ARROW_LINK.match(body, m.end())) is not None:
+                if (t := _ARROW_LINK.match(body, m.end()) or _bracketed(body, m.end(), document)) is not None:
                     labelled.append((block.start, t))
                 elif on_one_line and (t := _PROFILE.match(body, m.end())) is not None and not _answered(body, t):
                     labelled.append((block.start, t))
@@ -370,6 +406,8 @@ class InlineTeaser(Rule):
             shown = body if len(body) <= 60 else body[:59] + "\u2026"
             if ":" in body and (t := _glued_label(body)) is not None:
                 what = "its label glued to its headline"
+            elif (t := _bracketed(body, 0, document)) is not None and t.end() == len(body.rstrip()):
+                what = "in brackets"
             elif body.rstrip().upper().endswith("READ MORE") and _read_more_card(body) is not None:
                 what = "a link's card closed by Read more"
             else:
