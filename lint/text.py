@@ -41,7 +41,11 @@ ENDS_SENTENCE = _ENDS_OR_INTRODUCES
 # (CleanEval's hand-cleaned pages open each paragraph, heading and list item with `<p>`, `<h>` or `<l>`).
 BLOCK_MARK = r"<[phl]>"
 MARK_LEAD = lazyre.compile(rf"\s*(?:{BLOCK_MARK}\s*)?")
-SENTENCE_BREAK = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
+# (not after a month's abbreviation: "first published Dec. 28, 2023.")
+_MONTH_DOT = "".join(f"(?<!\\b{m})" for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                                              "Dec"))
+SENTENCE_BREAK = lazyre.compile(f"(?:[{re.escape(SENTENCE_ENDS.replace('.', ''))}]|{_MONTH_DOT}\\.)"
+                                f"[{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
 
 
 # What a line of program code or of a program's output looks like: a statement opening with a keyword, a call

@@ -297,3 +297,14 @@ def test_an_interpreters_session_is_a_code_block_and_prose_is_not():
                '[3] "2003-03-31 01:00:00 CEST" "2003-04-01 01:00:00 CEST"')
     prose = "When I create a sequence of days that starts before\ndaylight saving time, I seem to lose a day."
     assert code_block(session) and not code_block(prose)
+
+
+def test_a_month_abbreviation_before_a_day_ends_no_sentence_of_a_line():
+    # A piece of an article on one line ends at a sentence's end, not at "Dec." before its day: a closing credit
+    # read in the piece would lose its date ("This report ... was first published Dec." / "28, 2023.").
+    article = ARTICLES[0]
+    text = " ".join([article["headline"] + ".", *article["paragraphs"],
+                     "This report by The Canadian Press was first published Dec. 28, 2023."]) + "\n"
+    doc = Document("record.txt", text)
+    assert not any(doc.block_text(b).endswith("Dec.") for b in doc.blocks)
+    assert any(doc.block_text(b).endswith("published Dec. 28, 2023.") for b in doc.blocks)
