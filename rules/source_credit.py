@@ -19,7 +19,14 @@ class SourceCredit(SourceTagRule):
     (`(c) 2024 Reuters. All rights reserved.`) and syndication notes (`This
     article was originally published on ...`, `The post ... appeared first
     on ...`, `A version of this piece also appeared on ...`, `SOURCE Acme
-    Corporation`, `With files from The Canadian Press`). A wire's credit
+    Corporation`, `With files from The Canadian Press`, `This report by The
+    Canadian Press was first published Dec. 28, 2023.`, `See the original
+    story at ...`). Tags that a site stacked at a story's end, each ending
+    where the next begins, are found one by one back from the line's end
+    (up to three more, a wire's `___` separator between them going with the
+    next: `... said. This report by The Canadian Press was first published
+    Dec. 28, 2023. ___ Follow @JClipperton_CP on X. Joshua Clipperton, The
+    Canadian Press`). A wire's credit
     may be glued before a paragraph's first words (`— Yonhap Seoul and
     ...`, `SOURCE: dpa/UNB The talks ...`, `Reporting by UNB staff; Editing
     by Kyodo desk The two sides ...`: a credit chain ends before a

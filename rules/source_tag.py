@@ -180,6 +180,7 @@ _MID_WORDS = 8  # a credit between sentences is short and no sentence: "(Sources
 
 
 _LONGEST_TAG = 2000  # characters: a tag glued to a line's end starts no further back (a line may be megabytes)
+STACKED_TAGS = 3  # tags read before one that closes a line, each ending where the next begins (see _stacked)
 _SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*" + r"(\s*)")
 _EDIT_LINK = lazyre.compile(r"\[\s*edit(?:\s+source)?\s*\]$", re.IGNORECASE)
 _FIRST_WORD = lazyre.compile(r"[(\[{<©—–|#%-]|\d[\d.,]*[kKmM]?\s+[^\W\d_]+|[^\W\d_]+(?:'[a-z]+)?")
@@ -460,6 +461,7 @@ class Scanner:
                 tag = self._match_at(body, pos, document, at_start=False)
                 if tag and tag.end == len(body):
                     found.append(tag)
+                    found += self._stacked(body, document, tag, start_tag)
                     break
             else:
                 tag = self._closing_parenthesis(body, document, start_tag) or self._glued_cue(body, document,
@@ -495,6 +497,29 @@ class Scanner:
             return None
         tag.confident, tag.kind = False, "chained"
         return tag
+
+    def _stacked(self, body: str, document, last: _Tag, start_tag) -> list[_Tag]:
+        """The tags stacked before a tag that closes the line, each ending where the next begins (`... said. This
+        report by The Canadian Press was first published Dec. 28, 2023. ___ Follow @JClipperton_CP on X.`, `...
+        Copyright © 2023 Example News. All rights reserved.`): a site prints its leftovers one after the other at a
+        story's end, and a dataset joined them to its last sentence. At most STACKED_TAGS more."""
+        out = []
+        for _ in range(STACKED_TAGS):
+            edge = len(body[:last.start].rstrip())
+            if body[:edge].endswith("___"):  # a wire's separator between them (`... 2023. ___ Follow ...`) goes too
+                last.start = len(body[:edge].rstrip("_"))
+                edge = len(body[:last.start].rstrip())
+            low = start_tag.end if start_tag else 0
+            head = body[:edge]  # read as if the line ended there: a closing credit's family counts only at an end
+            for pos in _tag_starts(head, max(low, edge - _LONGEST_TAG)):
+                tag = self._match_at(head, pos, document, at_start=False)
+                if tag is not None and tag.end == edge:
+                    out.append(tag)
+                    last = tag
+                    break
+            else:
+                return out
+        return out
 
     def _glued_cue(self, body: str, document, start_tag) -> _Tag | None:
         """A teaser's cue with its colon and the headline it points to, closing the line after a word with no full
@@ -1045,6 +1070,8 @@ def _tag_starts(body: str, start: int = 0):
     starts += [m.start() for m in _EMBEDDED_POST.finditer(body, start)]
     starts += [m.start() for m in _GLUED_CREDIT.finditer(body, start)]
     starts += [m.start(1) for m in _PIPE_CREDIT.finditer(body, start)]
+    if "___" in body:
+        starts += [m.end() for m in _SEPARATOR.finditer(body, start)]
     for m in _SENTENCE_END.finditer(body, start):
         if m.group(1):
             starts.append(m.end())
@@ -1068,6 +1095,10 @@ _PIPE_CREDIT = lazyre.compile(r"\s(\|)\s*(?=(?-i:AP|Getty|Reuters|AFP|POLITICO)\
 # may start. Its family decides whether the words are a cue.
 _GLUED_CUE = lazyre.compile(r"[^\W_][ \u00a0]((?-i:[A-Z])[^\W\d_]*(?:[ \u00a0][^\W\d_]+){0,2}[ \u00a0]?:)\Z")
 _CUE_CHARS = 60  # characters before a colon that surely hold a cue of three words and the word before it
+# A wire's separator line, three underscores or more, that a dataset joined to the text before the closing notes it
+# sets apart (`... 2023. ___ Follow @JClipperton_CP on X.`: The Canadian Press, The Associated Press): where the
+# note after it starts.
+_SEPARATOR = lazyre.compile(r"(?<!\S)_{3,}[ \t]+(?=\S)")
 # An embedded post's picture link, glued to the post's text or after a space: where its credit starts.
 _EMBEDDED_POST = lazyre.compile(r"pic\.twitter\.com/\w+")
 # A photo credit after a dash closing a caption, which has no full stop of its own ("O ator com a filha — Foto:
