@@ -158,7 +158,7 @@ class RepeatedPassage(Rule):
                                                         document.block_text(paras[run.later[0]])):
                 yield self._caption(document, paras[run.earlier[0]], paras[run.later[0]])
                 continue
-            series = times.get(run, 1)
+            series = times.get(id(run), 1)
             (a, b), (c, d) = run.later, (run.matches[0].earlier, run.matches[len(run.matches) // series - 1].earlier)
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
@@ -266,27 +266,34 @@ _MIME_HEADERS = lazyre.compile(r"[ \t>]*--[\w'()+,./:=?-]{8,70}[ \t]*(?:\r?\n[ \
 def _one_per_series(found: list) -> tuple[list, dict]:
     """Runs that copy one passage again and again, each right after the one before (a record that holds its
     headline, dek and byline fifty times over), merged into one run: one finding for the series, not one per
-    copy. Returns the runs and, for each merged one, how many copies it holds."""
-    out, times = [], {}
+    copy. Returns the runs and, for each merged one, how many copies it holds. Linear in the runs: a series is
+    gathered as a list and made a run once."""
+    series: list[list] = []  # [first run, its copies' matches, how many copies, the later range so far]
     for run in found:
-        last = out[-1] if out else None
         size = run.later[1] - run.later[0] + 1
-        if last is not None and run.later[0] == last.later[1] + 1 and size * times.get(last, 1) == len(
-                last.matches) and _same_passage(run, last, size):
-            merged = repeats.Run(last.matches + run.matches)
-            times[merged] = times.pop(last, 1) + 1
-            out[-1] = merged
+        last = series[-1] if series else None
+        if last is not None and run.later[0] == last[3][1] + 1 and size == last[0].later[1] - last[0].later[0] + 1 \
+                and _same_passage(run, last[0], last[3], size):
+            last[1].extend(run.matches)
+            last[2] += 1
+            last[3] = (last[3][0], run.later[1])
         else:
-            out.append(run)
+            series.append([run, list(run.matches), 1, run.later])
+    out, times = [], {}
+    for first, matches, copies, _ in series:
+        run = first if copies == 1 else repeats.Run(tuple(matches))
+        if copies > 1:
+            times[id(run)] = copies
+        out.append(run)
     return out, times
 
 
-def _same_passage(run, series, size: int) -> bool:
-    """Whether `run` (of `size` paragraphs) copies the passage that `series` copies: matched to the series' first
-    copy, or to one of the copies the series holds (an exact copy is matched to the closest earlier one)."""
-    first = (series.matches[0].earlier, series.matches[size - 1].earlier)
-    (c, d), (low, high) = run.earlier, series.later
-    return (c, d) == first or (d - c + 1 == size and low <= c <= high - size + 1 and (c - low) % size == 0)
+def _same_passage(run, first, later: tuple[int, int], size: int) -> bool:
+    """Whether `run` (of `size` paragraphs) copies the passage that a series copies: matched to the series' first
+    copy's source (`first` is the series' first run), or to one of the copies the series holds (`later`, their
+    range; an exact copy is matched to the closest earlier one)."""
+    (c, d), (low, high) = run.earlier, later
+    return (c, d) == first.earlier or (d - c + 1 == size and low <= c <= high - size + 1 and (c - low) % size == 0)
 
 
 def _variant(text: str) -> bool:
