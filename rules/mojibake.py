@@ -81,8 +81,7 @@ class Mojibake(Rule):
         for r in repairs(document, self.options.repair_lost_bytes):
             if document.in_example_code(r.start):
                 continue  # a documentation's example of mojibake (`// Prints: this is a tÃ©st`)
-            safe = r.safe and not _split_by_invisible(document.text, r.start, r.end)
-            fix = (Fix.safe if safe else Fix.unsafe)(Edit(r.start, r.end, r.replacement),
+            fix = (Fix.safe if r.safe else Fix.unsafe)(Edit(r.start, r.end, r.replacement),
                                                      message=f'Replace with "{r.replacement}"')
             yield Diagnostic(r.start, r.end, f'Mojibake: "{r.bad}" should be "{r.replacement}" ({r.how})', fix=fix)
 
@@ -111,7 +110,14 @@ class Repairs:
 
     @staticmethod
     def compute(document, lost_bytes: bool) -> list[Repair]:
-        return _repairs(document.text, lost_bytes)
+        text = document.text
+        found = [_unsafe(r) if r.safe and _split_by_invisible(text, r.start, r.end) else r
+                 for r in _repairs(text, lost_bytes)]
+        # a line is repaired by --fix whole or not at all: a repair beside a zero-width space that --fix deletes
+        # waits for --unsafe-fixes, and so does the rest of its line (`\u200b‚Äúquoted‚Äù`: its pair `‚Äù` repaired
+        # alone, `‚Äúquoted”` no longer reads as mojibake)
+        waiting = {_line_of(text, r.start) for r in found if not r.safe}
+        return [_unsafe(r) if r.safe and _line_of(text, r.start) in waiting else r for r in found]
 
 
 class _UnsafeLines:
@@ -220,8 +226,9 @@ def _repairs(text: str, lost_bytes: bool, settled_check: bool = True) -> list[Re
 def _unsettled(text: str, found: list[Repair], lost_bytes: bool) -> bool:
     """Whether the text as --fix leaves it (its safe repairs made) reads as mojibake other than the unsafe repairs
     still waiting for --unsafe-fixes: a repair that made the document write a script lets another line's run read as that script (`ä¸\xadæ–‡`
-    repaired to `中文`, then `é…’` is `酒`). Then --fix would lead --fix --unsafe-fixes elsewhere than it goes
-    alone, and no repair of the document is certain enough for --fix."""
+    repaired to `中文`, then `é…’` is `酒`), or no longer reads an unsafe repair that waits (its pair repaired
+    alone). Then --fix would lead --fix --unsafe-fixes elsewhere than it goes alone, and no repair of the document
+    is certain enough for --fix."""
     pos, out = 0, []
     for r in sorted(found, key=lambda r: r.start):
         if r.safe:
@@ -230,8 +237,10 @@ def _unsettled(text: str, found: list[Repair], lost_bytes: bool) -> bool:
     out.append(text[pos:])
     after = "".join(out)
     waiting = {(text.count("\n", 0, r.start), r.bad, r.replacement) for r in found if not r.safe}
-    return any((after.count("\n", 0, r.start), r.bad, r.replacement) not in waiting
-               for r in _repairs(after, lost_bytes, settled_check=False))
+    # (and every repair still waiting must still be read: `‚Äú` before a zero-width space is read with its pair
+    # `‚Äù`, and no longer once --fix has repaired the pair alone)
+    return {(after.count("\n", 0, r.start), r.bad, r.replacement)
+            for r in _repairs(after, lost_bytes, settled_check=False)} != waiting
 
 
 def _document_repairs(text: str, lost_bytes: bool) -> list[Repair]:

@@ -68,11 +68,13 @@ TEXTS = st.lists(st.tuples(TOKEN, st.sampled_from([" ", " ", " ", "\n", "\n\n", 
 @given(TEXTS)
 # texts the generator found where it did not hold: a safe repair that made the document write a script another
 # line's run then read as; a C1 control beside a possible lead byte; a mojibake repair's own safe part (a C1
-# control read as Windows-1252) on a line where a soft hyphen splits a longer sequence
+# control read as Windows-1252) on a line where a soft hyphen splits a longer sequence; a pair of quotes whose
+# first a zero-width space stands before (its repair waited for --unsafe-fixes, the second was repaired alone)
 @example("the plan ä¸\xadæ–‡ ä¸\xadæ–‡ the plan\n&eacute;â€¦&#8217; ")
 @example("the plan the plan \x92…&eacute; the plan\ncafÃ© caf√© ")
 @example("the plan the plan café\x84 ß\x92 ")
 @example("the plan ß\xad\x81ß\x92 ")
+@example("the plan the plan the plan the plan the plan the plan the plan the plan \u200b‚Äúquoted‚Äù ")
 def test_fix_then_unsafe_fixes_ends_where_unsafe_fixes_alone_does(text):
     # Issue 29: a safe fix of one encoding rule must not delete what another rule's unsafe repair needs (the
     # \x9d of "â€\x9d", the soft hyphen of "Ã\xad"), nor repair half of a line whose rest then reads otherwise.
