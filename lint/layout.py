@@ -126,7 +126,11 @@ def written_in_markdown(text: str) -> bool:
     return sum(1 for signal in _MARKDOWN_SIGNALS if signal.search(text)) >= MARKDOWN_EVIDENCE
 
 
-_MIME_BOUNDARY = lazyre.compile(r"[ \t>]*--(?P<boundary>[\w'()+,./:=?-]{8,70})[ \t]*$", re.MULTILINE)
+_BOUNDARY = r"[ \t>]*--(?P<boundary>[\w'()+,./:=?-]{8,70})[ \t]*"
+_MIME_BOUNDARY = lazyre.compile(_BOUNDARY + "$", re.MULTILINE)
+# A multipart message's boundary and the part's headers under it, left in the text (RFC 2046): every part repeats
+# them; structure, not a passage.
+MIME_PART_HEADERS = lazyre.compile(_BOUNDARY + r"(?:\r?\n[ \t>]*(?:Content-[\w-]+|MIME-Version):[^\n]*)+\s*")
 _HTML_PART = lazyre.compile(r"(?:[ \t>]*\S[^\n]*\n){0,8}?[ \t>]*Content-Type\s*:\s*text/html\b", re.IGNORECASE)
 
 

@@ -175,8 +175,6 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
 _QUOTE_MARKS = lazyre.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 # A shell command: a program's name, then an option or a path (`mdadm --assemble /dev/md123 ...`, `ls /etc`).
 _COMMAND = lazyre.compile(r"[ \t]*(?:[$#][ \t]*)?[a-z][\w.+-]*[ \t]+(?:--?[A-Za-z]|/\S)[^\n]*")
-
-
 PROMPT_LINES = 2  # the most lines of a command typed after a prompt's `>` (a script quoted again in a digest is longer)
 
 
@@ -185,8 +183,9 @@ def _quoted_code(text: str) -> bool:
     without their quote marks, code or a shell command (a list's `- ` items, which a diff's removed lines look
     like, are not)."""
     lines = [line for line in _QUOTE_MARKS.sub("", text).splitlines() if line.strip()]
-    return 0 < len(lines) <= PROMPT_LINES and 2 * sum(looks_like_code(line) or (bool(_COMMAND.fullmatch(line)) and not ends_sentence(line))
-                                   for line in lines) >= len(lines)
+    code = sum(looks_like_code(line) or (_COMMAND.fullmatch(line) is not None and not ends_sentence(line))
+               for line in lines)
+    return 0 < len(lines) <= PROMPT_LINES and 2 * code >= len(lines)
 
 
 def code_block(text: str) -> bool:
@@ -588,9 +587,11 @@ def _reordered(i: int, j: int, first: str, later: str) -> Match | None:
 
 @dataclass(frozen=True)
 class Run:
-    """Consecutive repeated paragraphs whose first copies are consecutive too."""
+    """Consecutive repeated paragraphs whose first copies are consecutive too; or, `copies` > 1, a series of
+    copies of one passage, each right after the one before (its matches, copy after copy)."""
 
     matches: tuple[Match, ...]
+    copies: int = 1
 
     @property
     def later(self) -> tuple[int, int]:

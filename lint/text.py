@@ -42,8 +42,8 @@ ENDS_SENTENCE = _ENDS_OR_INTRODUCES
 BLOCK_MARK = r"<[phl]>"
 MARK_LEAD = lazyre.compile(rf"\s*(?:{BLOCK_MARK}\s*)?")
 # (not after a month's abbreviation: "first published Dec. 28, 2023.")
-_MONTH_DOT = "".join(f"(?<!\\b{m})" for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                                              "Dec"))
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_MONTH_DOT = "".join(f"(?<!\\b{m})" for m in _MONTHS)
 SENTENCE_BREAK = lazyre.compile(f"(?:[{re.escape(SENTENCE_ENDS.replace('.', ''))}]|{_MONTH_DOT}\\.)"
                                 f"[{re.escape(CLOSERS)}]*(?=\\s+[\"'“‘(\\[]?[A-Z0-9])")
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import MIME_PART_HEADERS
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
@@ -150,7 +151,7 @@ class RepeatedPassage(Rule):
             return  # a LICENSE or NOTICE file bundles its parts' licences, each in the same words on purpose
         o = self.options
         paras = document.paragraphs
-        found, times = _one_per_series(self._runs(document))
+        found = _one_per_series(self._runs(document))
         copies = {paras[p].index for run in found for p in range(run.later[0], run.later[1] + 1)}
         copies_from = _copies_from(document, copies)
         for run in found:
@@ -158,7 +159,7 @@ class RepeatedPassage(Rule):
                                                         document.block_text(paras[run.later[0]])):
                 yield self._caption(document, paras[run.earlier[0]], paras[run.later[0]])
                 continue
-            series = times.get(id(run), 1)
+            series = run.copies
             (a, b), (c, d) = run.later, (run.matches[0].earlier, run.matches[len(run.matches) // series - 1].earlier)
             first, last = paras[a], paras[b]
             src_first, src_last = paras[c], paras[d]
@@ -209,7 +210,7 @@ class RepeatedPassage(Rule):
                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)
                 and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)
-                and not all(_MIME_HEADERS.fullmatch(document.block_text(paras[m.later])) for m in run.matches)]
+                and not all(MIME_PART_HEADERS.fullmatch(document.block_text(paras[m.later])) for m in run.matches)]
 
     def _caption(self, document, caption, text) -> Diagnostic:
         """A photo's caption printed before the paragraph it was written from: the caption is the leftover."""
@@ -257,17 +258,10 @@ def _introduced(match, later: str) -> bool:
     return bool(copy) and copy[0] not in "\"'“‘«"
 
 
-# A multipart message's boundary and its part's headers, left in the text: each part repeats them (RFC 2046); they
-# are structure, which mail-furniture reports, not a passage.
-_MIME_HEADERS = lazyre.compile(r"[ \t>]*--[\w'()+,./:=?-]{8,70}[ \t]*(?:\r?\n[ \t>]*(?:Content-[\w-]+|MIME-Version):"
-                               r"[^\n]*)+\s*")
-
-
-def _one_per_series(found: list) -> tuple[list, dict]:
+def _one_per_series(found: list) -> list:
     """Runs that copy one passage again and again, each right after the one before (a record that holds its
-    headline, dek and byline fifty times over), merged into one run: one finding for the series, not one per
-    copy. Returns the runs and, for each merged one, how many copies it holds. Linear in the runs: a series is
-    gathered as a list and made a run once."""
+    headline, dek and byline fifty times over), merged into one run that counts its copies: one finding for the
+    series, not one per copy. Linear in the runs: a series is gathered as a list and made a run once."""
     series: list[list] = []  # [first run, its copies' matches, how many copies, the later range so far]
     for run in found:
         size = run.later[1] - run.later[0] + 1
@@ -279,13 +273,7 @@ def _one_per_series(found: list) -> tuple[list, dict]:
             last[3] = (last[3][0], run.later[1])
         else:
             series.append([run, list(run.matches), 1, run.later])
-    out, times = [], {}
-    for first, matches, copies, _ in series:
-        run = first if copies == 1 else repeats.Run(tuple(matches))
-        if copies > 1:
-            times[id(run)] = copies
-        out.append(run)
-    return out, times
+    return [first if copies == 1 else repeats.Run(tuple(matches), copies) for first, matches, copies, _ in series]
 
 
 def _same_passage(run, first, later: tuple[int, int], size: int) -> bool:

@@ -294,7 +294,7 @@ SPAM_ANCHORS = (
     "click the next internet page", "visit the next site", "click through the following post",
     "mouse click the up coming website", "just click the next document", "click through the next webpage",
     "click through the next website page", "check out the post right here", "check this link right here now",
-    "click here to find out more", "find more information", "clicking here", "more about the author",
+    "click here to find out more", "find more information", "clicking here",
 )
 # Of those, the ones that name a link and nothing else may stand with their space kept before the sentence's next
 # word (`official website preserving composure`); a text of one word is read glued only when it is one of these
