@@ -129,3 +129,10 @@ def test_a_line_continues_the_one_before_when_it_wraps_or_goes_on_in_lower_case(
     assert document.continues(3)  # past the wrap width, but the sentence goes on in lower case
     assert not document.continues(6)  # a sentence ended: a capital opens a line of its own
     assert not document.continues(9) and not document.continues(10)  # an address or a link opens no sentence's rest
+
+
+def test_a_sentence_ends_at_its_mark_but_not_after_a_month_or_a_title():
+    text = "I asked Mr. Bay why. He voted on Dec. 28 with Dr. Roe. It passed!\n"
+    doc = Document.from_bytes("a.txt", text.encode())
+    assert [text[a:b] for a, b in doc.sentences] == ["I asked Mr. Bay why.", "He voted on Dec. 28 with Dr. Roe.",
+                                                     "It passed!"]
