@@ -140,8 +140,9 @@ def _answered(body: str, t: re.Match) -> bool:
 
 # A sentence end that is no initialism's or title's full stop ("U.S. ", "Mr. ", "DIY vs. Professional"): where a
 # bare headline may start.
-_SENTENCE_END = lazyre.compile(r"(?<!\b[A-Z])(?<!\bMr|\bMs|\bDr|\bSt|\bvs)(?<!\bMrs)"
-                               f"[{re.escape(SENTENCE_ENDS)}][{re.escape(CLOSERS)}]*\\s+")
+_SENTENCE_END = lazyre.compile(f"[{re.escape(SENTENCE_ENDS)}]"  # the mark first: look-behinds at every character
+                               r"(?<!\b[A-Z].)(?<!\bMr.|\bMs.|\bDr.|\bSt.|\bvs.)(?<!\bMrs.)"  # cost 8 times more
+                               f"[{re.escape(CLOSERS)}]*\\s+")
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ PROMOTION_CONTEXT = 8
 PROMOTION_SENTENCE = 200  # characters: the longest stretch read back from the prompt for its sentence's start
 _CONTEXT_CHARS = 400  # characters that surely hold PROMOTION_CONTEXT words on either side
 _PROMPT_TO_SITE = lazyre.compile(
-    r"\b(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?(?:https?://)?"
+    r"(?=[vchg])\b(?:visit|check\s+out|head\s+(?:over\s+)?to|go\s+to)\s+(?:us\s+at\s+)?(?:https?://)?"
     r"(?P<site>(?:www\.)?(?P<name>[A-Za-z][\w-]{2,})\.(?:com|net|org|io|co|info|biz))\b", re.IGNORECASE)
 _SITE_WORD = lazyre.compile(r"[a-z][\w-]*")
 _SENTENCE_AFTER = lazyre.compile(f"[^{re.escape(SENTENCE_ENDS)}\\n]{{0,80}}?[{re.escape(SENTENCE_ENDS)}](?=\\s|$)")
