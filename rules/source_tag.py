@@ -1085,8 +1085,10 @@ def _tag_starts(body: str, start: int = 0):
 
 # A lead image's credit glued to the text's last word with no space, as a dataset that joined a page's paragraphs
 # without one keeps it ("... November 5, 2017Featured image via Jane Doe/Getty Images", "... so enjoy!)Featured
-# image via video screen capture", "... trolling Trump.Image via Twitter."): where the credit starts.
-_GLUED_CREDIT = lazyre.compile(r"(?<=[a-z0-9)!?.”\"])(?=(?:Featured\s+[Ii]mage|Image|Photo|Picture)\s+(?:via|by|credit|courtesy)\b)")
+# image via video screen capture", "... trolling Trump.Image via Twitter."), or a figure's source glued to its caption
+# ("Apology to SickKids on the LockBit data leak siteSource: BleepingComputer"): where the credit starts.
+_GLUED_CREDIT = lazyre.compile(r"(?=[FIPS])(?<=[a-z0-9)!?.”\"])(?=(?:Featured\s+[Ii]mage|Image|Photo|Picture)\s+"
+                               r"(?:via|by|credit|courtesy)\b|Source:[ \t\u00a0]*\S)")
 # A photo's credit after a bar closing its caption, as Politico's pages print it before the headline ("... in
 # Linden, N.J. | Nicolaus Czarnecki/Boston Herald via AP U.S. attorney ...", "... | AP Photo Clinton demands ..."):
 # where the credit starts (the families with a bar, see source_tag_families.toml).
