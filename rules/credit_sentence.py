@@ -378,6 +378,8 @@ class CreditSentence(Rule):
             starts = [*_sentence_starts(body), *_glued_starts(body)] if cued or late or last else \
                 [opening] if n >= BIO_STORY_BLOCKS else []
             for start in sorted(set(starts)):
+                if n == 0 and start < BIO_STORY_CHARS:
+                    continue  # no story before it: the story's own opening ("Tom Cruise has reportedly written ...")
                 m = _bio_pattern().match(body, start) if cued else None
                 if m is None and (late or (last and start >= BIO_STORY_CHARS)):  # by its shape, quoting no one
                     m = (_role_at_pattern().match(body, start) if start == opening or _ROLE_GLUED_NAME.match(body, start)
@@ -568,7 +570,7 @@ def _glued_starts(body: str):
 _GLUED_NAME = lazyre.compile(f"(?<=[a-z][{re.escape(SENTENCE_ENDS)}])" + r"(?=[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+\s)")
 # A name glued to the byline's role before it, where a page's author box was joined to the text: its bio opens there
 # as at a block's start (`staff writerZoe Roe is a graduate of ...`).
-_ROLE_GLUED_NAME = lazyre.compile(r"(?:(?<=[Ww]riter)|(?<=[Rr]eporter)|(?<=[Ee]ditor)|(?<=[Cc]orrespondent)"
+_ROLE_GLUED_NAME = lazyre.compile(r"(?<=[rt])(?=[A-Z])(?:(?<=[Ww]riter)|(?<=[Rr]eporter)|(?<=[Ee]ditor)|(?<=[Cc]orrespondent)"
                                   r"|(?<=[Cc]olumnist))(?=[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+[\s,])")
 
 
