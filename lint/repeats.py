@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from doclint import lazyre
 from doclint.document import Block, Document
 from doclint.layout import (ATTRIBUTION, CODE, DIRECTIVE, HEADING, MAIL_HEADER, MAIL_NOTE, PARAGRAPH, RULE,
-                            section_lines)
+                            is_attribution, section_lines)
 from doclint.text import (BULLETS, SENTENCE_ENDS, ends_sentence, looks_like_code, looks_like_log, mostly_addresses,
                           normalize, without_link_addresses, words)
 
@@ -637,14 +637,22 @@ class QuotedRepeat:
 QUOTED_MIN_WORDS = MIN_WORDS  # a quoted passage is reported again from this many words, as a paragraph is
 
 
+# A header's field that opens another message held in the same document, quoted or not (`>Message: 4`, `>From: ...`,
+# Outlook's `Sent: ...` under `-----Original Message-----`).
+_MESSAGE_FIELD = lazyre.compile(r"^[ \t]*(?:>[ \t]*)*(?:From|Subject|Date|Sent|Message):[ \t]", re.MULTILINE)
+
+
 def quoted_repeats(document: Document) -> list[QuotedRepeat]:
     """In an e-mail, the quoted passages (one quote depth, between blank quoted lines) that repeat a passage that
     stands earlier in the same document, quoted or not, whole or as a part of it (a reply quotes the part it
-    answers): a digest whose messages quote each other repeats itself. A message quoting a message the document
-    does not hold repeats nothing."""
+    answers), from another message (see _another_message): a digest whose messages quote each other repeats
+    itself. A message quoting a message the document does not hold repeats nothing, and neither does a reply that
+    quotes a line to answer it and then, under its attribution, the whole message that line came from (`On Fri,
+    ... wrote:`), nor an attribution quoted again."""
     if not document.is_mail:
         return []
     earlier: list[tuple[str, tuple[int, int]]] = []  # (bare text, span) of each passage read so far
+    depths: list[int] = []  # the quote depth of each
     heads: dict[str, list[int]] = {}  # the first QUOTED_MIN_WORDS words of every place in a passage -> passages
     found = []
     patches: set[int] = set()  # the earlier passages that are a quoted patch's lines
@@ -660,7 +668,8 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
             # (a reviewer rewording a line of a quoted patch repeats nothing; the patch quoted again does; a command
             # after a prompt's `>` is no quotation: `> mdadm --assemble /dev/md123 ...` run again, an R session's
             # `> seq(from = strptime(...` written out again)
-            if holder is not None and (patch or holder not in patches) and (
+            if holder is not None and (patch or holder not in patches) and _another_message(
+                    document, earlier[holder][1], depths[holder], start) and (
                     patch or not _quoted_code(document.text[start:end])):
                 found.append(QuotedRepeat(_past_rules(document, start, end), end, earlier[holder][1], len(tokens)))
                 continue
@@ -671,7 +680,19 @@ def quoted_repeats(document: Document) -> list[QuotedRepeat]:
             if not places or places[-1] != len(earlier):
                 places.append(len(earlier))
         earlier.append((f" {key} ", (start, end)))
+        depths.append(depth)
     return found
+
+
+def _another_message(document: Document, first: tuple[int, int], depth: int, later: int) -> bool:
+    """Whether a quoted copy at `later` repeats the passage at `first` from another message: a header's field stands
+    between them (a digest), or the first is the writer's own text (depth 0) and no attribution (`On Fri, ...,
+    Jane Doe <jane at` / `example.org> wrote:` quoted again under the writer's own copy of it)."""
+    if _MESSAGE_FIELD.search(document.text, first[1], later):
+        return True
+    lines = document.text[first[0]:first[1] + 200].split("\n")[:2]  # (its line and the document's next)
+    # (an attribution may wrap anywhere: in the address, `... <jane at` / `example.org> wrote:`)
+    return depth == 0 and not is_attribution(*lines) and not is_attribution(" ".join(line.strip() for line in lines))
 
 
 _DIFF_LINE = lazyre.compile(r"^[ \t]*(?:>[ \t]?)*(?:[+-](?![+-]{2}\s*$)|@@ |diff --git )", re.MULTILINE)
