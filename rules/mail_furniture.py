@@ -412,11 +412,11 @@ class MailFurniture(Rule):
             if furniture.last and not _ends_message(last, bare, depth):
                 continue
             return last, furniture
-        if mail and _RULE.fullmatch(text) and not _in_code(i, bare, fences):  # no other furniture's rule
+        if mail and _RULE.fullmatch(text) and not _in_code(i, bare, fences) and not _underlines(i, bare, depth):
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None and _signs(bare[i + 1:last + 1]):
                 return last, _RULE_SIGNATURE_KIND
-        if mail and _SHORT_RULE.fullmatch(text) and not _in_code(i, bare, fences):
+        if mail and _SHORT_RULE.fullmatch(text) and not _in_code(i, bare, fences) and not _underlines(i, bare, depth):
             last = self._signature_end(i, lines, bare, depth, mail)
             if last is not None and _signs(bare[i + 1:last + 1]) and any(
                     _CONTACT.search(line) or _KEY.search(line) for line in bare[i + 2:last + 1]):
@@ -524,6 +524,15 @@ def _ends_message(last: int, bare: list, depth: list) -> bool:
 
 
 _RULE_OF_STARS = lazyre.compile(r"[*=]{20,}")
+UNDERLINE_SLACK = 0.25  # a rule within a quarter of the length of the line right above it underlines that line
+
+
+def _underlines(i: int, bare: list[str], depth: list[int]) -> bool:
+    """Whether the rule on line i underlines the line right above it (`GAMES PLAYED ON TUES, 4/20` over a rule of
+    25 dashes, a 20 Newsgroups post's table of scores): a heading, not a signature's separator."""
+    above = bare[i - 1].strip() if i > 0 and depth[i - 1] == depth[i] else ""
+    rule = len(bare[i].strip())
+    return bool(above) and abs(len(above) - rule) <= UNDERLINE_SLACK * rule
 
 
 def _extent(i, bare, furniture: Furniture) -> int:
