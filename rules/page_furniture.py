@@ -18,7 +18,9 @@ NAVIGATION_WORDS = frozenset("""home|about|about us|contact|contact us|blog|news
 |register|search|menu|faq|faqs|privacy policy|privacy|terms|terms of use|shop|cart|donate|subscribe|archives|archive
 |categories|resources|services|products|support|careers|gallery|videos|photos|team|our work|get involved|volunteer
 |links|sitemap|site map|help|my account|newsletter|store|press|partners|membership|join us|forum|forums|community
-|downloads|portfolio|pricing|skip to content|main menu|navigation""".replace("\n", "").split("|"))
+|downloads|portfolio|pricing|skip to content|main menu|navigation""".replace("\n", "").split("|")) | frozenset(
+    # a page's share buttons, one a line ("Share / Facebook / Linkedin / Twitter / Email" on NIST's news pages)
+    "share|facebook|twitter|linkedin|whatsapp|pinterest|reddit|tweet|print|email|e-mail".split("|"))
 MENU_ITEMS = 4
 MENU_ITEM_WORDS = 5
 MENU_ITEM_CHARS = 50
@@ -162,10 +164,18 @@ def _menus(document):
             # date, a number, a release's mark (`FOR IMMEDIATE RELEASE` / `Friday, September 27, 2019` under a
             # prosecutor's menu are the release's own)
             named = max(n for n, (_, item) in enumerate(run) if _NAVIGATION.search(item))
-            cut = next((n for n in range(named + 1, len(run)) if _NOT_AN_ITEM.search(run[n][1])), len(run))
-            del run[cut:]
-            first, last = run[0][0], run[-1][0]
-            yield document.line_span(first)[0], document.line_span(last)[1], [item for _, item in run]
+            cut = next((n for n in range(named + 1, len(run)) if _NOT_AN_ITEM.search(run[n][1])
+                        or run[n - 1][1].endswith(":") or run[n][1].endswith(":")), len(run))
+            del run[cut:]  # (a label's own line is what it labels: `Share:` / `Press Release`, `Credit:` / `CTL`)
+            # before its first item that names one, a date or a number is the page's own (a story's date over
+            # its share buttons: `November 01, 2023` / `Share` / `Facebook` / ...)
+            opening = min(n for n, (_, item) in enumerate(run) if _NAVIGATION.search(item))
+            while opening and not _NOT_AN_ITEM.search(run[opening - 1][1]):
+                opening -= 1
+            del run[:opening]
+            if len(run) >= MENU_ITEMS:
+                first, last = run[0][0], run[-1][0]
+                yield document.line_span(first)[0], document.line_span(last)[1], [item for _, item in run]
         run = []
 
 
