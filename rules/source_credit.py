@@ -45,7 +45,10 @@ class SourceCredit(SourceTagRule):
     story's own address (most words of its path are the story's:
     `https://example.com/2017/11/13/the-slow-turning-of-the-harbour-town/`)
     or a site's home page among the last blocks, and it ends the document or
-    a part of it; not after a line that introduces it or the list of
+    a part of it; the story's own address is also one under the title that
+    opens the document, with the story under it, as datasets of saved pages
+    record it (`Trump's First 100 Days ...` / `http://example.com.au/2017/04/27/
+    trumps-first-100-days-.../`); not after a line that introduces it or the list of
     addresses it closes (`... is online:`, `For More Information See:`), not
     where three or more different addresses with a path stand alone (a story
     has one address of its own: several are the author's list of links), and

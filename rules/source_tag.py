@@ -277,8 +277,8 @@ class _Tag:
     confident: bool
     what: str
     kind: str = ""  # how its extent was found: a family's extent, "mid", "caption" (before a caption's copy),
-    # "address" (a line that is only the story's address), "chained" (brackets right after a tag opening the
-    # line), or "" (a cue alone, a configured pattern)
+    # "address" (a line that is only the story's address), "page-address" (the same under the page's title),
+    # "chained" (brackets right after a tag opening the line), or "" (a cue alone, a configured pattern)
     rule: str = "source-credit"  # the name of the rule that reports it
 
 
@@ -384,11 +384,14 @@ class Scanner:
                 if not tags and block.first_line == block.last_line and _source_address(document, block,
                                                                                          content[lead:trail]):
                     tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
+                if not tags and line <= PAGE_ADDRESS_LINE and _page_address(document, line, content[lead:trail]):
+                    tags = [_Tag(lead, trail, False, "Source credit (the page's own address under its title)",
+                                 "page-address")]
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
                     a, b = ls + tag.start, ls + tag.end
-                    if not alone and a == ls + lead:
+                    if not alone and a == ls + lead and tag.kind != "page-address":
                         continue  # the words that open a line continuing a sentence end it ("is not\nrecommended.")
                     if _authors_own(document, line, a == ls + lead, tag.rule, text[a:b], content) or (
                             tag.rule == "source-credit" and _WRITER.match(text, a) and _leads(document, block)
@@ -1218,6 +1221,28 @@ def _source_address(document, block, line: str) -> bool:
 
 
 LINK_LIST = 3  # different addresses with a path, each a paragraph of its own, that make a list of links
+PAGE_ADDRESS_LINE = 1  # the last line (from 0) where a page's own address may stand: right under its title
+
+
+def _page_address(document, line: int, content: str) -> bool:
+    """A line that is only the story's own address (see _source_address: most of the words of its path are the
+    story's), standing under the title that opens the document, as a dataset of saved pages records it (`Trump's
+    First 100 Days Have Had Way More Days ...` / `http://www.theshovel.com.au/2017/04/27/trumps-first-100-days-...`)
+    and with the story under it. Not in documentation, nor in mail."""
+    m = _ADDRESS.fullmatch(content)
+    if m is None or document.markdown or document.is_mail or not (m.group("path") or "").strip("/"):
+        return False
+    if line > 0 and not document.line_text(0).strip():
+        return False  # the document's first line is its title
+    slug = [w for w in re.findall(r"[a-z]{4,}", m.group("path").lower()) if w not in _ADDRESS_WORDS]
+    ls, le = document.line_span(line)
+    rest = document.text[le:].lower()
+    if len(slug) < 3 or len(rest.split()) < PAGE_ADDRESS_STORY_WORDS:
+        return False
+    return sum(w in document.text[:ls].lower() + rest for w in slug) >= SLUG_SHARE * len(slug)
+
+
+PAGE_ADDRESS_STORY_WORDS = 50  # words of story under a page's own address
 
 
 def _story_addresses(document) -> set[str]:
