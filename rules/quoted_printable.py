@@ -66,7 +66,9 @@ class QuotedPrintable(Rule):
     `’`), a byte of the charset the document's `Content-Type` declares, and a
     soft break on a line as long as an encoder wraps, joined with the next
     line (its quote prefix, the same as this line's, dropped). A shorter line
-    ending in `=` is joined by an unsafe fix. A byte of an undeclared charset
+    ending in `=`, or a continuation quoted fewer times than its line (an
+    address's closing `>` may open it: `<jane=40example.com=` / `> wrote:`),
+    is joined by an unsafe fix. A byte of an undeclared charset
     (`=FD`: `ý` in Latin-1, `ı` in Latin-5) is reported with no fix.
     """
 
@@ -95,7 +97,7 @@ class QuotedPrintable(Rule):
         charset = _charset(text)
         found = list(_escapes(text, escapes, charset))
         # (a tab's escape inside a line is decoded where the text shows quoted-printable, but shows none itself)
-        shown = sum(kind not in ("other", "tab") for kind, *_ in found) + sum(wrapped for _, _, wrapped in breaks)
+        shown = sum(kind not in ("other", "tab") for kind, *_ in found) + sum(wrapped for _, _, wrapped, _ in breaks)
         if not declared and shown < _EVIDENCE:
             return
         out = []
@@ -111,8 +113,8 @@ class QuotedPrintable(Rule):
             out.append(Diagnostic(start, end, f'Quoted-printable "{bad}" left in the text: should be {shown_as}',
                                   fix=settled(document, start, Fix.safe(Edit(start, end, decoded),
                                                                         message=f"Replace with {shown_as}"))))
-        for at, end, wrapped in breaks:
-            make = Fix.safe if wrapped or declared else Fix.unsafe
+        for at, end, wrapped, certain in breaks:
+            make = Fix.safe if (wrapped or declared) and certain else Fix.unsafe
             fix = None if end is None else settled(document, at, make(Edit(at, end), message="Join the lines"))
             out.append(Diagnostic(at, end or at + 1, "Quoted-printable soft line break (`=` at the end of a line) "
                                                      "left in the text" + ("" if fix else ": the next line's quote "
@@ -253,8 +255,8 @@ def _at_line_end(text: str, at: int) -> bool:
 
 
 def _soft_breaks(text: str, body: int):
-    """(offset of the `=`, end of the fix's deletion or None, whether the line is as long as an encoder wraps) of
-    each line that ends in a soft line break."""
+    """(offset of the `=`, end of the fix's deletion or None, whether the line is as long as an encoder wraps,
+    whether the continuation's quote prefix is certain) of each line that ends in a soft line break."""
     for m in _SOFT_BREAK.finditer(text, body):
         at = m.start()
         start = text.rfind("\n", 0, at) + 1
@@ -265,11 +267,14 @@ def _soft_breaks(text: str, body: int):
             continue
         nxt = m.end()
         next_prefix = _QUOTE_PREFIX.match(text, nxt).group()
-        end = None
+        end, certain = None, True
         if ">" not in next_prefix:
             end = nxt if ">" not in prefix else None  # a quoted line continued unquoted: which is it?
         elif prefix.startswith(next_prefix.rstrip(" \t")):
             # The continuation is quoted as often as its line, or fewer times (quoted at another level later:
             # `>> consider=` then `>ing`): its prefix was added after the encoding, and goes
             end = nxt + len(next_prefix)
-        yield at, end, len(line.rstrip("\r")) in _WRAP or len(content) in _WRAP
+            # (fewer times is no certainty: an address's closing `>` may open the continuation, `> > ... <jane=40
+            # example.com=` / `> wrote:`)
+            certain = next_prefix.count(">") == prefix.count(">")
+        yield at, end, len(line.rstrip("\r")) in _WRAP or len(content) in _WRAP, certain
