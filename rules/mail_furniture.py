@@ -297,6 +297,8 @@ class MailFurniture(Rule):
     the blocks that mail software writes
     around a message, each by its known shape: a signature after the `-- `
     delimiter (RFC 3676), or in mail under a rule of dashes or underscores
+    (not one that underlines the line right above it, a heading's: `GAMES
+    PLAYED ON TUES, 4/20` over 25 dashes)
     when a name in capitals or an address opens it, no line of it is code,
     and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
     Example Ltd`; under a short rule, `---`, only over a name and, below it,
@@ -311,7 +313,10 @@ class MailFurniture(Rule):
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
     `Sent:`; Outlook's `From:`, `Sent:`, `To:`, `Subject:` with no rule above
     them), a digest's separators, notice and table of contents, MIME
-    boundaries with part headers, a multipart message's HTML copy of its text
+    boundaries with part headers pasted into a text (quoted, or never
+    declared: a raw message's own boundaries, which its header or a part's
+    declares with `boundary=`, its preamble and part headers are its
+    format, as its header block is), a multipart message's HTML copy of its text
     (the whole part, from its boundary to the next: markup, not the author's
     words; its fix is unsafe), PGP signature blocks, `Sent from my phone`,
     a webmail service's advertisement under a rule at a message's end,
@@ -374,6 +379,7 @@ class MailFurniture(Rule):
         depth = [d for d, _ in quoted]
         mail = document.is_mail
         fences = [n for n, b in enumerate(bare) if b.lstrip().startswith("```")]
+        declared = _declared_boundaries(bare, depth) if mail else set()
         i = 0
         while i < len(lines):
             found = self._block_at(i, lines, bare, depth, (mail, fences))
@@ -381,7 +387,8 @@ class MailFurniture(Rule):
                 i += 1
                 continue
             last, furniture = found
-            yield self._diagnostic(document, i, last, furniture)
+            if not (depth[i] == 0 and _message_format(furniture, bare[i], declared)):
+                yield self._diagnostic(document, i, last, furniture)
             i = last + 1
 
     def _block_at(self, i, lines, bare, depth, reading):
@@ -524,6 +531,27 @@ def _ends_message(last: int, bare: list, depth: list) -> bool:
 
 
 _RULE_OF_STARS = lazyre.compile(r"[*=]{20,}")
+# A multipart message's boundary, declared by its own header or a part's (`Content-Type: multipart/alternative;` /
+# `boundary="000000000000cda37105ff913688"`).
+_BOUNDARY_PARAM = lazyre.compile(r"\bboundary\s*=\s*\"?([^\";\s]+)", re.IGNORECASE)
+_MIME_FORMAT = ("mime-part", "mime-close", "mime-preamble")
+
+
+def _declared_boundaries(bare: list[str], depth: list[int]) -> set[str]:
+    """The boundaries a raw message declares on its own (unquoted) lines."""
+    return {m.group(1) for line, d in zip(bare, depth) if d == 0 and "oundary" in line
+            for m in _BOUNDARY_PARAM.finditer(line)}
+
+
+def _message_format(furniture, line: str, declared: set[str]) -> bool:
+    """Whether an unquoted MIME boundary, its part's headers or the preamble before it are the format of the raw
+    message the document is (the message declares that boundary): its structure, as its header block is, and no
+    leftover in its text. Deleting them would also leave the message unreadable to mail software. Quoted, or
+    undeclared, they are text pasted into a message (a digest quoting a multipart message whole)."""
+    if furniture.name not in _MIME_FORMAT or not declared:
+        return False
+    token = line.strip()
+    return furniture.name == "mime-preamble" or token[2:].removesuffix("--") in declared
 UNDERLINE_SLACK = 0.25  # a rule within a quarter of the length of the line right above it underlines that line
 
 
