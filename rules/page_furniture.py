@@ -88,12 +88,16 @@ class PageFurniture(SourceTagRule):
     short lines in a row (five words at most, no sentence's end; blank
     lines between them allowed), two or more and a third of them naming a
     site's sections or actions (`NAVIGATION_WORDS`: `Home`, `About Us`,
-    `Donate`, `Volunteer`, ...), two of them different, unless the rest of
+    `Donate`, `Volunteer`, ..., and share buttons: `Share` / `Facebook` /
+    `Linkedin` / `Twitter` / `Email`), two of them different, unless the rest of
     the document uses the word three times or more (a dictionary's page for
     `cart`); a run under a label of the author's (`Services Provided:`,
     not `Menu:`) is a list. After its last item that names a section or an
     action, a line with a number or a release's mark (`FOR IMMEDIATE
-    RELEASE`, `Friday, September 27, 2019`) ends the menu: the page's own
+    RELEASE`, `Friday, September 27, 2019`), or a label and what it labels
+    (`Credit:` / `CTL`), ends the menu, and before its first such item a
+    date or a number (the story's date over its share buttons) is not part
+    of it: the page's own
     text. A list of
     names or of ingredients names none; Markdown and mail are not read so.
 

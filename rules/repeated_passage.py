@@ -105,14 +105,17 @@ class RepeatedPassage(Rule):
     sections, however alike (`Added \\K (Issue 151 <...>)` / `Recursive
     patterns (Issue 27 <...>)`). In e-mail, a quoted
     passage (`> ...`) that repeats a passage standing earlier in the same
-    document, whole or a part of it (a digest whose messages quote each
-    other) is reported too: `Quoted passage repeats line 130 (20 words,
+    document, whole or a part of it, from another message (a digest whose
+    messages quote each other: a header's field stands between the copies;
+    or the writer's own text, quoted again) is reported too: `Quoted passage repeats line 130 (20 words,
     quoted again)`; a body left in quoted-printable is read as decoded (a
     soft line break `=` joins the next line, `=20` is a space); a message
     quoting a message the document does not hold repeats nothing, nor does
     a reviewer quoting a line of a quoted patch to reword it, nor a command
     of one or two lines typed after a prompt's `>` (`> mdadm --assemble
-    /dev/md123 ...`, an R session's `> seq(...)`). A
+    /dev/md123 ...`, an R session's `> seq(...)`), nor a reply that quotes a
+    line to answer it and then, under its attribution, the whole message it
+    came from, nor an attribution quoted again. A
     one-line paragraph that a later paragraph repeats, and that reads as a
     photo's caption printed before the text it was written from (it points
     to its picture, `(pictured)`, where the later does not, or runs to eight
