@@ -246,7 +246,9 @@ class OffTopicParagraph(Rule):
     share no content word is a list of items (a show's rundown of the day's
     stories), not judged, nor is a run two of whose sentences tell the reader
     to look (`Go inside ... Get a sense of ... And see ...`: a page's pointer
-    to its contents); by words alone no such article is judged. Runs
+    to its contents), nor a run that opens on what the sentence before it
+    said (`One of the five ...`, `The others ...`, `They ...`: the story's
+    sequel); by words alone no such article is judged. Runs
     of two consecutive paragraphs are judged together too (each paragraph
     seen alone then shares words with its partner): a pair needs a higher
     probability, halfway between `threshold` and 1, and each of its paragraphs
@@ -334,6 +336,8 @@ class OffTopicParagraph(Rule):
         for u in sorted(candidates.tolist(), key=lambda u: (bool(is_pair[u]), -scores[u])):  # paragraphs first
             members = {int(first[u]), int(last[u])}
             if flagged & members or _abstains(m, texts, members, bool(is_pair[u])):
+                continue
+            if run is not None and _sequel(texts[int(first[u])]):
                 continue
             flagged |= members
             bar = pair_threshold if is_pair[u] else threshold
@@ -852,7 +856,8 @@ def _continuations(texts: list[str]) -> list[bool]:
 CAUTIOUS = 0.93  # the probability a paragraph with thin evidence needs (see _cautious)
 CAUTIOUS_TERMS = 15  # content words: a shorter paragraph says too little of its topic (13 of 88 dev intruders, all
 # but one at 0.93 or more; real false alarms at 8-14 content words, 0.83-0.92)
-_REFERS_BACK = lazyre.compile(r"\s*(?:they|he|she|it|we|his|her|their|its|them|those|these)\b", re.IGNORECASE)
+_REFERS_BACK = lazyre.compile(r"\s*(?:they|he|she|it|we|his|her|their|its|them|those|these|one\s+of\s+(?:the|them)"
+                              r"|the\s+others?)\b", re.IGNORECASE)
 
 
 OWN_NAMES = 1  # names of its own (capitalised words inside its sentences that no other paragraph or headline uses)
@@ -897,6 +902,13 @@ def _own_names(texts: list[str], headlines: list[str], first, last):
         counts.append(sum(1 for w in own if w not in heads
                           and seen[w] == sum(w in words_of[k] for k in members)))
     return np.array(counts)
+
+
+def _sequel(text: str) -> bool:
+    """Whether a run of sentences of an article stored on one line opens on what the sentence before it said ("One
+    of the five had a heart-related issue ..." after "Five Americans ... have been released"): it goes on with the
+    story, whatever its own words (a run's bar, ONE_LINE_THRESHOLD, is near certainty already)."""
+    return bool(_REFERS_BACK.match(text))
 
 
 def _cautious(text: str, terms: int) -> bool:

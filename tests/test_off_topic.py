@@ -547,3 +547,15 @@ def test_an_about_blocks_paragraph_is_left_to_credit_sentence():
     assert [(d.code, d.line) for d in found] == [("S102", 11)]
     alone = lint(RELEASE_WITH_ABOUT, ["T101"], {"off-topic-paragraph": {"backend": "embeddings"}})
     assert [d.line for d in alone] == [13]  # what the rule would say on its own: the case is a real one
+
+
+
+def test_a_run_that_opens_on_the_sentence_before_it_is_its_sequel():
+    # A CNN record: "Five Americans ... have been released ... One of the five had a heart-related issue on Saturday
+    # ...": the run's words are its own, but it goes on with what the lead said (a false run of a blind set).
+    from doclint.rules.off_topic_paragraph import _sequel
+
+    assert _sequel("One of the five had a heart-related issue on Saturday and has been discharged.")
+    assert _sequel("The others have already gone home.") and _sequel("They were exposed in March.")
+    assert not _sequel("One hundred people gathered at the stadium on Saturday.")
+    assert not _sequel("A nurse had a heart-related issue on Saturday and has been discharged.")
