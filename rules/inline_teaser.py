@@ -112,6 +112,26 @@ def _glued_label(line: str) -> re.Match | None:
     return t
 
 
+# A form's field, its label glued to its value (`Date Requested:February 10, 2005`, `Time Requested:04:20 PM`): where
+# FORM_FIELDS lines of a document are so, a label glued to words is one more field (`Legislation creates:Neither
+# Program nor Fund`), not a teaser's.
+_FIELD = lazyre.compile(r"^[ \t|]*[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,4}:(?=[^\s/])", re.MULTILINE)
+FORM_FIELDS = 2
+
+
+def _form(document) -> bool:
+    """Whether FORM_FIELDS lines or more of the document are a form's fields that no teaser could be (see _FIELD):
+    their value is no headline."""
+    fields = 0
+    for m in _FIELD.finditer(document.text):
+        end = document.text.find("\n", m.end())
+        line = document.text[m.start():end if end != -1 else len(document.text)].strip(" \t|")
+        fields += _glued_label(line) is None
+        if fields >= FORM_FIELDS:
+            return True
+    return False
+
+
 # A link card to another story kept as a line of its own: the story's headline, then the card's `Read more`
 # (the Guardian's pages: "Tucker Carlson's sexist rants reveal an ugly truth | Moira Donegan Read more"). No
 # sentence ends inside the headline, nor does it end with punctuation: a writer's "... said. Read more" is no card.
@@ -295,7 +315,9 @@ class InlineTeaser(Rule):
     after reopening:Ocean City packed on sunny Saturday`: a page set the
     label apart and the scrape joined it to the link): a label of up to six
     words, a headline of four words or more, no sentence's end closing the
-    line and no address in it. So is a link's card kept as a line of its
+    line and no address in it, and not in a form whose other fields are glued
+    to their values so (`Date Requested:February 10, 2005` / `Legislation
+    creates:Neither Program nor Fund`). So is a link's card kept as a line of its
     own: another story's headline (three to 25 words, no sentence ending
     inside it nor punctuation closing it) and then `Read more` (`Fox host
     under fire again over resurfaced comments Read more`). So is a link
@@ -398,14 +420,15 @@ class InlineTeaser(Rule):
                              fix=Fix.unsafe(Edit(start, b), message="Delete the teaser"))
 
     def _glued(self, document):
-        """Paragraphs of one line that are a link's label glued to its headline (see _GLUED_LABEL)."""
+        """Paragraphs of one line that are a link's label glued to its headline (see _GLUED_LABEL), not in a form."""
         text = document.text
+        form = ":" in text and _form(document)
         for block in document.prose_runs:
             if block.first_line != block.last_line or block.piece:
                 continue
             body = text[block.start:block.end]
             shown = body if len(body) <= 60 else body[:59] + "\u2026"
-            if ":" in body and (t := _glued_label(body)) is not None:
+            if ":" in body and not form and (t := _glued_label(body)) is not None:
                 what = "its label glued to its headline"
             elif (t := _bracketed(body, 0, document)) is not None and t.end() == len(body.rstrip()):
                 what = "in brackets"
