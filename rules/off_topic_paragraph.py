@@ -337,8 +337,6 @@ class OffTopicParagraph(Rule):
             members = {int(first[u]), int(last[u])}
             if flagged & members or _abstains(m, texts, members, bool(is_pair[u])):
                 continue
-            if run is not None and _sequel(texts[int(first[u])]):
-                continue
             flagged |= members
             bar = pair_threshold if is_pair[u] else threshold
             found = self._diagnostic(document, paras, texts, originals, m, sorted(members), features, u,
@@ -466,7 +464,8 @@ def _one_line_groups(document, pieces):
     """The sentences of an article stored on one line (its pieces, later copies of a sentence left out) as
     paragraphs for the judgement: the run of sentences that stands apart most, and runs of as many sentences before
     and after it; with the run's index and each group's text. None when no run stands apart (see
-    RUN_MIN_SEPARATION) or the text is too short to hold one."""
+    RUN_MIN_SEPARATION), the text is too short to hold one, or the run is a list of items, a page's rundown or the
+    story's sequel (see _items, _addressed, _sequel)."""
     import numpy as np
 
     from doclint import embeddings
@@ -480,7 +479,7 @@ def _one_line_groups(document, pieces):
     if found is None:
         return None
     i, j = found
-    if _items(texts[i:j]) or _addressed(texts[i:j]):
+    if _items(texts[i:j]) or _addressed(texts[i:j]) or _sequel(texts[i]):
         return None
     size = j - i
     spans = ([(a, min(a + size, i)) for a in range(0, i, size)] + [(i, j)]

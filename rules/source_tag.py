@@ -381,12 +381,8 @@ class Scanner:
                 tags = self._tags(content, lead, trail, document, first, first and line == block.last_line)
                 if block.kind == "headline":
                     tags = _in_title(tags, content, lead, trail)
-                if not tags and block.first_line == block.last_line and _source_address(document, block,
-                                                                                         content[lead:trail]):
-                    tags = [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
-                if not tags and line <= PAGE_ADDRESS_LINE and _page_address(document, line, content[lead:trail]):
-                    tags = [_Tag(lead, trail, False, "Source credit (the page's own address under its title)",
-                                 "page-address")]
+                if not tags:
+                    tags = _address_tags(document, block, line, content, (lead, trail))
                 if not tags and not alone and line == block.last_line:
                     ls, lead, trail, tags = self._wrapped_tail(document, line)
                 for tag in tags:
@@ -1222,6 +1218,17 @@ def _source_address(document, block, line: str) -> bool:
 
 LINK_LIST = 3  # different addresses with a path, each a paragraph of its own, that make a list of links
 PAGE_ADDRESS_LINE = 1  # the last line (from 0) where a page's own address may stand: right under its title
+
+
+def _address_tags(document, block, line: int, content: str, bounds: tuple[int, int]) -> list[_Tag]:
+    """A line that is only the story's own address, signing it off or under its title (see _source_address and
+    _page_address), as a tag; or none."""
+    lead, trail = bounds
+    if block.first_line == block.last_line and _source_address(document, block, content[lead:trail]):
+        return [_Tag(lead, trail, False, "Source credit (an address signing off the story)", "address")]
+    if line <= PAGE_ADDRESS_LINE and _page_address(document, line, content[lead:trail]):
+        return [_Tag(lead, trail, False, "Source credit (the page's own address under its title)", "page-address")]
+    return []
 
 
 def _page_address(document, line: int, content: str) -> bool:
