@@ -1187,7 +1187,7 @@ def _source_address(document, block, line: str) -> bool:
     such as `PART 2` follows), and no line before it, or before the list of addresses it ends, introduces it
     (`Watch it here:`, `For More Information See:`)."""
     m = _ADDRESS.fullmatch(line)
-    if m is None or document.markdown or _QUOTED_LINE.search(document.text):
+    if m is None or document.markdown or document.is_mail or _QUOTED_LINE.search(document.text):
         return False  # documentation's links, and in mail an answer that is a link, are the author's
     blocks = document.blocks
     if any(b.kind == "heading" for b in blocks):
