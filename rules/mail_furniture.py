@@ -557,10 +557,11 @@ UNDERLINE_SLACK = 0.25  # a rule within a quarter of the length of the line righ
 
 def _underlines(i: int, bare: list[str], depth: list[int]) -> bool:
     """Whether the rule on line i underlines the line right above it (`GAMES PLAYED ON TUES, 4/20` over a rule of
-    25 dashes, a 20 Newsgroups post's table of scores): a heading, not a signature's separator."""
+    25 dashes, a 20 Newsgroups post's table of scores) or a table's head (Bugzilla's `What |Removed |Added`): a
+    heading, not a signature's separator."""
     above = bare[i - 1].strip() if i > 0 and depth[i - 1] == depth[i] else ""
     rule = len(bare[i].strip())
-    return bool(above) and abs(len(above) - rule) <= UNDERLINE_SLACK * rule
+    return bool(above) and (abs(len(above) - rule) <= UNDERLINE_SLACK * rule or "|" in above)
 
 
 def _extent(i, bare, furniture: Furniture) -> int:
