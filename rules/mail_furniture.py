@@ -298,7 +298,8 @@ class MailFurniture(Rule):
     around a message, each by its known shape: a signature after the `-- `
     delimiter (RFC 3676), or in mail under a rule of dashes or underscores
     (not one that underlines the line right above it, a heading's: `GAMES
-    PLAYED ON TUES, 4/20` over 25 dashes)
+    PLAYED ON TUES, 4/20` over 25 dashes, nor one under a table's head,
+    Bugzilla's `What |Removed |Added`)
     when a name in capitals or an address opens it, no line of it is code,
     and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
     Example Ltd`; under a short rule, `---`, only over a name and, below it,
