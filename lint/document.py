@@ -22,6 +22,11 @@ from doclint.layout import underlined_heading
 _LOWER_WORD = lazyre.compile(r"\s*[a-z]+(?:['’-][a-z]+)*[,;:.]?(?:\s|$)")
 _LINK_END = lazyre.compile(r"\]\([^()\s]*\)\s*$")  # a Markdown link closes the line: "... a [draft](https://...)"
 BOM = "\ufeff"
+# A dataset's word for a line break: Multi-News's source articles are stored each on one line, their line breaks
+# written `NEWLINE_CHAR` (` NEWLINE_CHAR NEWLINE_CHAR ` between paragraphs). A text on one line that holds it
+# LINE_TOKEN_MIN times or more is read with each token as a line break (see Document.reading).
+LINE_TOKEN = "NEWLINE_CHAR"
+LINE_TOKEN_MIN = 2
 UTF8_BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
@@ -173,6 +178,7 @@ class Document(_Positions):
         # The document rules' findings, once they have run where the corpus signatures are computed: a corpus rule
         # need not report again what a document rule reported.
         self.findings: list = []
+        self.line_tokens: list[tuple[int, int]] = []  # where a reading put line breaks for a dataset's tokens
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> "Document":
@@ -241,6 +247,8 @@ class Document(_Positions):
         is; any other document is read as it is. Rules that judge the line breaks themselves read the file
         (Rule.raw_line_breaks)."""
         text = self.text
+        if LINE_TOKEN in text and text.count("\n") <= 1 and text.count(LINE_TOKEN) >= LINE_TOKEN_MIN:
+            return self._token_reading()
         if "\r" not in text or "\n" in text:
             return self
         view = Document(self.path, text.replace("\r", "\n"), data=self.data, bom=self.bom, encoding=self.encoding,
@@ -248,6 +256,26 @@ class Document(_Positions):
         view.record = self.record
         view.newline = "\r"  # what a fix inserts as a line break: the file's own
         return view
+
+    def _token_reading(self) -> "Document":
+        """A text on one line whose line breaks a dataset wrote as LINE_TOKEN, read with each token as spaces and a
+        line break (as long as the token: every offset holds in the file). The rules read its lines and paragraphs;
+        positions are reported in the file, and no fix cuts a token (see Linter.check). Whitespace rules read the
+        file itself: the padding is no one's trailing space."""
+        filler = " " * (len(LINE_TOKEN) - 1) + "\n"
+        view = Document(self.path, self.text.replace(LINE_TOKEN, filler), data=self.data, bom=self.bom,
+                        encoding=self.encoding, problem=self.problem)
+        view.record = self.record
+        view.newline = f" {LINE_TOKEN} "  # what a fix inserts as a line break: the dataset's own
+        view.line_tokens = [(m.start(), m.end()) for m in re.finditer(LINE_TOKEN, self.text)]
+        return view
+
+    @property
+    def shown(self) -> "Document":
+        """The document whose lines a user's editor shows: the reading of a file of lone carriage returns, the file
+        itself where a dataset's tokens stand for line breaks."""
+        reading = self.reading
+        return self if reading.line_tokens else reading
 
     def stub(self) -> DocumentStub:
         return DocumentStub(self.path, self.line_starts, self.record, self.suppressions)

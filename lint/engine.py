@@ -17,7 +17,7 @@ from doclint import lazyre
 from doclint.config import Config, ConfigError, build_options
 from doclint.diagnostics import Applicability, Diagnostic
 from doclint.document import Document
-from doclint.fixer import MAX_PASSES, apply_edits, select_fixes, within_span
+from doclint.fixer import MAX_PASSES, apply_edits, clear_of, select_fixes, within_span
 from doclint.registry import Registry
 from doclint.rule import Context, Rule
 from doclint.selectors import expand, redirected
@@ -122,14 +122,16 @@ class Linter:
         if document.binary:
             return out  # the CLI says it skipped the file
         reading = document.reading  # (a file of lone carriage returns read with LF breaks, at the same offsets)
+        tokens = reading.line_tokens  # (a dataset's tokens read as line breaks: see Document.reading)
         for doc in (document, reading):
             if doc.screen is None:
                 doc.screen = self._screen
         for rule in self.rules_for(document.path):
             if rule.scope != "document":
                 continue
-            for diagnostic in rule.check(document if rule.raw_line_breaks else reading, self.context):
-                out.append(self.finish(diagnostic, rule, reading))
+            raw = rule.raw_line_breaks or (tokens and rule.category == "whitespace")
+            for diagnostic in rule.check(document if raw else reading, self.context):
+                out.append(self.finish(diagnostic, rule, reading, tokens, document.shown))
         out = self.unsuppressed(without_superseded(out), reading)
         out.sort(key=Diagnostic.sort_key)
         return out
@@ -143,7 +145,9 @@ class Linter:
         return [d for d in diagnostics if not found.suppresses(d.rule, d.line, d.start, d.end)]
 
     @staticmethod
-    def finish(diagnostic: Diagnostic, rule: Rule, document: Document) -> Diagnostic:
+    def finish(diagnostic: Diagnostic, rule: Rule, document: Document, tokens=(), shown=None) -> Diagnostic:
+        """The diagnostic with its rule, path and positions (in `shown`, the lines a user's editor shows, by default
+        the document), its fix kept to its span and clear of a dataset's line-break tokens (no edit cuts one)."""
         diagnostic.rule = rule
         applicability = rule.fix_applicability  # extend-safe-fixes, extend-unsafe-fixes
         if applicability is not None and diagnostic.fix is not None and diagnostic.fix.applicability != applicability:
@@ -151,8 +155,11 @@ class Linter:
         diagnostic.path = document.path
         if getattr(document, "record", None):
             diagnostic.extra["record"] = document.record
-        diagnostic.line, diagnostic.column = document.position(diagnostic.start)
-        diagnostic.end_line, diagnostic.end_column = document.end_position(diagnostic.start, diagnostic.end)
+        shown = shown or document
+        diagnostic.line, diagnostic.column = shown.position(diagnostic.start)
+        diagnostic.end_line, diagnostic.end_column = shown.end_position(diagnostic.start, diagnostic.end)
+        if diagnostic.fix is not None and tokens:
+            diagnostic.fix = clear_of(diagnostic.fix, tokens)
         if diagnostic.fix is not None and hasattr(document, "text") and not within_span(document.text, diagnostic):
             print(f"doclint: internal error: rule {rule.code} proposed a fix outside its span in "
                   f"{document.path}; the fix is ignored", file=sys.stderr)
@@ -194,7 +201,7 @@ class Linter:
         """Run the corpus rules over whole documents (in path order)."""
         if len(documents) < 2 or not self.corpus_rules:
             return []
-        return self.check_signatures([(d.reading.stub(), self.keep(self.signatures(d))) for d in documents])
+        return self.check_signatures([(d.shown.stub(), self.keep(self.signatures(d))) for d in documents])
 
     def check_signatures(self, items: list) -> list[Diagnostic]:
         """Run the corpus rules over (document stub, {rule code: signature}) pairs, in path order."""

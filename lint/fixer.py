@@ -25,6 +25,37 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def clear_of(fix: Fix, tokens: list[tuple[int, int]]) -> Fix | None:
+    """The fix with no edit cutting into one of `tokens` (the (start, end) of a dataset's words for a line break,
+    read as spaces and a line break: see Document.reading): an edit that starts inside one starts after it, one
+    that ends inside one ends before it, an insertion inside one goes before it, so that a token is deleted whole
+    or kept; None if no edit is left."""
+    import dataclasses
+
+    starts = [s for s, _ in tokens]
+
+    def outside(at: int, after: bool) -> int:
+        k = bisect.bisect_left(starts, at) - 1
+        if k >= 0 and tokens[k][0] < at < tokens[k][1]:
+            return tokens[k][1] if after else tokens[k][0]
+        return at
+
+    edits = []
+    for edit in fix.edits:
+        if edit.start == edit.end:
+            at = outside(edit.start, after=False)
+            edits.append(Edit(at, at, edit.replacement))
+            continue
+        start, end = outside(edit.start, after=True), outside(edit.end, after=False)
+        if start < end:
+            edits.append(Edit(start, end, edit.replacement))
+        elif edit.replacement:
+            edits.append(Edit(end, end, edit.replacement))
+    if not edits and not (fix.transcode or fix.drop_record):
+        return None
+    return dataclasses.replace(fix, edits=tuple(edits))
+
+
 def within_span(text: str, diagnostic: Diagnostic) -> bool:
     """Whether every edit of the fix stays inside the diagnostic's span and the whitespace adjoining it."""
     if diagnostic.fix is None:

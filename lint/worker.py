@@ -74,7 +74,7 @@ class Worker:
         else:
             done.diagnostics = linter.check(document)
         if self.signatures and self.linters.primary.corpus_rules:
-            done.stub = document.reading.stub()
+            done.stub = document.shown.stub()  # (positions in the lines an editor shows)
             document.reading.findings = done.diagnostics
             done.signatures = self.linters.signatures(document, task.linter)
         if self.options.keep_texts:

@@ -1,6 +1,7 @@
 """The same article hard-wrapped, or stored on one line, gives the same findings as with blank-line paragraphs."""
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -308,3 +309,23 @@ def test_a_month_abbreviation_before_a_day_ends_no_sentence_of_a_line():
     doc = Document("record.txt", text)
     assert not any(doc.block_text(b).endswith("Dec.") for b in doc.blocks)
     assert any(doc.block_text(b).endswith("published Dec. 28, 2023.") for b in doc.blocks)
+
+
+def test_a_record_whose_line_breaks_are_written_newline_char_is_read_as_lines():
+    # Multi-News's source articles are each one line, their line breaks written ` NEWLINE_CHAR `: read so, the
+    # dataset's paragraphs give the findings the blank-line layout gives; positions stay in the file's one line,
+    # the padding is no trailing space, and no fix cuts a token.
+    layouts = _layouts(ARTICLES[0])
+    lf = layouts["blank lines"]
+    tokens = lf.rstrip("\n").replace("\n", " NEWLINE_CHAR ")
+    assert "\n" not in tokens and _found(tokens) == _found(lf)
+    found = lint(tokens, ["S111", "D101", "W102", "W104"])
+    assert {d.code for d in found} == {"S111", "D101"} and all(d.line == 1 == d.end_line for d in found)
+    assert {d.column for d in found} == {d.start + 1 for d in found}
+    fixed = fix(tokens.encode(), ["S111", "D101", "E106"], unsafe=True)
+    assert "(Source:" not in fixed and "&amp;" not in fixed
+    assert fixed.replace("NEWLINE_CHAR", "").count("NEWLINE_CHA") == 0  # every token whole or gone
+    as_lines = re.sub(r" ?NEWLINE_CHAR ?", "\n", fixed).strip()
+    assert as_lines == fix(lf.encode(), ["S111", "D101", "E106"], unsafe=True).strip()
+    assert fix(fixed.encode(), ["S111", "D101", "E106"], unsafe=True) == fixed
+    assert lint("A NEWLINE_CHAR in a sentence, once, is a word.\n", ["W102"]) == []  # one token: no dataset's breaks
