@@ -223,6 +223,10 @@ _NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 # A label that opens with a pronoun introduces someone's words ("They ask: "Who am I supposed to be?""), as the
 # author writes them; a linked headline's label names a section or a series ("Opinion:", "First Person:").
 _PRONOUNS = frozenset("I You He She It We They This That These Those".split())
+# A label that ends with a verb of saying introduces someone's words, not a linked headline ("People wonder: Is she
+# playing it straight with us?", "Critics say: ...").
+_SAYS = lazyre.compile(r"\b(?:say|says|said|ask|asks|asked|wonder|wonders|wondered|tell|tells|told|write|writes|wrote"
+                       r"|add|adds|added|explain|explains|explained|argue|argues|argued|warn|warns|warned)$")
 
 
 def _answers(turns: Counter) -> bool:
@@ -306,8 +310,9 @@ class InlineTeaser(Rule):
     alone, and so are questions under their askers' names where one label
     answers three times or more (an expert answering readers: `Jane Roe:
     Where did the ships land? Smith: They landed ...`), and a label that
-    opens with a pronoun (`They ask: "Who am I supposed to be? "`: the
-    author introducing someone's words); in text broken by more than `max-marks` such line ends (a guide's
+    opens with a pronoun or ends with a verb of saying (`They ask: "Who am
+    I supposed to be? "`, `People wonder: Is she playing it straight with
+    us?`: the author introducing someone's words); in text broken by more than `max-marks` such line ends (a guide's
     subheadings), only a label that says it points elsewhere (`Read this:`,
     `See more:`, `Related:`) is read, unless every one of those lines is a
     headline in title case of six words or more (`12 Most Ancient and
@@ -446,6 +451,7 @@ class InlineTeaser(Rule):
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")
         return not label.isupper() and len(label) >= 2 and label.split()[0] not in _PRONOUNS and \
+            not _SAYS.search(label) and \
             len(t.group("headline").split()) <= self.options.max_headline_words and \
             len(t.group("headline").rstrip(" .").split()) >= LABELLED_MIN_WORDS and not _POINTS.search(t.group())
 
