@@ -74,7 +74,8 @@ class RepeatedSentence(Rule):
     stop; not in Markdown or a text in sections) that the body says again
     needs only `min-words` words: the page printed the dek and the body one
     after the other. A header's field (`Summary: ...`) said again by the
-    text under it is not reported. A paragraph that opens with the last
+    text under it is not reported, nor is a section's heading that a
+    table of contents' numbered entry names in nearly the same words. A paragraph that opens with the last
     eight words or more of the paragraph before it (a page cut into
     overlapping windows) is reported from its start to the end of the
     overlap, unless the paragraph before is little more than those words (a
@@ -251,6 +252,8 @@ class RepeatedSentence(Rule):
             return None  # output or code pasted into a message may print the same lines twice
         if similar and document.in_field_block(document.line_of(first_start)):
             return None  # a header's field (`Summary: ...`) that the body's first line says again
+        if similar and _contents_and_heading(document, (first_start, first_end), (start, end)):
+            return None
         alone = (start, end) == (b.start, b.end) and not b.piece
         first_alone = ((first_start, first_end) == (blocks[first_block].start, blocks[first_block].end)
                        and not blocks[first_block].piece)
@@ -449,6 +452,22 @@ class _NearIndex:
                     and _quoted_from(tokens, earlier_norm) and _plain_prose(earlier_norm)):
                 return earlier  # a pull quote: a clause of the earlier sentence, word for word, standing alone
         return None
+
+
+_NUMBERED = lazyre.compile(r"[ \t]*\d{1,2}[.)][ \t]")
+
+
+def _contents_and_heading(document, first: tuple[int, int], later: tuple[int, int]) -> bool:
+    """Whether two near copies are an entry of a page's table of contents and the heading of the section it names:
+    one opens a numbered line (`5. The Galaxy S10's screen is lovely and design slick with a minor catch`), the
+    other is a line of its own with no sentence's end (`The Samsung Galaxy S10's screen is lovely and design slick,
+    with a minor catch`)."""
+    numbered = [bool(_NUMBERED.match(document.line_text(document.line_of(a)))) for a, _ in (first, later)]
+    if numbered[0] == numbered[1]:
+        return False
+    a, b = later if numbered[0] else first
+    line = document.line_of(a)
+    return document.line_text(line).strip() == document.text[a:b].strip() and not ends_sentence(document.text[a:b])
 
 
 def _quoted_from(tokens: list[str], earlier_norm: str) -> bool:
