@@ -169,7 +169,7 @@ class DatelineTag(Rule):
         for block in document.prose_runs:  # a wire's story printed further down: its dateline in capitals
             if block.kind == "paragraph" and block.index not in leads:
                 text = document.text[block.start:min(block.end, block.start + 200)]
-                m = _DATELINE.match(text)
+                m = _DATELINE.match(text, len(text) - len(text.lstrip(" \t")))  # (past a line's indent)
                 if (m is not None and _WIRE_PLACE.match(m.group("place")) and m.group("agency").lower() in OUTLETS
                         and m.group("sep") and re.search(r"[-—–]", m.group("sep"))
                         and not _posted(document.text, block.start, block.end)):
@@ -185,7 +185,7 @@ class DatelineTag(Rule):
             yield self._bare(document, block, bare)
             return
         byline = _BYLINE_BEFORE.match(text)  # "By Jane Roe BEIJING, Oct 9 (Reuters) - ...": the byline stays
-        skip = byline.end() if byline else 0
+        skip = byline.end() if byline else len(text) - len(text.lstrip(" \t"))  # (past a line's indent)
         m = _DATELINE.match(text, skip)
         if m is None and (slashed := _SLASHED.match(text, skip)) is not None and \
                 len(re.findall(r"[\w']+", slashed.group("place"))) <= _MAX_PLACE_WORDS and \
