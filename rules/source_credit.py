@@ -79,7 +79,10 @@ class SourceCredit(SourceTagRule):
     (`according to Reuters`, `(source: WHO)` mid-sentence) never is, nor is
     a licence's own copyright notice (a text with licence phrases, or a file
     named `LICENSE`, `NOTICE`, `COPYING`, `AUTHORS`, ...), an authorship
-    line with its mail address (`Written by Jane Doe <jane@example.org>`)
+    line with its mail address (`Written by Jane Doe <jane@example.org>`),
+    a writer's byline among the first two prose blocks or right above the
+    story's first paragraph, below a page's menus and date (`SHARES` / `03
+    Apr 2023` / `Written by Jane Roe` / the story),
     or a word of a list of short lines. Tags matched by the `extend-patterns`
     option are reported here. One scan serves `source-credit`,
     `story-teaser`, `page-furniture` and `credit-between-sentences`; before

@@ -1033,9 +1033,22 @@ def _closes_document(document, block) -> bool:
 
 
 def _leads(document, block) -> bool:
-    """Whether a block is among the document's first BYLINE_BLOCKS prose blocks after its headline."""
-    first = [b.index for b in document.prose_runs if b.kind == "paragraph"][:BYLINE_BLOCKS]
-    return block.index in first
+    """Whether a block is among the document's first BYLINE_BLOCKS prose blocks after its headline, or stands right
+    above the story's first paragraph of STORY_WORDS words with only shorter lines before it (a page's menus, its
+    share counter and date: `SHARES` / `03 Apr 2023` / `Written by Jane Roe` / the story)."""
+    paras = [b for b in document.prose_runs if b.kind == "paragraph"]
+    if block.index in [b.index for b in paras[:BYLINE_BLOCKS]]:
+        return True
+    for b in paras:
+        long = len(document.block_text(b).split()) >= STORY_WORDS
+        if b.index > block.index:
+            return long
+        if long and not document.in_field_block(b.first_line):
+            return False  # the story had begun (not a record's fields: `URL: ...` / `Title: ...`): no byline
+    return False
+
+
+STORY_WORDS = 25  # words of a story's first paragraph, against a menu's or a date's short lines
 
 
 INTRODUCED_WORDS = 15  # a passage of at least this many words after a line ending in a colon is prose it
