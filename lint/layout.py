@@ -130,7 +130,9 @@ _BOUNDARY = r"[ \t>]*--(?P<boundary>[\w'()+,./:=?-]{8,70})[ \t]*"
 _MIME_BOUNDARY = lazyre.compile(_BOUNDARY + "$", re.MULTILINE)
 # A multipart message's boundary and the part's headers under it, left in the text (RFC 2046): every part repeats
 # them; structure, not a passage.
-MIME_PART_HEADERS = lazyre.compile(_BOUNDARY + r"(?:\r?\n[ \t>]*(?:Content-[\w-]+|MIME-Version):[^\n]*)+\s*")
+MIME_PART_HEADERS = lazyre.compile(_BOUNDARY + r"(?:\r?\n[ \t>]*(?:Content-[\w-]+|MIME-Version):[^\n]*)+\s*"
+                                   r"|[ \t>]*This\s+is\s+a\s+multi-?part\s+(?:message\s+in\s+MIME\s+format|MIME\s+message)"
+                                   r"\.?\s*")  # (and its preamble, which a nested part repeats)
 _HTML_PART = lazyre.compile(r"(?:[ \t>]*\S[^\n]*\n){0,8}?[ \t>]*Content-Type\s*:\s*text/html\b", re.IGNORECASE)
 
 
