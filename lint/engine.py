@@ -123,6 +123,7 @@ class Linter:
             return out  # the CLI says it skipped the file
         reading = document.reading  # (a file of lone carriage returns read with LF breaks, at the same offsets)
         tokens = reading.line_tokens  # (a dataset's tokens read as line breaks: see Document.reading)
+        shown = document.shown  # the lines the positions are given in
         for doc in (document, reading):
             if doc.screen is None:
                 doc.screen = self._screen
@@ -131,7 +132,7 @@ class Linter:
                 continue
             raw = rule.raw_line_breaks or (tokens and rule.category == "whitespace")
             for diagnostic in rule.check(document if raw else reading, self.context):
-                out.append(self.finish(diagnostic, rule, reading, tokens, document.shown))
+                out.append(self.finish(diagnostic, rule, reading, tokens, shown))
         out = self.unsuppressed(without_superseded(out), reading)
         out.sort(key=Diagnostic.sort_key)
         return out

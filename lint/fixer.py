@@ -7,6 +7,7 @@ pass (the engine re-checks the text and repeats until nothing fixable is left).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from doclint.diagnostics import Diagnostic, Edit, Fix
 
@@ -30,8 +31,6 @@ def clear_of(fix: Fix, tokens: list[tuple[int, int]]) -> Fix | None:
     read as spaces and a line break: see Document.reading): an edit that starts inside one starts after it, one
     that ends inside one ends before it, an insertion inside one goes before it, so that a token is deleted whole
     or kept; None if no edit is left."""
-    import dataclasses
-
     starts = [s for s, _ in tokens]
 
     def outside(at: int, after: bool) -> int:

@@ -1222,11 +1222,15 @@ def _source_address(document, block, line: str) -> bool:
         return n >= len(blocks) - ADDRESS_TAIL_BLOCKS  # a home page
     if len(_story_addresses(document)) >= LINK_LIST:
         return False  # a story has one address of its own: several are the author's list of links to read
+    return _the_story(path, document.text[:block.start] + document.text[block.end:])
+
+
+def _the_story(path: str, story: str) -> bool:
+    """Whether an address's path names the story (SLUG_SHARE of its three words or more of four letters, not an
+    address's own words, stand in it): the story's own address."""
     slug = [w for w in re.findall(r"[a-z]{4,}", path.lower()) if w not in _ADDRESS_WORDS]
-    if len(slug) < 3:
-        return False
-    rest = document.text[:block.start].lower() + document.text[block.end:].lower()
-    return sum(w in rest for w in slug) >= SLUG_SHARE * len(slug)
+    story = story.lower()
+    return len(slug) >= 3 and sum(w in story for w in slug) >= SLUG_SHARE * len(slug)
 
 
 LINK_LIST = 3  # different addresses with a path, each a paragraph of its own, that make a list of links
@@ -1254,12 +1258,9 @@ def _page_address(document, line: int, content: str) -> bool:
         return False
     if line > 0 and not document.line_text(0).strip():
         return False  # the document's first line is its title
-    slug = [w for w in re.findall(r"[a-z]{4,}", m.group("path").lower()) if w not in _ADDRESS_WORDS]
     ls, le = document.line_span(line)
-    rest = document.text[le:].lower()
-    if len(slug) < 3 or len(rest.split()) < PAGE_ADDRESS_STORY_WORDS:
-        return False
-    return sum(w in document.text[:ls].lower() + rest for w in slug) >= SLUG_SHARE * len(slug)
+    below = document.text[le:]
+    return len(below.split()) >= PAGE_ADDRESS_STORY_WORDS and _the_story(m.group("path"), document.text[:ls] + below)
 
 
 PAGE_ADDRESS_STORY_WORDS = 50  # words of story under a page's own address
