@@ -430,13 +430,16 @@ class InlineTeaser(Rule):
     def _glued(self, document):
         """Paragraphs of one line that are a link's label glued to its headline (see _GLUED_LABEL), not in a form."""
         text = document.text
-        form = ":" in text and _form(document)
+        form = None  # whether the document is a form (see _form): asked only once a glued label is found
         for block in document.prose_runs:
             if block.first_line != block.last_line or block.piece:
                 continue
             body = text[block.start:block.end]
             shown = body if len(body) <= 60 else body[:59] + "\u2026"
-            if ":" in body and not form and (t := _glued_label(body)) is not None:
+            glued = ":" in body and _glued_label(body) is not None
+            if glued and form is None:
+                form = _form(document)
+            if glued and not form:
                 what = "its label glued to its headline"
             elif (t := _bracketed(body, 0, document)) is not None and t.end() == len(body.rstrip()):
                 what = "in brackets"

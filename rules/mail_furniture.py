@@ -540,8 +540,7 @@ _MIME_FORMAT = ("mime-part", "mime-close", "mime-preamble")
 
 def _declared_boundaries(bare: list[str], depth: list[int]) -> set[str]:
     """The boundaries a raw message declares on its own (unquoted) lines."""
-    return {m.group(1) for line, d in zip(bare, depth) if d == 0 and "oundary" in line
-            for m in _BOUNDARY_PARAM.finditer(line)}
+    return {m.group(1) for line, d in zip(bare, depth) if d == 0 for m in _BOUNDARY_PARAM.finditer(line)}
 
 
 def _message_format(furniture, line: str, declared: set[str]) -> bool:
