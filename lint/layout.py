@@ -130,9 +130,12 @@ _BOUNDARY = r"[ \t>]*--(?P<boundary>[\w'()+,./:=?-]{8,70})[ \t]*"
 _MIME_BOUNDARY = lazyre.compile(_BOUNDARY + "$", re.MULTILINE)
 # A multipart message's boundary and the part's headers under it, left in the text (RFC 2046): every part repeats
 # them; structure, not a passage.
+# The text before a multipart message's first boundary, for mail software that reads no MIME (Thunderbird's, Outlook's
+# and Mutt's wordings).
+MIME_PREAMBLE = (r"This\s+is\s+a\s+(?:multi-?part\s+message\s+in\s+MIME\s+format|MIME[- ]formatted\s+message"
+                 r"|multi-?part\s+MIME\s+message)\b")
 MIME_PART_HEADERS = lazyre.compile(_BOUNDARY + r"(?:\r?\n[ \t>]*(?:Content-[\w-]+|MIME-Version):[^\n]*)+\s*"
-                                   r"|[ \t>]*This\s+is\s+a\s+multi-?part\s+(?:message\s+in\s+MIME\s+format|MIME\s+message)"
-                                   r"\.?\s*")  # (and its preamble, which a nested part repeats)
+                                   rf"|[ \t>]*{MIME_PREAMBLE}[^\n]*\s*")  # (and its preamble, which a nested part repeats)
 _HTML_PART = lazyre.compile(r"(?:[ \t>]*\S[^\n]*\n){0,8}?[ \t>]*Content-Type\s*:\s*text/html\b", re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import bar_quoted, is_attribution, unquote
+from doclint.layout import MIME_PREAMBLE, bar_quoted, is_attribution, unquote
 from doclint.rule import Rule, option
 from doclint.text import looks_like_code
 
@@ -176,8 +176,7 @@ FURNITURE = (
               examples=("--TB36FDmn/VVEgNH/\nContent-Type: text/plain; charset=us-ascii\n"
                         "Content-Disposition: inline",)),
     Furniture("mime-preamble", "MIME preamble",
-              start=r"This\s+is\s+a\s+(?:multi-?part\s+message\s+in\s+MIME\s+format|MIME[- ]formatted\s+message"
-                    r"|multi-?part\s+MIME\s+message)\b.*",
+              start=MIME_PREAMBLE + r".*",
               more=r"(?![*=_-]{10,}\s*$)(?!--\S)\S.*", max_lines=4,
               source="RFC 2046: the text before a multipart message's first boundary, for mail software that reads no "
                      "MIME (Thunderbird's, Outlook's and Mutt's wordings)",
