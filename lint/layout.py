@@ -127,6 +127,9 @@ def written_in_markdown(text: str) -> bool:
 
 
 _BOUNDARY = r"[ \t>]*--(?P<boundary>[\w'()+,./:=?-]{8,70})[ \t]*"
+# A multipart message's boundary, declared by its own header or a part's (`Content-Type: multipart/alternative;` /
+# `boundary="000000000000cda37105ff913688"`).
+BOUNDARY_PARAM = lazyre.compile(r"\bboundary\s*=\s*\"?([^\";\s]+)", re.IGNORECASE)
 _MIME_BOUNDARY = lazyre.compile(_BOUNDARY + "$", re.MULTILINE)
 # A multipart message's boundary and the part's headers under it, left in the text (RFC 2046): every part repeats
 # them; structure, not a passage.

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MIME_PREAMBLE, bar_quoted, is_attribution, unquote
+from doclint.layout import BOUNDARY_PARAM, MIME_PREAMBLE, bar_quoted, is_attribution, unquote
 from doclint.rule import Rule, option
 from doclint.text import looks_like_code
 
@@ -42,6 +42,11 @@ _CONTINUATION = r"[ \t]+\S.*|\[mailto:.*"
 # Outlook's field names in Portuguese, Spanish, German and French (`De:`, `Enviado:`, `Von:`, `Gesendet:`, `Objet:`)
 _LOCAL_FIELD = (r"(?:De|Von|Enviado(?:\s+el)?|Gesendet|Envoyé|Para|An|À|Assunto|Asunto|Betreff|Objet|Data|Datum"
                 r"|Fecha)\s*:.*")
+# Pipermail's note where it took an attachment out, and the fields under it (`Type: text/html` may go on, indented,
+# with its `charset=`).
+_SCRUBBED = (r"An?\s+(?:HTML|non-text|embedded|embedded\s+and\s+charset-unspecified)\s+(?:attachment|text|message)"
+             r"\s+was\s+scrubbed")
+_SCRUBBED_FIELD = r"(?:Name|Type|Size|Desc|URL|Url)\s*:.*|<?https?://\S+>?|[ \t]*charset\s*=.*"
 FURNITURE = (
     Furniture("list-footer", "Mailing-list footer",
               start=r"_{20,}\s*", more=r".{1,80}\s(?:mailing\s+list|list)\s*|\S+(?:@| at )\S+\s*|(?:https?://|<https?://)\S+"
@@ -65,11 +70,19 @@ FURNITURE = (
                         "Get your FREE download of MSN Explorer at http://explorer.msn.com")),
     Furniture("archive-attachment", "Archive note on a scrubbed attachment",
               start=r"-{5,}\s*next\s+part\s*-{5,}\s*",
-              more=r"(?:An?\s+(?:HTML|non-text|embedded|embedded\s+and\s+charset-unspecified)\s+(?:attachment|text|message)"
-                   r"\s+was\s+scrubbed.*|(?:Name|Type|Size|Desc|URL|Url)\s*:.*|<?https?://\S+>?)",
+              more=rf"(?:{_SCRUBBED}.*|{_SCRUBBED_FIELD})",
               max_lines=8, source="Pipermail (Mailman's archiver) in place of an attachment",
               examples=("-------------- next part --------------\nAn HTML attachment was scrubbed...\n"
                         "URL: <http://example.com/pipermail/list/attachments/2013/abc/attachment.html>",)),
+    Furniture("archive-attachment-body", "Archive note on a scrubbed attachment",
+              start=_SCRUBBED + r"\.{3}\s*", more=_SCRUBBED_FIELD, max_lines=8, interrupts=False,
+              source="Pipermail, where a message's only part was an attachment (an HTML-only message): the note "
+                     "stands in the body with no `next part` rule above it",
+              examples=("An HTML attachment was scrubbed...\n"
+                        "URL: </pipermail/list/attachments/20170312/db62e0a2/attachment-0002.html>",
+                        "A non-text attachment was scrubbed...\nName: not available\nType: text/html\n"
+                        "\tcharset=\"iso-8859-1\"\nSize: 2306 bytes\nDesc: not available\n"
+                        "Url : http://example.com/pipermail/list/attachments/20120612/b5af72b9/attachment.bin")),
     Furniture("reply-header", "Header block of a quoted message",
               start=r"-{3,}\s*Original\s+Message\s*-{3,}\s*",
               more=_HEADER_FIELD + "|" + _CONTINUATION, max_lines=12, safe=False, indented=True,
@@ -273,6 +286,10 @@ def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
     return _in_fence(i, fences) or looks_like_code(after)
 
 
+# `git format-patch` closes a patch with `-- ` and the version of git that wrote it (`2.25.1`, `2.30.1.windows.1`,
+# `2.7.4 (Apple Git-66)`): a patch's trailer, which readers of patch mail leave in place (three blind-labelled sets
+# of developers' lists marked none of their 15), so no signature.
+_GIT_VERSION = lazyre.compile(r"\d+\.\d+(?:\.[\w-]+)*(?:\s+\(Apple\s+Git-\d+\))?")
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
 _SIGNATURE = lazyre.compile(r"(?:--\s?|--=20|—|-- =)\s*$")
@@ -309,7 +326,9 @@ class MailFurniture(Rule):
     International` / `jane@example.org`; a postscript may follow it; an
     attribution over a quote is none), a mailing list's footer (`____` then `List
     mailing list`, its address and URL), an archive's note on a scrubbed
-    attachment (`-------------- next part --------------`), the header block
+    attachment (`-------------- next part --------------`, or the note
+    alone in the body of a message whose only part was an attachment: `An
+    HTML attachment was scrubbed...` / `URL: <...>`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
     `Sent:`; Outlook's `From:`, `Sent:`, `To:`, `Subject:` with no rule above
     them), a digest's separators, notice and table of contents, MIME
@@ -340,7 +359,9 @@ class MailFurniture(Rule):
     space besides its marker's (`>  --`: some programs quote so). In a mail file a signature may hold blank lines (a name,
     then a company's address) where the message ends within
     `max-signature-lines`, and its delimiter may be left in quoted-printable
-    (`--=20`, `-- =`).
+    (`--=20`, `-- =`). Under `-- `, the version of git alone (`2.25.1`) is
+    `git format-patch`'s trailer to a patch, which readers of patch mail
+    leave in place: no signature.
 
     ## Why is this bad?
     None of it is the message: repeated in every message of an archive it
@@ -402,7 +423,7 @@ class MailFurniture(Rule):
                 bare[i].rstrip("\r") == "-- " or not _in_code(i, bare, fences)):  # (RFC 3676's delimiter exactly,
             # its space kept, is no grep separator, whatever the signature holds: `#include <standard_disclaimer>`)
             last = self._signature_end(i, lines, bare, depth, mail)
-            if last is not None:
+            if last is not None and not all(_GIT_VERSION.fullmatch(b.strip()) for b in bare[i + 1:last + 1]):
                 return last, _SIGNATURE_KIND
         for furniture, opener in _OPENERS:
             if not opener.fullmatch(text.lstrip() if furniture.indented else text):
@@ -531,15 +552,12 @@ def _ends_message(last: int, bare: list, depth: list) -> bool:
 
 
 _RULE_OF_STARS = lazyre.compile(r"[*=]{20,}")
-# A multipart message's boundary, declared by its own header or a part's (`Content-Type: multipart/alternative;` /
-# `boundary="000000000000cda37105ff913688"`).
-_BOUNDARY_PARAM = lazyre.compile(r"\bboundary\s*=\s*\"?([^\";\s]+)", re.IGNORECASE)
 _MIME_FORMAT = ("mime-part", "mime-close", "mime-preamble")
 
 
 def _declared_boundaries(bare: list[str], depth: list[int]) -> set[str]:
     """The boundaries a raw message declares on its own (unquoted) lines."""
-    return {m.group(1) for line, d in zip(bare, depth) if d == 0 for m in _BOUNDARY_PARAM.finditer(line)}
+    return {m.group(1) for line, d in zip(bare, depth) if d == 0 for m in BOUNDARY_PARAM.finditer(line)}
 
 
 def _message_format(furniture, line: str, declared: set[str]) -> bool:

@@ -4,6 +4,7 @@ import re
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
+from doclint.layout import BOUNDARY_PARAM
 from doclint.rule import Rule
 from doclint.rules.mojibake import settled
 
@@ -254,9 +255,15 @@ def _at_line_end(text: str, at: int) -> bool:
     return rest in ("", "=") or rest[:1] == "\n" or rest[:2] == "\r\n" or rest.startswith(("=\n", "=\r\n"))
 
 
+def declared(text: str) -> frozenset:
+    """The MIME boundaries a text declares (`boundary="=-=XMvxVdaVBbhA+p=-="`)."""
+    return frozenset(m.group(1) for m in BOUNDARY_PARAM.finditer(text)) if "boundary" in text.lower() else frozenset()
+
+
 def _soft_breaks(text: str, body: int):
     """(offset of the `=`, end of the fix's deletion or None, whether the line is as long as an encoder wraps,
     whether the continuation's quote prefix is certain) of each line that ends in a soft line break."""
+    boundaries = None  # the text's declared MIME boundaries, read at the first line that may be one
     for m in _SOFT_BREAK.finditer(text, body):
         at = m.start()
         start = text.rfind("\n", 0, at) + 1
@@ -265,6 +272,9 @@ def _soft_breaks(text: str, body: int):
         content = line[len(prefix):]
         if _BASE64_LINE.fullmatch(content) or _RULER.fullmatch(content):
             continue
+        if content.startswith("--") and content.rstrip()[2:].removesuffix("--") in (
+                boundaries := declared(text) if boundaries is None else boundaries):
+            continue  # a multipart message's own boundary that ends in `=` (`--=-=XMvxVdaVBbhA+p=-=`): its format
         nxt = m.end()
         next_prefix = _QUOTE_PREFIX.match(text, nxt).group()
         end, certain = None, True
