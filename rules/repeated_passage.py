@@ -96,7 +96,12 @@ class RepeatedPassage(Rule):
     items of a longer list is what two entries share (`Must hold a current
     CPR certificate` under each of five certifications), no copy, unless
     it is the document's title, which its first line opens with (a page's
-    title printed again among its menu's lines); a
+    title printed again among its menu's lines), nor is such a run at a
+    list's head, under a line that introduces it with a colon (`... follow
+    these steps:`), when the list goes on with other items; a run that
+    opens a list in HTML markup (`<ol>`, `<li>Go to Start > Settings`) and
+    stays inside it while the list goes on differently is a procedure's
+    first steps, which the page's next procedure shares, no copy; a
     paragraph too short to report is no
     copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
@@ -210,6 +215,7 @@ class RepeatedPassage(Rule):
                 and not all(m.kind != "exact" and m.later in templated for m in run.matches)
                 and not document.in_code(paras[run.later[0]].start)  # an example repeated in another language
                 and not _shared_items(document, run)
+                and not _html_list_steps(document, run)
                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)
                 and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)
@@ -325,7 +331,37 @@ def _shared_items(document, run) -> bool:
     around = [document.block_text(paras[a - 1]), document.block_text(paras[b + 1])]
     if a == b and _the_title(document, inside[0]):
         return False  # the page's title printed again among its menu's lines (a title, a breadcrumb, a heading)
-    return all(map(_item, inside + around))  # (the neighbours are no copies: a run is as long as its copies go)
+    if not all(map(_item, inside + around[1:])):
+        return False  # (the neighbours are no copies: a run is as long as its copies go)
+    return _item(around[0]) or _introduces(around[0])  # or a procedure's first steps, shared by the next one's
+    # ("Follow these steps to turn on location for the legacy browser:" / "Go to Start > Settings ..." / ...)
+
+
+_LIST_OPENS = ("<ol", "<ul", "<li")
+_LIST_CLOSES = ("</ol>", "</ul>")
+
+
+def _html_list_steps(document, run) -> bool:
+    """Whether a repeated run is the first steps of a list in HTML markup that goes on with other items (a help
+    page gives a procedure for each setting, each opening `<ol>` / `<li>Go to Start > Settings > Privacy`): the
+    markup says they are a list's items, and the list differs after them."""
+    paras = document.paragraphs
+    a, b = run.later
+    if b + 1 >= len(paras):
+        return False
+    copy = [document.block_text(paras[k]) for k in range(a, b + 1)]
+    after = document.block_text(paras[b + 1]).lstrip()
+    return (copy[0].lstrip().startswith(_LIST_OPENS) and not any(c in t for t in copy for c in _LIST_CLOSES)
+            and not after.startswith(_LIST_CLOSES))
+
+
+_CLOSING_TAGS = lazyre.compile(r"(?:\s*</?\w+>)+\s*$")
+
+
+def _introduces(text: str) -> bool:
+    """Whether a paragraph introduces the list after it: it ends with a colon (an HTML page's closing tags
+    aside: `... follow these steps:</p>`)."""
+    return _CLOSING_TAGS.sub("", text).rstrip().endswith(":")
 
 
 TITLE_CHARS = 1000  # what of the first line a title can be compared with (an item has at most ITEM_MAX_WORDS words)

@@ -54,7 +54,8 @@ class RepeatedSentence(Rule):
     with it cover three quarters of it and 40% of the earlier one: a caption
     rewritten from the text) is reported too, where one of the two reads as a
     caption or a pull quote (one line or a wrapped one, no full stop of its
-    own, no line of code, not mostly web addresses or files' paths such as a
+    own, no line of code, not an item of a list in HTML markup (`<li>Go to
+    Start ...`: a procedure's step), not mostly web addresses or files' paths such as a
     traceback's frames, not three quoted-printable escapes or more, not in a
     mail's HTML copy of its text), except in
     documents in sections and between
@@ -169,7 +170,8 @@ class RepeatedSentence(Rule):
                 # a near repeat is a caption or a pull quote standing alone: no full stop of its own (a dek, a
                 # caption) or a quotation's closing mark; a reference's or a changelog's parallel sentences,
                 # which end as sentences do, and lines of code are not rewritten copies
-                caption = alone and text[start:end].rstrip()[-1:] not in ".!?:;" and not any(
+                caption = alone and text[start:end].rstrip()[-1:] not in ".!?:;" and not text[start:end].lstrip(
+                    ).startswith("<li") and not any(  # (an item of a list in HTML markup, a procedure's step)
                     map(looks_like_code, text[start:end].splitlines())) and all(
                     map(document.continues, range(b.first_line + 1, b.last_line + 1)))  # one line, or wrapped
                 if inline is not None:  # compared without its label, which the sentence it repeats has not
