@@ -16,6 +16,7 @@ redirect to the four (doclint.selectors.REDIRECTS).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -510,7 +511,9 @@ class Scanner:
                 edge = len(body[:last.start].rstrip())
             low = start_tag.end if start_tag else 0
             head = body[:edge]  # read as if the line ended there: a closing credit's family counts only at an end
-            for pos in _tag_starts(head, max(low, edge - _LONGEST_TAG)):
+            first = low + len(head[low:]) - len(head[low:].lstrip())  # or the line's (or the opening tag's) end
+            starts = _tag_starts(head, max(low, edge - _LONGEST_TAG))  # ("Reuters contributed to this report. ©
+            for pos in itertools.chain((first,) if edge - first <= _LONGEST_TAG else (), starts):  # 2018 Example")
                 tag = self._match_at(head, pos, document, at_start=False)
                 if tag is not None and tag.end == edge:
                     out.append(tag)
@@ -626,8 +629,8 @@ class Scanner:
                 certain = _certain_source(w, rest, kind)
                 if certain is not None:
                     end, confident = m.end() + certain, True
-                elif paragraph and (whole := self._whole_teaser(rest, kind, document)) is not None:
-                    end, confident = m.end() + whole, False  # where a headline ends is judged: unsafe
+                elif (whole := self._whole_line(cue, rest, kind, document, paragraph, pos == 0)) is not None:
+                    end, confident = m.end() + whole, False  # where a headline or a notice ends is judged: unsafe
                 else:
                     n = self._extent(rest, kind, document, to_end=not at_start)
                     confident = n is not None and m.end() + n >= len(body.rstrip())  # the whole rest of the line
@@ -641,6 +644,14 @@ class Scanner:
                 continue
             return _Tag(pos, end, confident, _describe(rule, cue), kind, rule)
         return furniture or glued
+
+    def _whole_line(self, cue: str, rest: str, kind: str, document, paragraph: bool, first: bool) -> int | None:
+        """How much of the rest of the line a cue takes whole, or None: a teaser's headline in a paragraph of one
+        line or in title case (see _whole_teaser), a copyright notice that is a paragraph of its own (`© 2018
+        Example Media Group.`, see _copyright_line)."""
+        if kind == "name":
+            return len(rest.rstrip()) if paragraph and first and _copyright_line(cue, rest) else None
+        return self._whole_teaser(rest, kind, document) if paragraph or _title_case(rest) else None
 
     def _whole_teaser(self, rest: str, kind: str, document) -> int | None:
         """A teaser cue that opens a paragraph of one line, followed by a headline: the whole line ("Also read:
@@ -1364,6 +1375,15 @@ def _whole_credit(cue: str, rest: str, whole_line: bool, at_start: bool) -> int 
     return None
 
 
+def _copyright_line(cue: str, rest: str) -> bool:
+    """A paragraph of one line that a copyright's sign opens, then a year and a few words with no sentence's end
+    before the last (`© 2018 Example Media Group.`): the whole line is the notice, however its holder's name is
+    shaped. Its fix stays unsafe (a licence's own `Copyright (c) 2020 Jane Doe` is the author's)."""
+    words = rest.split()
+    return (cue.lstrip().lower().startswith(("©", "(c)", "copyright")) and _YEAR_FIRST.match(rest) is not None
+            and 1 < len(words) <= CREDIT_LINE_WORDS and not any(w.endswith((".", "!", "?")) for w in words[:-1]))
+
+
 def _library_credit(cue: str, rest: str) -> bool:
     """A credit's cue with a colon glued to the end of a paragraph, then a few words with no sentence in them that
     a picture library or a wire closes (`... a nationwide study. Image Credit: sciencepics / Shutterstock`)."""
@@ -1405,6 +1425,17 @@ def _starts_sentence(token: str, head: list[str]) -> bool:
 
 
 _DANGLING = frozenset("a an the to of in on at for with from by and or as".split())
+TITLE_CASE_WORDS = 3  # fewest words of a rest of a line read as a title: "Suggested Read: Shopping In London"
+
+
+def _title_case(rest: str) -> bool:
+    """The rest of a line after a teaser's cue is a headline in title case, every word capitalised but the small
+    ones (`Suggested Read: 7 Cruises In Barcelona For You To Have A Luxurious Sea Retreat`): no sentence of the
+    page's own runs on after it on the line, so it is taken whole even inside a block of lines."""
+    tokens = rest.split()
+    return len(tokens) >= TITLE_CASE_WORDS and all(
+        t[:1].isupper() or t[:1].isdigit() or not t[:1].isalpha() or t.lower() in _DANGLING for t in tokens) and \
+        sum(t[:1].isupper() for t in tokens) * 2 > len(tokens)
 # Words of prose that headlines leave out (headlinese drops auxiliaries, pronouns and relative words): in 918 news
 # headlines each of these occurs in at most 1.3%, in the first eight words of their paragraphs in 1-11%. (Not `the`:
 # in 3% of headlines, and as costly to take as to leave.)

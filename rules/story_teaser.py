@@ -17,7 +17,12 @@ class StoryTeaser(SourceTagRule):
     it; in a run over twenty files or more, a teaser that gives another
     document's headline word for word ends where that headline ends. A cue
     that opens a one-line paragraph takes the whole line, unless it ends with
-    a full stop (a short paragraph may be glued after the headline). A cue
+    a full stop (a short paragraph may be glued after the headline); so does
+    one whose headline is in title case to the line's end, inside a block
+    of lines too (`Suggested Read: 7 Cruises In Barcelona For A Sea
+    Retreat`). One or two capitalised words before the noun `Read` make a
+    cue (`Suggested Read:`, `Further Read:`, `People Also Read:`; not
+    `First Reading:`, which heads a liturgy's text). A cue
     alone on its line (`Also read:`) is flagged too, and so is a heading of
     the author's other posts (`Also by Jane Roe:`); a cue written with
     capitals and no mark before a headline on a line of its own (`Read Also
