@@ -9,7 +9,7 @@ from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import LayoutLimits
 from doclint.repeats import removal_start
 from doclint.rule import Rule, option
-from doclint.text import CLOSERS, SENTENCE_ENDS
+from doclint.text import CLOSERS, SENTENCE_ENDS, is_legal_file
 
 # A teaser flattened into the running text: a label, a colon and another story's headline, which ends where the
 # link ended: at a question mark, or at " ." (news datasets write a space and a full stop where a line without
@@ -149,6 +149,36 @@ def _read_more_card(line: str) -> re.Match | None:
             or not CARD_WORDS[0] <= len(headline.split()) <= CARD_WORDS[1]):
         return None
     return t
+
+
+# A link to another story that a page printed in capitals on a line of its own between the story's lines (Fox News:
+# "HARRIS WORLD BLAME GAME BEGINS AFTER CRUSHING LOSS TO TRUMP"): CAPITALS_MIN_WORDS words or more, no small letter,
+# no mark that closes a sentence or a clause at its end (a shouted sentence, a contract's clause in capitals), in a
+# text written in small letters (CAPITALS_PROSE_SHARE of its letters) whose lines on either side of it hold small
+# letters (a contract's or a licence's paragraphs in capitals run over several lines).
+CAPITALS_MIN_WORDS = 7  # fewer is a section's heading ("WHAT HAPPENS NEXT", a review's "TOO FAST TOO FURIOUS
+# (DIGITAL BRIDGES)"); the shortest other story's headline seen so had 8 ("HARRIS MAKES LAST-DITCH APPEAL TO ...")
+CAPITALS_PROSE_SHARE = 0.5
+_CAPITALS_LINE = lazyre.compile(r"[^\S\n]*(?P<headline>[\"“‘'(]?[A-Z0-9](?:(?! {3})[^a-z\n])+?[^\s.,;:!)])[^\S\n]*$",
+                                re.MULTILINE)
+# A prompt in capitals is page furniture, which page-furniture (S113) reports by its wording ("CLICK HERE TO GET THE
+# FOX NEWS APP"), no headline.
+_CAPITALS_PROMPT = lazyre.compile(r"[\"“‘'(]?(?:CLICK|TAP|SUBSCRIBE|SIGN\s+UP|DOWNLOAD|FOLLOW|JOIN|SHARE|LIKE\s+US)\b")
+
+
+def _capitals_headline(document, line: int) -> re.Match | None:
+    """The capitals headline that fills a line (see _CAPITALS_LINE), or None."""
+    t = _CAPITALS_LINE.match(document.line_text(line))
+    if t is None or _CAPITALS_PROMPT.match(t.group("headline")):
+        return None
+    words = t.group("headline").split()
+    if len(words) < CAPITALS_MIN_WORDS or sum(any(c.isalpha() for c in w) for w in words) * 5 < len(words) * 4:
+        return None  # (a row of figures or codes: `=C2=A0 =C2=A0 ...`, `8GB + 128GB / 8GB + 512GB`)
+    return t
+
+
+def _small_letters(line: str) -> bool:
+    return any(c.islower() for c in line)
 
 
 def _answered(body: str, t: re.Match) -> bool:
@@ -361,6 +391,18 @@ class InlineTeaser(Rule):
     its first three words, answering it as the article's own subheading
     (`Who was Odin Lloyd? Odin Lloyd's sister ...`).
 
+    In any text but mail, code and legal files, another story's headline
+    that a page printed in capitals on a line of its own between the
+    story's lines is read too (Fox News: `HARRIS WORLD BLAME GAME BEGINS
+    AFTER CRUSHING LOSS TO TRUMP`): seven words or more with no small
+    letter, no full stop, comma, colon, semicolon, exclamation mark or
+    closing bracket at its end (a contract's clause or a shouted sentence
+    in capitals; a review's `TOO FAST TOO FURIOUS (DIGITAL BRIDGES)`), not
+    a prompt (`CLICK HERE ...`, page-furniture's), not the document's
+    first or last line, in a text at least half of whose letters are
+    small, with small letters on the lines on either side (a licence's or
+    a contract's paragraph in capitals runs over several lines).
+
     ## Why is this bad?
     Another story's headline in the middle of this one breaks its text and
     repeats across every story that links to it.
@@ -390,6 +432,7 @@ class InlineTeaser(Rule):
         # a guide broken by subheadings: only a teaser's own cue counts (not a run of linked headlines, each long)
         broken = marks > self.options.max_marks and not _linked_run(text)
         one_line = not broken and _few_lines(document)  # headlines with no label: only in an article on one line
+        yield from self._capitals(document)
         if ":" not in text and not one_line and "»" not in text and "READ MORE" not in text.upper() and "[" not in text:
             return  # no label, no link's chevron, no card, and no article on one line to hold a headline without one
         yield from self._glued(document)
@@ -450,6 +493,27 @@ class InlineTeaser(Rule):
             yield Diagnostic(block.start, block.end, f'Teaser for another story, {what}: "{shown}"',
                              fix=Fix.unsafe(Edit(removal_start(document, block), block.end),
                                             message="Delete the teaser"))
+
+    def _capitals(self, document):
+        """Other stories' headlines in capitals, each on a line of its own between the story's lines (see
+        _CAPITALS_LINE); not in mail (a writer's shouting, a program's output), code or a file of legal text."""
+        text = document.text
+        if document.is_mail or is_legal_file(document.path) or not _CAPITALS_LINE.search(text):
+            return
+        if sum(c.islower() for c in text) < CAPITALS_PROSE_SHARE * sum(c.isalpha() for c in text):
+            return  # a text in capitals (a telegram, an old wire's copy)
+        filled = [i for i in range(document.line_count) if document.line_text(i).strip()]
+        for k in range(1, len(filled) - 1):  # (the first line is the document's title, the last its own end)
+            i = filled[k]
+            t = _capitals_headline(document, i)
+            if t is None or document.in_code(document.line_starts[i]) or not _small_letters(
+                    document.line_text(filled[k - 1])) or not _small_letters(document.line_text(filled[k + 1])):
+                continue
+            a, b = document.line_starts[i] + t.start("headline"), document.line_starts[i] + t.end("headline")
+            shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
+            start, end = document.line_span(i)
+            yield Diagnostic(a, b, f'Teaser for another story, a headline in capitals on a line of its own: "{shown}"',
+                             fix=Fix.unsafe(Edit(start, min(end + 1, len(text))), message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")
