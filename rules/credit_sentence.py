@@ -143,6 +143,11 @@ def _bio_pattern():
 _IS_AT = (r"(?:is|was|has\s+been)\s+(?:an?\s+|(?=[A-Z]))(?:[\w'’-]+\s+){0,%d}?(?:of|with|at|for|in)\s+(?:the\s+)?"
           r"[A-Z]")  # a role, with "a" or capitalised: not "has been named in the Scotland squad"
 _ENDS = re.escape(SENTENCE_ENDS)
+_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?"
+_SURNAME = r"[A-Z][\w'’-]+"
+_TITLED = rf"{_TITLE}\s+{_SURNAME}"
+# What a writer does for a living, said in the present (a bio's verbs, not a story's: "Mr. Doe practices law in ...")
+_PRACTISES = r"(?:practi[cs]es?|teach(?:es)?|directs?|heads?|chairs?|runs?|publish(?:es)?|writes?|works?|serves?|leads?)"
 _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?:He|She)\s+"
             rf"{_IS_AT % 6})"  # or a first name alone, said again as the next sentence's subject ("Jim publishes
             # TechnoFile Magazine. Jim is an affiliate with the Automobile Journalists Association ...")
@@ -150,7 +155,14 @@ _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}
             # or a name with its credentials, perhaps after a dash, where the role needs no article ("—Jane Roe, MD,
             # is division chief of gynecologic oncology at Example University Cancer Center.")
             rf"|(?:[—–]\s*)?(?P<credited>{_NAME}){_CREDENTIALS}\s+(?:is|was)\s+(?:[\w'’-]+\s+){{0,5}}?"
-            rf"(?:of|with|at|for|in)\s+(?:the\s+)?[A-Z]")
+            rf"(?:of|with|at|for|in)\s+(?:the\s+)?[A-Z]"
+            # or the writers by title and surname, as an opinion page's note names them ("Mr. Nye is a former dean
+            # of the Harvard Kennedy School", "Mr. Lockhart and Ms. Nassour are respectively former chairs of ...",
+            # "Messrs. Rivkin and Casey practice appellate and constitutional law in Washington.")
+            rf"|(?P<honored>{_TITLED}(?:\s+and\s+(?:{_TITLE}\s+)?{_SURNAME})?|Messrs\.\s+{_SURNAME}\s+and\s+{_SURNAME})"
+            rf"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:respectively\s+)?(?:an?\s+|the\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,5}}?(?:of|with|at|for|in)\s+(?:the\s+)?[A-Z]|{_PRACTISES}\s+(?:[^{_ENDS}\n]|\.(?=\w)){{0,120}}?"
+            rf"\b(?:at|in|for|with|of|on)\s+(?:the\s+)?[A-Z])")
 
 
 # A bio that says what its person writes in a later sentence, under a pronoun: a full name opens it, what the person
@@ -262,7 +274,12 @@ class CreditSentence(Rule):
     in the next sentence, `He is` or `She is` a role somewhere (`Jane Doe
     studies Law at Example State University. She is a Fellow for ...`), or
     a first name alone said again as that sentence's subject (`Jim
-    publishes Example Magazine. Jim is an affiliate with the ...`), or,
+    publishes Example Magazine. Jim is an affiliate with the ...`), or the
+    writers by title and surname, as an opinion page's note names them,
+    then a role and where or what they do for a living there (`Mr. Doe is a
+    former dean of the Example School`, `Mr. Doe and Ms. Roe are
+    respectively former chairs of ...`, `Messrs. Doe and Roe practice law
+    in Washington.`), or,
     within the next three sentences, `He` or `She` and what they write
     (`Jane Doe was raised ... She has written articles about ...`, `... she
     now spends her time writing`). In the last block these may open right
@@ -390,7 +407,8 @@ class CreditSentence(Rule):
                     continue
                 a = block.start + m.start()
                 found = m.groupdict()
-                surname = (found.get("name") or found.get("first") or found["credited"]).split()[-1]
+                surname = (found.get("name") or found.get("first") or found.get("honored")
+                           or found["credited"]).split()[-1]
                 if _named_in_story(text, surname, a) or _quoted_after(text, surname, block.end):
                     continue  # the story's own subject: "... Doe is the author of the report", or a person it
                     # introduces and then quotes ("Jane Doe is an Indian blogger ..." / "Ms Doe also says ...")
