@@ -9,6 +9,7 @@ from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.rule import Rule, option
 from doclint.layout import LIMITS, wraps
+from doclint.repeats import removal_start
 from doclint.text import SCRIPTS, SENTENCE_BREAK, SENTENCE_ENDS, ends_sentence
 
 # A character beyond Latin, its combining marks, punctuation and letterlike symbols: a document without one has no
@@ -74,6 +75,14 @@ class SplicedWords(Rule):
     check some good card games, visit Cardsguy.com. Going through ...`). Not
     in Markdown or e-mail, where links are the author's.
 
+    And, in any text but e-mail, the sentences spun spam pages and comments
+    carry to sell a link, their words swapped for synonyms by a spinner:
+    `If you have any sort of questions concerning where and how you can
+    utilize <keyword>, you can call us at our own web site.`, `If you liked
+    this short article and you would like to receive more info regarding
+    <keyword> kindly visit our own web-page.` (where-and-how, or wanting more
+    information, then our own web site, in one sentence).
+
     ## Why is this bad?
     Spliced words are not the author's: they break the sentence they sit in,
     and they are how spam pages feed keywords to search engines.
@@ -103,6 +112,7 @@ class SplicedWords(Rule):
     def check(self, document, context):
         yield from _link_texts(document)
         yield from _promotions(document)
+        yield from _spun(document)
         text = document.text
         if not _BEYOND_LATIN.search(text):
             return
@@ -227,6 +237,36 @@ def _promotions(document):
             yield Diagnostic(start, end, f'Promotional sentence spliced into a paragraph: it sends the reader to '
                                          f'{m.group("site")}, a site the document does not otherwise name',
                              fix=Fix.unsafe(_deletion(text, start, end), message="Delete the sentence"))
+
+
+# The sentences spun spam pages and comments carry to sell a link, each word swapped for a synonym by a spinner: "If
+# you have any sort of questions concerning where and how you can utilize <keyword>, you can call us at our own web
+# site.", "If you liked this short article and you would like to receive more info regarding <keyword> kindly visit
+# our own web-page." (a forum's spam replies; the web crawls' pages). Two fixed turns make one: where-and-how or
+# wanting more information, then our (own) web site, within one sentence (a link's address may hold full stops).
+_SPUN = lazyre.compile(
+    r"\b(?:If|In\s+case|Should|When)\s+you\s+(?:have|had|liked|loved|enjoyed|cherished|adored|appreciated)\b"
+    r"(?:[^.!?\n]|\.(?=\S)){0,160}?\b(?:where\s+(?:and|as\s+well\s+as|&)\s+(?:how|ways|the\s+way)"
+    r"|you\s+(?:would\s+(?:like|love)|want|wish|desire)\s+to\s+(?:receive|get|obtain|acquire|be\s+given|collect)\s+(?:more|much\s+more"
+    r"|additional|extra|further|even\s+more)\s+(?:info|information|details|facts|data))\b"
+    r"(?:[^.!?\n]|\.(?=\S)){0,200}?\b(?:our|the)\s+(?:own\s+)?(?:web\s*-?\s*site|web\s*-?\s*page|internet\s+site|site|page)"
+    r"\b[^.!?\n]{0,40}[.!]?", re.IGNORECASE)
+
+
+def _spun(document):
+    """Spun spam's sentences that sell a link (see _SPUN), in any text but mail."""
+    text = document.text
+    if document.is_mail or ("where" not in text and "more" not in text) or " you " not in text:
+        return
+    for m in _SPUN.finditer(text):
+        if document.in_code(m.start()):
+            continue
+        block = next((b for b in document.blocks if b.start <= m.start() < b.end), None)
+        whole = block is not None and text[block.start:block.end].strip() == m.group().strip()  # a paragraph
+        edit = Edit(removal_start(document, block), block.end) if whole else _deletion(text, m.start(), m.end())
+        yield Diagnostic(m.start(), m.end(), "Spun spam sentence that sells a link (\"If you have any questions "
+                                             "concerning where and how to use ..., contact us at our own web site\")",
+                         fix=Fix.unsafe(edit, message="Delete the sentence"))
 
 
 LONG_LINE_SHARE = 0.75  # of a text's characters, in lines longer than a wrap width: its paragraphs stand on lines
