@@ -159,8 +159,8 @@ def _read_more_card(line: str) -> re.Match | None:
 CAPITALS_MIN_WORDS = 7  # fewer is a section's heading ("WHAT HAPPENS NEXT", a review's "TOO FAST TOO FURIOUS
 # (DIGITAL BRIDGES)"); the shortest other story's headline seen so had 8 ("HARRIS MAKES LAST-DITCH APPEAL TO ...")
 CAPITALS_PROSE_SHARE = 0.5
-_CAPITALS_LINE = lazyre.compile(r"[^\S\n]*(?P<headline>[\"“‘'(]?[A-Z0-9](?:(?! {3})[^a-z\n])+?[^\s.,;:!)])[^\S\n]*$",
-                                re.MULTILINE)
+_CAPITALS_LINE = lazyre.compile(r"^[^\S\n]*(?P<headline>[\"“‘'(]?[A-Z0-9][^a-z\n]*[^\s.,;:!)a-z])[^\S\n]*$",
+                                re.MULTILINE)  # (anchored at a line's start: a search tries no other place)
 # A prompt in capitals is page furniture, which page-furniture (S113) reports by its wording ("CLICK HERE TO GET THE
 # FOX NEWS APP"), no headline.
 _CAPITALS_PROMPT = lazyre.compile(r"[\"“‘'(]?(?:CLICK|TAP|SUBSCRIBE|SIGN\s+UP|DOWNLOAD|FOLLOW|JOIN|SHARE|LIKE\s+US)\b")
@@ -169,8 +169,8 @@ _CAPITALS_PROMPT = lazyre.compile(r"[\"“‘'(]?(?:CLICK|TAP|SUBSCRIBE|SIGN\s+U
 def _capitals_headline(document, line: int) -> re.Match | None:
     """The capitals headline that fills a line (see _CAPITALS_LINE), or None."""
     t = _CAPITALS_LINE.match(document.line_text(line))
-    if t is None or _CAPITALS_PROMPT.match(t.group("headline")):
-        return None
+    if t is None or _CAPITALS_PROMPT.match(t.group("headline")) or "   " in t.group("headline"):
+        return None  # (three spaces: a table's columns, `UID   PID  PPID ...`)
     words = t.group("headline").split()
     if len(words) < CAPITALS_MIN_WORDS or sum(any(c.isalpha() for c in w) for w in words) * 5 < len(words) * 4:
         return None  # (a row of figures or codes: `=C2=A0 =C2=A0 ...`, `8GB + 128GB / 8GB + 512GB`)
