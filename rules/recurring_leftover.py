@@ -7,7 +7,7 @@ from doclint import lazyre
 from doclint.diagnostics import Diagnostic
 from doclint.layout import HEADLINE, PARAGRAPH, UNDERLINE, is_rst_markup
 from doclint.rule import CorpusRule, option
-from doclint.text import WORD, looks_like_code, normalize, stable_hash, without_link_addresses, words
+from doclint.text import SENTENCE_BREAK, WORD, looks_like_code, normalize, stable_hash, without_link_addresses, words
 
 # A document's edges, where sites put their leftovers: its first three prose blocks (a title, a reader poll and a
 # syndicated teaser stood above FakeNewsCorpus pages' stories: `% of readers think this story is Fact.` /
@@ -29,6 +29,15 @@ _FIELDS = 6  # hash, start, end, words, flags, the rest of its unit's hash (a pa
 PART_WORDS = (8, 12, 16)
 PART_UNIT_WORDS = 24
 PART_SHARE = 2 / 3
+# A longer unit that is a document's first or last may open or close with a site's whole menu or footer, the story
+# glued to it (a crawl that joined a page's lines: `Artificial Intelligence View All AI, ML and Deep Learning ...
+# Development Languages <the headline> Share on Facebook ...`, 150 words of menu): its opening and closing 32, 64
+# and 128 words are learned too, however small a share of it they make (six entries more for each of the two),
+# when they read as a menu or a footer, not as the story's sentences: at most one sentence's end in each
+# LONG_PART_SENTENCE_WORDS words (an updated copy of one article, stored on one line, shares its opening sentences
+# with the others and differs after them).
+LONG_PART_WORDS = (32, 64, 128)
+LONG_PART_SENTENCE_WORDS = 32
 
 @dataclass(frozen=True)
 class Options:
@@ -87,7 +96,13 @@ class RecurringLeftover(CorpusRule):
     in its body, `From: Jan Doe <jan@example.org>`), or the opening or closing 8, 12 or 16
     words of a line of at most 24 words, when they make two thirds of it or
     more (`Listen 4 min Comment on this story Comment Gift Article Share`,
-    where the minutes differ). Units are compared by the text a reader sees:
+    where the minutes differ), or the opening or closing 32, 64 or 128
+    words of a document's first or last line, however long, when they hold
+    at most one sentence's end in 32 words (a site's menu that a crawl glued
+    before each story's headline: `Artificial Intelligence View All AI, ML
+    and Deep Learning ... <the headline> ...`; an updated copy of one
+    article shares its opening sentences with the others, and is no menu).
+    Units are compared by the text a reader sees:
     a Markdown link's address is left out (an aggregator's
     `[Original/Source Press Release](...)`, each linking its own story, is
     one fragment). It is reported when
@@ -195,7 +210,9 @@ class RecurringLeftover(CorpusRule):
             out.extend((_hash(norm), start, end, count, flags, 0))
         for norm, (start, end, count, flags) in kept.items():
             if PART_WORDS[0] < count <= PART_UNIT_WORDS:
-                out.extend(_parts(document.text, start, end, flags))
+                out.extend(_parts(document.text, start, end, flags, PART_WORDS, PART_SHARE))
+            elif count > LONG_PART_WORDS[0] and flags & _EXTREME:
+                out.extend(_parts(document.text, start, end, flags, LONG_PART_WORDS, 0.0))
         return out if out else None
 
     def group_keys(self, signature):
@@ -279,16 +296,19 @@ def _hash(norm: str) -> int:
     return stable_hash(norm) & 0x7FFF_FFFF_FFFF_FFFF
 
 
-def _parts(text: str, start: int, end: int, flags: int) -> list[int]:
-    """The opening and closing PART_WORDS of the unit text[start:end], packed as signature entries."""
+def _parts(text: str, start: int, end: int, flags: int, sizes: tuple[int, ...], share: float) -> list[int]:
+    """The opening and closing words of the unit text[start:end], of each of `sizes` that makes `share` of it or
+    more, packed as signature entries."""
     spans = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
     out: list[int] = []
     count = len(spans)
-    for k in PART_WORDS:
-        if k >= count or k < PART_SHARE * count:
+    for k in sizes:
+        if k >= count or k < share * count:
             continue
         head_end, tail_start = spans[k - 1][1], spans[count - k][0]
         for a, b, rest in ((start, head_end, text[head_end:end]), (tail_start, end, text[start:tail_start])):
+            if k > PART_UNIT_WORDS and len(SENTENCE_BREAK.findall(text, a, b)) > k // LONG_PART_SENTENCE_WORDS:
+                continue  # the story's own sentences (see LONG_PART_WORDS)
             out.extend((_hash(normalize(text[a:b])), a, b, k, flags | _PART, _hash(normalize(rest))))
     return out
 
