@@ -1602,8 +1602,14 @@ def _candidates(w: Wordings, body: str, pos: int) -> list[int]:
     """The families worth trying at `pos`: those a tag may start with by its first word, and those whose last cue
     word is in the line."""
     first = _FIRST_WORD.match(body, pos)
-    candidates = list(w.by_start.get(first.group().split()[-1].lower(), ())) if first else []
+    word = first.group().split()[-1] if first else ""
+    candidates = list(w.by_start.get(word.lower(), ()))
+    if not candidates and (glued := _GLUED_WORDS.match(word)):  # a scrape that dropped the spaces between a row's
+        candidates = list(w.by_start.get(glued.group().lower(), ()))  # buttons: `FacebookTweetPin` as `Facebook`
     return candidates + [n for word, n in w.cue_last.items() if body.find(word, pos) != -1]
+
+
+_GLUED_WORDS = lazyre.compile(r"[A-Z][a-z]+(?=[A-Z][a-z])")  # a capitalised word glued to the next one
 
 
 GLUED_LINE_WORDS = 3  # furniture or a closing credit glued before a paragraph's first sentence: "Story continues
