@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import collections
+import itertools
 from array import array
 from dataclasses import dataclass
 
@@ -298,19 +300,38 @@ def _hash(norm: str) -> int:
 
 def _parts(text: str, start: int, end: int, flags: int, sizes: tuple[int, ...], share: float) -> list[int]:
     """The opening and closing words of the unit text[start:end], of each of `sizes` that makes `share` of it or
-    more, packed as signature entries."""
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    more, packed as signature entries. Of a long unit only the two ends are read (a record may be one line of
+    megabytes), and the rest of it beside a long part is hashed as it stands, not normalised."""
+    head, tail, count = _ends(text, start, end, max(max(sizes), PART_UNIT_WORDS))  # (a short unit: every word)
     out: list[int] = []
-    count = len(spans)
     for k in sizes:
         if k >= count or k < share * count:
             continue
-        head_end, tail_start = spans[k - 1][1], spans[count - k][0]
+        long = k > PART_UNIT_WORDS
+        head_end, tail_start = head[k - 1][1], tail[-k][0]
         for a, b, rest in ((start, head_end, text[head_end:end]), (tail_start, end, text[start:tail_start])):
-            if k > PART_UNIT_WORDS and len(SENTENCE_BREAK.findall(text, a, b)) > k // LONG_PART_SENTENCE_WORDS:
+            if long and len(SENTENCE_BREAK.findall(text, a, b)) > k // LONG_PART_SENTENCE_WORDS:
                 continue  # the story's own sentences (see LONG_PART_WORDS)
-            out.extend((_hash(normalize(text[a:b])), a, b, k, flags | _PART, _hash(normalize(rest))))
+            around = stable_hash(rest) & 0x7FFF_FFFF_FFFF_FFFF if long else _hash(normalize(rest))
+            out.extend((_hash(normalize(text[a:b])), a, b, k, flags | _PART, around))
     return out
+
+
+_TAIL_CHARS = 40  # characters a word takes at most, read back from a long unit's end to find its last words
+
+
+def _ends(text: str, start: int, end: int, keep: int) -> tuple[list, list, int]:
+    """The spans of the first and last `keep` words of text[start:end], and its number of words (at least `keep` + 1
+    where it has more: a long unit's words are not all counted)."""
+    found = WORD.finditer(text, start, end)
+    head = [(m.start(), m.end()) for m in itertools.islice(found, keep)]
+    if next(found, None) is None:
+        return head, head, len(head)  # every word read
+    window = max(head[-1][1], end - keep * _TAIL_CHARS)
+    tail = [(m.start(), m.end()) for m in WORD.finditer(text, window, end)][1:]  # (the first may be cut)
+    if len(tail) < keep:  # words longer than the window allowed for: read the unit whole
+        tail = list(collections.deque(((m.start(), m.end()) for m in WORD.finditer(text, start, end)), maxlen=keep))
+    return head, tail[-keep:], keep + 1
 
 
 FOOTER_LINE_WORDS = 8  # the most words of a footer's line (a link, a label: `Pickup - [citybuzz.co]`); a sentence of
