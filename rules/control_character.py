@@ -44,7 +44,8 @@ class ControlCharacter(Rule):
     ## What it does
     Flags C0 and C1 control characters other than tab, line feed and carriage
     return: NUL, vertical tab, form feed, SUB, DEL, ANSI escape sequences
-    (`ESC[31m`), and U+0080-U+009F; also Unicode's line and paragraph
+    (`ESC[31m`; not in a Markdown code block, where a terminal's coloured
+    output is shown on purpose), and U+0080-U+009F; also Unicode's line and paragraph
     separators (U+2028, U+2029), line breaks that word processors and
     JavaScript leave behind and that most tools do not read as one; and a
     carriage return written as `^M` at a line's end, as a pager or an editor
@@ -109,6 +110,8 @@ class ControlCharacter(Rule):
             if s == "^M":
                 what, fix = "a carriage return written as ^M", Fix.safe(Edit(m.start(), m.end()), message="Delete it")
             elif len(s) > 1:
+                if document.in_code(m.start()):
+                    continue  # a terminal's coloured output shown in a code block (```ansi): the author's example
                 what, fix = f"ANSI escape sequence {s[1:]!r}", Fix.safe(Edit(m.start(), m.end()), message="Delete it")
             else:
                 what = f"U+{ord(s):04X}" + (f" ({_NAMES[ord(s)]})" if ord(s) in _NAMES else "")
