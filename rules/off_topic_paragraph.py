@@ -211,7 +211,9 @@ class OffTopicParagraph(Rule):
     paragraph wholly in brackets (`(Reporting by Jane Doe; editing by John
     Roe.)`: a note or a credit), the writer's thanks (`Thanks to Jane Roe and
     John Doe for reading drafts of this.`: people who helped with the text,
-    named nowhere else), a paragraph that opens by naming the story's event as known (`The news
+    named nowhere else), the writer's postscript or note (`P.S. The "whole
+    nine yards" refers to ...`, `NB:`: an afterthought, off the topic by
+    design), a paragraph that opens by naming the story's event as known (`The news
     ...`, `This decision ...`: it goes on with what the story told), a
     paragraph that opens by introducing its speaker with
     a role another paragraph names (`Jane Roe, a delegate from Iowa, said`),
@@ -673,6 +675,8 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
         return True
     if not pair and _BRACKETED.fullmatch(texts[n].strip()):
         return True  # "(Reporting by Jane Doe; editing by John Roe.)": a note or a credit in brackets, no story's text
+    if not pair and _POSTSCRIPT.match(texts[n]):
+        return True  # "P.S. The 'whole nine yards' refers to ...": the writer's own afterthought, off the topic by design
     if not pair and _THANKS.match(texts[n]):
         return True  # "Thanks to Jane Roe and John Doe for reading drafts of this.": the writer thanks the people
         # who helped with the text; their names are the document's own, however foreign to the rest
@@ -695,6 +699,7 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
 
 
 _BRACKETED = lazyre.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a paragraph wholly in one pair of brackets
+_POSTSCRIPT = lazyre.compile(r"\s*(?:P\.\s?S\.|P\.?P\.?S\.?|PS:|N\.\s?B\.|NB:)\s")  # a postscript, a note
 # An essay's or a post's acknowledgement: "Thanks to Jane Roe, John Doe and Ann Poe for reading drafts of this.",
 # "Many thanks to ... for their comments.", "I would like to thank ...": the thanks open the paragraph and say what
 # for (help with the text; not "Thanks to a technical glitch, she ended up with a bill for ...", the story's).
