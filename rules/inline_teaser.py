@@ -253,6 +253,9 @@ _NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 # A label that opens with a pronoun introduces someone's words ("They ask: "Who am I supposed to be?""), as the
 # author writes them; a linked headline's label names a section or a series ("Opinion:", "First Person:").
 _PRONOUNS = frozenset("I You He She It We They This That These Those".split())
+# A sentence that opens with a personal pronoun is someone's words ("We will see ."), no headline: none of the linked
+# headlines labelled in CNN's records opens so.
+_PERSONAL = frozenset("I You He She It We They".split())
 # A label that ends with a verb of saying introduces someone's words, not a linked headline ("People wonder: Is she
 # playing it straight with us?", "Critics say: ...").
 _SAYS = lazyre.compile(r"\b(?:say|says|said|ask|asks|asked|wonder|wonders|wondered|tell|tells|told|write|writes|wrote"
@@ -376,7 +379,8 @@ class InlineTeaser(Rule):
     (`Prince crowns dual rock charts .`), where the article's own sentences
     end at `.` (not one that ends with a colon, which introduced what the
     dataset dropped: `Here's what we know so far: .`, nor with `said`, an
-    attribution's end); or a sentence of as many words that ends in a quoted phrase
+    attribution's end, nor one that opens with a personal pronoun: `We will
+    see .`); or a sentence of as many words that ends in a quoted phrase
     with no mark at all, where a word that opens sentences follows
     (`Fans remember 'the Day the Music Died' The crash ...`; not a quoted
     nickname before a name). A text with more than `max-bare` of them is broken by
@@ -527,4 +531,4 @@ class InlineTeaser(Rule):
         longest = self.options.max_headline_words if _title_case(words) else self.options.max_bare_words
         # (two spaces inside: a blog corpus's removed links, "That's because of  friction .", no line's end)
         return (self.options.min_bare_words <= len(words) <= longest and not t.group("headline").isupper()
-                and "  " not in t.group("headline").strip())
+                and "  " not in t.group("headline").strip() and words[0] not in _PERSONAL)
