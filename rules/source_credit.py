@@ -75,7 +75,9 @@ class SourceCredit(SourceTagRule):
     shape: a domain, URL or handle; a short agency-like name, which ends well
     on a word that ends outlets' names (`Tribune`, `News`) and never on a
     possessive or a comma. A credit in brackets that closes a paragraph
-    (`... in Geneva (Reuters)`) is flagged; one inside a sentence
+    (`... in Geneva (Reuters)`, or a wire's reporting credit after another
+    bracket: `... ($1 = 0.8019 euros) (Reporting by Jane Roe; Writing by John
+    Doe)`) is flagged; one inside a sentence
     (`according to Reuters`, `(source: WHO)` mid-sentence) never is, nor is
     a licence's own copyright notice (a text with licence phrases, or a file
     named `LICENSE`, `NOTICE`, `COPYING`, `AUTHORS`, ...), an authorship

@@ -583,6 +583,8 @@ class Scanner:
         if tag.kind == "closed" and end == len(body) and _SOURCE_CREDIT.match(body, pos):
             tag.confident = False
             return tag
+        if tag.kind == "closed" and end == len(body) and _WIRE_CREDIT.match(body, pos):
+            return tag  # "... ($1 = 0.8019 euros) (Reporting By Fiona Ortiz; Writing by Paul Day)": a wire's credit
         return tag if tag.kind == "credit" else None
 
     def _match_at(self, body: str, pos: int, document, at_start: bool, paragraph: bool = False) -> _Tag | None:
@@ -790,6 +792,7 @@ class Scanner:
 
 
 _YEAR_FIRST = lazyre.compile(r"\s*(?:(?:19|20)\d\d)\b")
+_WIRE_CREDIT = lazyre.compile(r"[(\[]\s*(?:additional\s+)?(?:reporting|editing|writing)\s+by\b", re.IGNORECASE)
 _SOURCE_CREDIT = lazyre.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
                                 re.IGNORECASE)
 _NOTICE = lazyre.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.IGNORECASE)
