@@ -256,6 +256,10 @@ _PRONOUNS = frozenset("I You He She It We They This That These Those".split())
 # A sentence that opens with a personal pronoun is someone's words ("We will see ."), no headline: none of the linked
 # headlines labelled in CNN's records opens so.
 _PERSONAL = frozenset("I You He She It We They".split())
+# A sentence whose link the dataset dropped before its ` .` points the reader on ("Instructions on how to do so can be
+# found here .", "... see the project's Github page ."): the author's, no other story's headline (none of the labelled
+# linked headlines ends so).
+_POINTERS = frozenset("here there below above page site website link".split())
 # A label that ends with a verb of saying introduces someone's words, not a linked headline ("People wonder: Is she
 # playing it straight with us?", "Critics say: ...").
 _SAYS = lazyre.compile(r"\b(?:say|says|said|ask|asks|asked|wonder|wonders|wondered|tell|tells|told|write|writes|wrote"
@@ -380,7 +384,9 @@ class InlineTeaser(Rule):
     end at `.` (not one that ends with a colon, which introduced what the
     dataset dropped: `Here's what we know so far: .`, nor with `said`, an
     attribution's end, nor one that opens with a personal pronoun: `We will
-    see .`); or a sentence of as many words that ends in a quoted phrase
+    see .`, nor one that ends by pointing at its dropped link: `... can be
+    found here .`, `... see the project's Github page .`); or a sentence of
+    as many words that ends in a quoted phrase
     with no mark at all, where a word that opens sentences follows
     (`Fans remember 'the Day the Music Died' The crash ...`; not a quoted
     nickname before a name). A text with more than `max-bare` of them is broken by
@@ -531,4 +537,5 @@ class InlineTeaser(Rule):
         longest = self.options.max_headline_words if _title_case(words) else self.options.max_bare_words
         # (two spaces inside: a blog corpus's removed links, "That's because of  friction .", no line's end)
         return (self.options.min_bare_words <= len(words) <= longest and not t.group("headline").isupper()
-                and "  " not in t.group("headline").strip() and words[0] not in _PERSONAL)
+                and "  " not in t.group("headline").strip() and words[0] not in _PERSONAL
+                and words[-1].lower() not in _POINTERS)
