@@ -255,7 +255,7 @@ def _at_line_end(text: str, at: int) -> bool:
     return rest in ("", "=") or rest[:1] == "\n" or rest[:2] == "\r\n" or rest.startswith(("=\n", "=\r\n"))
 
 
-def declared(text: str) -> frozenset:
+def _declared(text: str) -> frozenset:
     """The MIME boundaries a text declares (`boundary="=-=XMvxVdaVBbhA+p=-="`)."""
     return frozenset(m.group(1) for m in BOUNDARY_PARAM.finditer(text)) if "boundary" in text.lower() else frozenset()
 
@@ -273,7 +273,7 @@ def _soft_breaks(text: str, body: int):
         if _BASE64_LINE.fullmatch(content) or _RULER.fullmatch(content):
             continue
         if content.startswith("--") and content.rstrip()[2:].removesuffix("--") in (
-                boundaries := declared(text) if boundaries is None else boundaries):
+                boundaries := _declared(text) if boundaries is None else boundaries):
             continue  # a multipart message's own boundary that ends in `=` (`--=-=XMvxVdaVBbhA+p=-=`): its format
         nxt = m.end()
         next_prefix = _QUOTE_PREFIX.match(text, nxt).group()
