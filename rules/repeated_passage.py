@@ -337,7 +337,7 @@ def _shared_items(document, run) -> bool:
     # ("Follow these steps to turn on location for the legacy browser:" / "Go to Start > Settings ..." / ...)
 
 
-_LIST_OPENS = ("<ol", "<ul", "<li")
+_LIST_OPENS = ("<ol>", "<ol ", "<ul>", "<ul ", "<li>", "<li ")
 _LIST_CLOSES = ("</ol>", "</ul>")
 
 
@@ -358,10 +358,13 @@ def _html_list_steps(document, run) -> bool:
 _CLOSING_TAGS = lazyre.compile(r"(?:\s*</?\w+>)+\s*$")
 
 
+INTRODUCTION_TAIL = 200  # characters of a paragraph's end read for its colon and the closing tags after it
+
+
 def _introduces(text: str) -> bool:
     """Whether a paragraph introduces the list after it: it ends with a colon (an HTML page's closing tags
-    aside: `... follow these steps:</p>`)."""
-    return _CLOSING_TAGS.sub("", text).rstrip().endswith(":")
+    aside: `... follow these steps:</p>`). Only its end is read: the pattern retries at every tag of a long run."""
+    return _CLOSING_TAGS.sub("", text[-INTRODUCTION_TAIL:]).rstrip().endswith(":")
 
 
 TITLE_CHARS = 1000  # what of the first line a title can be compared with (an item has at most ITEM_MAX_WORDS words)

@@ -171,7 +171,7 @@ class RepeatedSentence(Rule):
                 # caption) or a quotation's closing mark; a reference's or a changelog's parallel sentences,
                 # which end as sentences do, and lines of code are not rewritten copies
                 caption = alone and text[start:end].rstrip()[-1:] not in ".!?:;" and not text[start:end].lstrip(
-                    ).startswith("<li") and not any(  # (an item of a list in HTML markup, a procedure's step)
+                    ).startswith(("<li>", "<li ")) and not any(  # (an item of a list in HTML markup, a procedure's step)
                     map(looks_like_code, text[start:end].splitlines())) and all(
                     map(document.continues, range(b.first_line + 1, b.last_line + 1)))  # one line, or wrapped
                 if inline is not None:  # compared without its label, which the sentence it repeats has not
