@@ -792,7 +792,8 @@ class Scanner:
 
 
 _YEAR_FIRST = lazyre.compile(r"\s*(?:(?:19|20)\d\d)\b")
-_WIRE_CREDIT = lazyre.compile(r"[(\[]\s*(?:additional\s+)?(?:reporting|editing|writing)\s+by\b", re.IGNORECASE)
+_WIRE_CREDIT = lazyre.compile(r"[(\[]\s*(?:additional\s+)?(?:reporting|editing|writing)\s+by\s+(?-i:[A-Z])",
+                              re.IGNORECASE)  # a name after it: not "(writing by hand helps them remember)"
 _SOURCE_CREDIT = lazyre.compile(r"[(\[]\s*(?:sources?\b|(?:with\s+)?(?:additional\s+|agency\s+)?inputs?\b|courtesy\b)",
                                 re.IGNORECASE)
 _NOTICE = lazyre.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.IGNORECASE)
