@@ -164,13 +164,18 @@ _CAPITALS_LINE = lazyre.compile(r"^[^\S\n]*(?P<headline>[\"“‘'(]?[A-Z0-9][^a
 # A prompt in capitals is page furniture, which page-furniture (S113) reports by its wording ("CLICK HERE TO GET THE
 # FOX NEWS APP"), no headline.
 _CAPITALS_PROMPT = lazyre.compile(r"[\"“‘'(]?(?:CLICK|TAP|SUBSCRIBE|SIGN\s+UP|DOWNLOAD|FOLLOW|JOIN|SHARE|LIKE\s+US)\b")
+# A book's or a document's own heading, or a notice, in capitals (`CHAPTER IV. THE RABBIT SENDS IN A LITTLE BILL`,
+# `WARNING: DO NOT RUN THIS SCRIPT ON A PRODUCTION SERVER`): the author's.
+_CAPITALS_HEADING = lazyre.compile(r"[\"“‘'(]?(?:CHAPTER|PART|BOOK|SECTION|ARTICLE|APPENDIX|ACT|SCENE|CANTO|WARNING|"
+                                   r"NOTE|NOTICE|CAUTION|IMPORTANT|DISCLAIMER|ATTENTION)\b")
 
 
 def _capitals_headline(document, line: int) -> re.Match | None:
     """The capitals headline that fills a line (see _CAPITALS_LINE), or None."""
     t = _CAPITALS_LINE.match(document.line_text(line))
-    if t is None or _CAPITALS_PROMPT.match(t.group("headline")) or "   " in t.group("headline"):
-        return None  # (three spaces: a table's columns, `UID   PID  PPID ...`)
+    if (t is None or _CAPITALS_PROMPT.match(t.group("headline")) or _CAPITALS_HEADING.match(t.group("headline"))
+            or "   " in t.group("headline") or _small_letters(t.group("headline"))):
+        return None  # (three spaces: a table's columns, `UID   PID  PPID ...`; small letters of any script)
     words = t.group("headline").split()
     if len(words) < CAPITALS_MIN_WORDS or sum(any(c.isalpha() for c in w) for w in words) * 5 < len(words) * 4:
         return None  # (a row of figures or codes: `=C2=A0 =C2=A0 ...`, `8GB + 128GB / 8GB + 512GB`)
@@ -401,14 +406,15 @@ class InlineTeaser(Rule):
     its first three words, answering it as the article's own subheading
     (`Who was Odin Lloyd? Odin Lloyd's sister ...`).
 
-    In any text but mail, code and legal files, another story's headline
+    In any text but mail, Markdown, code and legal files, another story's headline
     that a page printed in capitals on a line of its own between the
     story's lines is read too (Fox News: `HARRIS WORLD BLAME GAME BEGINS
     AFTER CRUSHING LOSS TO TRUMP`): seven words or more with no small
     letter, no full stop, comma, colon, semicolon, exclamation mark or
     closing bracket at its end (a contract's clause or a shouted sentence
     in capitals; a review's `TOO FAST TOO FURIOUS (DIGITAL BRIDGES)`), not
-    a prompt (`CLICK HERE ...`, page-furniture's), not the document's
+    a prompt (`CLICK HERE ...`, page-furniture's) nor a heading or a notice
+    of the author's (`CHAPTER IV. ...`, `WARNING: ...`), not the document's
     first or last line, in a text at least half of whose letters are
     small, with small letters on the lines on either side (a licence's or
     a contract's paragraph in capitals runs over several lines).
@@ -508,8 +514,8 @@ class InlineTeaser(Rule):
         """Other stories' headlines in capitals, each on a line of its own between the story's lines (see
         _CAPITALS_LINE); not in mail (a writer's shouting, a program's output), code or a file of legal text."""
         text = document.text
-        if document.is_mail or is_legal_file(document.path) or not _CAPITALS_LINE.search(text):
-            return
+        if document.is_mail or document.markdown or is_legal_file(document.path) or not _CAPITALS_LINE.search(text):
+            return  # (Markdown: a document's own notices in capitals, and its headings' own marks)
         if sum(c.islower() for c in text) < CAPITALS_PROSE_SHARE * sum(c.isalpha() for c in text):
             return  # a text in capitals (a telegram, an old wire's copy)
         filled = [i for i in range(document.line_count) if document.line_text(i).strip()]
@@ -521,9 +527,10 @@ class InlineTeaser(Rule):
                 continue
             a, b = document.line_starts[i] + t.start("headline"), document.line_starts[i] + t.end("headline")
             shown = text[a:b] if b - a <= 60 else text[a:a + 59] + "\u2026"
-            start, end = document.line_span(i)
+            start = document.line_starts[i]
+            end = document.line_starts[i + 1] if i + 1 < document.line_count else len(text)  # (with its \r\n)
             yield Diagnostic(a, b, f'Teaser for another story, a headline in capitals on a line of its own: "{shown}"',
-                             fix=Fix.unsafe(Edit(start, min(end + 1, len(text))), message="Delete the teaser"))
+                             fix=Fix.unsafe(Edit(start, end), message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
         label = t.group("label").strip("'‘\"“’”")
