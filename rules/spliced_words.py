@@ -242,13 +242,17 @@ def _promotions(document):
 # The sentences spun spam pages and comments carry to sell a link, each word swapped for a synonym by a spinner: "If
 # you have any sort of questions concerning where and how you can utilize <keyword>, you can call us at our own web
 # site.", "If you liked this short article and you would like to receive more info regarding <keyword> kindly visit
-# our own web-page." (a forum's spam replies; the web crawls' pages). Two fixed turns make one: where-and-how or
-# wanting more information, then our (own) web site, within one sentence (a link's address may hold full stops).
+# our own web-page." (a forum's spam replies; the web crawls' pages). Two fixed turns make one, opening a sentence:
+# where and how to use the keyword, or liking this post and wanting more information, then our (own) web site,
+# within the sentence (a link's address may hold full stops; the spinner may write "the website"). "If you have any questions about where and how to
+# vote, check the website of the commission." is no spam.
 _SPUN = lazyre.compile(
-    r"\b(?:If|In\s+case|Should|When)\s+you\s+(?:have|had|liked|loved|enjoyed|cherished|adored|appreciated)\b"
-    r"(?:[^.!?\n]|\.(?=\S)){0,160}?\b(?:where\s+(?:and|as\s+well\s+as|&)\s+(?:how|ways|the\s+way)"
-    r"|you\s+(?:would\s+(?:like|love)|want|wish|desire)\s+to\s+(?:receive|get|obtain|acquire|be\s+given|collect)\s+(?:more|much\s+more"
-    r"|additional|extra|further|even\s+more)\s+(?:info|information|details|facts|data))\b"
+    r"(?<![^\s])(?-i:If|In\s+case|Should|When)\s+you\s+(?:"  # a sentence's start, not "Don't worry if you ..."
+    r"(?:have|had)\b(?:[^.!?\n]|\.(?=\S)){0,80}?\bwhere\s+(?:and|as\s+well\s+as|&)\s+(?:how|ways|the\s+way)\s+"
+    r"(?:to|you\s+(?:can|could|may))\s+(?:use|utilize|utilise|make\s+use\s+of|employ|work\s+with|use)\b"
+    r"|(?:liked|loved|enjoyed|cherished|adored|appreciated)\s+this\b(?:[^.!?\n]|\.(?=\S)){0,80}?\band\s+you\s+"
+    r"(?:would\s+(?:like|love)|want|wish|desire)\s+to\s+(?:receive|get|obtain|acquire|be\s+given|collect)\s+"
+    r"(?:more|much\s+more|additional|extra|further|even\s+more)\s+(?:info|information|details|facts|data))\b"
     r"(?:[^.!?\n]|\.(?=\S)){0,200}?\b(?:our|the)\s+(?:own\s+)?(?:web\s*-?\s*site|web\s*-?\s*page|internet\s+site|site|page)"
     r"\b[^.!?\n]{0,40}[.!]?", re.IGNORECASE)
 
