@@ -100,10 +100,12 @@ class RecurringLeftover(CorpusRule):
     more (`Listen 4 min Comment on this story Comment Gift Article Share`,
     where the minutes differ), or the opening or closing 32, 64 or 128
     words of a document's first or last line, however long, when they hold
-    at most one sentence's end in 32 words (a site's menu that a crawl glued
+    at most one sentence's end in 32 words and most of their words are
+    capitalised, as a menu's labels are (a site's menu that a crawl glued
     before each story's headline: `Artificial Intelligence View All AI, ML
     and Deep Learning ... <the headline> ...`; an updated copy of one
-    article shares its opening sentences with the others, and is no menu).
+    article shares its opening sentences, or one long lede, with the
+    others, and is no menu).
     Units are compared by the text a reader sees:
     a Markdown link's address is left out (an aggregator's
     `[Original/Source Press Release](...)`, each linking its own story, is
@@ -310,11 +312,22 @@ def _parts(text: str, start: int, end: int, flags: int, sizes: tuple[int, ...], 
         long = k > PART_UNIT_WORDS
         head_end, tail_start = head[k - 1][1], tail[-k][0]
         for a, b, rest in ((start, head_end, text[head_end:end]), (tail_start, end, text[start:tail_start])):
-            if long and len(SENTENCE_BREAK.findall(text, a, b)) > k // LONG_PART_SENTENCE_WORDS:
+            if long and (len(SENTENCE_BREAK.findall(text, a, b)) > k // LONG_PART_SENTENCE_WORDS
+                         or not _menu_like(text[a:b])):
                 continue  # the story's own sentences (see LONG_PART_WORDS)
             around = stable_hash(rest) & 0x7FFF_FFFF_FFFF_FFFF if long else _hash(normalize(rest))
             out.extend((_hash(normalize(text[a:b])), a, b, k, flags | _PART, around))
     return out
+
+
+MENU_CAPITALS = 0.6  # the share of a menu's or a footer's words that open with a capital (its links' labels:
+# `Artificial Intelligence View All AI, ML and Deep Learning ...`); a story's lede, one long sentence, has few
+
+
+def _menu_like(text: str) -> bool:
+    """Whether a long part reads as a menu or a footer, most of its words capitalised (see MENU_CAPITALS)."""
+    found = [w for w in text.split() if w[:1].isalpha()]
+    return bool(found) and sum(w[:1].isupper() for w in found) >= MENU_CAPITALS * len(found)
 
 
 _TAIL_CHARS = 40  # characters a word takes at most, read back from a long unit's end to find its last words
