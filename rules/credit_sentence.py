@@ -147,7 +147,8 @@ _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?"
 _SURNAME = r"[A-Z][\w'’-]+"
 _TITLED = rf"{_TITLE}\s+{_SURNAME}"
 # What a writer does for a living, said in the present (a bio's verbs, not a story's: "Mr. Doe practices law in ...")
-_PRACTISES = r"(?:practi[cs]es?|teach(?:es)?|directs?|heads?|chairs?|runs?|publish(?:es)?|writes?|works?|serves?|leads?)"
+_PRACTISES = r"(?:practi[cs]es?|teach(?:es)?|publish(?:es)?)"  # (not "works", "runs", "heads": a story's last
+# source says so of themself: "Dr. Okafor works in the emergency department at ...")
 _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}?[{_ENDS}]\s+(?:He|She)\s+"
             rf"{_IS_AT % 6})"  # or a first name alone, said again as the next sentence's subject ("Jim publishes
             # TechnoFile Magazine. Jim is an affiliate with the Automobile Journalists Association ...")
@@ -160,7 +161,7 @@ _ROLE_AT = (rf"(?P<name>{_NAME})\s+(?:{_IS_AT % 4}|[a-z]+\b[^{_ENDS}\n]{{0,200}}
             # of the Harvard Kennedy School", "Mr. Lockhart and Ms. Nassour are respectively former chairs of ...",
             # "Messrs. Rivkin and Casey practice appellate and constitutional law in Washington.")
             rf"|(?P<honored>{_TITLED}(?:\s+and\s+(?:{_TITLE}\s+)?{_SURNAME})?|Messrs\.\s+{_SURNAME}\s+and\s+{_SURNAME})"
-            rf"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:respectively\s+)?(?:an?\s+|the\s+)?"
+            rf"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:respectively\s+|an?\s+|the\s+)"
             rf"(?:[\w'’-]+\s+){{0,5}}?(?:of|with|at|for|in)\s+(?:the\s+)?[A-Z]|{_PRACTISES}\s+(?:[^{_ENDS}\n]|\.(?=\w)){{0,120}}?"
             rf"\b(?:at|in|for|with|of|on)\s+(?:the\s+)?[A-Z])")
 
