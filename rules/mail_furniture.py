@@ -289,7 +289,8 @@ def _in_code(i: int, bare: list[str], fences: list[int]) -> bool:
 # `git format-patch` closes a patch with `-- ` and the version of git that wrote it (`2.25.1`, `2.30.1.windows.1`,
 # `2.7.4 (Apple Git-66)`): a patch's trailer, which readers of patch mail leave in place (three blind-labelled sets
 # of developers' lists marked none of their 15), so no signature.
-_GIT_VERSION = lazyre.compile(r"\d+\.\d+(?:\.[\w-]+)*(?:\s+\(Apple\s+Git-\d+\))?")
+_GIT_VERSION = lazyre.compile(r"[1-9]\.\d{1,3}(?:\.\d{1,3}){0,2}(?:\.[a-z][\w-]*\.\d+|\.rc\d+)?(?:\s+\(Apple\s+Git-\d+\))?")
+# (one digit first, and a component of one to three: not a telephone number written with dots, `212.555.0100`)
 # RFC 3676 4.3: "-- " alone on a line opens a signature; mail clients also write "--", "—" and "--=20" (the
 # delimiter's trailing space in quoted-printable).
 _SIGNATURE = lazyre.compile(r"(?:--\s?|--=20|—|-- =)\s*$")

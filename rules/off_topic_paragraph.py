@@ -699,7 +699,7 @@ def _abstains(m: TermMatrix, texts: list[str], members: set[int], pair: bool) ->
 
 
 _BRACKETED = lazyre.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a paragraph wholly in one pair of brackets
-_POSTSCRIPT = lazyre.compile(r"\s*(?:P\.\s?S\.|P\.?P\.?S\.?|PS:|N\.\s?B\.|NB:)\s")  # a postscript, a note
+_POSTSCRIPT = lazyre.compile(r"\s*(?:P\.\s?S\.|P\.P\.S\.|PS:|N\.\s?B\.|NB:)\s")  # a postscript, a note (not "PPS officials")
 # An essay's or a post's acknowledgement: "Thanks to Jane Roe, John Doe and Ann Poe for reading drafts of this.",
 # "Many thanks to ... for their comments.", "I would like to thank ...": the thanks open the paragraph and say what
 # for (help with the text; not "Thanks to a technical glitch, she ended up with a bill for ...", the story's).
