@@ -33,6 +33,7 @@ class Furniture:
     closes: str = ""  # a line that ends the block (PGP's `-----END PGP SIGNATURE-----`): nothing after it is its
     indented: bool = False  # whether its opening line may stand indented (Outlook indents a header it quotes)
     interrupts: bool = True  # whether its opening line ends another block (a bare `From:` field ends no header)
+    mail_only: bool = False  # whether it is read only in mail (a note a writer may quote elsewhere to ask about it)
     source: str = ""
     examples: tuple[str, ...] = ()
 
@@ -75,7 +76,7 @@ FURNITURE = (
               examples=("-------------- next part --------------\nAn HTML attachment was scrubbed...\n"
                         "URL: <http://example.com/pipermail/list/attachments/2013/abc/attachment.html>",)),
     Furniture("archive-attachment-body", "Archive note on a scrubbed attachment",
-              start=_SCRUBBED + r"\.{3}\s*", more=_SCRUBBED_FIELD, max_lines=8, interrupts=False,
+              start=_SCRUBBED + r"\.{3}\s*", more=_SCRUBBED_FIELD, max_lines=8, interrupts=False, mail_only=True,
               source="Pipermail, where a message's only part was an attachment (an HTML-only message): the note "
                      "stands in the body with no `next part` rule above it",
               examples=("An HTML attachment was scrubbed...\n"
@@ -328,8 +329,8 @@ class MailFurniture(Rule):
     attribution over a quote is none), a mailing list's footer (`____` then `List
     mailing list`, its address and URL), an archive's note on a scrubbed
     attachment (`-------------- next part --------------`, or the note
-    alone in the body of a message whose only part was an attachment: `An
-    HTML attachment was scrubbed...` / `URL: <...>`), the header block
+    alone in the body of a message whose only part was an attachment, in
+    mail only: `An HTML attachment was scrubbed...` / `URL: <...>`), the header block
     of a quoted or forwarded message (`-----Original Message-----`, `From:`,
     `Sent:`; Outlook's `From:`, `Sent:`, `To:`, `Subject:` with no rule above
     them), a digest's separators, notice and table of contents, MIME
@@ -431,6 +432,8 @@ class MailFurniture(Rule):
                 continue
             if _in_fence(i, fences):
                 return None  # inside a fenced code block: shown as it is (a release's signed checksums)
+            if furniture.mail_only and not mail:
+                continue
             last = _extent(i, bare, furniture)
             if furniture is _DISCLAIMER and not _DISCLAIMER_ASKS.search(" ".join(bare[i:last + 1])):
                 continue
