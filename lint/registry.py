@@ -33,44 +33,74 @@ def _rules_in(obj) -> list[type]:
     return [obj]
 
 
+# How many keys (interpreters, sets of installed packages) the entry-point cache holds at once.
+ENTRY_POINT_CACHE_KEYS = 8
+_DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info")
+
+
+def _path_key(folder: str, cwd: str) -> str:
+    """What of one sys.path folder decides the entry points found there.
+
+    A folder's modification time changes when a package is installed into it or
+    removed. The current folder (`''`, or its path under `python -m`) is the
+    exception: its time changes with every file a user writes there, so it is
+    keyed by the names of the distributions it holds (usually none)."""
+    import os
+
+    try:
+        if folder in ("", cwd):
+            names = sorted(n for n in os.listdir(folder or ".") if n.endswith(_DISTRIBUTION_SUFFIXES))
+            return f"{folder}:{','.join(names)}"
+        return f"{folder}:{os.stat(folder).st_mtime_ns}"
+    except OSError:
+        return f"{folder}:-"
+
+
 def _entry_point_specs() -> list[tuple[str, str]]:
     """(name, "module:attr") of every entry point in the group.
 
     Scanning every installed distribution's metadata costs tens of milliseconds
-    at each start, so the result is cached in a file keyed by the modification
-    times of the folders on sys.path (installing or removing a package changes
-    them). Set DOCLINT_NO_ENTRY_POINT_CACHE=1 to bypass the cache.
+    at each start, so the result is cached in a file keyed by the interpreter
+    and the folders on sys.path (`_path_key`); the file keeps the result of the
+    last `ENTRY_POINT_CACHE_KEYS` keys, so that `doclint` and `python -m doclint`
+    (whose sys.path differ in their first folder) do not replace each other's.
+    Set DOCLINT_NO_ENTRY_POINT_CACHE=1 to bypass the cache.
     """
     import hashlib
     import json
     import os
 
-    key_parts = []
-    for folder in sys.path:
-        try:
-            key_parts.append(f"{folder}:{os.stat(folder or '.').st_mtime_ns}")
-        except OSError:
-            key_parts.append(f"{folder}:-")
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        cwd = ""
+    key_parts = [_path_key(folder, cwd) for folder in sys.path]
     key = hashlib.sha1("\n".join([sys.version, *key_parts]).encode()).hexdigest()
     cache = usercache.path("entry-points.json")
     use_cache = not os.environ.get("DOCLINT_NO_ENTRY_POINT_CACHE")
+    entries: dict = {}
     if use_cache:
         try:
             with open(cache, encoding="utf-8") as f:
                 data = json.load(f)
-            if data.get("key") == key:
-                return [tuple(x) for x in data["entry_points"]]
-        except (OSError, ValueError):
-            pass
+            entries = data.get("entries") if isinstance(data, dict) else None
+            if not isinstance(entries, dict):
+                entries = {}
+            if key in entries:
+                return [(str(name), str(value)) for name, value in entries[key]]
+        except (OSError, ValueError, TypeError):
+            entries = {}
     from importlib.metadata import entry_points
 
     specs = sorted({(ep.name, ep.value) for ep in entry_points(group=ENTRY_POINT_GROUP)})
     if use_cache:
+        kept = dict(list(entries.items())[-(ENTRY_POINT_CACHE_KEYS - 1):]) if ENTRY_POINT_CACHE_KEYS > 1 else {}
+        kept[key] = specs
         try:
             os.makedirs(os.path.dirname(cache), exist_ok=True)
             tmp = f"{cache}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as f:
-                json.dump({"key": key, "entry_points": specs}, f)
+                json.dump({"entries": kept}, f)
             os.replace(tmp, cache)
         except OSError:
             pass  # a read-only home is fine: no cache

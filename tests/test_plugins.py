@@ -63,3 +63,62 @@ def test_index_reuses_findings_of_a_local_rule_until_its_source_changes(tmp_path
     module = tmp_path / "shouting.py"
     module.write_text(module.read_text().replace('"Line is all capitals"', '"Shouting"'))
     assert json.loads(run_cli("check", "--format", "json", "a.txt", cwd=tmp_path).stdout)["diagnostics"] == []
+
+
+def _counting_scans(monkeypatch, tmp_path):
+    """The entry-point cache in a fresh folder, and a list that grows by one at each scan of installed metadata."""
+    import importlib.metadata
+
+    from doclint import registry
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("DOCLINT_NO_ENTRY_POINT_CACHE", raising=False)
+    scans = []
+    real = importlib.metadata.entry_points
+
+    def counting(**kw):
+        scans.append(kw)
+        return real(**kw)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", counting)
+    return registry, scans
+
+
+def test_entry_point_cache_survives_files_written_in_the_current_folder(tmp_path, monkeypatch):
+    registry, scans = _counting_scans(monkeypatch, tmp_path)
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("sys.path", ["", *[p for p in __import__("sys").path if p]])
+    first = registry._entry_point_specs()
+    (project / "notes.txt").write_text("a file a user wrote\n")
+    assert registry._entry_point_specs() == first
+    assert len(scans) == 1
+    # a distribution installed into the current folder is a new key
+    (project / "x-1.0.dist-info").mkdir()
+    registry._entry_point_specs()
+    assert len(scans) == 2
+
+
+def test_entry_point_cache_keeps_several_keys(tmp_path, monkeypatch):
+    import sys
+
+    registry, scans = _counting_scans(monkeypatch, tmp_path)
+    other = tmp_path / "bin"
+    other.mkdir()
+    rest = [p for p in sys.path if p]
+    for first in ("", str(other), "", str(other)):  # `python -m doclint` and the `doclint` script, in turns
+        monkeypatch.setattr("sys.path", [first, *rest])
+        registry._entry_point_specs()
+    assert len(scans) == 2
+
+
+def test_entry_point_cache_that_cannot_be_read_is_scanned_again(tmp_path, monkeypatch):
+    registry, scans = _counting_scans(monkeypatch, tmp_path)
+    expected = registry._entry_point_specs()
+    cache = tmp_path / "cache" / "doclint" / "entry-points.json"
+    for broken in ("{not json", '{"entries": [1, 2]}', '{"entries": {"k": 5}}', "[]"):
+        cache.write_text(broken)
+        assert registry._entry_point_specs() == expected
+    assert ("D101", "doclint.rules.repeated_passage:RepeatedPassage") in expected
+    assert len(scans) == 5
