@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic
-from doclint.layout import HEADLINE, PARAGRAPH, UNDERLINE, is_rst_markup
+from doclint.layout import HEADLINE, MIME_PART_HEADERS, PARAGRAPH, UNDERLINE, is_rst_markup
 from doclint.rule import CorpusRule, option
 from doclint.text import SENTENCE_BREAK, WORD, looks_like_code, normalize, stable_hash, without_link_addresses, words
 
@@ -79,7 +79,8 @@ BYLINE_LINES = 4  # the lines with words that a post's top holds: a title, a dec
 # news site's posts: title, deck, `by Jane Roe`, date; three posts of one writer shared it in a blind set)
 # A field of a message's header written in its body, as `git send-email` puts a patch's author and date above it
 # (`From: Jan Doe <jan@example.org>`, `Date: Mon, 5 May 2025 10:00:00 +0200`): a patch series repeats them.
-_IN_BODY_FIELD = lazyre.compile(r"\s*(?:From|Date|Subject|To|Cc|Signed-off-by|Reviewed-by|Acked-by|Tested-by):\s")
+_IN_BODY_FIELD = lazyre.compile(r"\s*(?:From|Date|Subject|To|Cc|Signed-off-by|Reviewed-by|Acked-by|Tested-by"
+                                r"|Content-[\w-]+|MIME-Version):\s")
 MAIL_MIN_WORDS = 4  # words of a fragment learned from e-mail (a kernel list's senders closed 3-5 messages alike)
 _SHORT = 2  # words: a fragment this short is a sign-off or a cue, which sites put at the very first or last line
 
@@ -95,7 +96,8 @@ class RecurringLeftover(CorpusRule):
     comment policy, a bio. It needs no wording list. A fragment is a whole
     prose line or paragraph (headings, lists, code, quotes and an e-mail's
     headers are never fragments, nor a header's field that a patch carries
-    in its body, `From: Jan Doe <jan@example.org>`), or the opening or closing 8, 12 or 16
+    in its body, `From: Jan Doe <jan@example.org>`, nor a raw multipart message's
+    boundary and part headers, `Content-Type: text/plain; charset="UTF-8"`), or the opening or closing 8, 12 or 16
     words of a line of at most 24 words, when they make two thirds of it or
     more (`Listen 4 min Comment on this story Comment Gift Article Share`,
     where the minutes differ), or the opening or closing 32, 64 or 128
@@ -202,8 +204,9 @@ class RecurringLeftover(CorpusRule):
                 continue
             if i in top and _BYLINE.fullmatch(text.strip()):
                 continue  # an author's byline, however many posts share it
-            if document.is_mail and _IN_BODY_FIELD.match(text):
-                continue  # a patch's own header in the body (`From: Jan Doe <jan@example.org>`): its author, not a leftover
+            if document.is_mail and (_IN_BODY_FIELD.match(text) or _mime_headers(text)):
+                continue  # a patch's own header in the body (`From: Jan Doe <jan@example.org>`): its author, not a
+                # leftover; a raw multipart message's part headers (`--<boundary>` / `Content-Type: text/plain`): structure
             count = len(words(norm))
             if (count >= least and not looks_like_code(text) and not is_rst_markup(text)
                     and not _underlined(document.text, start, end)
@@ -294,6 +297,12 @@ class RecurringLeftover(CorpusRule):
                        f"of the documents checked together, around text that differs (e.g. {other.path})")
             yield items[n][0], Diagnostic(start, end, message,
                                           related=(self.related(other, ostart, oend, "same fragment"),))
+
+
+def _mime_headers(text: str) -> bool:
+    """Whether a unit is a MIME boundary with the part's headers under it (not the preamble before the first
+    boundary, `This is a multi-part message in MIME format.`, which is a leftover for a reader)."""
+    return text.lstrip(" \t>").startswith("--") and MIME_PART_HEADERS.fullmatch(text) is not None
 
 
 def _hash(norm: str) -> int:

@@ -40,3 +40,23 @@ def test_a_recurring_line_with_the_storys_own_text_after_it_is_not_at_the_edge()
              for n, (title, body) in enumerate(STORIES)]
     found = _found_lines(texts)
     assert (0, 7) not in found and (0, 17) in found  # the story's own paragraph stands between it and the footer
+
+
+def _raw_message(n: int, title: str, body: str) -> str:
+    """A raw multipart message as a list archive keeps it: header, the text part, then the list's footer part."""
+    return (f"From: writer{n}@example.org\nSubject: {title}\nMIME-Version: 1.0\n"
+            f'Content-Type: multipart/mixed; boundary="===============4334112{n}=="\n\n'
+            f'--===============4334112{n}==\nContent-Type: text/plain; charset="UTF-8"\n'
+            "Content-Transfer-Encoding: quoted-printable\n\n"
+            f"Hi all,\n\n{body}\n\nThanks,\nWriter {n}\n\n"
+            f'--===============4334112{n}==\nContent-Type: text/plain; charset="us-ascii"\nMIME-Version: 1.0\n'
+            f"Content-Transfer-Encoding: 7bit\nContent-Disposition: inline\n\n"
+            f"Harbour users mailing list, archived for every member\n\n--===============4334112{n}==--\n")
+
+
+def test_a_raw_messages_mime_part_headers_are_structure_not_a_leftover():
+    texts = [_raw_message(n, title, body) for n, (title, body) in enumerate(STORIES)]
+    docs = [Document.from_bytes(f"doc{i}.eml", t.encode()) for i, t in enumerate(texts)]
+    assert all(d.is_mail for d in docs)
+    found = sorted({(int(d.path[3]), d.line) for d in make_linter(["S201"]).check_corpus(docs)})
+    assert found == [(0, 23), (1, 23), (2, 23)]  # the footer's line; no part's `Content-Type: ...` lines
