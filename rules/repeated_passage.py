@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import MIME_PART_HEADERS
+from doclint.layout import MIME_PART_HEADERS, is_attribution
 from doclint import repeats
 from doclint.repeats import paragraph_matches, removal_start, runs
 from doclint.rule import Rule, option
@@ -145,7 +145,9 @@ class RepeatedPassage(Rule):
     The fix deletes the later copy and the blank line before it. It is safe for
     exact copies (whitespace aside) of at least `safe-min-words` words, unsafe
     for near-copies: the first copy might be the worse one, and for quoted
-    copies: a reply may want its quote.
+    copies: a reply may want its quote (in mail, or on a forum's page, where
+    the quoted post's `Jane said:`, `Jane wrote:` or `Originally Posted by
+    Jane` stands above the copy, and no `Click to expand...` between).
     """
 
     code = "D101"
@@ -196,7 +198,8 @@ class RepeatedPassage(Rule):
                        f"{' and the head' if headline else ''}{', after a separator line' if separator else ''}, "
                        f"{_describe(run, exact)})")
             size = sum(len(words(t)) for t in texts) // series  # (a copy's words: a short line repeated stays unsafe)
-            make = Fix.safe if exact and size >= o.safe_min_words else Fix.unsafe
+            quoted = _forum_quote(document, first_line)  # a reply quoting the post: the thread, not a stray copy
+            make = Fix.safe if exact and size >= o.safe_min_words and not quoted else Fix.unsafe
             fix = make(Edit(cut, last.end), message="Delete the later copy")
             related = (self.related(document, src_first.start, src_last.end, "first copy"),)
             yield Diagnostic(begin, last.end, message, fix=fix, related=related)
@@ -257,6 +260,28 @@ _REFRAIN = lazyre.compile(r"\s*[\[(]?\s*(?:chorus|refrain|hook|pre-chorus|post-c
 # a quotation introduced so ("And he went even further on his next show, saying: 'If we are ...'") is a site's
 # pull quote printed again.
 INTRODUCTION_MIN_WORDS = 4
+
+
+# A forum reply's quote of an earlier post, as a scrape keeps it: the post's author and `said:` or `wrote:` on a line
+# of their own (XenForo, phpBB, Discourse) or vBulletin's `Originally Posted by <name>`, then the post; XenForo
+# closes the quote with `Click to expand...`. A reply repeats the post it quotes on purpose.
+_FORUM_ATTRIBUTION = lazyre.compile(r"[ \t]*(?:Quote:?[ \t]*)?(?:Originally\s+Posted\s+by\s+\S[^\n]{0,60}"
+                                    r"|\S[^\n]{0,60}?\s(?:said|wrote)[ \t]*:)[ \t]*$")
+_QUOTE_END = lazyre.compile(r"[ \t]*Click\s+to\s+expand(?:\.{3}|\u2026)[ \t]*$")
+FORUM_QUOTE_LINES = 30  # lines read back from a copy for the attribution that opens its quote (a quoted post of a
+# few paragraphs; XenForo shows at most a screenful before `Click to expand...`)
+
+
+def _forum_quote(document, line: int) -> bool:
+    """Whether a 0-based line stands inside a forum reply's quote of an earlier post: the nearest attribution line
+    above it (within FORUM_QUOTE_LINES) comes after the last quote's end. The fix is then unsafe."""
+    for k in range(line - 1, max(-1, line - 1 - FORUM_QUOTE_LINES), -1):
+        text = document.line_text(k)
+        if _QUOTE_END.match(text):
+            return False
+        if _FORUM_ATTRIBUTION.match(text) or is_attribution(text):
+            return True
+    return False
 
 
 def _introduced(match, later: str) -> bool:
