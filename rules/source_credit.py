@@ -84,7 +84,9 @@ class SourceCredit(SourceTagRule):
     line with its mail address (`Written by Jane Doe <jane@example.org>`),
     a writer's byline among the first two prose blocks or right above the
     story's first paragraph, below a page's menus and date (`SHARES` / `03
-    Apr 2023` / `Written by Jane Roe` / the story),
+    Apr 2023` / `Written by Jane Roe` / the story), or a few short blocks
+    above it (`written by Jane Roe` / `Sharing is caring!` / `0shares` / the
+    story; a menu's block of short lines is no story),
     or a word of a list of short lines. Tags matched by the `extend-patterns`
     option are reported here. One scan serves `source-credit`,
     `story-teaser`, `page-furniture` and `credit-between-sentences`; before

@@ -1050,20 +1050,36 @@ def _closes_document(document, block) -> bool:
 def _leads(document, block) -> bool:
     """Whether a block is among the document's first BYLINE_BLOCKS prose blocks after its headline, or stands right
     above the story's first paragraph of STORY_WORDS words with only shorter lines before it (a page's menus, its
-    share counter and date: `SHARES` / `03 Apr 2023` / `Written by Jane Roe` / the story)."""
+    share counter and date: `SHARES` / `03 Apr 2023` / `Written by Jane Roe` / the story), or at most
+    BYLINE_GAP_BLOCKS short blocks above it (`written by Jane Roe` / `Sharing is caring!` / `0shares` / the story)."""
     paras = [b for b in document.prose_runs if b.kind == "paragraph"]
     if block.index in [b.index for b in paras[:BYLINE_BLOCKS]]:
         return True
+    between = 0  # short blocks between the byline and the story (`Sharing is caring!` / `0shares` / the buttons)
     for b in paras:
-        long = len(document.block_text(b).split()) >= STORY_WORDS
+        long = _story_paragraph(document.block_text(b))
         if b.index > block.index:
-            return long
+            if long or between == BYLINE_GAP_BLOCKS:
+                return long
+            between += 1
+            continue
         if long and not document.in_field_block(b.first_line):
             return False  # the story had begun (not a record's fields: `URL: ...` / `Title: ...`): no byline
     return False
 
 
 STORY_WORDS = 25  # words of a story's first paragraph, against a menu's or a date's short lines
+BYLINE_GAP_BLOCKS = 4  # short blocks a page puts between a byline and its story (a share counter, its buttons, a
+# reading time: `Sharing is caring!` / `0shares` / `* Pinterest ...`, a blog's theme in a blind set)
+MENU_LINE_WORDS = 6  # words a line of a page's menu has on average, at most (`+ Natural Parenting`, `- Cakes &
+# Cupcakes`, the odd `o Everything You Need to Know About Cloth Diapers`); a story's lines have 10 or more, wrapped or not
+
+
+def _story_paragraph(text: str) -> bool:
+    """Whether a block reads as a story's paragraph: STORY_WORDS words or more, on lines longer than a menu's (a
+    page's menu, dozens of links one to a line, that a scrape kept as one block above the story, is none)."""
+    count = len(text.split())
+    return count >= STORY_WORDS and count > MENU_LINE_WORDS * len(text.strip().splitlines())
 
 
 INTRODUCED_WORDS = 15  # a passage of at least this many words after a line ending in a colon is prose it
