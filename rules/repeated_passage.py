@@ -103,7 +103,10 @@ class RepeatedPassage(Rule):
     stays inside it while the list goes on differently is a procedure's
     first steps, which the page's next procedure shares, no copy; a
     paragraph too short to report is no
-    copy's original; and a file named as legal text (`LICENSE`, `NOTICE`,
+    copy's original, nor is a title on one line (twelve words at most) that
+    a later line extends with words of its own (`What is the Best Mattress
+    for Side Sleepers?` / `What is the Best Mattress for Side Sleepers?
+    Answering FAQs.`: a page's section headings); and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
     purpose, so it is not checked. Two headings underlined as
     reStructuredText and plain-text manuals write them (`====`, `^^^^`) are
@@ -222,7 +225,9 @@ class RepeatedPassage(Rule):
                 and not any(_introduced(m, document.block_text(paras[m.later])) for m in run.matches)
                 and not all(_table_cell(document.block_text(paras[m.later])) for m in run.matches)
                 and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)
-                and not all(MIME_PART_HEADERS.fullmatch(document.block_text(paras[m.later])) for m in run.matches)]
+                and not all(MIME_PART_HEADERS.fullmatch(document.block_text(paras[m.later])) for m in run.matches)
+                and not all(m.kind == "extended" and _title(document.block_text(paras[m.earlier]))
+                            for m in run.matches)]
 
     def _caption(self, document, caption, text) -> Diagnostic:
         """A photo's caption printed before the paragraph it was written from: the caption is the leftover."""
@@ -244,6 +249,16 @@ class RepeatedPassage(Rule):
                              f"Quoted passage repeats line {first} ({repeat.words} words, quoted again)",
                              fix=Fix.unsafe(Edit(begin, after), message="Delete the quoted copy"),
                              related=(self.related(document, *repeat.earlier, "first copy"),))
+
+
+TITLE_WORDS = 12  # the most words of a title that a page's section headings open with
+
+
+def _title(text: str) -> bool:
+    """Whether a paragraph is a title on one line, of at most TITLE_WORDS words: a page's sections may open with it
+    and add their own words (`What is the Best Mattress for Side Sleepers?` / `What is the Best Mattress for Side
+    Sleepers? Answering FAQs.`), a heading's pattern, not a copy."""
+    return "\n" not in text.strip() and len(text.split()) <= TITLE_WORDS
 
 
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
