@@ -76,7 +76,11 @@ class RepeatedSentence(Rule):
     needs only `min-words` words: the page printed the dek and the body one
     after the other. A header's field (`Summary: ...`) said again by the
     text under it is not reported, nor is a section's heading that a
-    table of contents' numbered entry names in nearly the same words. A paragraph that opens with the last
+    table of contents' numbered entry names in nearly the same words, nor a
+    page's title on its own line (twelve words at most) under the same
+    words as a list's item (a breadcrumb's last item), nor such a line in
+    title case that nearly repeats a sentence (a heading that echoes its
+    section, as pull quotes are not written). A paragraph that opens with the last
     eight words or more of the paragraph before it (a page cut into
     overlapping windows) is reported from its start to the end of the
     overlap, unless the paragraph before is little more than those words (a
@@ -275,6 +279,8 @@ class RepeatedSentence(Rule):
                 return None  # a quotation used twice in different contexts; a near copy inside prose is prose
             if len(words(norm)) < self.options.min_words_inside and not _from_dek(document, first_block):
                 return None
+        if alone and _page_heading(text, first_start, start, end, similar):
+            return None  # a page's title under its breadcrumb's last item, or a heading that echoes the text
         if first_alone and alone and caption_first(text[first_start:first_end], text[start:end]):
             alone = False  # a photo's caption printed before the paragraph it was written from: the caption goes
         if first_alone and not alone:  # report the pull quote, wherever it stands
@@ -657,3 +663,24 @@ def _skip_space(text: str, i: int, limit: int) -> int:
     while i < limit and text[i] in " \t":
         i += 1
     return i
+
+
+HEADING_WORDS = 12  # the most words of a page's title or of a section's heading
+_LIST_MARK_BEFORE = lazyre.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[-*+\u2022])[ \t]+$")
+
+
+def _page_heading(text: str, first_start: int, start: int, end: int, similar: bool) -> bool:
+    """Whether a paragraph of one short line (HEADING_WORDS words at most) that repeats an earlier sentence is a
+    page's heading, not a pull quote: the earlier copy is an item of a list (the breadcrumb above a page's title:
+    `5. How We Keep Pests Out of the Garden (Naturally!)` / `How We Keep Pests Out of the Garden (Naturally!)`),
+    or, a near copy, it is written in title case, as headings are and pull quotes are not (`Find the Best Mattress
+    for the Side Sleepers in Your Life` over a section that says `finding the best mattress for the side sleepers
+    in your life`)."""
+    line = text[start:end]
+    if "\n" in line.strip() or len(line.split()) > HEADING_WORDS:
+        return False
+    if _LIST_MARK_BEFORE.search(text, max(0, first_start - 12), first_start):
+        return True
+    long = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return similar and len(long) >= 3 and all(w[0].isupper() for w in long)
+
