@@ -191,6 +191,7 @@ wire associated international getty france-presse presse times post group networ
 agencies wires
 """.split())
 _CONNECTORS = frozenset({"&", "and", "of", "the", "/", "-", "via", "de", "del", "der"})
+_SEPARATORS = frozenset({"/", "|"})  # between two names of one credit (a photographer's and an agency's)
 # Words that end the names of news outlets and picture libraries: "Dhaka Tribune", "BBC News", "New Age",
 # "Science Photo Library", "Getty Images".
 _MASTHEAD_ENDS = frozenset("""images photos pictures photography library press news agency agencies media service
@@ -680,6 +681,8 @@ class Scanner:
         limit = WEIGHTS.name_words if kind == "name" else self.options.max_headline_words
         if not tokens:
             return None
+        if kind == "name":  # a separator between a photographer and an agency is no word: "Jane Roe / Climate Visuals Countdown"
+            limit += sum(1 for _, _, t in tokens[:2 * limit] if t in _SEPARATORS)
         if to_end:
             head = [t for _, _, t in tokens]
             limit += LINE_END_HEADLINE_WORDS if kind == "headline" else 0
