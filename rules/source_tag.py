@@ -635,7 +635,8 @@ class Scanner:
                 elif (whole := self._whole_line(cue, rest, kind, document, paragraph, pos == 0)) is not None:
                     end, confident = m.end() + whole, False  # where a headline or a notice ends is judged: unsafe
                 else:
-                    n = self._extent(rest, kind, document, to_end=not at_start)
+                    n = (len(rest) if kind == "name" and paragraph and pos == 0 and _PERMISSION.match(cue)
+                         and _credit_line(cue, rest) else self._extent(rest, kind, document, to_end=not at_start))
                     confident = n is not None and m.end() + n >= len(body.rstrip())  # the whole rest of the line
                     if n is None and kind == "name":  # (a whole credit taken so is judged: unsafe)
                         n = _whole_credit(cue, rest, paragraph and pos == 0, at_start)
@@ -1416,13 +1417,22 @@ def _library_credit(cue: str, rest: str) -> bool:
             and not any(w.endswith(".") for w in words[:-1]))
 
 
+# A cue that says whose permission a picture is printed by (`By kind permission of`, `Courtesy of`): what follows on
+# its line is the holder's name, however shaped.
+_PERMISSION = lazyre.compile(r"\s*(?:by\s+(?:kind\s+)?permission\s+of|reproduced\s+(?:by|with)\s+(?:kind\s+)?"
+                             r"permission\s+(?:of|from)|courtesy\s+of)\s*$", re.IGNORECASE)
+
+
 def _credit_line(cue: str, rest: str) -> bool:
-    """A paragraph of one line that a credit's cue with a colon (or a hat tip) opens, and a few words with no
-    sentence in them end: the whole line is the credit, whatever its words' shape (`Photo Credit: jiazi via
-    Compfight cc`, `h/t Preamble to the U.S. Constitution @ vocabulary.com`)."""
+    """A paragraph of one line that a credit's cue with a colon (or a hat tip, or a permission's `By kind
+    permission of`) opens, and a few words with no sentence in them end: the whole line is the credit, whatever
+    its words' shape (`Photo Credit: jiazi via Compfight cc`, `h/t Preamble to the U.S. Constitution @
+    vocabulary.com`, `By kind permission of Johnson Matthey.`)."""
     words = rest.split()
-    return ((cue.rstrip().endswith(":") or cue.lower().startswith(("h/t", "hat"))) and 0 < len(words) <= CREDIT_LINE_WORDS
-            and not any(_ends_sentence(w) and w.lower() not in _COMPANY and not _INITIALS.fullmatch(w) for w in words))
+    return ((cue.rstrip().endswith(":") or cue.lower().startswith(("h/t", "hat")) or _PERMISSION.match(cue) is not None)
+            and 0 < len(words) <= CREDIT_LINE_WORDS
+            and not any(_ends_sentence(w) and w.lower() not in _COMPANY and not _INITIALS.fullmatch(w)
+                        for w in (words[:-1] if _name_like(words) else words)))  # (a name may close with a stop)
 
 
 _INITIALS = lazyre.compile(r"(?:[A-Za-z]\.){2,}")  # "U.S.", "J.R.": no sentence ends there
