@@ -318,7 +318,10 @@ class MailFurniture(Rule):
     (not one that underlines the line right above it, a heading's: `GAMES
     PLAYED ON TUES, 4/20` over 25 dashes, nor one under a table's head,
     Bugzilla's `What |Removed |Added`)
-    when a name in capitals or an address opens it, no line of it is code,
+    when a name in capitals or an address opens it (or a name opens an
+    address line with the contacts on the next: `Jane Roe Example Ltd 20
+    Empire Blvd, ...` / `jane at example.org  Tel: ...`; a PGP-signed text
+    escapes the rule as `- ------`), no line of it is code,
     and the message ends with it (`------` / `Jane Doe` / `Senior Engineer,
     Example Ltd`; under a short rule, `---`, only over a name and, below it,
     contacts or a key's fingerprint: `PGP: 7C6B 7C5D ...`), or with no delimiter where the message's last paragraph
@@ -615,7 +618,7 @@ def _opens_furniture(line: str) -> bool:
 _POSTSCRIPT = lazyre.compile(r"\s*P\.?\s?S\.?(?:\s*:|\s)", re.IGNORECASE)  # "PS:", "P.S. ", "ps "
 # A rule of dashes or underscores over the writer's name and contacts that end a message: mail clients let a
 # writer sign so, and company signatures often do (`------------` / `Jane Doe` / `Senior Engineer, Example Ltd`).
-_RULE = lazyre.compile(r"(?:-{20,}|_{20,})\s*")
+_RULE = lazyre.compile(r"(?:- (?=-))?(?:-{20,}|_{20,})\s*")  # (`- ---...`: the rule dash-escaped in a PGP-signed text)
 # A short rule (`---`) opens a signature only over a name and, on a line below it, contacts or a key's fingerprint
 # (`PGP: 7C6B 7C5D 5E2B ...`): alone it is as often a writer's own separator.
 _SHORT_RULE = lazyre.compile(r"-{3,19}\s*")
@@ -638,7 +641,10 @@ def _signs(block: list[str]) -> bool:
     words = [w for w in first.split() if w[:1].isalpha()]
     name = 0 < len(first.split()) <= NAME_WORDS and any(len(w) > 1 for w in words) and all(
         w[0].isupper() for w in words)  # (letters spaced out, `T E S T S`, are a banner, no name)
-    return (bool(name or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
+    lead = first.split()[:2]  # or a name that opens an address line, a contact on the next (`Gary E. Miller Rellim
+    # 20340 Empire Blvd, ...` / `gem at rellim.com  Tel:+1(541)...`)
+    named = len(lead) == 2 and all(w[:1].isupper() for w in lead) and len(lines) > 1 and _CONTACT.search(lines[1])
+    return (bool(name or named or _CONTACT.search(first)) and first[:1].isalpha() and not _SENTENCE_CLOSE.search(first)
             and not _FIELD.match(first))  # (a rule over a pasted header block: `Return-Path: jane at example.org`)
 
 
