@@ -804,6 +804,7 @@ _NOTICE = lazyre.compile(r"copyright|©|\(c\)|all\s+rights(?:\s+reserved)?", re.
 _ADDRESS_IN_BRACKETS = lazyre.compile(r"^[(\[]\s*\S*(?:@|://)")
 _AUTHOR_MAIL = lazyre.compile(r"<[^<>\s]+@[^<>\s]+>")
 _CROSS_REFERENCE = lazyre.compile(r"`|\]\[|\]\(")  # code, or a Markdown link: a documentation's "See also:"
+CROSS_REFERENCE_LINES = 2  # lines under a cue alone (a blank one, then the list's first item) read for its links
 _LINK = lazyre.compile(r"https?://|www\.")
 
 
@@ -877,7 +878,8 @@ def _toolbar(line: str) -> bool:
 
 def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, content: str) -> bool:
     """Whether what a family read as a tag is the author's in a project's own text (documentation, a changelog,
-    a list): reStructuredText's markup and a header's fields; a "See also:" naming code or a Markdown link; a
+    a list): reStructuredText's markup and a header's fields; a "See also:" naming code or a Markdown link, or in
+    Markdown alone on its line over a list of them; a
     prompt with a reStructuredText link, and in Markdown with any link (a README's "For
     more information go to https://...", also when the address is on the next line), and words of furniture
     after a sentence (`More on serializers later.`); in Markdown, a credit that is a whole line (`Source:
@@ -893,6 +895,10 @@ def _authors_own(document, line: int, opens_line: bool, rule: str, tag: str, con
         return True  # in mail, `[...]` marks where a reply cut the message it quotes: the replier's own mark
     if rule == "story-teaser" and _CROSS_REFERENCE.search(tag) and (document.markdown or tag[:1] != "["):
         return True  # (a whole bracketed teaser, "[ALSO READ: ...](https://...)", is a page's link outside Markdown)
+    if (rule == "story-teaser" and document.markdown and tag.strip() == content.strip() and tag.rstrip().endswith(":")
+            and any(_CROSS_REFERENCE.search(document.line_text(k))
+                    for k in range(line + 1, min(line + CROSS_REFERENCE_LINES + 1, document.line_count)))):
+        return True  # a documentation's "See also:" alone on its line over its list of links
     if rule == "page-furniture" and (RST_LINK.search(tag) or (document.markdown and _LINK.search(tag)) or (
             (document.markdown or document.is_mail) and opens_line and line + 1 < document.line_count
             and (document.continues(line + 1) or content.rstrip().endswith(":"))
