@@ -23,7 +23,8 @@ class StoryTeaser(SourceTagRule):
     Retreat`). One or two capitalised words before the noun `Read` make a
     cue (`Suggested Read:`, `Further Read:`, `People Also Read:`; not
     `First Reading:`, which heads a liturgy's text). A cue
-    alone on its line (`Also read:`) is flagged too, and so is a heading of
+    alone on its line (`Also read:`) is flagged too (not, in Markdown, one
+    over a list of links or code: a documentation's `See also:`), and so is a heading of
     the author's other posts (`Also by Jane Roe:`); a cue written with
     capitals and no mark before a headline on a line of its own (`Read Also
     NEW YORK TIMES Confesses ...`) is judged, its fix unsafe. A cue with
