@@ -20,7 +20,8 @@ class SourceCredit(SourceTagRule):
     article was originally published on ...`, `The post ... appeared first
     on ...`, `A version of this piece also appeared on ...`, `SOURCE Acme
     Corporation`, `With files from The Canadian Press`, `With Post wires`,
-    `By kind permission of Johnson Matthey.`, `This report by The
+    `By kind permission of Johnson Matthey.`, a caption's `Ashley Ludwig
+    photo.`, `This report by The
     Canadian Press was first published Dec. 28, 2023.`, `See the original
     story at ...`). Tags that a site stacked at a story's end, each ending
     where the next begins, are found one by one back from the line's end
