@@ -626,6 +626,16 @@ def removal_start(document: Document, block: Block) -> int:
     return blocks[block.index - 1].end
 
 
+def removal_end(document: Document, block: Block) -> int:
+    """Where deleting `block` ends: at its end, or, for the document's first block, after the line breaks under it
+    (the separator before a later block goes with that block; the first has none before it)."""
+    end, text = block.end, document.text
+    if block.index == 0 and not block.piece:
+        while end < len(text) and text[end] in "\r\n":
+            end += 1
+    return end
+
+
 @dataclass(frozen=True)
 class QuotedRepeat:
     start: int  # the later copy: where its first line's text starts, after the quote markers

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from doclint import lazyre
 from doclint.diagnostics import Diagnostic, Edit, Fix
-from doclint.layout import RST_LINK
-from doclint.repeats import removal_start
+from doclint.layout import HEADLINE, RST_LINK
+from doclint.repeats import removal_end, removal_start
 from doclint.rule import Rule, option
 from doclint.text import BLOCK_MARK, CLOSERS, MARK_LEAD, SENTENCE_ENDS
 
@@ -70,7 +70,9 @@ class LinkPrompt(Rule):
     the word `here` closing it, where the link was (`Get the original
     recipe here.`); and a line that is only a platform's name and its address
     (`[FACEBOOK]: http://...`). It reads the edges of a document, its first
-    two and last `edge-blocks` prose blocks, where sites put such prompts
+    two and last `edge-blocks` prose blocks (the first line counts as one
+    even where it reads as the document's headline: `Follow CBSDFW.COM:
+    Facebook | Twitter`), where sites put such prompts
     (the last ones of three words or more too: a row of share buttons, one
     to a line, is no edge's text); `If you are interested in keeping up
     with ...` opens a prompt too, and what the reader will find at the
@@ -130,7 +132,10 @@ class LinkPrompt(Rule):
     def check(self, document, context):
         if document.markdown or document.is_mail:
             return
-        prose = [b for b in document.prose_runs if b.kind == "paragraph"]
+        runs = document.prose_runs
+        # (the first line a scrape kept may be the page's prompt, read as the document's headline: `Follow
+        # CBSDFW.COM: Facebook | Twitter` over a local station's story)
+        prose = [b for n, b in enumerate(runs) if b.kind == "paragraph" or (n == 0 and b.kind == HEADLINE)]
         # (a page's row of share buttons, one word to a line, is no edge's text: the edge is read above it)
         wordy = []  # the last edge_blocks blocks of more than EDGE_MIN_WORDS words, read from the end
         for b in reversed(prose):
@@ -198,7 +203,8 @@ class LinkPrompt(Rule):
         if (a, b) == (lead, block.end):
             if text[block.start:lead].strip():
                 a = block.start  # (the block's mark before it, `<p> `, goes with it)
-            edit = Edit(removal_start(document, block), block.end)  # the whole block, with the break before it
+            edit = Edit(removal_start(document, block), removal_end(document, block))  # the whole block, with the
+            # break before it (or, the first, the breaks after it)
         else:
             start = a
             while start > block.start and text[start - 1] in " \t":

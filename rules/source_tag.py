@@ -25,7 +25,7 @@ from typing import NamedTuple
 from doclint import lazyre, usercache
 from doclint.diagnostics import Diagnostic, Edit, Fix
 from doclint.layout import RST_LINK, is_rst_markup
-from doclint.repeats import removal_start
+from doclint.repeats import removal_end, removal_start
 from doclint.rule import CorpusStatistics, Rule, option
 from doclint.text import (CLOSERS, MARK_LEAD, QUOTE_MARKS, SENTENCE_ENDS, STOP_WORDS, ends_sentence, is_legal_file, legal_phrases,
                           stem, words)
@@ -767,7 +767,7 @@ class Scanner:
             edit = Edit(removal_start(document, block), block.end)
             where = "as a sentence of the text's line"
         elif whole_line and block.first_line == block.last_line:
-            edit = Edit(removal_start(document, block), _first_block_end(document, block))
+            edit = Edit(removal_start(document, block), removal_end(document, block))
             where = "on its own line"
         elif whole_line:
             nl_end = document.line_starts[line + 1] if line + 1 < document.line_count else le
@@ -1039,16 +1039,6 @@ def _in_title(tags: list, content: str, lead: int, trail: int) -> list:
 
 # A teaser's cue to read on, as a line that a page put above its story opens with it: "READ MORE:", "Also read:".
 _READ_ON = lazyre.compile(r"(?:read\s+(?:more|also|next)|also\s+read)\s*:", re.IGNORECASE)
-
-
-def _first_block_end(document, block) -> int:
-    """Where deleting a block of one line ends: at its end, or, for the document's first block, after the line
-    breaks under it (the separator before a later block goes with that block; the first has none before it)."""
-    end, text = block.end, document.text
-    if block.index == 0 and not block.piece:
-        while end < len(text) and text[end] in "\r\n":
-            end += 1
-    return end
 
 
 def _closes_document(document, block) -> bool:
