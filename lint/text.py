@@ -69,10 +69,11 @@ def looks_like_code(line: str) -> bool:
 
 # A line a program logged: syslog's and journald's `Dec 31 16:01:32 host process[286]: ...`, the kernel's
 # `[    8.180486] UBIFS error ...`, an ISO time stamp and a level (`2024-01-30 04:12:07,123 ERROR ...`), a build
-# tool's level in brackets (Maven's `[INFO] Compiling 85 source files`).
+# tool's level in brackets (Maven's `[INFO] Compiling 85 source files`, log4j's padded `[INFO ] ...`).
 _LOG = lazyre.compile(r"^\s*(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+[\w./@-]+(?:\[\d+\])?:"
                       r"|\[\s*\d+\.\d+\]\s"
-                      r"|\[(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE)\]\s"  # a build tool's level: `[INFO] Building jar`
+                      r"|\[(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE) ?\]\s"  # a build tool's level: `[INFO] Building jar`,
+                      # padded by log4j's layout to one width: `[INFO ] Created service: ...`
                       r"|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d\S*\s+(?:\[?[A-Z]{4,8}\]?|<\d>)\s)")
 
 
