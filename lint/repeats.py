@@ -173,8 +173,9 @@ def _parallel(document: Document, headings: list[int], match: Match, first: str,
 
 
 _QUOTE_MARKS = lazyre.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-# A shell command: a program's name, then an option or a path (`mdadm --assemble /dev/md123 ...`, `ls /etc`).
-_COMMAND = lazyre.compile(r"[ \t]*(?:[$#][ \t]*)?[a-z][\w.+-]*[ \t]+(?:--?[A-Za-z]|/\S)[^\n]*")
+# A shell command: a program's name, then an option or a path (`mdadm --assemble /dev/md123 ...`, `ls /etc`,
+# `jython macros/imglib0.py /home/...`).
+_COMMAND = lazyre.compile(r"[ \t]*(?:[$#][ \t]*)?[a-z][\w.+-]*[ \t]+(?:--?[A-Za-z]|/\S|[\w.-]+/[\w.-])[^\n]*")
 PROMPT_LINES = 2  # the most lines of a command typed after a prompt's `>` (a script quoted again in a digest is longer)
 
 
@@ -191,9 +192,10 @@ def _quoted_code(text: str) -> bool:
 def code_block(text: str) -> bool:
     """Whether half the lines of a block or more read as code or a program's output (an R session pasted into a
     message: `> seq(from = ..., by="day")` / `[1] "2003-03-29 ..."`; a build's log and the rules around its
-    banners: `[INFO] Building jar`, `-------` / ` T E S T S`)."""
+    banners: `[INFO] Building jar`, `-------` / ` T E S T S`; a shell command: `jython macros/run.py /data/a.tif`)."""
     lines = [line for line in text.splitlines() if line.strip()]
     return bool(lines) and 2 * sum(looks_like_code(line) or looks_like_log(line) or bool(_OUTPUT_INDEX.match(line))
+                                   or (_COMMAND.fullmatch(line) is not None and not ends_sentence(line))
                                    or bool(_COUNTERS.match(line)) or bool(_DIFF_LINE.match(line))
                                    or not any(c.isalnum() for c in line) for line in lines) >= len(lines)
 
