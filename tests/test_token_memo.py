@@ -131,9 +131,17 @@ def test_a_lazy_tokenizer_survives_a_copy_and_memos_of_other_files_go(memo_home)
     tokenizer, _ = embeddings.model()
     copy = pickle.loads(pickle.dumps(embeddings.LazyTokenizer(tokenizer.path)))
     assert copy.path == tokenizer.path and copy.encode("harbour").ids == tokenizer.encode("harbour").ids
-    stale = memo_home / "doclint" / "token-ids-0000000000000000.sqlite"
-    stale.parent.mkdir(parents=True, exist_ok=True)
-    stale.write_bytes(b"")
+    import os
+
+    from doclint import usercache
+
+    folder = memo_home / "doclint"
+    folder.mkdir(parents=True, exist_ok=True)
+    others = [folder / f"token-ids-{n:016d}.sqlite" for n in range(usercache.KEEP_OTHERS + 1)]
+    for n, other in enumerate(others):  # another install's memos, the first written longest ago
+        other.write_bytes(b"")
+        os.utime(other, ns=(10**18 + n * 10**9, 10**18 + n * 10**9))
     tokenmemo._memos.clear()
     embeddings._token_ids(["harbour"], embeddings.LazyTokenizer(tokenizer.path))
-    assert not stale.exists() and list(memo_home.glob("doclint/token-ids-*.sqlite"))
+    assert not others[0].exists() and all(other.exists() for other in others[1:])
+    assert len(list(folder.glob("token-ids-*.sqlite"))) == usercache.KEEP_OTHERS + 1  # with the one in use
