@@ -20,7 +20,11 @@ NAVIGATION_WORDS = frozenset("""home|about|about us|contact|contact us|blog|news
 |links|sitemap|site map|help|my account|newsletter|store|press|partners|membership|join us|forum|forums|community
 |downloads|portfolio|pricing|skip to content|main menu|navigation""".replace("\n", "").split("|")) | frozenset(
     # a page's share buttons, one a line ("Share / Facebook / Linkedin / Twitter / Email" on NIST's news pages)
-    "share|facebook|twitter|linkedin|whatsapp|pinterest|reddit|tweet|print|email|e-mail".split("|"))
+    "share|facebook|twitter|linkedin|whatsapp|pinterest|reddit|tweet|print|email|e-mail".split("|")) | frozenset(
+    # a news site's sections ("Fox Business / Money / Markets / Lifestyle / Real Estate / Tech / Sports / TV")
+    """politics|world|business|sports|entertainment|health|science|technology|tech|opinion|lifestyle|travel|weather
+|video|markets|money|real estate|local news|national|culture|arts|style|podcasts|tv|obituaries|crime|education
+|economy|climate|environment|gaming|reviews|deals""".replace("\n", "").split("|"))
 MENU_ITEMS = 4
 MENU_ITEM_WORDS = 5
 MENU_ITEM_CHARS = 50
@@ -85,10 +89,12 @@ class PageFurniture(SourceTagRule):
     (`Register here:` over `https://...`: the writer's own).
 
     A site's menu as a crawl extracts it is reported whole: four or more
-    short lines in a row (five words at most, no sentence's end; blank
+    short lines in a row (five words at most, no sentence's end, not ending
+    with a semicolon or a comma as a sentence's parts do; blank
     lines between them allowed), two or more and a third of them naming a
     site's sections or actions (`NAVIGATION_WORDS`: `Home`, `About Us`,
-    `Donate`, `Volunteer`, ..., and share buttons: `Share` / `Facebook` /
+    `Donate`, `Volunteer`, ..., a news site's sections: `Politics`, `Tech`,
+    `Real Estate`, ..., and share buttons: `Share` / `Facebook` /
     `Linkedin` / `Twitter` / `Email`), two of them different, unless the rest of
     the document uses the word three times or more (a dictionary's page for
     `cart`); a run under a label of the author's (`Services Provided:`,
@@ -149,7 +155,8 @@ class PageFurniture(SourceTagRule):
 
 def _short_item(line: str) -> bool:
     return (0 < len(line.split()) <= MENU_ITEM_WORDS and len(line) <= MENU_ITEM_CHARS
-            and not ends_sentence(line))
+            and not ends_sentence(line) and not line.endswith((";", ",")))  # (a list written as one sentence's
+    # parts, `National Defense;` / `International Affairs;`, is the text's)
 
 
 def _menus(document):
@@ -167,7 +174,8 @@ def _menus(document):
             # after its last item that names a section or an action, the menu ends at a line no menu holds: a
             # date, a number, a release's mark (`FOR IMMEDIATE RELEASE` / `Friday, September 27, 2019` under a
             # prosecutor's menu are the release's own)
-            named = max(n for n, (_, item) in enumerate(run) if _NAVIGATION.search(item))
+            named = max((n for n, (_, item) in enumerate(run) if _NAVIGATION.search(item) and not item.endswith(":")),
+                        default=0)  # (a label is no item: `Business Hours:` over the page's own hours)
             cut = next((n for n in range(named + 1, len(run)) if _NOT_AN_ITEM.search(run[n][1])
                         or run[n - 1][1].endswith(":") or run[n][1].endswith(":")), len(run))
             del run[cut:]  # (a label's own line is what it labels: `Share:` / `Press Release`, `Credit:` / `CTL`)
