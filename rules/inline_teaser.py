@@ -21,7 +21,9 @@ from doclint.text import CLOSERS, SENTENCE_ENDS, is_legal_file
 _TEASER = lazyre.compile(
     r"(?P<label>(?:(?:[A-Z][a-z]|\d+(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2,5}\s+(?=[A-Z][a-z]))[\w'’-]*(?:\s+(?:[A-Za-z][\w'’-]*|(?:19|20)\d\d)){0,2}"
     r"|['‘\"“][A-Z][^'’\"”\n]{1,30}['’\"”]|[A-Za-z][\w-]{1,30}\.(?:com|org|net)))"  # or a partner site's address
-    r":\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s)){2,110}?(?:\s\.|\?))(?=\s+[A-Z\"'“‘(•]|\s*$)")
+    r":\s+(?P<headline>[A-Z0-9\"'“‘](?:[^.?!\n]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s)){2,110}?(?:\s\.|[?!]))(?=\s+[A-Z\"'“‘(•]|\s*$)")
+_READ_LABEL = lazyre.compile(r"(?:read|watch|see|more|also|related|don'?t\s+miss|must\s+read|check\s+out|listen|"
+                             r"recommended|trending)\b", re.IGNORECASE)
 # After a partner site's address, the headline may also end in a quoted phrase with no mark at all, before the next
 # sentence's capital ("theGrio.com: Let's stop the 'struggle equation' Race in the United States is ..."): the
 # address says a link's text is there, so any capital after the closing quote ends it (see _QUOTED_END for bare ones).
@@ -335,7 +337,9 @@ class InlineTeaser(Rule):
     a partner site's address: `theGrio.com:`) and
     a colon, then the other story's headline, ending where the
     link ended, at a question mark or at ` .` (the mark such datasets leave
-    where a line had no punctuation): `Read more: Who is Nigeria's Muhammadu
+    where a line had no punctuation), or, after a cue to read on, at `!`
+    (`Read this: Nigerian soul superstar Nneka is back!`; not a speaker's
+    `Obama: Yes we can!`): `Read more: Who is Nigeria's Muhammadu
     Buhari?`, `Opinion: Why we crave the abuse of Jeremy Clarkson .`,
     `'Finding Jesus': Shroud of Turin Q&A .`. So is a call to look that
     ends with the chevron that closed a link's text (`Watch how officials
@@ -533,11 +537,14 @@ class InlineTeaser(Rule):
                              fix=Fix.unsafe(Edit(start, end), message="Delete the teaser"))
 
     def _labelled(self, t: re.Match) -> bool:
+        """Whether a label and what follows it read as a teaser (a headline that ends with `!` only after a cue to
+        read on: `Read this: Nigerian soul superstar Nneka is back!`, not a speaker's `Obama: Yes we can!`)."""
         label = t.group("label").strip("'‘\"“’”")
         return not label.isupper() and len(label) >= 2 and label.split()[0] not in _PRONOUNS and \
             not _SAYS.search(label) and \
             len(t.group("headline").split()) <= self.options.max_headline_words and \
-            len(t.group("headline").rstrip(" .").split()) >= LABELLED_MIN_WORDS and not _POINTS.search(t.group())
+            len(t.group("headline").rstrip(" .").split()) >= LABELLED_MIN_WORDS and not _POINTS.search(t.group()) and \
+            (not t.group("headline").endswith("!") or _READ_LABEL.match(label) is not None)
 
     def _bare(self, t: re.Match) -> bool:
         words = t.group("headline").split()
