@@ -92,7 +92,10 @@ class LinkPrompt(Rule):
     Library of Medicine.`), are one prompt.
     An embedded post's picture link (`pic.twitter.com/...`) is no address:
     the post's own words (`Watch his interview Thursday 8pm.`) are the
-    post's. Markdown files and e-mail are left alone: there the links are the
+    post's; so are a transcript's turns (paragraphs that open with a
+    speaker's name and a colon, two speakers or more taking two turns or
+    more: `Mike Gleason: ... For more information, simply go to
+    WeldonOnline.com ...`). Markdown files and e-mail are left alone: there the links are the
     author's (`See the docs at https://...`); so is, in any text, a prompt
     whose link is written in reStructuredText (`` `docs <https://...>`_ ``,
     which survives only in an author's source) or, in a text written in
@@ -147,14 +150,18 @@ class LinkPrompt(Rule):
                       + wordy[::-1]}.values())
         if len(prose) == 1:  # a document on one line: its first and last sentences are its edges
             edges = prose
+        turns = _speaker_turns(document, prose)
         for block in edges:
+            if block.index in turns:
+                continue  # a transcript's speaker says it: the host's own words ("For more information, go to ...")
             body = document.text[block.start:block.end]
             for a, b in self._prompts(body, document, block.start):
                 yield self._diagnostic(document, block, block.start + a, block.start + b)
         yield from _more_information(document, prose)
         inside = {b.index for b in edges}
         for block in prose:  # a prompt that hands over its address with "@" or "at:" is one wherever it stands
-            if block.index in inside or "@" not in (body := document.text[block.start:block.end]) and ":" not in body:
+            if block.index in inside or block.index in turns or "@" not in (
+                    body := document.text[block.start:block.end]) and ":" not in body:
                 continue
             for a, b in self._prompts(body, document, block.start):
                 if _HANDED_OVER.search(body, a, b) or _ORDER_LINE.match(body, a, b):
@@ -213,6 +220,27 @@ class LinkPrompt(Rule):
                                                                     else b)
         return Diagnostic(a, b, f'Prompt sending the reader to another page: "{shown}"',
                           fix=Fix.unsafe(edit, message="Delete the prompt"))
+
+
+# A transcript's turns: paragraphs that open with a speaker's name and a colon (`Mike Gleason: Well, that will do it
+# for this week. ... For more information, simply go to WeldonOnline.com ...`), where TRANSCRIPT_SPEAKERS names or more
+# each open TRANSCRIPT_TURNS paragraphs or more: what a speaker says is speech, not the page's prompt.
+_SPEAKER = lazyre.compile(r"[ \t]*((?:[A-Z][\w'’.-]+[ \t]+){0,2}[A-Z][\w'’.-]+):[ \t]+\S")
+TRANSCRIPT_SPEAKERS = 2
+TRANSCRIPT_TURNS = 2
+
+
+def _speaker_turns(document, prose) -> set[int]:
+    """The indexes of the blocks that are a transcript's turns (see _SPEAKER)."""
+    opened = {}
+    for b in prose:
+        m = _SPEAKER.match(document.text, b.start, b.end)
+        if m:
+            opened.setdefault(m.group(1), []).append(b.index)
+    speakers = [name for name, blocks in opened.items() if len(blocks) >= TRANSCRIPT_TURNS]
+    if len(speakers) < TRANSCRIPT_SPEAKERS:
+        return set()
+    return {k for name in speakers for k in opened[name]}
 
 
 # A news site's closing pointer under its own heading, naming where to read more with no address ("More
