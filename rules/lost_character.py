@@ -8,16 +8,17 @@ from doclint.rule import Rule
 from doclint.rules.quoted_printable import HEADER_FIELD, header_end
 
 # A question mark inside a word, between two letters, the word standing alone (not in a URL's query `page?id=3`,
-# nor glued to code): what an encoder that cannot write a character writes instead (`Nicol?s` for `Nicolás`,
-# `don?t` for `don’t`). A question ends a word and is followed by a space or a capital.
-_LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[])[^\W\d_]+(?:\?{1,3}[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
+# nor glued to code), or to a hyphenated word's last part (`as-is?they` for `as-is—they`): what an encoder that
+# cannot write a character writes instead (`Nicol?s` for `Nicolás`, `don?t` for `don’t`). A question ends a word and is followed by a space or a capital.
+_LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[-])[^\W\d_]+(?:\?{1,3}[^\W\d_]+)+(?=[\s,.;!)\"'”’\]]|:\s|:$|$)")
 
 
 # A question mark that opens a word, after a space, a comma or a bracket, or that follows an abbreviation's full
 # stop before a word in lower case: no question ends there, a lost character stood there (`the ?Optimistic
 # Concurrency Control?` for curly quotes, `Director,?Laboratory` for a non-breaking space, `a ?crit` for `a écrit`,
 # `etc.?on Monday` for a dash). Not in code (`?Sized`, `(?i)`: in an example, or no word follows).
-_OPENING = lazyre.compile(r"(?:(?<=[\s,;(])|^)\?(?=[^\W\d_]{2})|(?<=[^\W\d_]\.)\?(?=[a-z])", re.MULTILINE)
+_OPENING = lazyre.compile(r"(?:(?<=[\s,;(])|^)\?(?=[^\W\d_]{2})|(?<=[^\W\d_]\.)\?(?=[a-z])|(?<=[^\W\d_],)\?(?=\d)",
+                          re.MULTILINE)  # (and a figure glued after a word's comma: `Sciences,?1675`)
 # R's help operator after the words that send a reader to a help page ("see ?table for ...", "As suggested in
 # ?Startup,"): `?` before a function's or a topic's name, no lost character.
 _HELP_PAGE = lazyre.compile(r"\b(?:see|at|in|of|read|type|try|check|cf\.?|consult|also)\s+$", re.IGNORECASE)
@@ -49,12 +50,13 @@ class LostCharacter(Rule):
     ## What it does
     Flags words with a question mark between two letters, where a small
     letter follows it: `Nicol?s Ech?niz` for `Nicolás Echániz`, `don?t` for
-    `don’t`. An encoder that cannot write a character in its target encoding
+    `don’t`, also after a hyphenated word's last part (`as-is?they`). An encoder that cannot write a character in its target encoding
     (a name with accents sent as ASCII, a curly apostrophe saved as
     Latin-1) writes `?` instead. Also a question mark that opens a word,
     after a space, a comma or a bracket (`the ?Optimistic Concurrency
     Control?` for curly quotes, `Director,?Laboratory` for a non-breaking
-    space, `a ?crit` for `a écrit`), one after an abbreviation's full stop
+    space, `a ?crit` for `a écrit`; a figure after a word's comma:
+    `Sciences,?1675`), one after an abbreviation's full stop
     before a word in lower case (`etc.?on Monday`; not R's help operator
     after `see`, `in` or `at`: `see ?matrix`), a contraction's
     lost apostrophe (`I?d`, `I?m`), and two or more words written wholly in
