@@ -70,7 +70,13 @@ class LostCharacter(Rule):
     one in a URL (`page?id=3`) or in code (`?Sized`, `(?i)`), one
     between a word and a capital, and those of a message header's routing
     fields (`Received: from ?IPV6:2001:db8::1?`, their syntax; `From:` and
-    `Subject:` are read) are left alone.
+    `Subject:` are read) are left alone. A conversion that wrote `?` for
+    what its charset lacked lost every such character of the text: in a text
+    that keeps a letter beyond ASCII as it is (`señor`), three `?` are a
+    writer's (`drinking???Don't`); in one that keeps `–` or `…`, no letter
+    or quote was lost (`Samal area?constantly ...?`: a question), only,
+    perhaps, another script's words; one that keeps a character no Western
+    charset has (`ł`, Cyrillic) is not read at all.
 
     ## Why is this bad?
     The character is gone: readers guess, search and deduplication see
@@ -93,14 +99,18 @@ class LostCharacter(Rule):
         if "?" not in text:
             return
         found = []
-        for m in _LOST.finditer(text):
+        kept = _kept_beyond_ascii(text)
+        if kept == _BEYOND_CP1252:
+            return  # a text that writes `ł` or `中` as they are went through no conversion that lost characters
+        letters = kept < _BEYOND_LATIN_1  # (see _kept_beyond_ascii)
+        for m in (_LOST.finditer(text) if letters else ()):
             word = m.group()
             if (not all(part[:1].islower() for part in re.split(r"\?+", word)[1:]) or len(word) - word.count("?") < 3) \
                     and not _CONTRACTION.fullmatch(word):
                 continue  # `Really?Yes`: a question glued to the next sentence; `x?y`: a formula
             found.append((m.start(), m.end(), f'"{word}": a "?" inside a word stands for a character lost in an '
                                               f"earlier conversion"))
-        for m in _OPENING.finditer(text):
+        for m in (_OPENING.finditer(text) if letters else ()):
             if _HELP_PAGE.search(text, max(0, m.start() - 12), m.start()) and _ASCII_NAME.match(text, m.end()):
                 continue  # "see ?matrix for more", "Look at ?predict.rpart": R's help operator naming a page
             end = m.end() + len(re.match(r"[^\W\d_]*", text[m.end():m.end() + 40]).group())
@@ -112,7 +122,7 @@ class LostCharacter(Rule):
         for m in _LOST_SPACES.finditer(text):
             found.append((m.start(), m.end(), f'"{m.group()}": question marks standing alone between spaces stand '
                                               f"for spaces (non-breaking ones) lost in an earlier conversion"))
-        if _BYTE_RUN_IN_WORD.search(text):
+        if _BYTE_RUN_IN_WORD.search(text) and not kept:  # (`ñ` written as it is: no byte of UTF-8 was lost)
             taken = {k for a, b, _ in found for k in range(a, b)}  # (each found span's characters, once)
             for m in _BYTE_RUN.finditer(text):
                 if m.start() not in taken:
@@ -123,6 +133,32 @@ class LostCharacter(Rule):
         for start, end, message in sorted(found):
             if not document.in_example_code(start) and not (start < header and _routing_field(text, start)):
                 yield Diagnostic(start, end, message)
+
+
+_LATIN_1 = 1  # a text writes characters beyond ASCII, all in Latin-1 (`ñ`, `é`)
+_BEYOND_LATIN_1 = 2  # ... and some beyond it, all in Windows-1252 (`–`, `…`, `“`)
+_BEYOND_CP1252 = 3  # ... and some Windows-1252 lacks (`ł`, `ő`, Cyrillic, Chinese)
+
+
+def _kept_beyond_ascii(text: str) -> int:
+    """What a text writes beyond ASCII as it is (U+FFFD aside): 0, _LATIN_1, _BEYOND_LATIN_1 or _BEYOND_CP1252.
+    A conversion that wrote `?` for what its charset lacked lost every such character of the text. One that kept
+    `ñ` lost no character byte by byte (`drinking???Don't`: a writer's questions); one that kept `–` and `…` lost
+    no letter or curly quote to ASCII or Latin-1 (`Samal area?constantly splashing repellent?`: a writer's
+    question), though one to Windows-1252 may have lost another script's words; one that kept a character no
+    Western charset has went through no such conversion."""
+    if text.isascii():
+        return 0
+    beyond = {c for c in text if ord(c) > 0x7F and c != "\ufffd"}
+    if not beyond:
+        return 0
+    if all(ord(c) <= 0xFF for c in beyond):
+        return _LATIN_1
+    try:
+        "".join(beyond).encode("cp1252")
+    except UnicodeEncodeError:
+        return _BEYOND_CP1252
+    return _BEYOND_LATIN_1
 
 
 # A message's header fields of routing and signing, whose `?` are their syntax (`Received: from
