@@ -260,6 +260,10 @@ _NAME_LABEL = lazyre.compile(r"(?<![\w'’-])([A-Z][a-z][\w'’-]*):\s")
 # A label that opens with a pronoun introduces someone's words ("They ask: "Who am I supposed to be?""), as the
 # author writes them; a linked headline's label names a section or a series ("Opinion:", "First Person:").
 _PRONOUNS = frozenset("I You He She It We They This That These Those".split())
+# A second clause after a comma with a pronoun as its subject: a sentence spliced on, no headline's way (`Be
+# thankful for your mistakes, they will teach you valuable lessons .`; a headline puts a name there: `Boy, 15, Dies`).
+_CLAUSE = lazyre.compile(r",\s+(?:I|you|he|she|it|we|they)\s+(?:will|would|can|could|may|might|must|should|are|is|"
+                         r"was|were|have|has|had|do|does|did)\b")
 # A sentence that opens with a personal pronoun is someone's words ("We will see ."), no headline: none of the linked
 # headlines labelled in CNN's records opens so.
 _PERSONAL = frozenset("I You He She It We They".split())
@@ -394,7 +398,9 @@ class InlineTeaser(Rule):
     dataset dropped: `Here's what we know so far: .`, nor with `said`, an
     attribution's end, nor one that opens with a personal pronoun: `We will
     see .`, nor one that ends by pointing at its dropped link: `... can be
-    found here .`, `... see the project's Github page .`); or a sentence of
+    found here .`, `... see the project's Github page .`, nor one that
+    splices on a clause after a comma with a pronoun as its subject: `Be
+    thankful for your mistakes, they will teach you ...`); or a sentence of
     as many words that ends in a quoted phrase
     with no mark at all, where a word that opens sentences follows
     (`Fans remember 'the Day the Music Died' The crash ...`; not a quoted
@@ -552,4 +558,4 @@ class InlineTeaser(Rule):
         # (two spaces inside: a blog corpus's removed links, "That's because of  friction .", no line's end)
         return (self.options.min_bare_words <= len(words) <= longest and not t.group("headline").isupper()
                 and "  " not in t.group("headline").strip() and words[0] not in _PERSONAL
-                and words[-1].lower() not in _POINTERS)
+                and words[-1].lower() not in _POINTERS and not _CLAUSE.search(t.group("headline")))
