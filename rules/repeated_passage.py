@@ -106,7 +106,10 @@ class RepeatedPassage(Rule):
     copy's original, nor is a title on one line (twelve words at most) that
     a later line extends with words of its own (`What is the Best Mattress
     for Side Sleepers?` / `What is the Best Mattress for Side Sleepers?
-    Answering FAQs.`: a page's section headings); and a file named as legal text (`LICENSE`, `NOTICE`,
+    Answering FAQs.`: a page's section headings), nor a reply that quotes
+    the post before it in quotation marks and answers after it (`“So, I'll
+    have to drink through a straw? ...”Take three seconds and read the
+    rule`); and a file named as legal text (`LICENSE`, `NOTICE`,
     `COPYING`, ...) bundles its parts' licences in the same words on
     purpose, so it is not checked. Two headings underlined as
     reStructuredText and plain-text manuals write them (`====`, `^^^^`) are
@@ -227,6 +230,8 @@ class RepeatedPassage(Rule):
                 and not all(m.kind != "exact" and _variant(document.block_text(paras[m.later])) for m in run.matches)
                 and not all(MIME_PART_HEADERS.fullmatch(document.block_text(paras[m.later])) for m in run.matches)
                 and not all(m.kind == "extended" and _title(document.block_text(paras[m.earlier]))
+                            for m in run.matches)
+                and not all(m.kind == "extended" and _quoted_reply(document.block_text(paras[m.later]))
                             for m in run.matches)]
 
     def _caption(self, document, caption, text) -> Diagnostic:
@@ -259,6 +264,22 @@ def _title(text: str) -> bool:
     and add their own words (`What is the Best Mattress for Side Sleepers?` / `What is the Best Mattress for Side
     Sleepers? Answering FAQs.`), a heading's pattern, not a copy."""
     return "\n" not in text.strip() and len(text.split()) <= TITLE_WORDS
+
+
+_OPENING_QUOTE = "“«‘\""
+_CLOSING_QUOTE = {"“": "”", "«": "»", "‘": "’", '"': '"'}
+REPLY_MIN_CHARS = 10  # what a reply adds after the post it quotes, at least
+
+
+def _quoted_reply(later: str) -> bool:
+    """Whether a paragraph that repeats an earlier one and goes on is a reply that quotes it first: the copy in
+    quotation marks, then the reply's own words (`“So, I'll have to drink my cocktails through a straw? ...”Take
+    three seconds and read the rule`, a forum scrape that dropped the quote's box)."""
+    text = later.strip().lstrip('"').lstrip()  # (a CSV's quoting of the whole field)
+    if not text or text[0] not in _OPENING_QUOTE:
+        return False
+    close = text.find(_CLOSING_QUOTE[text[0]], 1)
+    return close > 0 and len(text[close + 1:].strip(' "')) >= REPLY_MIN_CHARS
 
 
 # A paragraph whose first line labels it as a song's refrain: "Chorus:", "[Chorus]", "(Refrain x2)".
