@@ -60,15 +60,17 @@ FURNITURE = (
                         "of the message.\nhttp://www.example.org/mailman/listinfo/list")),
     Furniture("webmail-ad", "Webmail advertising footer",
               start=r"(?:_{20,}|-{20,})\s*", more=r".{1,160}", needs=r"(?:(?:https?://|www\.)\S+|\b(?:Yahoo!|Hotmail|MSN|Messenger)(?!\w).*)\s*$",
-              max_lines=3, alone=False, last=True, safe=False,
+              max_lines=3, alone=False, last=True, safe=False, indented=True,
               source="free webmail services (Hotmail, Yahoo!, MSN, national portals) append an advertisement under a "
-                     "rule to every message sent from them; it ends the message",
+                     "rule to every message sent from them (Yahoo! France's indented); it ends the message",
               examples=("______________________________________________________________________\n"
                         "Do you want a free e-mail for life ? Get it at http://www.example.ro/",
                         "---------------------------------\nNo need to miss a message. Get email on-the-go\n"
                         "with Yahoo! Mail for Mobile. Get started.",
                         "_________________________________________________________________\n"
-                        "Get your FREE download of MSN Explorer at http://explorer.msn.com")),
+                        "Get your FREE download of MSN Explorer at http://explorer.msn.com",
+                        "      _____________________________________________________________________________ \n"
+                        "Envoyez avec Yahoo! Mail. Une boite mail plus intelligente http://mail.yahoo.fr")),
     Furniture("archive-attachment", "Archive note on a scrubbed attachment",
               start=r"-{5,}\s*next\s+part\s*-{5,}\s*",
               more=rf"(?:{_SCRUBBED}.*|{_SCRUBBED_FIELD})",
