@@ -19,6 +19,9 @@ _LOST = lazyre.compile(r"(?<![^\s(\"'“‘\[-])[^\W\d_]+(?:\?{1,3}[^\W\d_]+)+(?
 # `etc.?on Monday` for a dash). Not in code (`?Sized`, `(?i)`: in an example, or no word follows).
 _OPENING = lazyre.compile(r"(?:(?<=[\s,;(])|^)\?(?=[^\W\d_]{2})|(?<=[^\W\d_]\.)\?(?=[a-z])|(?<=[^\W\d_],)\?(?=\d)",
                           re.MULTILINE)  # (and a figure glued after a word's comma: `Sciences,?1675`)
+# A list's bullet (`•`) lost at a line's start, quoted or not, before an item that opens with a capital: `> >>> ?
+# Still Image capture: method 2 and method 3 ...`. No question opens a line.
+_LOST_BULLET = lazyre.compile(r"^[ \t>]*(\?)(?=[ \t]+[A-Z][A-Za-z])", re.MULTILINE)
 # R's help operator after the words that send a reader to a help page ("see ?table for ...", "As suggested in
 # ?Startup,"): `?` before a function's or a topic's name, no lost character.
 _HELP_PAGE = lazyre.compile(r"\b(?:see|at|in|of|read|type|try|check|cf\.?|consult|also)\s+$", re.IGNORECASE)
@@ -56,7 +59,8 @@ class LostCharacter(Rule):
     after a space, a comma or a bracket (`the ?Optimistic Concurrency
     Control?` for curly quotes, `Director,?Laboratory` for a non-breaking
     space, `a ?crit` for `a écrit`; a figure after a word's comma:
-    `Sciences,?1675`), one after an abbreviation's full stop
+    `Sciences,?1675`), one opening a line before a list's item, quoted or
+    not (`> ? Still Image capture: ...`: a bullet), one after an abbreviation's full stop
     before a word in lower case (`etc.?on Monday`; not R's help operator
     after `see`, `in` or `at`: `see ?matrix`), a contraction's
     lost apostrophe (`I?d`, `I?m`), and two or more words written wholly in
@@ -116,6 +120,9 @@ class LostCharacter(Rule):
             end = m.end() + len(re.match(r"[^\W\d_]*", text[m.end():m.end() + 40]).group())
             found.append((m.start(), end, f'"{text[m.start():end]}": a "?" opening a word stands for a character '
                                           f"lost in an earlier conversion"))
+        for m in (_LOST_BULLET.finditer(text) if letters else ()):
+            found.append((m.start(1), m.end(1), '"?": a "?" opening a line before a list\'s item stands for its '
+                                                "bullet, lost in an earlier conversion"))
         for m in _LOST_WORDS.finditer(text):
             found.append((m.start(), m.end(), f'"{m.group()}": words written wholly in "?" stand for words of another '
                                               f"script lost in an earlier conversion"))
